@@ -1,0 +1,1 @@
+"""Næringsplan-tracker: the domain package. Never imports streamlit."""

@@ -1,0 +1,221 @@
+"""The schema, SQLAlchemy 2.x typed style. Alembic migrations create it (migrations/).
+
+StatusUpdate is append-only: the ORM refuses to update or delete one (see
+tracker.db), and the migration adds database triggers that refuse it too.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
+
+QUARTER = String(7)  # "2025-Q3"
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC: the same on SQLite and PostgreSQL."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def vocab(enum: type[StrEnum], name: str) -> Enum:
+    """A column of vocabulary codes stored as their lower-case values."""
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        length=30,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Plan(Base):
+    __tablename__ = "plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    start_year: Mapped[int] = mapped_column(Integer)
+    end_year: Mapped[int] = mapped_column(Integer)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    themes: Mapped[list[Theme]] = relationship(back_populates="plan", order_by="Theme.position")
+
+
+class Theme(Base):
+    __tablename__ = "theme"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    plan: Mapped[Plan] = relationship(back_populates="themes")
+
+
+class Goal(Base):
+    """A goal of the plan; theme_id is empty for an overall goal (hovedmål)."""
+
+    __tablename__ = "goal"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Actor(Base):
+    __tablename__ = "actor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    short_name: Mapped[str] = mapped_column(String(60), default="")
+    kind: Mapped[ActorKind | None] = mapped_column(vocab(ActorKind, "actor_kind"))
+    contact: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Measure(Base):
+    __tablename__ = "measure"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id"), index=True)
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    start_period: Mapped[str] = mapped_column(QUARTER)
+    end_period: Mapped[str] = mapped_column(QUARTER)
+    lead_actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id"), index=True)
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    budget: Mapped[str] = mapped_column(String(300), default="")
+    funding: Mapped[str] = mapped_column(String(300), default="")
+    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    partners: Mapped[list[MeasurePartner]] = relationship(
+        cascade="all, delete-orphan", order_by="MeasurePartner.actor_id"
+    )
+
+
+class MeasurePartner(Base):
+    __tablename__ = "measure_partner"
+
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"), primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id"), primary_key=True, index=True)
+    role: Mapped[PartnerRole] = mapped_column(
+        vocab(PartnerRole, "partner_role"), default=PartnerRole.PARTNER
+    )
+
+
+class StatusUpdate(Base):
+    """One report on a measure for a quarter. Append-only: never updated, never deleted."""
+
+    __tablename__ = "status_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"), index=True)
+    period: Mapped[str] = mapped_column(QUARTER)
+    status: Mapped[Status] = mapped_column(vocab(Status, "status"))
+    progress: Mapped[int | None] = mapped_column(Integer)
+    rag: Mapped[Rag | None] = mapped_column(vocab(Rag, "rag"))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    reported_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    reported_by_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actor.id"))
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(vocab(Role, "role"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actor.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    username: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(40), default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class ClosedPeriod(Base):
+    __tablename__ = "closed_period"
+    __table_args__ = (UniqueConstraint("plan_id", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"))
+    period: Mapped[str] = mapped_column(QUARTER)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class DataRevision(Base):
+    """One row; its number grows by one in every write transaction (cache key)."""
+
+    __tablename__ = "data_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -1,0 +1,125 @@
+"""The plan file format, one for import and export (XLSX sheets, or CSV files).
+
+Each sheet has a canonical Norwegian header set (what export writes) and the
+aliases import accepts, matched ignoring case, spaces and punctuation. A CSV
+file is read as the Tiltak sheet; a folder of CSV files as a whole workbook,
+each file named after its sheet (e.g. data/seed/tiltak.csv).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the name code uses
+    header: str  # what export writes
+    aliases: tuple[str, ...] = ()  # other headers import accepts
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    title: str  # the XLSX sheet name; a CSV file in a folder: its stem, normalised
+    columns: tuple[Column, ...]
+    aliases: tuple[str, ...] = ()
+
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+
+PLAN = Sheet(
+    "plan",
+    "Plan",
+    (
+        Column("name", "Navn", ("plan", "plannavn", "name"), required=True),
+        Column("start_year", "Startår", ("fra år", "start", "start year"), required=True),
+        Column("end_year", "Sluttår", ("til år", "slutt", "end year"), required=True),
+        Column("owner", "Eier", ("eier", "kommune", "owner")),
+        Column("description", "Beskrivelse", ("description",)),
+    ),
+)
+
+THEMES = Sheet(
+    "themes",
+    "Satsingsområder",
+    (
+        Column("code", "Kode", ("nr", "nummer", "code"), required=True),
+        Column("name", "Navn", ("satsingsområde", "tema", "name"), required=True),
+        Column("description", "Beskrivelse", ("description",)),
+    ),
+    aliases=("satsingsomrader", "tema", "themes"),
+)
+
+GOALS = Sheet(
+    "goals",
+    "Mål",
+    (
+        Column("code", "Kode", ("nr", "code"), required=True),
+        Column("text", "Mål", ("tekst", "goal", "text", "delmål"), required=True),
+        Column("theme", "Satsingsområde", ("tema", "theme")),
+    ),
+    aliases=("mal", "goals", "maal"),
+)
+
+ACTORS = Sheet(
+    "actors",
+    "Aktører",
+    (
+        Column("name", "Navn", ("aktør", "name", "organisasjon"), required=True),
+        Column("short_name", "Kortnavn", ("forkortelse", "short name")),
+        Column("kind", "Type", ("kategori", "kind")),
+        Column("contact", "Kontakt", ("kontaktperson", "e-post", "contact")),
+    ),
+    aliases=("aktorer", "actors"),
+)
+
+MEASURES = Sheet(
+    "measures",
+    "Tiltak",
+    (
+        Column("code", "Kode", ("nr", "nr.", "tiltaksnr", "tiltak nr", "id", "code")),
+        Column("title", "Tiltak", ("tittel", "navn", "tiltaksnavn", "title", "measure"), True),
+        Column("description", "Beskrivelse", ("innhold", "description")),
+        Column(
+            "theme",
+            "Satsingsområde",
+            ("satsingsomrade", "satsing", "tema", "innsatsområde", "theme"),
+            required=True,
+        ),
+        Column("goal", "Mål", ("delmål", "maal", "goal")),
+        Column(
+            "lead",
+            "Ansvarlig",
+            ("ansvar", "hovedansvarlig", "ansvarlig aktør", "eier", "lead"),
+            required=True,
+        ),
+        Column(
+            "partners",
+            "Samarbeidspartnere",
+            ("samarbeidspartner", "partnere", "partnere/samarbeid", "samarbeid", "partners"),
+        ),
+        Column("funders", "Finansiører", ("finansiør", "funders")),
+        Column("period", "Periode", ("tidsrom", "tidsperiode", "år", "period")),
+        Column("start", "Start", ("oppstart", "fra", "start")),
+        Column("end", "Slutt", ("til", "ferdig", "end")),
+        Column("weight", "Vekt", ("vekting", "weight")),
+        Column("budget", "Budsjett", ("kostnad", "ramme", "budget")),
+        Column("funding", "Finansiering", ("virkemidler", "finansieringskilde", "funding")),
+        Column("example", "Eksempel", ("eksempeldata", "example")),
+        Column("status", "Status", ()),
+        Column("progress", "Fremdrift", ("fremdrift %", "fremdrift (%)", "progress")),
+        Column("rag", "Vurdering", ("trafikklys", "rag", "rating")),
+        Column("status_period", "Kvartal", ("rapportert for", "quarter")),
+        Column("comment", "Kommentar", ("merknad", "kommentarer", "comment")),
+        Column("next_steps", "Neste steg", ("videre arbeid", "next steps")),
+    ),
+    aliases=("tiltak", "measures", "handlingsdel", "handlingsplan"),
+)
+
+SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES)
+
+ONGOING = ("løpende", "lopende", "hele perioden", "ongoing", "continuous")
+"""Period words meaning the plan's whole period."""

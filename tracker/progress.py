@@ -1,0 +1,161 @@
+"""Progress math, pure: no database, no Streamlit.
+
+Rules (docs/DESIGN in ../shared, kept here as code):
+- a measure's progress is its reported percentage; `completed` counts as 100;
+- `cancelled` measures leave the average and are counted apart;
+- unknown progress (no report, or a report without a percentage) is not 0: it
+  leaves the average and lowers the report coverage instead;
+- measures whose span has not begun by the as-of moment are "not due" and are
+  counted apart too (their expected progress is 0, so they say nothing yet);
+- roll-ups are weighted means, weights normalised over the measures that count
+  and are reported; expected progress is averaged over the same measures so the
+  two figures compare like with like.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+
+from tracker.quarters import Quarter
+from tracker.vocab import Rag, Status
+
+BEHIND_MARGIN = 15.0
+"""Percentage points below expected progress before a measure is behind schedule."""
+
+
+def effective_progress(status: str | None, progress: float | None) -> float | None:
+    """The percentage a measure counts with, or None when it does not count."""
+    if status is None or status == Status.CANCELLED:
+        return None
+    if status == Status.COMPLETED:
+        return 100.0
+    if progress is None or pd.isna(progress):
+        return None
+    return float(progress)
+
+
+def expected_progress(start: Quarter, end: Quarter, as_of: datetime) -> float:
+    """Linear in time from the start of `start` to the end of `end`, 0-100."""
+    begin, finish = start.start(), end.end()
+    if as_of <= begin:
+        return 0.0
+    if as_of >= finish:
+        return 100.0
+    return 100.0 * (as_of - begin).total_seconds() / (finish - begin).total_seconds()
+
+
+def is_behind(progress: float | None, expected: float, margin: float = BEHIND_MARGIN) -> bool:
+    return progress is not None and progress < 100.0 and progress < expected - margin
+
+
+def add_measure_metrics(frame: pd.DataFrame, as_of: datetime) -> pd.DataFrame:
+    """Add effective/expected progress and counting flags to one row per measure.
+
+    Needs columns weight, start_period, end_period, status, progress, rag.
+    Returns a new frame with: effective, expected, due, counts, known, behind.
+    """
+    out = frame.copy()
+    out["effective"] = [
+        effective_progress(s, p) for s, p in zip(out["status"], out["progress"], strict=True)
+    ]
+    out["effective"] = out["effective"].astype("float64")
+    spans = {
+        (s, e): (Quarter.parse(s), Quarter.parse(e))
+        for s, e in set(zip(out["start_period"], out["end_period"], strict=True))
+    }
+    out["expected"] = [
+        expected_progress(*spans[(s, e)], as_of)
+        for s, e in zip(out["start_period"], out["end_period"], strict=True)
+    ]
+    out["expected"] = out["expected"].astype("float64")
+    out["due"] = [
+        spans[(s, e)][0].start() <= as_of
+        for s, e in zip(out["start_period"], out["end_period"], strict=True)
+    ]
+    out["due"] = out["due"].astype(bool)
+    cancelled = out["status"] == Status.CANCELLED
+    out["counts"] = out["due"] & ~cancelled
+    out["known"] = out["counts"] & out["effective"].notna()
+    out["behind"] = (
+        out["known"]
+        & (out["effective"] < 100.0)
+        & (out["effective"] < out["expected"] - BEHIND_MARGIN)
+    )
+    return out
+
+
+ROLLUP_COLUMNS = [
+    "measures",
+    "cancelled",
+    "not_due",
+    "counted",
+    "reported",
+    "coverage",
+    "progress",
+    "expected",
+    "behind",
+    "completed",
+    "red",
+    *[f"status_{s.value}" for s in Status],
+    "no_report",
+]
+
+
+def roll_up(metrics: pd.DataFrame, by: str | list[str] | None = None) -> pd.DataFrame:
+    """Roll measure metrics (from add_measure_metrics) up per group, or overall.
+
+    Returns one row per group (index = the group keys; overall: index ["alle"])
+    with ROLLUP_COLUMNS. coverage is reported/counted (NaN when nothing counts);
+    progress and expected are NaN when nothing is reported.
+    """
+    data = metrics.assign(
+        _one=1,
+        _cancelled=metrics["status"] == Status.CANCELLED,
+        _not_due=~metrics["due"].astype(bool),
+        _completed=metrics["status"] == Status.COMPLETED,
+        _red=metrics["rag"] == Rag.RED,
+        _no_report=metrics["status"].isna(),
+        _w=metrics["weight"].where(metrics["known"], 0.0),
+    )
+    data["_wp"] = data["_w"] * data["effective"].fillna(0.0)
+    data["_we"] = data["_w"] * data["expected"]
+    for status in Status:
+        data[f"status_{status.value}"] = data["status"] == status
+    keys = by if by is not None else (lambda _: "alle")
+    grouped = data.groupby(keys, sort=False, dropna=False)
+    sums = grouped[
+        [
+            "_one",
+            "_cancelled",
+            "_not_due",
+            "counts",
+            "known",
+            "behind",
+            "_completed",
+            "_red",
+            "_w",
+            "_wp",
+            "_we",
+            "_no_report",
+            *[f"status_{s.value}" for s in Status],
+        ]
+    ].sum()
+    out = pd.DataFrame(index=sums.index)
+    out["measures"] = sums["_one"].astype(int)
+    out["cancelled"] = sums["_cancelled"].astype(int)
+    out["not_due"] = sums["_not_due"].astype(int)
+    out["counted"] = sums["counts"].astype(int)
+    out["reported"] = sums["known"].astype(int)
+    out["coverage"] = (out["reported"] / out["counted"]).where(out["counted"] > 0)
+    weight = sums["_w"].where(sums["_w"] > 0)
+    out["progress"] = sums["_wp"] / weight
+    out["expected"] = sums["_we"] / weight
+    out["behind"] = sums["behind"].astype(int)
+    out["completed"] = sums["_completed"].astype(int)
+    out["red"] = sums["_red"].astype(int)
+    for status in Status:
+        out[f"status_{status.value}"] = sums[f"status_{status.value}"].astype(int)
+    out["no_report"] = sums["_no_report"].astype(int)
+    return out[ROLLUP_COLUMNS]

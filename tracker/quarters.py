@@ -1,0 +1,77 @@
+"""Quarters written `YYYY-Qn`, and where they begin and end in Europe/Oslo."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+OSLO = ZoneInfo("Europe/Oslo")
+_PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[QqKk]\s*([1-4])\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    year: int
+    number: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.number <= 4:
+            raise ValueError(f"quarter number must be 1-4, got {self.number}")
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.number}"
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter:
+        """Parse `2025-Q3` (also `2025Q3`, `2025-K3`). Raises ValueError."""
+        match = _PATTERN.match(str(text))
+        if not match:
+            raise ValueError(f"not a quarter: {text!r} (expected e.g. 2025-Q3)")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def containing(cls, moment: datetime) -> Quarter:
+        """The quarter (in Oslo time) that contains an aware moment."""
+        local = moment.astimezone(OSLO)
+        return cls(local.year, (local.month - 1) // 3 + 1)
+
+    @classmethod
+    def current(cls, now: datetime | None = None) -> Quarter:
+        return cls.containing(now or datetime.now(UTC))
+
+    @classmethod
+    def last_finished(cls, now: datetime | None = None) -> Quarter:
+        return cls.current(now).previous()
+
+    def next(self) -> Quarter:
+        return Quarter(self.year + self.number // 4, self.number % 4 + 1)
+
+    def previous(self) -> Quarter:
+        return (
+            Quarter(self.year - 1, 4) if self.number == 1 else Quarter(self.year, self.number - 1)
+        )
+
+    def start(self) -> datetime:
+        """First moment of the quarter, Oslo time, as an aware UTC datetime."""
+        local = datetime(self.year, 3 * self.number - 2, 1, tzinfo=OSLO)
+        return local.astimezone(UTC)
+
+    def end(self) -> datetime:
+        """The quarter's last day at 23:59:59 Oslo time, as aware UTC: the as-of moment."""
+        return (self.next().start().astimezone(OSLO) - timedelta(seconds=1)).astimezone(UTC)
+
+
+def quarter_range(first: Quarter, last: Quarter) -> list[Quarter]:
+    """All quarters from first to last, both included."""
+    quarters = []
+    quarter = first
+    while quarter <= last:
+        quarters.append(quarter)
+        quarter = quarter.next()
+    return quarters
+
+
+def plan_quarters(start_year: int, end_year: int) -> list[Quarter]:
+    return quarter_range(Quarter(start_year, 1), Quarter(end_year, 4))

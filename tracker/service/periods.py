@@ -1,0 +1,70 @@
+"""Closing and reopening a plan's quarters (admin, audited)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.errors import ValidationError
+from tracker.models import ClosedPeriod
+from tracker.quarters import Quarter
+from tracker.service.audit import record
+from tracker.service.principal import Principal, require_admin
+
+
+def closed_quarters(session: Session, plan_id: int) -> list[str]:
+    query = select(ClosedPeriod.period).where(ClosedPeriod.plan_id == plan_id)
+    return sorted(session.scalars(query))
+
+
+def close_quarter(
+    session: Session,
+    *,
+    user: Principal,
+    plan_id: int,
+    period: Quarter,
+    now: datetime | None = None,
+) -> None:
+    """Close a finished quarter: reports for it are refused from now on."""
+    principal = require_admin(session, user)
+    now = now or datetime.now(UTC)
+    if period.end() > now:
+        raise ValidationError.of("period.not_finished", "period", period=str(period))
+    if _find(session, plan_id, period) is not None:
+        raise ValidationError.of("period.already_closed", "period", period=str(period))
+    session.add(
+        ClosedPeriod(plan_id=plan_id, period=str(period), closed_by_user_id=principal.user_id)
+    )
+    record(
+        session,
+        principal,
+        action="close_quarter",
+        entity="plan",
+        entity_id=plan_id,
+        after={"period": str(period)},
+    )
+
+
+def reopen_quarter(session: Session, *, user: Principal, plan_id: int, period: Quarter) -> None:
+    principal = require_admin(session, user)
+    found = _find(session, plan_id, period)
+    if found is None:
+        raise ValidationError.of("period.not_closed", "period", period=str(period))
+    session.delete(found)
+    record(
+        session,
+        principal,
+        action="reopen_quarter",
+        entity="plan",
+        entity_id=plan_id,
+        before={"period": str(period)},
+    )
+
+
+def _find(session: Session, plan_id: int, period: Quarter) -> ClosedPeriod | None:
+    query = select(ClosedPeriod).where(
+        ClosedPeriod.plan_id == plan_id, ClosedPeriod.period == str(period)
+    )
+    return session.scalar(query)

@@ -1,0 +1,89 @@
+"""Who is acting, and what that user may do. Permissions live here, not in the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.errors import PermissionDenied
+from tracker.models import Measure, MeasurePartner, User
+from tracker.vocab import Role
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The acting user as plain values (safe to keep in a UI session).
+
+    Every write re-reads the user from the database (see acting_user), so a
+    deactivated user or a changed role takes effect at once.
+    """
+
+    user_id: int | None
+    username: str
+    display_name: str
+    role: Role
+    actor_id: int | None = None
+
+    @classmethod
+    def of(cls, user: User) -> Principal:
+        return cls(user.id, user.username, user.display_name, user.role, user.actor_id)
+
+    @property
+    def is_system(self) -> bool:
+        return self.user_id is None
+
+
+SYSTEM = Principal(None, "system", "System (kommandolinje)", Role.ADMIN)
+"""The local operator at the command line: trusted like an administrator."""
+
+
+def acting_user(session: Session, principal: Principal) -> Principal:
+    """The principal as the database knows it now. Raises PermissionDenied if inactive."""
+    if principal.is_system:
+        return principal
+    user = session.get(User, principal.user_id)
+    if user is None or not user.active:
+        raise PermissionDenied.of("perm.inactive")
+    return Principal.of(user)
+
+
+def require_admin(session: Session, principal: Principal) -> Principal:
+    current = acting_user(session, principal)
+    if current.role != Role.ADMIN:
+        raise PermissionDenied.of("perm.admin_only")
+    return current
+
+
+def actor_takes_part(session: Session, actor_id: int, measure: Measure) -> bool:
+    if measure.lead_actor_id == actor_id:
+        return True
+    partner = session.get(MeasurePartner, (measure.id, actor_id))
+    return partner is not None
+
+
+def require_reporter(session: Session, principal: Principal, measure: Measure) -> Principal:
+    """Admin reports on anything; an actor user on measures its actor leads or
+    is partner in; a leader only reads."""
+    current = acting_user(session, principal)
+    if current.role == Role.ADMIN:
+        return current
+    if current.role == Role.LEADER:
+        raise PermissionDenied.of("perm.read_only")
+    if current.actor_id is None or not actor_takes_part(session, current.actor_id, measure):
+        raise PermissionDenied.of("perm.not_your_measure")
+    return current
+
+
+def reportable_measure_ids(session: Session, principal: Principal) -> set[int] | None:
+    """Measures the user may report on: None means all (admin); empty for leaders."""
+    if principal.role == Role.ADMIN:
+        return None
+    if principal.role != Role.ACTOR or principal.actor_id is None:
+        return set()
+    led = select(Measure.id).where(Measure.lead_actor_id == principal.actor_id)
+    partnered = select(MeasurePartner.measure_id).where(
+        MeasurePartner.actor_id == principal.actor_id
+    )
+    return set(session.scalars(led.union(partnered)))

@@ -1,0 +1,302 @@
+"""Status reports: the latest report per measure as of a moment, the history of
+one measure, and reporting a new status (validated, permission-checked,
+optimistic lock, audited). Reports are only ever appended."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from tracker.errors import ConflictError, NotFound, Problem, ValidationError
+from tracker.models import Actor, ClosedPeriod, Measure, StatusUpdate, User
+from tracker.quarters import Quarter
+from tracker.service.asof import AsOf, as_of_moment
+from tracker.service.audit import record
+from tracker.service.principal import Principal, require_reporter
+from tracker.vocab import Rag, Status
+
+TEXT_LIMIT = 4000
+
+STATUS_COLUMNS = [
+    "measure_id",
+    "status_id",
+    "period",
+    "status",
+    "progress",
+    "rag",
+    "comment",
+    "next_steps",
+    "reported_at",
+    "reported_by",
+    "reported_by_actor",
+]
+
+
+def latest_status(session: Session, plan_id: int, as_of: AsOf = None) -> pd.DataFrame:
+    """The latest report per measure reported on or before as_of: one query.
+
+    One row per measure that has any report by then (columns STATUS_COLUMNS).
+    """
+    moment = as_of_moment(as_of)
+    ranked = (
+        select(
+            StatusUpdate,
+            func.row_number()
+            .over(
+                partition_by=StatusUpdate.measure_id,
+                order_by=(StatusUpdate.reported_at.desc(), StatusUpdate.id.desc()),
+            )
+            .label("rank"),
+        )
+        .join(Measure, StatusUpdate.measure_id == Measure.id)
+        .where(Measure.plan_id == plan_id, StatusUpdate.reported_at <= moment)
+        .subquery()
+    )
+    query = (
+        select(
+            ranked.c.measure_id,
+            ranked.c.id.label("status_id"),
+            ranked.c.period,
+            ranked.c.status,
+            ranked.c.progress,
+            ranked.c.rag,
+            ranked.c.comment,
+            ranked.c.next_steps,
+            ranked.c.reported_at,
+            User.display_name.label("reported_by"),
+            Actor.name.label("reported_by_actor"),
+        )
+        .outerjoin(User, ranked.c.reported_by_user_id == User.id)
+        .outerjoin(Actor, ranked.c.reported_by_actor_id == Actor.id)
+        .where(ranked.c.rank == 1)
+    )
+    return _status_frame(session.execute(query).mappings().all())
+
+
+def measure_history(session: Session, measure_id: int) -> pd.DataFrame:
+    """Every report on one measure, oldest first."""
+    query = (
+        select(
+            StatusUpdate.measure_id,
+            StatusUpdate.id.label("status_id"),
+            StatusUpdate.period,
+            StatusUpdate.status,
+            StatusUpdate.progress,
+            StatusUpdate.rag,
+            StatusUpdate.comment,
+            StatusUpdate.next_steps,
+            StatusUpdate.reported_at,
+            User.display_name.label("reported_by"),
+            Actor.name.label("reported_by_actor"),
+        )
+        .outerjoin(User, StatusUpdate.reported_by_user_id == User.id)
+        .outerjoin(Actor, StatusUpdate.reported_by_actor_id == Actor.id)
+        .where(StatusUpdate.measure_id == measure_id)
+        .order_by(StatusUpdate.reported_at, StatusUpdate.id)
+    )
+    return _status_frame(session.execute(query).mappings().all())
+
+
+def _status_frame(rows: list) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
+    for column in ("status", "rag"):
+        frame[column] = frame[column].map(
+            lambda v: None if v is None else str(getattr(v, "value", v))
+        )
+    frame["progress"] = frame["progress"].astype("Float64")
+    frame["reported_at"] = pd.to_datetime(frame["reported_at"], utc=True)
+    return frame
+
+
+@dataclass(frozen=True)
+class Report:
+    """What an actor submits for one measure and quarter."""
+
+    period: str
+    status: Status | str
+    progress: int | None
+    rag: Rag | str | None
+    comment: str = ""
+    next_steps: str = ""
+
+
+@dataclass(frozen=True)
+class Saved:
+    status_id: int
+    version: int
+
+
+def report_status(
+    session: Session,
+    *,
+    user: Principal,
+    measure_id: int,
+    report: Report,
+    seen_version: int,
+    now: datetime | None = None,
+) -> Saved:
+    """Append a status report to a measure.
+
+    seen_version is the measure's version when the user's view was made; a report
+    made against an outdated view raises ConflictError (with the newer report).
+    Raises NotFound, PermissionDenied, ValidationError (all problems at once).
+    """
+    now = now or datetime.now(UTC)
+    measure = session.get(Measure, measure_id)
+    if measure is None:
+        raise NotFound.of("notfound.measure")
+    principal = require_reporter(session, user, measure)
+    status, rag, period = validate_report(session, measure, report, now)
+    new_version = _claim_version(session, measure, seen_version)
+    update_row = append_status(
+        session,
+        measure,
+        period=period,
+        status=status,
+        progress=100 if status == Status.COMPLETED else report.progress,
+        rag=rag,
+        comment=report.comment.strip(),
+        next_steps=report.next_steps.strip(),
+        user_id=principal.user_id,
+        actor_id=principal.actor_id,
+        reported_at=now,
+    )
+    record(
+        session,
+        principal,
+        action="report",
+        entity="measure",
+        entity_id=measure.code,
+        after=status_values(update_row),
+    )
+    return Saved(update_row.id, new_version)
+
+
+def validate_report(
+    session: Session, measure: Measure, report: Report, now: datetime
+) -> tuple[Status, Rag | None, Quarter]:
+    """Check every rule; raise one ValidationError listing all problems."""
+    problems: list[Problem] = []
+    status = _parse_member(Status, report.status, "status", "report.status_invalid", problems)
+    rag = None
+    if report.rag not in (None, ""):
+        rag = _parse_member(Rag, report.rag, "rag", "report.rag_invalid", problems)
+    progress = report.progress
+    if progress is not None and (
+        isinstance(progress, bool) or not isinstance(progress, int) or not 0 <= progress <= 100
+    ):
+        problems.append(Problem("report.progress_range", field="progress"))
+    elif status == Status.COMPLETED and progress not in (None, 100):
+        problems.append(Problem("report.completed_is_100", field="progress"))
+    for name, text in (("comment", report.comment), ("next_steps", report.next_steps)):
+        if len(text or "") > TEXT_LIMIT:
+            key = "report.comment_too_long" if name == "comment" else "report.next_steps_too_long"
+            problems.append(Problem(key, {"limit": TEXT_LIMIT, "length": len(text)}, name))
+    period = _check_period(session, measure, report.period, now, problems)
+    if problems:
+        raise ValidationError(*problems)
+    assert status is not None and period is not None
+    return status, rag, period
+
+
+def _parse_member(enum, value, field, key, problems):  # type: ignore[no-untyped-def]
+    try:
+        return enum(value)
+    except ValueError:
+        problems.append(Problem(key, {"value": value}, field))
+        return None
+
+
+def _check_period(
+    session: Session, measure: Measure, text: str, now: datetime, problems: list[Problem]
+) -> Quarter | None:
+    try:
+        period = Quarter.parse(text)
+    except ValueError:
+        problems.append(Problem("report.period_invalid", {"period": text}, "period"))
+        return None
+    start, end = Quarter.parse(measure.start_period), Quarter.parse(measure.end_period)
+    if not start <= period <= end:
+        params = {"period": str(period), "start": str(start), "end": str(end)}
+        problems.append(Problem("report.period_outside_span", params, "period"))
+    if period.start() > now:
+        problems.append(Problem("report.period_in_future", {"period": str(period)}, "period"))
+    if is_closed(session, measure.plan_id, period):
+        problems.append(Problem("report.period_closed", {"period": str(period)}, "period"))
+    return period
+
+
+def is_closed(session: Session, plan_id: int, period: Quarter) -> bool:
+    query = select(ClosedPeriod.id).where(
+        ClosedPeriod.plan_id == plan_id, ClosedPeriod.period == str(period)
+    )
+    return session.scalar(query) is not None
+
+
+def _claim_version(session: Session, measure: Measure, seen_version: int) -> int:
+    """Move the measure's version on by one, but only from seen_version (atomic)."""
+    result = session.execute(
+        update(Measure)
+        .where(Measure.id == measure.id, Measure.version == seen_version)
+        .values(version=Measure.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        session.refresh(measure)
+        latest = measure_history(session, measure.id).tail(1)
+        current = latest.iloc[0].to_dict() if not latest.empty else {}
+        who = current.get("reported_by") or current.get("reported_by_actor") or "?"
+        when = current["reported_at"].to_pydatetime() if current else "?"
+        raise ConflictError(
+            Problem("report.conflict", {"code": measure.code, "who": who, "when": when}),
+            current=current,
+        )
+    session.refresh(measure)
+    return measure.version
+
+
+def append_status(
+    session: Session,
+    measure: Measure,
+    *,
+    period: Quarter,
+    status: Status,
+    progress: int | None,
+    rag: Rag | None,
+    comment: str,
+    next_steps: str,
+    user_id: int | None,
+    actor_id: int | None,
+    reported_at: datetime,
+) -> StatusUpdate:
+    """Add one StatusUpdate row (no checks: callers validate first)."""
+    row = StatusUpdate(
+        measure_id=measure.id,
+        period=str(period),
+        status=status,
+        progress=progress,
+        rag=rag,
+        comment=comment,
+        next_steps=next_steps,
+        reported_by_user_id=user_id,
+        reported_by_actor_id=actor_id,
+        reported_at=reported_at,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def status_values(row: StatusUpdate) -> dict[str, object]:
+    return {
+        "period": row.period,
+        "status": row.status.value,
+        "progress": row.progress,
+        "rag": row.rag.value if row.rag else None,
+        "comment": row.comment,
+        "next_steps": row.next_steps,
+    }
