@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from tracker import i18n
@@ -20,10 +21,7 @@ class Problem:
     row: int | None = None
 
     def text(self, lang: str = i18n.DEFAULT_LANG) -> str:
-        params = {
-            k: i18n.format_datetime(v, lang) if isinstance(v, datetime) else v
-            for k, v in self.params.items()
-        }
+        params = {k: _localise(v, lang) for k, v in self.params.items()}
         message = i18n.t(self.key, lang, **params)
         if self.row is None:
             return message
@@ -31,6 +29,14 @@ class Problem:
         if self.field:
             where = i18n.t("import.where_row_column", lang, row=self.row, column=self.field)
         return f"{where}: {message}"
+
+
+def _localise(value: Any, lang: str) -> Any:
+    if isinstance(value, datetime):
+        return i18n.format_datetime(value, lang)
+    if isinstance(value, StrEnum):
+        return i18n.label(value, lang)
+    return value
 
 
 class TrackerError(Exception):

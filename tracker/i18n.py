@@ -44,6 +44,12 @@ LABELS: dict[str, dict[str, str]] = {
     "actorkind.naeringsnettverk": {"nb": "Næringsnettverk", "en": "Business network"},
     "actorkind.destinasjonsselskap": {"nb": "Destinasjonsselskap", "en": "Destination company"},
     "actorkind.utviklingsselskap": {"nb": "Utviklingsselskap", "en": "Development company"},
+    "entity.plan": {"nb": "Plan", "en": "Plan"},
+    "entity.theme": {"nb": "Satsingsområde", "en": "Theme"},
+    "entity.goal": {"nb": "Mål", "en": "Goal"},
+    "entity.actor": {"nb": "Aktør", "en": "Actor"},
+    "entity.measure": {"nb": "Tiltak", "en": "Measure"},
+    "entity.user": {"nb": "Bruker", "en": "User"},
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -168,6 +174,118 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # import
     "import.where_row": {"nb": "Rad {row}", "en": "Row {row}"},
+    "import.unknown_file_type": {
+        "nb": "«{name}»: bare .xlsx- og .csv-filer kan importeres.",
+        "en": "“{name}”: only .xlsx and .csv files can be imported.",
+    },
+    "import.unreadable": {
+        "nb": "Kunne ikke lese «{name}» ({error}). Er det en ekte Excel- eller CSV-fil?",
+        "en": "Could not read “{name}” ({error}). Is it a real Excel or CSV file?",
+    },
+    "import.not_utf8": {
+        "nb": "«{name}» er ikke UTF-8. Lagre som «CSV UTF-8» i Excel og prøv igjen.",
+        "en": "“{name}” is not UTF-8. Save it as “CSV UTF-8” in Excel and try again.",
+    },
+    "import.too_large": {
+        "nb": "«{name}» er for stor (over 20 MB).",
+        "en": "“{name}” is too large (over 20 MB).",
+    },
+    "import.empty_folder": {
+        "nb": "Mappen «{name}» har ingen .csv-filer.",
+        "en": "The folder “{name}” holds no .csv files.",
+    },
+    "import.unknown_sheet": {
+        "nb": "Arket «{name}» er ikke kjent og blir hoppet over.",
+        "en": "The sheet “{name}” is not known and is skipped.",
+    },
+    "import.no_header": {
+        "nb": "Fant ingen overskriftsrad i «{name}». Forventet kolonner som: {columns}.",
+        "en": "Found no header row in “{name}”. Expected columns such as: {columns}.",
+    },
+    "import.missing_columns": {
+        "nb": "«{name}» mangler kolonnene: {columns}.",
+        "en": "“{name}” lacks the columns: {columns}.",
+    },
+    "import.column_ignored": {
+        "nb": "Kolonnen «{column}» i «{name}» er ikke kjent og blir ignorert.",
+        "en": "The column “{column}” in “{name}” is not known and is ignored.",
+    },
+    "import.nothing": {
+        "nb": "Fila har ingen rader å importere.",
+        "en": "The file has no rows to import.",
+    },
+    "import.required": {"nb": "må fylles ut.", "en": "must be filled in."},
+    "import.too_long": {
+        "nb": "er for lang (høyst {limit} tegn, her {length}).",
+        "en": "is too long (at most {limit} characters, here {length}).",
+    },
+    "import.duplicate": {
+        "nb": "«{value}» står to ganger i fila.",
+        "en": "“{value}” appears twice in the file.",
+    },
+    "import.bad_year": {
+        "nb": "«{value}» er ikke et årstall.",
+        "en": "“{value}” is not a year.",
+    },
+    "import.end_before_start": {
+        "nb": "slutt kommer før start.",
+        "en": "the end comes before the start.",
+    },
+    "import.outside_plan": {
+        "nb": "perioden ligger utenfor planperioden {start}–{end}.",
+        "en": "the period lies outside the plan period {start}–{end}.",
+    },
+    "import.bad_period": {
+        "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, 2025-Q2 eller Løpende).",
+        "en": "“{value}” is not a period (write e.g. 2024, 2024–2026, 2025-Q2 or Løpende).",
+    },
+    "import.bad_weight": {
+        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0).",
+        "en": "“{value}” is not a valid weight (a number above 0).",
+    },
+    "import.bad_progress": {
+        "nb": "«{value}» er ikke en fremdrift fra 0 til 100 %.",
+        "en": "“{value}” is not a progress from 0 to 100 %.",
+    },
+    "import.bad_status": {
+        "nb": "«{value}» er ikke en status (Ikke startet, Pågår, Fullført, Utsatt, Avbrutt).",
+        "en": "“{value}” is not a status (Not started, In progress, Completed, Postponed, "
+        "Cancelled).",
+    },
+    "import.bad_rag": {
+        "nb": "«{value}» er ikke en vurdering (I rute, Risiko, Alvorlig avvik).",
+        "en": "“{value}” is not a rating (On track, At risk, Off track).",
+    },
+    "import.bad_kind": {
+        "nb": "«{value}» er ikke en kjent aktørtype.",
+        "en": "“{value}” is not a known kind of actor.",
+    },
+    "import.status_missing": {
+        "nb": "status mangler, men raden har andre statusfelt.",
+        "en": "status is missing, but the row has other status fields.",
+    },
+    "import.status_period": {
+        "nb": "kvartalet {period} ligger utenfor tiltakets periode eller i fremtiden.",
+        "en": "the quarter {period} is outside the measure's span or in the future.",
+    },
+    "import.unknown_theme": {
+        "nb": "fant ikke satsingsområdet «{value}».",
+        "en": "theme “{value}” not found.",
+    },
+    "import.near_miss": {
+        "nb": "«{value}» er ikke kjent. Mente du «{near}»?",
+        "en": "“{value}” is not known. Did you mean “{near}”?",
+    },
+    "import.change_new": {"nb": "Ny: {entity} «{name}»", "en": "New: {entity} “{name}”"},
+    "import.change_updated": {
+        "nb": "Endret: {entity} «{name}» ({fields})",
+        "en": "Changed: {entity} “{name}” ({fields})",
+    },
+    "import.change_status": {
+        "nb": "Ny status for tiltak {code}: {status} ({period})",
+        "en": "New status for measure {code}: {status} ({period})",
+    },
+    "import.no_changes": {"nb": "Ingen endringer.", "en": "No changes."},
     "import.where_row_column": {
         "nb": "Rad {row}, kolonne «{column}»",
         "en": "Row {row}, column “{column}”",

@@ -43,4 +43,15 @@ class ActorKind(StrEnum):
     DEVELOPMENT = "utviklingsselskap"
 
 
-VOCABULARIES: tuple[type[StrEnum], ...] = (Status, Rag, Role, PartnerRole, ActorKind)
+class Entity(StrEnum):
+    """What the audit log and import messages speak of."""
+
+    PLAN = "plan"
+    THEME = "theme"
+    GOAL = "goal"
+    ACTOR = "actor"
+    MEASURE = "measure"
+    USER = "user"
+
+
+VOCABULARIES: tuple[type[StrEnum], ...] = (Status, Rag, Role, PartnerRole, ActorKind, Entity)

@@ -116,7 +116,7 @@ def upgrade() -> None:
         sa.Column("username", sa.String(length=80), nullable=False),
         sa.Column("action", sa.String(length=40), nullable=False),
         sa.Column("entity", sa.String(length=40), nullable=False),
-        sa.Column("entity_id", sa.String(length=40), nullable=False),
+        sa.Column("entity_id", sa.String(length=300), nullable=False),
         sa.Column("before", sa.JSON(), nullable=True),
         sa.Column("after", sa.JSON(), nullable=True),
         sa.ForeignKeyConstraint(

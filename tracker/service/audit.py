@@ -20,8 +20,12 @@ def record(
     entity_id: object = "",
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    bump: bool = True,
 ) -> None:
-    """Write one audit row and bump the data revision, in the caller's transaction."""
+    """Write one audit row and bump the data revision, in the caller's transaction.
+
+    A bulk write (an import) passes bump=False for its rows and bumps once itself.
+    """
     session.add(
         AuditLog(
             user_id=principal.user_id,
@@ -33,7 +37,8 @@ def record(
             after=_jsonable(after),
         )
     )
-    bump_revision(session)
+    if bump:
+        bump_revision(session)
 
 
 def _jsonable(values: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -1,0 +1,316 @@
+"""Shared fixtures: databases (SQLite always, PostgreSQL when asked for), sessions,
+cheap password hashing, and a small `world` plan to test the service layer on.
+
+PostgreSQL runs when TRACKER_TEST_POSTGRES_URL is set, e.g.
+`TRACKER_TEST_POSTGRES_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test`.
+The database named there is wiped (schema public dropped) once per test session.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import argon2
+import pytest
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from tracker.models import Actor, Measure, Plan, Theme, User
+    from tracker.service import Principal
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_ENV = "TRACKER_TEST_POSTGRES_URL"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # `tracker` and `tests.factories` import from the project root. (Tracker modules are
+    # imported lazily in this file, so this runs before any of them is needed.)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    # For the AppTest page tests: no "magic" st.write of bare expressions.
+    try:
+        from streamlit import config as streamlit_config
+    except ImportError:  # pragma: no cover - streamlit is a runtime dependency
+        return
+    streamlit_config.set_option("runner.magicEnabled", False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing() -> Iterator[None]:
+    """argon2id still, but with the smallest cost, so tests with logins stay fast."""
+    import tracker.service.users as users_service
+
+    original = users_service.hasher
+    users_service.hasher = argon2.PasswordHasher(
+        time_cost=1, memory_cost=8, parallelism=1, type=argon2.Type.ID
+    )
+    yield
+    users_service.hasher = original
+
+
+# --- databases ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file per test session; each test gets a copy."""
+    from tracker import db
+
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    engine = db.make_engine(f"sqlite:///{path}")
+    try:
+        db.migrate(engine)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_engine() -> Iterator[Engine]:
+    """A freshly migrated PostgreSQL database. Fails (never skips) when unreachable."""
+    from tracker import db
+
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:  # the param is skipped before this runs; keep the guard anyway
+        pytest.skip(f"{POSTGRES_ENV} is not set")
+    engine = db.make_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise RuntimeError(
+            f"{POSTGRES_ENV} is set but PostgreSQL at {engine.url!r} cannot be used: {exc}"
+        ) from exc
+    db.migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_tables(postgres_engine: Engine) -> list[str]:
+    names = inspect(postgres_engine).get_table_names()
+    return sorted(name for name in names if name != "alembic_version")
+
+
+def _reset_postgres(engine: Engine, tables: list[str]) -> None:
+    quoted = ", ".join(f'"{name}"' for name in tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        connection.execute(text("INSERT INTO data_revision (id, revision) VALUES (1, 0)"))
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgres",
+            marks=pytest.mark.skipif(
+                not os.environ.get(POSTGRES_ENV),
+                reason=f"PostgreSQL tests need {POSTGRES_ENV} "
+                "(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)",
+            ),
+        ),
+    ]
+)
+def engine(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+) -> Iterator[Engine]:
+    """An empty, migrated database: a copied SQLite file, or a truncated PostgreSQL."""
+    from tracker import db
+
+    if request.param == "sqlite":
+        path = tmp_path / "t.db"
+        shutil.copyfile(sqlite_template, path)
+        sqlite_engine = db.make_engine(f"sqlite:///{path}")
+        yield sqlite_engine
+        sqlite_engine.dispose()
+        return
+    postgres = request.getfixturevalue("postgres_engine")
+    _reset_postgres(postgres, request.getfixturevalue("postgres_tables"))
+    yield postgres
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session as the edge of the app opens one; the test commits like a caller."""
+    from tracker import db
+
+    with db.session_factory(engine)() as opened:
+        yield opened
+        opened.rollback()
+
+
+@pytest.fixture
+def other_session(engine: Engine) -> Iterator[Session]:
+    """A second, independent session (another user, another server)."""
+    from tracker import db
+
+    with db.session_factory(engine)() as opened:
+        yield opened
+        opened.rollback()
+
+
+# --- the world: a small plan ---------------------------------------------------------
+
+
+@dataclass
+class World:
+    """A small plan (see `world` for its contents); everything committed."""
+
+    plan: Plan
+    themes: dict[str, Theme]
+    actors: dict[str, Actor]
+    measures: dict[str, Measure]
+    users: dict[str, User]
+    principals: dict[str, Principal] = field(default_factory=dict)
+
+    def measure_id(self, code: str) -> int:
+        return self.measures[code].id
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+@pytest.fixture
+def world(session: Session) -> World:
+    """Plan 2024-2028, two themes, three actors, six measures, four users, some reports.
+
+    Actors: A "Senja Næringshage", B "Klyngen Nordvest", C "Innovasjon Norge Arktis".
+
+    code theme lead partners          span             weight  reports (reported at, UTC)
+    1.1  T1    A    B (partner)       2024-Q1..2025-Q4  2       2024-Q4 in_progress 20 green
+                                                                  (2025-01-10);
+                                                                2025-Q2 in_progress 55 yellow
+                                                                  (2025-06-20)
+    1.2  T1    B    A (p), C (funder) 2024-Q1..2027-Q4  1       2025-Q1 completed, progress
+                                                                  unknown, green (2025-04-05)
+    1.3  T1    A    -                 2024-Q1..2027-Q4  1       2025-Q1 cancelled 10 (2025-03-15)
+    2.1  T2    C    B (partner)       2024-Q3..2026-Q4  1       none
+    2.2  T2    B    -                 2026-Q1..2028-Q4  1       none (not due before 2026)
+    2.3  T2    A    C (partner)       2025-Q1..2025-Q4  1       2025-Q2 in_progress unknown red
+                                                                  (2025-06-25)
+
+    Users: admin, leder (leader), aktor.a (actor A), aktor.b (actor B).
+    """
+    from tests.factories import (
+        add_status,
+        make_actor,
+        make_measure,
+        make_plan,
+        make_theme,
+        make_user,
+    )
+    from tracker.service import Principal
+    from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
+
+    plan = make_plan(session)
+    t1 = make_theme(session, plan, "T1", "Næringsutvikling", position=1)
+    t2 = make_theme(session, plan, "T2", "Kompetanse og rekruttering", position=2)
+    a = make_actor(session, "Senja Næringshage", "SNH", ActorKind.BUSINESS_GARDEN)
+    b = make_actor(session, "Klyngen Nordvest", "KN", ActorKind.CLUSTER)
+    c = make_actor(session, "Innovasjon Norge Arktis", "IN", ActorKind.FUNDING_AGENCY)
+    measures = {
+        "1.1": make_measure(
+            session,
+            plan,
+            t1,
+            a,
+            code="1.1",
+            title="Etablere inkubatorprogram for sjømat",
+            end="2025-Q4",
+            weight=2.0,
+            partners=[(b, PartnerRole.PARTNER)],
+        ),
+        "1.2": make_measure(
+            session,
+            plan,
+            t1,
+            b,
+            code="1.2",
+            title="Felles markedsføring av regionen",
+            partners=[(a, PartnerRole.PARTNER), (c, PartnerRole.FUNDER)],
+        ),
+        "1.3": make_measure(session, plan, t1, a, code="1.3", title="Næringsareal på Finnsnes"),
+        "2.1": make_measure(
+            session,
+            plan,
+            t2,
+            c,
+            code="2.1",
+            title="Kompetanseløft i reiselivet",
+            start="2024-Q3",
+            end="2026-Q4",
+            partners=[(b, PartnerRole.PARTNER)],
+        ),
+        "2.2": make_measure(
+            session,
+            plan,
+            t2,
+            b,
+            code="2.2",
+            title="Rekruttering til havbruk – «Blå økonomi»",
+            start="2026-Q1",
+            end="2028-Q4",
+        ),
+        "2.3": make_measure(
+            session,
+            plan,
+            t2,
+            a,
+            code="2.3",
+            title="Lærlingordning for små bedrifter",
+            start="2025-Q1",
+            end="2025-Q4",
+            partners=[(c, PartnerRole.PARTNER)],
+        ),
+    }
+    users = {
+        "admin": make_user(session, Role.ADMIN, username="admin"),
+        "leader": make_user(session, Role.LEADER, username="leder"),
+        "actor_a": make_user(session, Role.ACTOR, actor=a, username="aktor.a"),
+        "actor_b": make_user(session, Role.ACTOR, actor=b, username="aktor.b"),
+    }
+    ua, ub = users["actor_a"], users["actor_b"]
+    add_status(
+        session, measures["1.1"], "2024-Q4", Status.IN_PROGRESS, 20, Rag.GREEN,
+        utc(2025, 1, 10, 9), user=ua,
+    )  # fmt: skip
+    add_status(
+        session, measures["1.1"], "2025-Q2", Status.IN_PROGRESS, 55, Rag.YELLOW,
+        utc(2025, 6, 20, 9), user=ua,
+    )  # fmt: skip
+    add_status(
+        session, measures["1.2"], "2025-Q1", Status.COMPLETED, None, Rag.GREEN,
+        utc(2025, 4, 5, 9), user=ub,
+    )  # fmt: skip
+    add_status(
+        session, measures["1.3"], "2025-Q1", Status.CANCELLED, 10, None,
+        utc(2025, 3, 15, 9), user=ua,
+    )  # fmt: skip
+    add_status(
+        session, measures["2.3"], "2025-Q2", Status.IN_PROGRESS, None, Rag.RED,
+        utc(2025, 6, 25, 9), user=ua,
+    )  # fmt: skip
+    session.commit()
+    return World(
+        plan=plan,
+        themes={"T1": t1, "T2": t2},
+        actors={"A": a, "B": b, "C": c},
+        measures=measures,
+        users=users,
+        principals={name: Principal.of(user) for name, user in users.items()},
+    )

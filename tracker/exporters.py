@@ -1,0 +1,111 @@
+"""Plan export in the same format import reads (tracker.planfile): an XLSX
+workbook with every sheet, or a CSV of the Tiltak sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from sqlalchemy.orm import Session
+
+from tracker import i18n
+from tracker.planfile import ACTORS, GOALS, MEASURES, PLAN, THEMES, Sheet
+from tracker.service.measures import measure_status
+from tracker.service.structure import get_plan, list_actors, list_goals, list_themes
+from tracker.vocab import Rag, Status
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+
+
+def plan_book(session: Session, plan_id: int) -> dict[str, pd.DataFrame]:
+    """Every sheet of the plan file as a DataFrame with the canonical headers."""
+    plan = get_plan(session, plan_id)
+    themes = list_themes(session, plan_id)
+    theme_code = dict(zip(themes["id"], themes["code"], strict=True))
+    goals = list_goals(session, plan_id)
+    actors = list_actors(session)
+    measures = measure_status(session, plan_id=plan_id)
+    book = {
+        PLAN.key: [[plan.name, plan.start_year, plan.end_year, plan.owner, plan.description]],
+        THEMES.key: themes[["code", "name", "description"]].values.tolist(),
+        GOALS.key: [
+            [g.code, g.text, theme_code.get(g.theme_id, "") if pd.notna(g.theme_id) else ""]
+            for g in goals.itertuples()
+        ],
+        ACTORS.key: [[a.name, a.short_name, a.kind or "", a.contact] for a in actors.itertuples()],
+        MEASURES.key: [_measure_row(m) for m in measures.itertuples()],
+    }
+    sheets = {s.key: s for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES)}
+    return {key: pd.DataFrame(rows, columns=sheets[key].headers()) for key, rows in book.items()}
+
+
+def _measure_row(m: object) -> list[object]:
+    row = {
+        "code": m.code,
+        "title": m.title,
+        "description": m.description,
+        "theme": m.theme_code,
+        "goal": m.goal_code or "",
+        "lead": m.lead_name,
+        "partners": "; ".join(_names(m, funders=False)),
+        "funders": "; ".join(_names(m, funders=True)),
+        "period": "",
+        "start": m.start_period,
+        "end": m.end_period,
+        "weight": _weight(m.weight),
+        "budget": m.budget,
+        "funding": m.funding,
+        "example": "ja" if m.is_example else "",
+        "status": i18n.label(Status(m.status)) if m.status else "",
+        "progress": "" if pd.isna(m.progress) else int(m.progress),
+        "rag": i18n.label(Rag(m.rag)) if m.rag else "",
+        "status_period": m.period if isinstance(m.period, str) else "",
+        "comment": m.comment if isinstance(m.comment, str) else "",
+        "next_steps": m.next_steps if isinstance(m.next_steps, str) else "",
+    }
+    return [row[c.key] for c in MEASURES.columns]
+
+
+def _names(m: object, *, funders: bool) -> list[str]:
+    names = m.partners.split(", ") if m.partners else []
+    pairs = zip(m.partner_ids, names, strict=True)
+    return [name for actor_id, name in pairs if (actor_id in m.funder_ids) == funders]
+
+
+def _weight(value: float) -> object:
+    return int(value) if float(value).is_integer() else value
+
+
+def write_xlsx(book: dict[str, pd.DataFrame], path: Path) -> None:
+    sheets = {s.key: s for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES)}
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for key, frame in book.items():
+            frame.to_excel(writer, sheet_name=sheets[key].title, index=False)
+            _style(writer.sheets[sheets[key].title], frame, sheets[key])
+
+
+def _style(worksheet: object, frame: pd.DataFrame, sheet: Sheet) -> None:
+    for cell in worksheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    worksheet.freeze_panes = "A2"
+    for index, column in enumerate(frame.columns, start=1):
+        longest = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
+        worksheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), 60)
+
+
+def write_csv(book: dict[str, pd.DataFrame], path: Path) -> None:
+    """The Tiltak sheet, `;`-separated with a BOM: opens straight in Norwegian Excel."""
+    book[MEASURES.key].to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+
+
+def export_plan(session: Session, plan_id: int, path: Path) -> None:
+    """Write the plan to path: .xlsx (every sheet) or .csv (the Tiltak sheet)."""
+    book = plan_book(session, plan_id)
+    if Path(path).suffix.lower() == ".csv":
+        write_csv(book, Path(path))
+    else:
+        write_xlsx(book, Path(path))

@@ -1,0 +1,656 @@
+"""Importing a plan file: parse every row, validate all of it, then write it in
+one go. A file with any error changes nothing and reports every row's error at
+once; a dry run reports what would change and changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker import i18n
+from tracker.db import bump_revision
+from tracker.errors import NotFound, Problem
+from tracker.importers.read import Tables, normalise, read_path
+from tracker.importers.resolve import Lookup, theme_names
+from tracker.importers.values import (
+    parse_bound,
+    parse_period,
+    parse_progress,
+    parse_rag,
+    parse_status,
+    parse_weight,
+    parse_yes,
+    split_list,
+)
+from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
+from tracker.planfile import ACTORS, GOALS, MEASURES, PLAN, THEMES, Sheet
+from tracker.quarters import Quarter
+from tracker.service.audit import record
+from tracker.service.principal import Principal, require_admin
+from tracker.service.status import append_status, is_closed, latest_status
+from tracker.service.structure import get_plan
+from tracker.vocab import ActorKind, Entity, PartnerRole, Status
+
+LIMITS = {"code": 20, "title": 500, "name": 200, "short_name": 60, "budget": 300}
+LIMITS |= {"funding": 300, "contact": 300, "owner": 200, "text": 4000}
+LIMITS |= {"description": 4000, "comment": 4000, "next_steps": 4000}
+
+
+@dataclass
+class ImportResult:
+    """What an import found and did. ok is False when problems stopped it."""
+
+    ok: bool
+    dry_run: bool
+    plan_id: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
+    changes: list[Problem] = field(default_factory=list)
+
+    def lines(self, lang: str = i18n.DEFAULT_LANG) -> list[str]:
+        return [p.text(lang) for p in self.problems or self.changes]
+
+
+@dataclass
+class StatusSpec:
+    period: Quarter | None
+    status: Status
+    progress: int | None
+    rag: Any
+    comment: str
+    next_steps: str
+
+
+@dataclass
+class MeasureSpec:
+    row: int
+    existing: Measure | None
+    values: dict[str, Any]
+    theme: Theme
+    goal: Goal | None
+    lead: Actor
+    partners: dict[int, tuple[Actor, PartnerRole]]
+    status: StatusSpec | None
+
+
+def import_path(
+    session: Session,
+    *,
+    user: Principal,
+    path: Path,
+    plan: str | None = None,
+    dry_run: bool = False,
+    now: datetime | None = None,
+) -> ImportResult:
+    """Read and import a .xlsx, .csv or folder of .csv files (see tracker.planfile)."""
+    return import_tables(
+        session, user=user, tables=read_path(Path(path)), plan=plan, dry_run=dry_run, now=now
+    )
+
+
+def import_tables(
+    session: Session,
+    *,
+    user: Principal,
+    tables: Tables,
+    plan: str | None = None,
+    dry_run: bool = False,
+    now: datetime | None = None,
+) -> ImportResult:
+    """Validate all of tables, then (unless dry_run or any problem) write them.
+
+    Raises PermissionDenied for a non-admin. File and row errors never raise:
+    they come back in ImportResult.problems, and nothing is written.
+    """
+    principal = require_admin(session, user)
+    result = ImportResult(ok=False, dry_run=dry_run, notices=list(tables.notices))
+    if tables.problems:
+        result.problems = list(tables.problems)
+        return result
+    job = _Job(session, principal, tables, now or datetime.now(UTC))
+    job.parse(plan)
+    if job.problems:
+        result.problems = job.problems
+        return result
+    with session.begin_nested() as nested:
+        job.apply()
+        if dry_run:
+            nested.rollback()
+    result.ok = True
+    result.changes = job.changes
+    result.notices += job.notices
+    result.plan_id = None if dry_run and job.new_plan else job.plan.id
+    return result
+
+
+class _Job:
+    """One import: parse() collects problems, apply() writes."""
+
+    def __init__(self, session: Session, principal: Principal, tables: Tables, now: datetime):
+        self.session, self.principal, self.tables, self.now = session, principal, tables, now
+        self.problems: list[Problem] = []
+        self.notices: list[Problem] = []
+        self.changes: list[Problem] = []
+        self.plan: Plan = Plan()
+        self.new_plan = False
+        self.plan_values: dict[str, Any] = {}
+        self.themes: Lookup[Theme] = Lookup()
+        self.theme_values: dict[int, dict[str, Any]] = {}
+        self.goals: Lookup[Goal] = Lookup()
+        self.goal_values: dict[int, dict[str, Any]] = {}
+        self.actors: Lookup[Actor] = Lookup()
+        self.actor_values: dict[int, dict[str, Any]] = {}
+        self.measures: list[MeasureSpec] = []
+
+    # ---- parsing ---------------------------------------------------------
+
+    def rows(self, sheet: Sheet) -> list[tuple[int, dict[str, str]]]:
+        table = self.tables.tables.get(sheet.key)
+        return table.rows if table else []
+
+    def problem(self, key: str, row: int, column: str | None = None, **params: Any) -> None:
+        header = next(
+            (
+                c.header
+                for s in (MEASURES, THEMES, GOALS, ACTORS, PLAN)
+                for c in s.columns
+                if c.key == column
+            ),
+            column,
+        )
+        self.problems.append(Problem(key, params, header, row))
+
+    def text(self, values: dict[str, str], key: str, row: int, required: bool = False) -> str:
+        value = values.get(key, "").strip()
+        if required and not value:
+            self.problem("import.required", row, key)
+        elif key in LIMITS and len(value) > LIMITS[key]:
+            self.problem("import.too_long", row, key, limit=LIMITS[key], length=len(value))
+            return value[: LIMITS[key]]
+        return value
+
+    def parse(self, plan_name: str | None) -> None:
+        self.parse_plan(plan_name)
+        if self.problems:
+            return
+        self.load_existing()
+        self.parse_themes()
+        self.parse_actors()
+        self.parse_goals()
+        self.parse_measures()
+        if not self.measures and not any(self.rows(s) for s in (PLAN, THEMES, GOALS, ACTORS)):
+            self.problems.append(Problem("import.nothing"))
+
+    def parse_plan(self, plan_name: str | None) -> None:
+        rows = self.rows(PLAN)
+        if not rows:
+            try:
+                self.plan = get_plan(self.session, plan_name)
+            except NotFound as error:
+                self.problems += error.problems
+            return
+        row, values = rows[0]
+        name = self.text(values, "name", row, required=True)
+        years = []
+        for key in ("start_year", "end_year"):
+            text = self.text(values, key, row, required=True)
+            if text and not (text.isdigit() and 1900 <= int(text) <= 2200):
+                self.problem("import.bad_year", row, key, value=text)
+            years.append(int(text) if text.isdigit() else 0)
+        if all(years) and years[1] < years[0]:
+            self.problem("import.end_before_start", row, "end_year")
+        self.plan_values = {
+            "name": name,
+            "start_year": years[0],
+            "end_year": years[1],
+            "owner": self.text(values, "owner", row),
+            "description": self.text(values, "description", row),
+        }
+        found = self.session.scalar(select(Plan).where(Plan.name == name))
+        self.new_plan = found is None
+        self.plan = found or Plan()
+
+    def load_existing(self) -> None:
+        if self.plan.id is not None:
+            for theme in self.session.scalars(select(Theme).where(Theme.plan_id == self.plan.id)):
+                self.themes.add(theme, *theme_names(theme.code, theme.name))
+            for goal in self.session.scalars(select(Goal).where(Goal.plan_id == self.plan.id)):
+                self.goals.add(goal, goal.code, goal.text)
+        for actor in self.session.scalars(select(Actor)):
+            self.actors.add(actor, actor.name, actor.short_name)
+
+    @property
+    def years(self) -> tuple[int, int]:
+        if self.plan_values:
+            return self.plan_values["start_year"], self.plan_values["end_year"]
+        return self.plan.start_year, self.plan.end_year
+
+    def parse_themes(self) -> None:
+        for position, (row, values) in enumerate(self.rows(THEMES), start=1):
+            code = self.text(values, "code", row, required=True)
+            name = self.text(values, "name", row, required=True)
+            theme = self.themes.find(code) or Theme()
+            if id(theme) in self.theme_values:
+                self.problem("import.duplicate", row, "code", value=code)
+                continue
+            self.theme_values[id(theme)] = {
+                "code": code,
+                "name": name,
+                "description": self.text(values, "description", row),
+                "position": position,
+            }
+            self.themes.add(theme, *theme_names(code, name))
+
+    def parse_actors(self) -> None:
+        for row, values in self.rows(ACTORS):
+            name = self.text(values, "name", row, required=True)
+            short = self.text(values, "short_name", row)
+            actor = self.actors.find(name) or Actor()
+            if id(actor) in self.actor_values:
+                self.problem("import.duplicate", row, "name", value=name)
+                continue
+            self.actor_values[id(actor)] = {
+                "name": name,
+                "short_name": short,
+                "kind": self.actor_kind(values.get("kind", ""), row),
+                "contact": self.text(values, "contact", row),
+            }
+            self.actors.add(actor, name, short)
+
+    def actor_kind(self, text: str, row: int) -> ActorKind | None:
+        if not text.strip():
+            return None
+        for kind in ActorKind:
+            names = {kind.value, *(i18n.label(kind, lang) for lang in i18n.LANGUAGES)}
+            if normalise(text) in {normalise(n) for n in names}:
+                return kind
+        self.problem("import.bad_kind", row, "kind", value=text)
+        return None
+
+    def parse_goals(self) -> None:
+        for row, values in self.rows(GOALS):
+            code = self.text(values, "code", row, required=True)
+            text = self.text(values, "text", row, required=True)
+            theme_name = values.get("theme", "").strip()
+            theme = self.themes.find(theme_name) if theme_name else None
+            if theme_name and theme is None:
+                self.problem("import.unknown_theme", row, "theme", value=theme_name)
+            goal = self.goals.find(code) or Goal()
+            if id(goal) in self.goal_values:
+                self.problem("import.duplicate", row, "code", value=code)
+                continue
+            self.goal_values[id(goal)] = {"code": code, "text": text, "_theme": theme}
+            self.goals.add(goal, code, text)
+
+    def parse_measures(self) -> None:
+        existing = list(
+            self.session.scalars(select(Measure).where(Measure.plan_id == self.plan.id))
+        )
+        by_code = {normalise(m.code): m for m in existing}
+        by_title = {normalise(m.title): m for m in existing}
+        seen: set[str] = set()
+        for row, values in self.rows(MEASURES):
+            code = self.text(values, "code", row)
+            title = self.text(values, "title", row, required=True)
+            identity = normalise(code) or "title:" + normalise(title)
+            if identity in seen:
+                self.problem(
+                    "import.duplicate", row, "code" if code else "title", value=code or title
+                )
+                continue
+            seen.add(identity)
+            measure = by_code.get(normalise(code)) if code else by_title.get(normalise(title))
+            spec = self.measure_spec(row, values, measure, code, title)
+            if spec is not None:
+                self.measures.append(spec)
+
+    def measure_spec(
+        self, row: int, values: dict[str, str], measure: Measure | None, code: str, title: str
+    ) -> MeasureSpec | None:
+        before = len(self.problems)
+        theme = self.find_or_new_theme(values.get("theme", ""), row)
+        lead = self.find_or_new_actor(values.get("lead", ""), row, "lead", required=True)
+        goal = self.find_or_new_goal(values.get("goal", ""), row)
+        partners: dict[int, tuple[Actor, PartnerRole]] = {}
+        for key, role in (("partners", PartnerRole.PARTNER), ("funders", PartnerRole.FUNDER)):
+            for name in split_list(values.get(key, "")):
+                actor = self.find_or_new_actor(name, row, key)
+                if actor is not None and actor is not lead:
+                    partners[id(actor)] = (actor, role)
+        start, end = self.span(values, row)
+        weight = self.parse_cell(parse_weight, values.get("weight", ""), row, "weight")
+        measure_values = {
+            "code": code,
+            "title": title,
+            "description": self.text(values, "description", row),
+            "start_period": str(start) if start else None,
+            "end_period": str(end) if end else None,
+            "weight": weight if weight is not None else 1.0,
+            "budget": self.text(values, "budget", row),
+            "funding": self.text(values, "funding", row),
+            "is_example": parse_yes(values.get("example", "")),
+        }
+        status = self.status_spec(values, row, start, end, measure)
+        if len(self.problems) > before or theme is None or lead is None:
+            return None
+        return MeasureSpec(row, measure, measure_values, theme, goal, lead, partners, status)
+
+    def parse_cell(self, parser: Any, text: str, row: int, column: str) -> Any:
+        try:
+            return parser(text)
+        except ValueError as error:
+            self.problem(str(error), row, column, value=text)
+            return None
+
+    def span(self, values: dict[str, str], row: int) -> tuple[Quarter | None, Quarter | None]:
+        first_year, last_year = self.years
+        try:
+            start, end = parse_period(values.get("period", ""), first_year, last_year)
+        except ValueError as error:
+            self.problem(str(error), row, "period", value=values.get("period", ""))
+            return None, None
+        if values.get("start", "").strip():
+            start = self.parse_cell(
+                lambda t: parse_bound(t, end=False), values["start"], row, "start"
+            )
+        if values.get("end", "").strip():
+            end = self.parse_cell(lambda t: parse_bound(t, end=True), values["end"], row, "end")
+        if start is None or end is None:
+            return None, None
+        if end < start:
+            self.problem("import.end_before_start", row, "end")
+        elif start < Quarter(first_year, 1) or end > Quarter(last_year, 4):
+            self.problem("import.outside_plan", row, "period", start=first_year, end=last_year)
+        return start, end
+
+    def status_spec(
+        self,
+        values: dict[str, str],
+        row: int,
+        start: Quarter | None,
+        end: Quarter | None,
+        measure: Measure | None,
+    ) -> StatusSpec | None:
+        keys = ("status", "progress", "rag", "status_period", "comment", "next_steps")
+        if not any(values.get(k, "").strip() for k in keys):
+            return None
+        if not values.get("status", "").strip():
+            self.problem("import.status_missing", row, "status")
+            return None
+        status = self.parse_cell(parse_status, values["status"], row, "status")
+        progress = self.parse_cell(parse_progress, values.get("progress", ""), row, "progress")
+        rag = self.parse_cell(parse_rag, values.get("rag", ""), row, "rag")
+        period = self.status_period(values.get("status_period", ""), row, start, end)
+        if status == Status.COMPLETED:
+            progress = 100
+        if status is None or start is None or end is None:
+            return None
+        return StatusSpec(
+            period,
+            status,
+            progress,
+            rag,
+            self.text(values, "comment", row),
+            self.text(values, "next_steps", row),
+        )
+
+    def status_period(
+        self, text: str, row: int, start: Quarter | None, end: Quarter | None
+    ) -> Quarter | None:
+        """The quarter a status is for: as written, or the current quarter within the span."""
+        if start is None or end is None:
+            return None
+        if text.strip():
+            period = self.parse_cell(Quarter.parse, text, row, "status_period")
+        else:
+            period = max(start, min(Quarter.current(self.now), end))
+        if period is None:
+            return None
+        if not start <= period <= end or period.start() > self.now:
+            self.problem("import.status_period", row, "status_period", period=str(period))
+        elif self.plan.id is not None and is_closed(self.session, self.plan.id, period):
+            self.problem("report.period_closed", row, "status_period", period=str(period))
+        return period
+
+    def find_or_new_theme(self, name: str, row: int) -> Theme | None:
+        if not name.strip():
+            self.problem("import.required", row, "theme")
+            return None
+        found = self.themes.find(name)
+        if found is not None:
+            return found
+        if (near := self.themes.near_miss(name)) is not None:
+            self.problem("import.near_miss", row, "theme", value=name, near=near)
+            return None
+        if len(name.strip()) > LIMITS["name"]:
+            self.problem("import.too_long", row, "theme", limit=LIMITS["name"], length=len(name))
+            return None
+        theme = Theme()
+        numbers = [int(v["code"]) for v in self.theme_values.values() if v["code"].isdigit()]
+        numbers += [int(t.code) for t in self.themes.items if t.code and t.code.isdigit()]
+        code = str(max(numbers, default=0) + 1)
+        self.theme_values[id(theme)] = {
+            "code": code,
+            "name": name.strip(),
+            "description": "",
+            "position": len(self.themes.items) + 1,
+        }
+        self.themes.add(theme, *theme_names(code, name.strip()))
+        return theme
+
+    def find_or_new_actor(
+        self, name: str, row: int, column: str, required: bool = False
+    ) -> Actor | None:
+        if not name.strip():
+            if required:
+                self.problem("import.required", row, column)
+            return None
+        found = self.actors.find(name)
+        if found is not None:
+            return found
+        if (near := self.actors.near_miss(name)) is not None:
+            self.problem("import.near_miss", row, column, value=name, near=near)
+            return None
+        if len(name.strip()) > LIMITS["name"]:
+            self.problem("import.too_long", row, column, limit=LIMITS["name"], length=len(name))
+            return None
+        actor = Actor()
+        self.actor_values[id(actor)] = {
+            "name": name.strip(),
+            "short_name": "",
+            "kind": None,
+            "contact": "",
+        }
+        self.actors.add(actor, name)
+        return actor
+
+    def find_or_new_goal(self, text: str, row: int) -> Goal | None:
+        if not text.strip():
+            return None
+        found = self.goals.find(text)
+        if found is not None:
+            return found
+        if len(text.strip()) > LIMITS["text"]:
+            self.problem("import.too_long", row, "goal", limit=LIMITS["text"], length=len(text))
+            return None
+        goal = Goal()
+        code = f"M{len(self.goals.items) + 1}"
+        self.goal_values[id(goal)] = {"code": code, "text": text.strip(), "_theme": None}
+        self.goals.add(goal, code, text)
+        return goal
+
+    # ---- writing ---------------------------------------------------------
+
+    def apply(self) -> None:
+        self.apply_plan()
+        self.apply_all(self.themes.items, self.theme_values, Entity.THEME, "name", plan=True)
+        self.apply_all(self.actors.items, self.actor_values, Entity.ACTOR, "name", plan=False)
+        for goal in self.goals.items:
+            values = self.goal_values.get(id(goal))
+            if values is not None:
+                theme = values.pop("_theme")
+                values["theme_id"] = theme.id if theme is not None else None
+        self.apply_all(self.goals.items, self.goal_values, Entity.GOAL, "code", plan=True)
+        self.apply_measures()
+        if self.changes:
+            bump_revision(self.session)
+
+    def apply_plan(self) -> None:
+        if self.plan_values:
+            self.sync(self.plan, self.plan_values, Entity.PLAN, self.plan_values["name"])
+        self.session.flush()
+
+    def apply_all(
+        self,
+        items: list[Any],
+        values: dict[int, dict[str, Any]],
+        entity: Entity,
+        key: str,
+        plan: bool,
+    ) -> None:
+        for item in items:
+            if id(item) in values:
+                wanted = dict(values[id(item)])
+                if plan:
+                    wanted["plan_id"] = self.plan.id
+                self.sync(item, wanted, entity, wanted[key])
+        self.session.flush()
+
+    def sync(self, item: Any, wanted: dict[str, Any], entity: Entity, name: str) -> list[str]:
+        """Set what differs; add the item if new; record the change. Returns changed fields."""
+        is_new = item not in self.session
+        changed = [k for k, v in wanted.items() if is_new or getattr(item, k) != v]
+        if not changed:
+            return []
+        before = None if is_new else {k: getattr(item, k) for k in changed}
+        for key in changed:
+            setattr(item, key, wanted[key])
+        if is_new:
+            self.session.add(item)
+            self.changes.append(Problem("import.change_new", {"entity": entity, "name": name}))
+        else:
+            fields = ", ".join(changed)
+            params = {"entity": entity, "name": name, "fields": fields}
+            self.changes.append(Problem("import.change_updated", params))
+        after = {k: wanted[k] for k in changed}
+        record(
+            self.session,
+            self.principal,
+            action="import",
+            entity=entity,
+            entity_id=name,
+            before=before,
+            after=after,
+            bump=False,
+        )
+        return changed
+
+    def apply_measures(self) -> None:
+        current = latest_status(self.session, self.plan.id, self.now) if self.plan.id else None
+        latest = {} if current is None else {r.measure_id: r for r in current.itertuples()}
+        next_number: dict[int, int] = {}
+        for spec in self.measures:
+            measure = spec.existing or Measure()
+            values = dict(spec.values)
+            if not values["code"]:
+                values["code"] = self.new_code(spec.theme, next_number)
+            values |= {
+                "plan_id": self.plan.id,
+                "theme_id": spec.theme.id,
+                "goal_id": spec.goal.id if spec.goal else None,
+                "lead_actor_id": spec.lead.id,
+            }
+            if spec.existing is None:
+                values["version"] = 1
+            changed = self.sync(measure, values, Entity.MEASURE, values["code"])
+            self.session.flush()
+            changed += self.sync_partners(measure, spec)
+            if spec.status and self.status_changed(spec.status, latest.get(measure.id)):
+                self.append(measure, spec.status)
+                changed.append("status")
+            if changed and spec.existing is not None:
+                measure.version += 1
+
+    def new_code(self, theme: Theme, next_number: dict[int, int]) -> str:
+        if theme.id not in next_number:
+            codes = self.session.scalars(select(Measure.code).where(Measure.theme_id == theme.id))
+            tails = [int(c.rsplit(".", 1)[-1]) for c in codes if c.rsplit(".", 1)[-1].isdigit()]
+            next_number[theme.id] = max(tails, default=0) + 1
+        number = next_number[theme.id]
+        next_number[theme.id] += 1
+        return f"{theme.code}.{number}"
+
+    def sync_partners(self, measure: Measure, spec: MeasureSpec) -> list[str]:
+        wanted = {actor.id: role for actor, role in spec.partners.values()}
+        have = {p.actor_id: p.role for p in measure.partners}
+        if wanted == have:
+            return []
+        measure.partners = [
+            MeasurePartner(measure_id=measure.id, actor_id=a, role=r) for a, r in wanted.items()
+        ]
+        params = {"entity": Entity.MEASURE, "name": measure.code, "fields": "partners"}
+        if spec.existing is not None:
+            self.changes.append(Problem("import.change_updated", params))
+        record(
+            self.session,
+            self.principal,
+            action="import",
+            entity="measure",
+            entity_id=measure.code,
+            before={"partners": sorted(have)},
+            after={"partners": sorted(wanted)},
+            bump=False,
+        )
+        return ["partners"]
+
+    @staticmethod
+    def status_changed(spec: StatusSpec, latest: Any) -> bool:
+        if latest is None:
+            return True
+        same = (
+            latest.status == spec.status.value
+            and _same_progress(latest.progress, spec.progress)
+            and (latest.rag or None) == (spec.rag.value if spec.rag else None)
+            and (latest.comment or "") == spec.comment
+            and (latest.next_steps or "") == spec.next_steps
+        )
+        return not same
+
+    def append(self, measure: Measure, spec: StatusSpec) -> None:
+        assert spec.period is not None
+        row = append_status(
+            self.session,
+            measure,
+            period=spec.period,
+            status=spec.status,
+            progress=spec.progress,
+            rag=spec.rag,
+            comment=spec.comment,
+            next_steps=spec.next_steps,
+            user_id=self.principal.user_id,
+            actor_id=None,
+            reported_at=self.now,
+        )
+        params = {"code": measure.code, "status": spec.status, "period": row.period}
+        self.changes.append(Problem("import.change_status", params))
+        record(
+            self.session,
+            self.principal,
+            action="report",
+            entity="measure",
+            entity_id=measure.code,
+            after={"period": row.period, "status": spec.status.value, "progress": spec.progress},
+            bump=False,
+        )
+
+
+def _same_progress(stored: Any, wanted: int | None) -> bool:
+    if pd.isna(stored):
+        return wanted is None
+    return wanted is not None and int(stored) == wanted

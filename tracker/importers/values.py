@@ -1,0 +1,149 @@
+"""Parsing the cell values people write in plan spreadsheets. Each parser returns
+the value or raises ValueError with a catalogue key as its message."""
+
+from __future__ import annotations
+
+import re
+
+from tracker import i18n
+from tracker.importers.read import normalise
+from tracker.planfile import ONGOING
+from tracker.quarters import Quarter
+from tracker.vocab import Rag, Status
+
+_YEAR = re.compile(r"^(\d{4})$")
+_RANGE = re.compile(r"^(.+?)\s*(?:–|—|-|/|til|to)\s*(.+)$")
+_LIST_SPLIT = re.compile(r"\s*[;,\n]\s*")
+
+
+def split_list(text: str) -> list[str]:
+    """'Kupa, NAV; Næringshagen' -> three names (comma, semicolon or new line)."""
+    return [part.strip() for part in _LIST_SPLIT.split(text or "") if part.strip()]
+
+
+def parse_bound(text: str, *, end: bool) -> Quarter:
+    """'2025' (Q1 as a start, Q4 as an end) or '2025-Q3'."""
+    value = text.strip()
+    year = _YEAR.match(value)
+    if year:
+        return Quarter(int(year.group(1)), 4 if end else 1)
+    try:
+        return Quarter.parse(value)
+    except ValueError:
+        raise ValueError("import.bad_period") from None
+
+
+def parse_period(text: str, plan_start: int, plan_end: int) -> tuple[Quarter, Quarter]:
+    """'2024', '2024–2026', '2024-2026', '2025-Q2', '2025-Q2–2026-Q1' or 'Løpende'.
+
+    An empty text means the plan's whole period, like 'Løpende'.
+    """
+    value = (text or "").strip()
+    if not value or normalise(value) in ONGOING:
+        return Quarter(plan_start, 1), Quarter(plan_end, 4)
+    try:
+        single = Quarter.parse(value)
+        return single, single
+    except ValueError:
+        pass
+    if _YEAR.match(value):
+        return parse_bound(value, end=False), parse_bound(value, end=True)
+    match = _RANGE.match(_join_quarter_dash(value))
+    if not match:
+        raise ValueError("import.bad_period")
+    first = parse_bound(match.group(1).replace("~", "-"), end=False)
+    last = parse_bound(match.group(2).replace("~", "-"), end=True)
+    return first, last
+
+
+def _join_quarter_dash(value: str) -> str:
+    """Protect the dash inside '2025-Q2' so it is not read as a range dash."""
+    return re.sub(r"(\d{4})\s*-\s*([QqKk][1-4])", r"\1~\2", value)
+
+
+def parse_weight(text: str) -> float:
+    if not text.strip():
+        return 1.0
+    try:
+        weight = float(text.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        raise ValueError("import.bad_weight") from None
+    if not 0 < weight <= 1000:
+        raise ValueError("import.bad_weight")
+    return weight
+
+
+def parse_progress(text: str) -> int | None:
+    """'40', '40 %', '0,4' (a fraction from a percent-formatted cell), '' or 'ukjent'."""
+    value = text.strip().replace("%", "").replace(",", ".").strip()
+    if normalise(value) in ("", "ukjent", "unknown", "?", "-", "–"):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError("import.bad_progress") from None
+    if 0 < number < 1 and not number.is_integer():
+        number *= 100
+    if not 0 <= number <= 100 or number != number:
+        raise ValueError("import.bad_progress")
+    return round(number)
+
+
+_STATUS_WORDS = {
+    "ferdig": Status.COMPLETED,
+    "gjennomført": Status.COMPLETED,
+    "avsluttet": Status.COMPLETED,
+    "done": Status.COMPLETED,
+    "påbegynt": Status.IN_PROGRESS,
+    "i gang": Status.IN_PROGRESS,
+    "startet": Status.IN_PROGRESS,
+    "under arbeid": Status.IN_PROGRESS,
+    "ikke påbegynt": Status.NOT_STARTED,
+    "planlagt": Status.NOT_STARTED,
+    "avlyst": Status.CANCELLED,
+    "utgått": Status.CANCELLED,
+    "forsinket": Status.POSTPONED,
+}
+_RAG_WORDS = {
+    "grønn": Rag.GREEN,
+    "gul": Rag.YELLOW,
+    "rød": Rag.RED,
+    "amber": Rag.YELLOW,
+    "g": Rag.GREEN,
+    "y": Rag.YELLOW,
+    "r": Rag.RED,
+}
+
+
+def _vocab_lookup(enum: type, extra: dict) -> dict[str, object]:
+    lookup = {normalise(k): v for k, v in extra.items()}
+    for member in enum:
+        lookup[normalise(member.value)] = member
+        lookup[normalise(member.value.replace("_", " "))] = member
+        for lang in i18n.LANGUAGES:
+            lookup[normalise(i18n.label(member, lang))] = member
+    return lookup
+
+
+_STATUS_LOOKUP = _vocab_lookup(Status, _STATUS_WORDS)
+_RAG_LOOKUP = _vocab_lookup(Rag, _RAG_WORDS)
+
+
+def parse_status(text: str) -> Status:
+    found = _STATUS_LOOKUP.get(normalise(text))
+    if found is None:
+        raise ValueError("import.bad_status")
+    return found  # type: ignore[return-value]
+
+
+def parse_rag(text: str) -> Rag | None:
+    if not text.strip():
+        return None
+    found = _RAG_LOOKUP.get(normalise(text))
+    if found is None:
+        raise ValueError("import.bad_rag")
+    return found  # type: ignore[return-value]
+
+
+def parse_yes(text: str) -> bool:
+    return normalise(text) in ("ja", "j", "x", "yes", "y", "true", "1", "eksempel")
