@@ -152,7 +152,8 @@ def _assign_arcs(spans: list[_Span], last: Quarter, rng: random.Random) -> dict[
     ended = [s.measure_id for s in spans if s.quarters and s.end <= last]
     running = [s.measure_id for s in spans if len(s.quarters) >= 3 and s.end > last]
     if running:
-        cancelled = rng.choice(running)
+        longer = [s.measure_id for s in spans if len(s.quarters) >= 5 and s.end > last]
+        cancelled = rng.choice(longer or running)
         arcs[cancelled] = "cancelled"
         rest = [m for m in running if m != cancelled]
         count = min(len(rest), max(1, round(len(running) * POSTPONED_SHARE)))
@@ -190,9 +191,12 @@ def _measure_history(span: _Span, arc: Arc, rng: random.Random) -> Iterator[dict
             continue
         target = expected * pace + rng.gauss(0, 6)
         progress = max(progress, min(95, max(1, round(target))))
-        if rng.random() < SKIP_RATE:
+        final = quarter == span.end  # an ended measure's last quarter is always reported
+        if not final and rng.random() < SKIP_RATE:
             continue
         rag = _rag(expected - progress, rng)
+        if final:
+            rag = Rag.RED if expected - progress > 15 else Rag.YELLOW
         known = None if rng.random() < UNKNOWN_RATE else progress
         pool = "green" if rag == Rag.GREEN else "risk"
         yield _report(span, quarter, Status.IN_PROGRESS, known, rag, pool, rng)
@@ -203,7 +207,7 @@ def _turn(arc: Arc, count: int, rng: random.Random) -> int:
     if arc == "cancelled":
         return rng.randint(2, count - 1)
     if arc == "postponed":
-        return rng.randint(max(1, count // 3), count - 1)
+        return rng.randint(max(1, count // 2), count - 1)
     return -1
 
 
@@ -330,7 +334,7 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     existing = session.scalar(select(Plan.id).where(Plan.name == seed_plan_name()))
     if existing is not None and _measure_count(session, existing) > 0:
         return DemoSummary(existing, 0, 0, 0)
-    plan_id = _import_seed(session)
+    plan_id = _import_seed(session, now)
     frame = measures_frame(session, plan_id)
     reports = _append_history(session, frame, Quarter.last_finished(now))
     users = _create_users(session)
@@ -343,10 +347,10 @@ def _measure_count(session: Session, plan_id: int) -> int:
     return session.scalar(select(func.count(Measure.id)).where(Measure.plan_id == plan_id)) or 0
 
 
-def _import_seed(session: Session) -> int:
+def _import_seed(session: Session, now: datetime | None) -> int:
     from tracker.importers import import_path  # the importer package imports heavier deps
 
-    result = import_path(session, user=SYSTEM, path=SEED_DIR)
+    result = import_path(session, user=SYSTEM, path=SEED_DIR, now=now)
     if not result.ok or result.plan_id is None:
         raise DemoLoadError(list(result.problems))
     return result.plan_id

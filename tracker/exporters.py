@@ -61,11 +61,15 @@ def _measure_row(m: object) -> list[object]:
         "status": i18n.label(Status(m.status)) if m.status else "",
         "progress": "" if pd.isna(m.progress) else int(m.progress),
         "rag": i18n.label(Rag(m.rag)) if m.rag else "",
-        "status_period": m.period if isinstance(m.period, str) else "",
-        "comment": m.comment if isinstance(m.comment, str) else "",
-        "next_steps": m.next_steps if isinstance(m.next_steps, str) else "",
+        "status_period": _text(m.period),
+        "comment": _text(m.comment),
+        "next_steps": _text(m.next_steps),
     }
     return [row[c.key] for c in MEASURES.columns]
+
+
+def _text(value: object) -> str:
+    return "" if pd.isna(value) else str(value)
 
 
 def _names(m: object, *, funders: bool) -> list[str]:

@@ -286,6 +286,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "New status for measure {code}: {status} ({period})",
     },
     "import.no_changes": {"nb": "Ingen endringer.", "en": "No changes."},
+    # command line
+    "cli.dry_run": {
+        "nb": "Prøvekjøring: ingenting er lagret.",
+        "en": "Dry run: nothing was saved.",
+    },
+    "cli.export_suffix": {
+        "nb": "Filnavnet må slutte på .xlsx eller .csv.",
+        "en": "The file name must end in .xlsx or .csv.",
+    },
+    "cli.exported": {"nb": "Eksportert til {path}.", "en": "Exported to {path}."},
+    "cli.user_added": {"nb": "Bruker «{name}» opprettet.", "en": "User “{name}” created."},
+    "cli.password_set": {
+        "nb": "Nytt passord satt for «{name}».",
+        "en": "New password set for “{name}”.",
+    },
+    "cli.password_prompt": {"nb": "Passord", "en": "Password"},
+    "cli.inactive": {"nb": "deaktivert", "en": "deactivated"},
+    "cli.closed": {"nb": "Kvartalet {period} er lukket.", "en": "The quarter {period} is closed."},
+    "cli.reopened": {
+        "nb": "Kvartalet {period} er åpnet igjen.",
+        "en": "The quarter {period} is open again.",
+    },
+    "cli.backup_postgres": {
+        "nb": "Databasen er PostgreSQL: ta sikkerhetskopi med pg_dump, f.eks. "
+        "«pg_dump -Fc -f tracker.dump DATABASE».",
+        "en": "The database is PostgreSQL: back it up with pg_dump, e.g. "
+        "“pg_dump -Fc -f tracker.dump DATABASE”.",
+    },
+    "cli.backup_done": {
+        "nb": "Sikkerhetskopi skrevet til {path}.",
+        "en": "Backup written to {path}.",
+    },
     "import.where_row_column": {
         "nb": "Rad {row}, kolonne «{column}»",
         "en": "Row {row}, column “{column}”",

@@ -147,6 +147,7 @@ class _Job:
         self.actors: Lookup[Actor] = Lookup()
         self.actor_values: dict[int, dict[str, Any]] = {}
         self.measures: list[MeasureSpec] = []
+        self.latest: dict[int, Any] = {}
 
     # ---- parsing ---------------------------------------------------------
 
@@ -224,6 +225,9 @@ class _Job:
                 self.goals.add(goal, goal.code, goal.text)
         for actor in self.session.scalars(select(Actor)):
             self.actors.add(actor, actor.name, actor.short_name)
+        if self.plan.id is not None:
+            current = latest_status(self.session, self.plan.id, self.now)
+            self.latest = {r.measure_id: r for r in current.itertuples()}
 
     @property
     def years(self) -> tuple[int, int]:
@@ -391,14 +395,15 @@ class _Job:
             progress = 100
         if status is None or start is None or end is None:
             return None
-        return StatusSpec(
-            period,
-            status,
-            progress,
-            rag,
-            self.text(values, "comment", row),
-            self.text(values, "next_steps", row),
+        comment = self.text(values, "comment", row)
+        spec = StatusSpec(
+            period, status, progress, rag, comment, self.text(values, "next_steps", row)
         )
+        latest = self.latest.get(measure.id) if measure is not None else None
+        if not _status_changed(spec, latest):
+            return None
+        self.check_status_period(period, row, start, end)
+        return spec
 
     def status_period(
         self, text: str, row: int, start: Quarter | None, end: Quarter | None
@@ -410,13 +415,17 @@ class _Job:
             period = self.parse_cell(Quarter.parse, text, row, "status_period")
         else:
             period = max(start, min(Quarter.current(self.now), end))
+        return period
+
+    def check_status_period(
+        self, period: Quarter | None, row: int, start: Quarter, end: Quarter
+    ) -> None:
         if period is None:
-            return None
+            return
         if not start <= period <= end or period.start() > self.now:
             self.problem("import.status_period", row, "status_period", period=str(period))
         elif self.plan.id is not None and is_closed(self.session, self.plan.id, period):
             self.problem("report.period_closed", row, "status_period", period=str(period))
-        return period
 
     def find_or_new_theme(self, name: str, row: int) -> Theme | None:
         if not name.strip():
@@ -552,8 +561,6 @@ class _Job:
         return changed
 
     def apply_measures(self) -> None:
-        current = latest_status(self.session, self.plan.id, self.now) if self.plan.id else None
-        latest = {} if current is None else {r.measure_id: r for r in current.itertuples()}
         next_number: dict[int, int] = {}
         for spec in self.measures:
             measure = spec.existing or Measure()
@@ -571,7 +578,7 @@ class _Job:
             changed = self.sync(measure, values, Entity.MEASURE, values["code"])
             self.session.flush()
             changed += self.sync_partners(measure, spec)
-            if spec.status and self.status_changed(spec.status, latest.get(measure.id)):
+            if spec.status is not None:
                 self.append(measure, spec.status)
                 changed.append("status")
             if changed and spec.existing is not None:
@@ -609,19 +616,6 @@ class _Job:
         )
         return ["partners"]
 
-    @staticmethod
-    def status_changed(spec: StatusSpec, latest: Any) -> bool:
-        if latest is None:
-            return True
-        same = (
-            latest.status == spec.status.value
-            and _same_progress(latest.progress, spec.progress)
-            and (latest.rag or None) == (spec.rag.value if spec.rag else None)
-            and (latest.comment or "") == spec.comment
-            and (latest.next_steps or "") == spec.next_steps
-        )
-        return not same
-
     def append(self, measure: Measure, spec: StatusSpec) -> None:
         assert spec.period is not None
         row = append_status(
@@ -648,6 +642,24 @@ class _Job:
             after={"period": row.period, "status": spec.status.value, "progress": spec.progress},
             bump=False,
         )
+
+
+def _status_changed(spec: StatusSpec, latest: Any) -> bool:
+    """A row's status differs from the measure's latest report (Kvartal aside)."""
+    if latest is None:
+        return True
+    same = (
+        latest.status == spec.status.value
+        and _same_progress(latest.progress, spec.progress)
+        and (latest.rag or None) == (spec.rag.value if spec.rag else None)
+        and _text(latest.comment) == spec.comment
+        and _text(latest.next_steps) == spec.next_steps
+    )
+    return not same
+
+
+def _text(value: Any) -> str:
+    return "" if pd.isna(value) else str(value)
 
 
 def _same_progress(stored: Any, wanted: int | None) -> bool:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from tracker.progress import add_measure_metrics
 from tracker.service.asof import AsOf, as_of_moment
-from tracker.service.status import STATUS_COLUMNS, latest_status
+from tracker.service.status import STATUS_COLUMNS, code_column, latest_status
 from tracker.service.structure import measures_frame
 
 
@@ -40,8 +40,8 @@ def measure_status(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.
         for column in ("effective", "expected", "due", "counts", "known", "behind"):
             frame[column] = pd.Series(dtype="float64")
         return frame
-    frame["status"] = frame["status"].astype(object).where(frame["status"].notna(), None)
-    frame["rag"] = frame["rag"].astype(object).where(frame["rag"].notna(), None)
+    frame["status"] = code_column(frame["status"])
+    frame["rag"] = code_column(frame["rag"])
     return add_measure_metrics(frame, moment)
 
 

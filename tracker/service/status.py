@@ -104,12 +104,16 @@ def measure_history(session: Session, measure_id: int) -> pd.DataFrame:
 def _status_frame(rows: list) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     for column in ("status", "rag"):
-        frame[column] = frame[column].map(
-            lambda v: None if v is None else str(getattr(v, "value", v))
-        )
+        frame[column] = code_column(frame[column])
     frame["progress"] = frame["progress"].astype("Float64")
     frame["reported_at"] = pd.to_datetime(frame["reported_at"], utc=True)
     return frame
+
+
+def code_column(values: pd.Series) -> pd.Series:
+    """Vocabulary codes as plain str, missing as None (object dtype, not NaN)."""
+    codes = [None if pd.isna(v) else str(getattr(v, "value", v)) for v in values]
+    return pd.Series(codes, index=values.index, dtype=object)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,15 @@ def get_plan(session: Session, plan: int | str | None = None) -> Plan:
     return found
 
 
+def find_actor(session: Session, name: str) -> Actor:
+    """An actor by name or short name, ignoring case. Raises NotFound."""
+    wanted = name.strip().casefold()
+    for actor in session.scalars(select(Actor)):
+        if wanted in (actor.name.casefold(), (actor.short_name or "").casefold()):
+            return actor
+    raise NotFound.of("notfound.actor", name=name)
+
+
 def list_themes(session: Session, plan_id: int) -> pd.DataFrame:
     rows = session.scalars(
         select(Theme).where(Theme.plan_id == plan_id).order_by(Theme.position, Theme.code)

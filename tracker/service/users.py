@@ -16,6 +16,7 @@ from tracker.errors import AuthError, NotFound, Problem, ValidationError
 from tracker.models import Actor, User
 from tracker.service.audit import record
 from tracker.service.principal import Principal, require_admin
+from tracker.service.status import code_column
 from tracker.vocab import Role
 
 MAX_FAILED_LOGINS = 5
@@ -194,5 +195,6 @@ def list_users(session: Session) -> pd.DataFrame:
     )
     frame = pd.DataFrame(session.execute(query).mappings().all())
     if not frame.empty:
-        frame["role"] = frame["role"].map(lambda r: r.value)
+        frame["role"] = code_column(frame["role"])
+        frame["actor_name"] = frame["actor_name"].fillna("")
     return frame

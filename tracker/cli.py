@@ -1,0 +1,251 @@
+"""The command line: `python -m tracker …`. Every command prints a clear error in
+the chosen language and exits non-zero on failure."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy.orm import Session
+
+from tracker import db, i18n
+from tracker.errors import TrackerError
+from tracker.quarters import Quarter
+from tracker.service import SYSTEM
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(i18n.LANGUAGES),
+    default=lambda: os.environ.get("TRACKER_LANG", i18n.DEFAULT_LANG),
+    help="Language of messages (nb or en).",
+)
+
+
+class Context:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        engine = db.make_engine()
+        if not db.schema_ready(engine):
+            db.migrate(engine)
+        try:
+            with db.transaction(engine) as session:
+                yield session
+        finally:
+            engine.dispose()
+
+    def fail(self, error: TrackerError) -> None:
+        click.echo(error.text(self.lang), err=True)
+        raise SystemExit(1)
+
+
+def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a TrackerError into a message in the user's language and exit 1."""
+
+    def wrapper(ctx: Context, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(ctx, *args, **kwargs)
+        except TrackerError as error:
+            ctx.fail(error)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return click.pass_obj(wrapper)
+
+
+@click.group()
+@LANG_OPTION
+@click.pass_context
+def main(click_ctx: click.Context, lang: str) -> None:
+    """Næringsplan-tracker. The database is TRACKER_DATABASE_URL, else data/tracker.db."""
+    click_ctx.obj = Context(lang)
+
+
+@main.command()
+def init() -> None:
+    """Create or upgrade the database schema (safe to run again)."""
+    engine = db.make_engine()
+    db.migrate(engine)
+    click.echo(f"OK: {engine.url.render_as_string(hide_password=True)}")
+
+
+@main.command()
+@handles_errors
+def demo(ctx: Context) -> None:
+    """Load the Senja demo (seed plan, example measures, history, demo users) if the
+    database has no plan yet, and print the demo accounts."""
+    from tracker.demo import demo_accounts, load_demo
+
+    with ctx.transaction() as session:
+        summary = load_demo(session)
+    if summary.measures:
+        click.echo(f"Demo: {summary.measures} tiltak, {summary.reports} statusrapporter.")
+    else:
+        click.echo("Demo: databasen har allerede en plan; ingenting endret.")
+    click.echo("Demokontoer (bare for demo):")
+    for username, password, role, actor in demo_accounts():
+        click.echo(f"  {username:<16} {password:<24} {role:<7} {actor or ''}")
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would change; change nothing.")
+@click.option("--plan", "plan_name", help="The plan to import into (default: the only one).")
+@handles_errors
+def import_command(ctx: Context, path: Path, dry_run: bool, plan_name: str | None) -> None:
+    """Import a plan file (.xlsx, .csv, or a folder of .csv files)."""
+    from tracker.importers import import_path
+
+    with ctx.transaction() as session:
+        result = import_path(session, user=SYSTEM, path=path, plan=plan_name, dry_run=dry_run)
+    for notice in result.notices:
+        click.echo(notice.text(ctx.lang), err=True)
+    if not result.ok:
+        for problem in result.problems:
+            click.echo(problem.text(ctx.lang), err=True)
+        raise SystemExit(1)
+    for change in result.changes:
+        click.echo(change.text(ctx.lang))
+    if not result.changes:
+        click.echo(i18n.t("import.no_changes", ctx.lang))
+    if dry_run:
+        click.echo(i18n.t("cli.dry_run", ctx.lang))
+
+
+@main.command("export")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
+@click.option("--plan", "plan_name", help="The plan to export (default: the only one).")
+@handles_errors
+def export_command(ctx: Context, output: Path, plan_name: str | None) -> None:
+    """Export the plan to .xlsx (every sheet) or .csv (the measures)."""
+    from tracker.exporters import export_plan
+    from tracker.service import get_plan
+
+    if output.suffix.lower() not in (".xlsx", ".csv"):
+        raise click.BadParameter(i18n.t("cli.export_suffix", ctx.lang), param_hint="-o")
+    with ctx.transaction() as session:
+        export_plan(session, get_plan(session, plan_name).id, output)
+    click.echo(i18n.t("cli.exported", ctx.lang, path=str(output)))
+
+
+@main.group()
+def user() -> None:
+    """Manage user accounts."""
+
+
+@user.command("add")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice(["admin", "leader", "actor"]))
+@click.option("--actor", "actor_name", help="The actor (name or short name) for role actor.")
+@click.option("--name", "display_name", default="", help="Display name.")
+@click.option("--email", default=None, help="E-mail, for single sign-on.")
+@handles_errors
+def user_add(
+    ctx: Context,
+    username: str,
+    role: str,
+    actor_name: str | None,
+    display_name: str,
+    email: str | None,
+) -> None:
+    """Add a user; the password comes from a prompt, or from standard input."""
+    from tracker.service import create_user
+    from tracker.service.structure import find_actor
+
+    password = _read_password(ctx)
+    with ctx.transaction() as session:
+        actor_id = find_actor(session, actor_name).id if actor_name else None
+        create_user(
+            session,
+            user=SYSTEM,
+            username=username,
+            role=role,
+            password=password,
+            display_name=display_name,
+            actor_id=actor_id,
+            email=email,
+        )
+    click.echo(i18n.t("cli.user_added", ctx.lang, name=username.strip().lower()))
+
+
+@user.command("passwd")
+@click.argument("username")
+@handles_errors
+def user_passwd(ctx: Context, username: str) -> None:
+    """Set a user's password (also unlocks the account)."""
+    from tracker.service import set_password
+
+    password = _read_password(ctx)
+    with ctx.transaction() as session:
+        set_password(session, user=SYSTEM, username=username, password=password)
+    click.echo(i18n.t("cli.password_set", ctx.lang, name=username))
+
+
+@user.command("list")
+@handles_errors
+def user_list(ctx: Context) -> None:
+    """List the user accounts."""
+    from tracker.service import list_users
+
+    with ctx.transaction() as session:
+        users = list_users(session)
+    for row in users.itertuples():
+        active = "" if row.active else f" ({i18n.t('cli.inactive', ctx.lang)})"
+        click.echo(f"{row.username:<20} {row.role:<7} {row.actor_name or '':<30}{active}")
+
+
+def _read_password(ctx: Context) -> str:
+    if sys.stdin.isatty():
+        return click.prompt(
+            i18n.t("cli.password_prompt", ctx.lang), hide_input=True, confirmation_prompt=True
+        )
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+@main.command("close-quarter")
+@click.argument("quarter")
+@click.option("--plan", "plan_name")
+@click.option("--reopen", is_flag=True, help="Reopen a closed quarter instead.")
+@handles_errors
+def close_quarter_command(ctx: Context, quarter: str, plan_name: str | None, reopen: bool) -> None:
+    """Close a finished quarter (e.g. 2025-Q3): reports for it are refused after."""
+    from tracker.service import close_quarter, get_plan, reopen_quarter
+
+    try:
+        period = Quarter.parse(quarter)
+    except ValueError:
+        raise click.BadParameter(
+            i18n.t("report.period_invalid", ctx.lang, period=quarter), param_hint="QUARTER"
+        ) from None
+    with ctx.transaction() as session:
+        plan_id = get_plan(session, plan_name).id
+        action = reopen_quarter if reopen else close_quarter
+        action(session, user=SYSTEM, plan_id=plan_id, period=period)
+    key = "cli.reopened" if reopen else "cli.closed"
+    click.echo(i18n.t(key, ctx.lang, period=str(period)))
+
+
+@main.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.pass_obj
+def backup(ctx: Context, target: Path) -> None:
+    """Copy the SQLite database to TARGET while the app runs (online backup)."""
+    engine = db.make_engine()
+    if engine.url.get_backend_name() != "sqlite":
+        click.echo(i18n.t("cli.backup_postgres", ctx.lang), err=True)
+        raise SystemExit(1)
+    source = sqlite3.connect(engine.url.database)
+    try:
+        with sqlite3.connect(target) as destination:
+            source.backup(destination)
+    finally:
+        source.close()
+    click.echo(i18n.t("cli.backup_done", ctx.lang, path=str(target)))
