@@ -286,6 +286,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "New status for measure {code}: {status} ({period})",
     },
     "import.no_changes": {"nb": "Ingen endringer.", "en": "No changes."},
+    # app
+    "app.title": {"nb": "Næringsplan-tracker", "en": "Business plan tracker"},
+    "app.no_plan": {
+        "nb": "Ingen plan ennå. Kjør «python -m tracker demo» eller importer planen din.",
+        "en": "No plan yet. Run “python -m tracker demo” or import your plan.",
+    },
+    "app.example_data": {
+        "nb": "Eksempeldata: tiltakene og statusene er eksempler, ikke Senjas vedtatte plan.",
+        "en": "Example data: the measures and statuses are examples, not Senja's adopted plan.",
+    },
+    "col.code": {"nb": "Nr.", "en": "No."},
+    "col.theme": {"nb": "Satsingsområde", "en": "Theme"},
+    "col.measures": {"nb": "Tiltak", "en": "Measures"},
+    "col.progress": {"nb": "Fremdrift", "en": "Progress"},
+    "col.coverage": {"nb": "Rapportert", "en": "Reported"},
     # command line
     "cli.dry_run": {
         "nb": "Prøvekjøring: ingenting er lagret.",

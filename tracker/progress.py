@@ -27,7 +27,7 @@ BEHIND_MARGIN = 15.0
 
 def effective_progress(status: str | None, progress: float | None) -> float | None:
     """The percentage a measure counts with, or None when it does not count."""
-    if status is None or status == Status.CANCELLED:
+    if status is None or pd.isna(status) or status == Status.CANCELLED:
         return None
     if status == Status.COMPLETED:
         return 100.0

@@ -1,0 +1,53 @@
+"""The layering rules of DESIGN.md, checked on the source: tracker/ never imports
+streamlit; dashboard.py and pages/ never import sqlalchemy."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def python_files(*parts: str) -> list[Path]:
+    found: list[Path] = []
+    for part in parts:
+        target = ROOT / part
+        found += [target] if target.is_file() else sorted(target.rglob("*.py"))
+    return found
+
+
+@pytest.mark.parametrize("path", python_files("tracker"), ids=lambda p: p.name)
+def test_tracker_never_imports_streamlit(path: Path) -> None:
+    assert "streamlit" not in imported_modules(path)
+
+
+UI_FILES = python_files("dashboard.py", "pages")
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
+def test_pages_never_import_sqlalchemy(path: Path) -> None:
+    assert not imported_modules(path) & {"sqlalchemy", "psycopg", "sqlite3"}
+
+
+def test_the_checker_sees_imports(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("import streamlit as st\nfrom sqlalchemy.orm import Session\n")
+    assert imported_modules(sample) == {"streamlit", "sqlalchemy"}
+
+
+def test_ui_files_exist() -> None:
+    assert (ROOT / "dashboard.py") in UI_FILES
