@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import argon2
 import pytest
@@ -23,19 +20,24 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-if TYPE_CHECKING:
-    from tracker.models import Actor, Measure, Plan, Theme, User
-    from tracker.service import Principal
+import tracker.service.users as users_service
+from tests.factories import (
+    World,
+    add_status,
+    make_actor,
+    make_measure,
+    make_plan,
+    make_theme,
+    make_user,
+)
+from tracker import db
+from tracker.service import Principal
+from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
 
-ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_ENV = "TRACKER_TEST_POSTGRES_URL"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # `tracker` and `tests.factories` import from the project root. (Tracker modules are
-    # imported lazily in this file, so this runs before any of them is needed.)
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     # For the AppTest page tests: no "magic" st.write of bare expressions.
     try:
         from streamlit import config as streamlit_config
@@ -47,8 +49,6 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True, scope="session")
 def cheap_password_hashing() -> Iterator[None]:
     """argon2id still, but with the smallest cost, so tests with logins stay fast."""
-    import tracker.service.users as users_service
-
     original = users_service.hasher
     users_service.hasher = argon2.PasswordHasher(
         time_cost=1, memory_cost=8, parallelism=1, type=argon2.Type.ID
@@ -63,8 +63,6 @@ def cheap_password_hashing() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One migrated SQLite file per test session; each test gets a copy."""
-    from tracker import db
-
     path = tmp_path_factory.mktemp("template") / "template.db"
     engine = db.make_engine(f"sqlite:///{path}")
     try:
@@ -79,10 +77,8 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def postgres_engine() -> Iterator[Engine]:
     """A freshly migrated PostgreSQL database. Fails (never skips) when unreachable."""
-    from tracker import db
-
     url = os.environ.get(POSTGRES_ENV)
-    if not url:  # the param is skipped before this runs; keep the guard anyway
+    if not url:
         pytest.skip(f"{POSTGRES_ENV} is not set")
     engine = db.make_engine(url)
     try:
@@ -112,25 +108,11 @@ def _reset_postgres(engine: Engine, tables: list[str]) -> None:
         connection.execute(text("INSERT INTO data_revision (id, revision) VALUES (1, 0)"))
 
 
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgres",
-            marks=pytest.mark.skipif(
-                not os.environ.get(POSTGRES_ENV),
-                reason=f"PostgreSQL tests need {POSTGRES_ENV} "
-                "(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)",
-            ),
-        ),
-    ]
-)
+@pytest.fixture(params=["sqlite", "postgres"])
 def engine(
     request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
 ) -> Iterator[Engine]:
     """An empty, migrated database: a copied SQLite file, or a truncated PostgreSQL."""
-    from tracker import db
-
     if request.param == "sqlite":
         path = tmp_path / "t.db"
         shutil.copyfile(sqlite_template, path)
@@ -138,6 +120,11 @@ def engine(
         yield sqlite_engine
         sqlite_engine.dispose()
         return
+    if not os.environ.get(POSTGRES_ENV):
+        pytest.skip(
+            f"PostgreSQL tests need {POSTGRES_ENV} "
+            "(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"
+        )
     postgres = request.getfixturevalue("postgres_engine")
     _reset_postgres(postgres, request.getfixturevalue("postgres_tables"))
     yield postgres
@@ -146,8 +133,6 @@ def engine(
 @pytest.fixture
 def session(engine: Engine) -> Iterator[Session]:
     """A session as the edge of the app opens one; the test commits like a caller."""
-    from tracker import db
-
     with db.session_factory(engine)() as opened:
         yield opened
         opened.rollback()
@@ -156,29 +141,12 @@ def session(engine: Engine) -> Iterator[Session]:
 @pytest.fixture
 def other_session(engine: Engine) -> Iterator[Session]:
     """A second, independent session (another user, another server)."""
-    from tracker import db
-
     with db.session_factory(engine)() as opened:
         yield opened
         opened.rollback()
 
 
 # --- the world: a small plan ---------------------------------------------------------
-
-
-@dataclass
-class World:
-    """A small plan (see `world` for its contents); everything committed."""
-
-    plan: Plan
-    themes: dict[str, Theme]
-    actors: dict[str, Actor]
-    measures: dict[str, Measure]
-    users: dict[str, User]
-    principals: dict[str, Principal] = field(default_factory=dict)
-
-    def measure_id(self, code: str) -> int:
-        return self.measures[code].id
 
 
 def utc(*args: int) -> datetime:
@@ -206,17 +174,6 @@ def world(session: Session) -> World:
 
     Users: admin, leder (leader), aktor.a (actor A), aktor.b (actor B).
     """
-    from tests.factories import (
-        add_status,
-        make_actor,
-        make_measure,
-        make_plan,
-        make_theme,
-        make_user,
-    )
-    from tracker.service import Principal
-    from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
-
     plan = make_plan(session)
     t1 = make_theme(session, plan, "T1", "Næringsutvikling", position=1)
     t2 = make_theme(session, plan, "T2", "Kompetanse og rekruttering", position=2)

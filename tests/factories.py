@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from tracker.models import Actor, Measure, MeasurePartner, Plan, StatusUpdate, Theme, User
 from tracker.quarters import Quarter
-from tracker.service import SYSTEM, create_user
+from tracker.service import SYSTEM, Principal, create_user
 from tracker.service.status import append_status
 from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
 
 PASSWORD = "riktig-passord-123"
+
+
+@dataclass
+class World:
+    """A small plan (see `world` for its contents); everything committed."""
+
+    plan: Plan
+    themes: dict[str, Theme]
+    actors: dict[str, Actor]
+    measures: dict[str, Measure]
+    users: dict[str, User]
+    principals: dict[str, Principal] = field(default_factory=dict)
+
+    def measure_id(self, code: str) -> int:
+        return self.measures[code].id
 
 
 def make_plan(

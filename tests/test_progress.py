@@ -221,6 +221,18 @@ def test_not_yet_started_measures_counted_apart() -> None:
     assert row["progress"] == pytest.approx(40.0)
 
 
+def test_missing_status_with_a_percentage_does_not_count() -> None:
+    # pandas 3 stores a missing status as NaN (str dtype), not None: still "no report".
+    frame = measures(
+        {"status": None, "progress": 0},
+        {"status": Status.IN_PROGRESS, "progress": 50},
+    )
+    row = overall(frame)
+    assert row["reported"] == 1
+    assert row["no_report"] == 1
+    assert row["progress"] == pytest.approx(50.0)
+
+
 def test_nothing_reported_gives_no_progress_but_zero_coverage() -> None:
     row = overall(measures({}, {"status": Status.IN_PROGRESS}))
     assert math.isnan(row["progress"])
@@ -299,8 +311,8 @@ def _effective_by_hand(row: dict[str, Any]) -> float | None:
     return None if row["progress"] is None else float(row["progress"])
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(row_strategy, min_size=1, max_size=25))
+@settings(max_examples=50, deadline=None)
+@given(st.lists(row_strategy, min_size=1, max_size=12))
 def test_rollup_properties(rows: list[dict[str, Any]]) -> None:
     frame = pd.DataFrame(rows)
     row = overall(frame)

@@ -86,6 +86,23 @@ def add_measure_metrics(frame: pd.DataFrame, as_of: datetime) -> pd.DataFrame:
     return out
 
 
+RAG_SHARE = 0.25
+"""Share of a group's rated measures that makes the group yellow (yellow or red) or red."""
+
+
+def group_rag(green: int, yellow: int, red: int) -> str | None:
+    """A group's RAG from its measures' ratings: red when at least a quarter are red,
+    yellow when at least a quarter are yellow or red, else green; None when unrated."""
+    rated = green + yellow + red
+    if rated == 0:
+        return None
+    if red / rated >= RAG_SHARE:
+        return Rag.RED.value
+    if (yellow + red) / rated >= RAG_SHARE:
+        return Rag.YELLOW.value
+    return Rag.GREEN.value
+
+
 ROLLUP_COLUMNS = [
     "measures",
     "cancelled",

@@ -5,8 +5,24 @@ from tracker.service.asof import as_of_moment
 from tracker.service.measures import MeasureFilter, filter_measures, list_measures, measure_status
 from tracker.service.periods import close_quarter, closed_quarters, reopen_quarter
 from tracker.service.principal import SYSTEM, Principal, reportable_measure_ids
-from tracker.service.rollups import actor_rollup, goal_rollup, plan_rollup, theme_rollup, trend
-from tracker.service.status import Report, Saved, latest_status, measure_history, report_status
+from tracker.service.rollups import (
+    actor_rollup,
+    goal_rollup,
+    plan_quarters_so_far,
+    plan_rollup,
+    quarterly_metrics,
+    rag_grid,
+    theme_rollup,
+    trend,
+)
+from tracker.service.status import (
+    Report,
+    Saved,
+    latest_status,
+    measure_history,
+    plan_history,
+    report_status,
+)
 from tracker.service.structure import (
     get_plan,
     list_actors,
@@ -49,7 +65,11 @@ __all__ = [
     "measure_history",
     "measure_status",
     "measures_frame",
+    "plan_quarters_so_far",
     "plan_rollup",
+    "plan_history",
+    "quarterly_metrics",
+    "rag_grid",
     "principal_by_email",
     "reopen_quarter",
     "report_status",

@@ -6,16 +6,26 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from tracker.progress import ROLLUP_COLUMNS, roll_up
+from tracker.progress import ROLLUP_COLUMNS, add_measure_metrics, group_rag, roll_up
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.asof import AsOf
 from tracker.service.measures import measure_status
-from tracker.service.structure import get_plan, list_actors, list_goals, list_themes
+from tracker.service.status import code_column, plan_history
+from tracker.service.structure import (
+    get_plan,
+    list_actors,
+    list_goals,
+    list_themes,
+    measures_frame,
+)
+from tracker.vocab import Rag
+
+RAG_CODES = [r.value for r in Rag]
 
 
 def plan_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.Series:
     """The whole plan's figures as one row (ROLLUP_COLUMNS)."""
-    return roll_up(measure_status(session, plan_id=plan_id, as_of=as_of)).iloc[0]
+    return roll_up(measure_status(session, plan_id=plan_id, as_of=as_of)).astype(object).iloc[0]
 
 
 def theme_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.DataFrame:
@@ -46,19 +56,71 @@ def actor_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.Da
     return out[(out["measures"] > 0) | (out["partner_in"] > 0)].reset_index(drop=True)
 
 
-def trend(
-    session: Session, *, plan_id: int, first: Quarter | None = None, last: Quarter | None = None
-) -> pd.DataFrame:
-    """The plan's figures at the end of every quarter from first to last
-    (default: the plan's first quarter to the last finished one)."""
+def quarterly_metrics(session: Session, *, plan_id: int, quarters: list[Quarter]) -> pd.DataFrame:
+    """measure_status for every quarter end at once: one row per measure and quarter
+    (column `quarter`). Three SQL statements whatever the number of quarters."""
+    measures = measures_frame(session, plan_id)
+    history = plan_history(session, plan_id)
+    frames = []
+    for quarter in quarters:
+        moment = quarter.end()
+        latest = history[history["reported_at"] <= moment].drop_duplicates(
+            "measure_id", keep="last"
+        )
+        frame = measures.merge(latest, how="left", left_on="id", right_on="measure_id")
+        frame = frame.drop(columns=["measure_id"])
+        frame["status"] = code_column(frame["status"])
+        frame["rag"] = code_column(frame["rag"])
+        frames.append(add_measure_metrics(frame, moment).assign(quarter=str(quarter)))
+    if not frames or measures.empty:
+        return pd.DataFrame(columns=[*measures.columns, "quarter"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def plan_quarters_so_far(
+    session: Session, plan_id: int, until: Quarter | None = None
+) -> list[Quarter]:
+    """The plan's quarters from its first to `until` (default: the last finished one)."""
     plan = get_plan(session, plan_id)
-    first = first or Quarter(plan.start_year, 1)
-    last = last or min(Quarter.last_finished(), Quarter(plan.end_year, 4))
-    rows = []
-    for quarter in quarter_range(first, last):
-        row = plan_rollup(session, plan_id=plan_id, as_of=quarter).to_dict()
-        rows.append({"quarter": str(quarter), **row})
-    return pd.DataFrame(rows, columns=["quarter", *ROLLUP_COLUMNS])
+    last = min(until or Quarter.last_finished(), Quarter(plan.end_year, 4))
+    return quarter_range(Quarter(plan.start_year, 1), last)
+
+
+def trend(session: Session, *, plan_id: int, quarters: list[Quarter] | None = None) -> pd.DataFrame:
+    """The plan's figures at the end of every quarter (default: the plan's first
+    quarter to the last finished one), one row per quarter."""
+    quarters = quarters if quarters is not None else plan_quarters_so_far(session, plan_id)
+    metrics = quarterly_metrics(session, plan_id=plan_id, quarters=quarters)
+    if metrics.empty:
+        return pd.DataFrame(columns=["quarter", *ROLLUP_COLUMNS])
+    rolled = roll_up(metrics, "quarter")
+    return rolled.rename_axis("quarter").reset_index()
+
+
+def rag_grid(
+    session: Session, *, plan_id: int, quarters: list[Quarter] | None = None
+) -> pd.DataFrame:
+    """Theme × quarter: the RAG of each theme at each quarter end (group_rag of its
+    measures' ratings), with the counts behind it. Columns theme_id, theme_code,
+    theme_name, quarter, rag, green, yellow, red."""
+    quarters = quarters if quarters is not None else plan_quarters_so_far(session, plan_id)
+    metrics = quarterly_metrics(session, plan_id=plan_id, quarters=quarters)
+    columns = ["theme_id", "theme_code", "theme_name", "quarter", "rag", *RAG_CODES]
+    if metrics.empty:
+        return pd.DataFrame(columns=columns)
+    counting = metrics[metrics["counts"]]
+    counts = pd.crosstab([counting["theme_id"], counting["quarter"]], counting["rag"]).reindex(
+        columns=RAG_CODES, fill_value=0
+    )
+    themes = list_themes(session, plan_id)
+    grid = pd.MultiIndex.from_product(
+        [themes["id"], [str(q) for q in quarters]], names=["theme_id", "quarter"]
+    )
+    counts = counts.reindex(grid, fill_value=0).reset_index()
+    counts["rag"] = [group_rag(g, y, r) for g, y, r in counts[RAG_CODES].itertuples(index=False)]
+    names = themes.rename(columns={"id": "theme_id", "code": "theme_code", "name": "theme_name"})
+    out = counts.merge(names[["theme_id", "theme_code", "theme_name"]], on="theme_id")
+    return out[columns]
 
 
 def _empty() -> pd.DataFrame:

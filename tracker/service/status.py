@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import func, select, update
@@ -79,6 +80,16 @@ def latest_status(session: Session, plan_id: int, as_of: AsOf = None) -> pd.Data
 
 def measure_history(session: Session, measure_id: int) -> pd.DataFrame:
     """Every report on one measure, oldest first."""
+    return _history(session, StatusUpdate.measure_id == measure_id)
+
+
+def plan_history(session: Session, plan_id: int) -> pd.DataFrame:
+    """Every report on every measure of a plan, oldest first: one query."""
+    in_plan = select(Measure.id).where(Measure.plan_id == plan_id)
+    return _history(session, StatusUpdate.measure_id.in_(in_plan))
+
+
+def _history(session: Session, condition: Any) -> pd.DataFrame:
     query = (
         select(
             StatusUpdate.measure_id,
@@ -95,7 +106,7 @@ def measure_history(session: Session, measure_id: int) -> pd.DataFrame:
         )
         .outerjoin(User, StatusUpdate.reported_by_user_id == User.id)
         .outerjoin(Actor, StatusUpdate.reported_by_actor_id == Actor.id)
-        .where(StatusUpdate.measure_id == measure_id)
+        .where(condition)
         .order_by(StatusUpdate.reported_at, StatusUpdate.id)
     )
     return _status_frame(session.execute(query).mappings().all())
