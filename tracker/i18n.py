@@ -301,6 +301,141 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.measures": {"nb": "Tiltak", "en": "Measures"},
     "col.progress": {"nb": "Fremdrift", "en": "Progress"},
     "col.coverage": {"nb": "Rapportert", "en": "Reported"},
+    # ui: frame, login, navigation
+    "app.language": {"nb": "Språk", "en": "Language"},
+    "login.heading": {"nb": "Logg inn", "en": "Log in"},
+    "login.username": {"nb": "Brukernavn", "en": "Username"},
+    "login.password": {"nb": "Passord", "en": "Password"},
+    "login.role": {"nb": "Rolle", "en": "Role"},
+    "login.submit": {"nb": "Logg inn", "en": "Log in"},
+    "login.sso": {
+        "nb": "Logg inn med kommunens konto",
+        "en": "Log in with your organisation account",
+    },
+    "login.sso_unknown": {
+        "nb": "Ingen bruker i trackeren har e-posten {email}. Be kommunen opprette deg.",
+        "en": "No tracker user has the e-mail {email}. Ask the municipality to add you.",
+    },
+    "login.demo_accounts": {"nb": "Demokontoer", "en": "Demo accounts"},
+    "login.demo_only": {
+        "nb": "Bare for demo: disse passordene finnes bare i demodataene.",
+        "en": "Demo only: these passwords exist only in the demo data.",
+    },
+    "login.logout": {"nb": "Logg ut", "en": "Log out"},
+    "page.overview": {"nb": "Oversikt", "en": "Overview"},
+    "page.measures": {"nb": "Tiltak", "en": "Measures"},
+    "page.actors": {"nb": "Aktører", "en": "Actors"},
+    "page.report": {"nb": "Rapporter status", "en": "Report status"},
+    "page.admin": {"nb": "Admin", "en": "Admin"},
+    "filter.plan": {"nb": "Plan", "en": "Plan"},
+    "filter.quarter": {"nb": "Kvartal", "en": "Quarter"},
+    "filter.theme": {"nb": "Satsingsområde", "en": "Theme"},
+    "filter.actor": {"nb": "Aktør", "en": "Actor"},
+    "filter.status": {"nb": "Status", "en": "Status"},
+    "filter.rag": {"nb": "Vurdering", "en": "Rating"},
+    "filter.search": {"nb": "Søk", "en": "Search"},
+    "filter.all": {"nb": "Alle", "en": "All"},
+    "quarter.label": {"nb": "{number}. kvartal {year}", "en": "Q{number} {year}"},
+    "quarter.now": {"nb": "nå", "en": "now"},
+    "label.no_report": {"nb": "Ikke rapportert", "en": "Not reported"},
+    "col.actor": {"nb": "Aktør", "en": "Actor"},
+    "report.intro": {
+        "nb": "Tiltakene {actor} leder eller er partner i, for {quarter}.",
+        "en": "The measures {actor} leads or takes part in, for {quarter}.",
+    },
+    "report.intro_admin": {
+        "nb": "Som administrator kan du rapportere på alle tiltak, for {quarter}.",
+        "en": "As administrator you can report on every measure, for {quarter}.",
+    },
+    "report.quarter_closed": {
+        "nb": "{quarter} er lukket for rapportering.",
+        "en": "{quarter} is closed for reporting.",
+    },
+    "report.none": {
+        "nb": "Ingen tiltak å rapportere på i dette kvartalet.",
+        "en": "No measures to report on in this quarter.",
+    },
+    "report.reported": {"nb": "Rapportert", "en": "Reported"},
+    "report.missing": {"nb": "Mangler", "en": "Missing"},
+    "report.this_quarter": {"nb": "Dette kvartalet", "en": "This quarter"},
+    "report.pick": {"nb": "Rapporter på tiltak", "en": "Report on measure"},
+    "report.last": {
+        "nb": "Siste rapport: {status}, {progress}, {rag} ({period}, {who})",
+        "en": "Last report: {status}, {progress}, {rag} ({period}, {who})",
+    },
+    "report.first": {"nb": "Ingen rapport ennå.", "en": "No report yet."},
+    "report.unknown_progress": {"nb": "Fremdrift ukjent", "en": "Progress unknown"},
+    "report.preview": {"nb": "Dette blir endret", "en": "This will change"},
+    "report.no_change": {
+        "nb": "Ingen endring fra forrige rapport (lagres som bekreftelse).",
+        "en": "No change from the last report (saved as a confirmation).",
+    },
+    "report.field": {"nb": "Felt", "en": "Field"},
+    "report.before": {"nb": "Før", "en": "Before"},
+    "report.after": {"nb": "Etter", "en": "After"},
+    "report.save": {"nb": "Lagre rapport", "en": "Save report"},
+    "report.saved": {"nb": "Rapport for {code} er lagret.", "en": "Report for {code} saved."},
+    "report.saved_many": {
+        "nb": "{count} tiltak bekreftet uendret.",
+        "en": "{count} measures confirmed unchanged.",
+    },
+    "report.theirs": {"nb": "Den nye versjonen", "en": "The newer version"},
+    "report.mine": {"nb": "Din versjon (ikke lagret)", "en": "Your version (not saved)"},
+    "report.keep_mine": {
+        "nb": "Jeg har sett den nye versjonen — lagre min likevel",
+        "en": "I have seen the newer version — save mine anyway",
+    },
+    "report.quick": {
+        "nb": "Hurtigmodus: uendret siden sist",
+        "en": "Quick mode: unchanged since last time",
+    },
+    "report.quick_help": {
+        "nb": "Huk av tiltak som står som sist, og bekreft dem samlet.",
+        "en": "Tick the measures that stand as last time and confirm them together.",
+    },
+    "report.quick_none": {
+        "nb": "Alle tiltak med tidligere rapporter er rapportert for dette kvartalet.",
+        "en": "Every measure with earlier reports is reported for this quarter.",
+    },
+    "report.unchanged": {"nb": "Uendret", "en": "Unchanged"},
+    "report.confirm_unchanged": {
+        "nb": "Bekreft uendret ({count})",
+        "en": "Confirm unchanged ({count})",
+    },
+    "measures.count": {
+        "nb": "Viser {shown} av {total} tiltak.",
+        "en": "Showing {shown} of {total} measures.",
+    },
+    "measures.none_match": {
+        "nb": "Ingen tiltak passer filtrene. Velg «Alle» for å se flere.",
+        "en": "No measure matches the filters. Choose “All” to see more.",
+    },
+    "measures.pick": {"nb": "Vis tiltak", "en": "Show measure"},
+    "measures.history": {"nb": "Statushistorikk", "en": "Status history"},
+    "measures.no_history": {
+        "nb": "Ingen statusrapporter ennå.",
+        "en": "No status reports yet.",
+    },
+    "col.title": {"nb": "Tiltak", "en": "Measure"},
+    "col.lead": {"nb": "Ansvarlig", "en": "Lead"},
+    "col.partners": {"nb": "Samarbeidspartnere", "en": "Partners"},
+    "col.status": {"nb": "Status", "en": "Status"},
+    "col.rag": {"nb": "Vurdering", "en": "Rating"},
+    "col.last_reported": {"nb": "Sist rapportert", "en": "Last reported"},
+    "col.period": {"nb": "Kvartal", "en": "Quarter"},
+    "col.comment": {"nb": "Kommentar", "en": "Comment"},
+    "col.next_steps": {"nb": "Neste steg", "en": "Next steps"},
+    "col.reported_by": {"nb": "Rapportert av", "en": "Reported by"},
+    "col.reported_at": {"nb": "Tidspunkt", "en": "Time"},
+    "col.expected": {"nb": "Forventet", "en": "Expected"},
+    "col.span": {"nb": "Periode", "en": "Span"},
+    "col.weight": {"nb": "Vekt", "en": "Weight"},
+    "col.budget": {"nb": "Budsjett", "en": "Budget"},
+    "col.funding": {"nb": "Finansiering", "en": "Funding"},
+    "empty.no_plan": {
+        "nb": "Ingen tiltak ennå — importer planen under Admin.",
+        "en": "No measures yet — import the plan under Admin.",
+    },
     # command line
     "cli.dry_run": {
         "nb": "Prøvekjøring: ingenting er lagret.",
@@ -336,6 +471,134 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.where_row_column": {
         "nb": "Rad {row}, kolonne «{column}»",
         "en": "Row {row}, column “{column}”",
+    },
+    # charts
+    "chart.progress": {"nb": "Fremdrift", "en": "Progress"},
+    "chart.progress_axis": {"nb": "Vektet fremdrift (%)", "en": "Weighted progress (%)"},
+    "chart.expected": {"nb": "Forventet fremdrift", "en": "Expected progress"},
+    "chart.coverage": {"nb": "Rapporteringsgrad", "en": "Report coverage"},
+    "chart.reported_of": {
+        "nb": "{reported} av {counted} rapportert",
+        "en": "{reported} of {counted} reported",
+    },
+    "chart.no_reports": {"nb": "ingen rapporter", "en": "no reports"},
+    "chart.behind": {"nb": "Bak plan", "en": "Behind schedule"},
+    "chart.no_report": {"nb": "Ikke rapportert", "en": "Not reported"},
+    "chart.measure_count": {"nb": "Antall tiltak", "en": "Number of measures"},
+    "chart.measures_n": {"nb": "{count} tiltak", "en": "{count} measures"},
+    "chart.quarter": {"nb": "Kvartal", "en": "Quarter"},
+    "chart.percent_axis": {"nb": "Prosent", "en": "Per cent"},
+    "chart.reported_at": {"nb": "Rapportert dato", "en": "Date reported"},
+    "chart.period": {"nb": "Kvartal", "en": "Quarter"},
+    "chart.status": {"nb": "Status", "en": "Status"},
+    "chart.rag": {"nb": "Vurdering", "en": "Rating"},
+    "chart.progress_unknown": {"nb": "Fremdrift ukjent", "en": "Progress unknown"},
+    "chart.no_data": {"nb": "Ingen data å vise.", "en": "No data to show."},
+    # admin
+    "admin.required": {"nb": "Må fylles ut.", "en": "Must be filled in."},
+    "admin.too_long": {
+        "nb": "Kan være høyst {limit} tegn (nå {length}).",
+        "en": "May be at most {limit} characters (now {length}).",
+    },
+    "admin.year_invalid": {
+        "nb": "«{value}» er ikke et årstall fra {min} til {max}.",
+        "en": "“{value}” is not a year from {min} to {max}.",
+    },
+    "admin.end_before_start": {
+        "nb": "Slutten ({end}) kommer før starten ({start}).",
+        "en": "The end ({end}) comes before the start ({start}).",
+    },
+    "admin.measures_outside_years": {
+        "nb": "Tiltak {codes} ville havnet utenfor planperioden {start}–{end}.",
+        "en": "Measures {codes} would fall outside the plan period {start}–{end}.",
+    },
+    "admin.plan_name_taken": {
+        "nb": "Det finnes allerede en plan som heter «{name}».",
+        "en": "A plan named “{name}” already exists.",
+    },
+    "admin.not_found": {
+        "nb": "{entity} {id} finnes ikke.",
+        "en": "{entity} {id} does not exist.",
+    },
+    "admin.not_in_plan": {
+        "nb": "{entity} {id} hører til en annen plan.",
+        "en": "{entity} {id} belongs to another plan.",
+    },
+    "admin.position_invalid": {
+        "nb": "«{value}» er ikke en gyldig rekkefølge (et helt tall, 0 eller mer).",
+        "en": "“{value}” is not a valid order (a whole number, 0 or more).",
+    },
+    "admin.code_taken": {
+        "nb": "Koden «{code}» er allerede brukt i denne planen.",
+        "en": "The code “{code}” is already used in this plan.",
+    },
+    "admin.kind_invalid": {
+        "nb": "«{value}» er ikke en kjent aktørtype.",
+        "en": "“{value}” is not a known kind of actor.",
+    },
+    "admin.actor_name_taken": {
+        "nb": "«{name}» er allerede brukt av aktøren «{actor}».",
+        "en": "“{name}” is already used by the actor “{actor}”.",
+    },
+    "admin.short_name_taken": {
+        "nb": "Kortnavnet «{name}» er allerede brukt av aktøren «{actor}».",
+        "en": "The short name “{name}” is already used by the actor “{actor}”.",
+    },
+    "admin.period_outside_plan": {
+        "nb": "{period} ligger utenfor planperioden {start}–{end}.",
+        "en": "{period} lies outside the plan period {start}–{end}.",
+    },
+    "admin.weight_invalid": {
+        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0).",
+        "en": "“{value}” is not a valid weight (a number above 0).",
+    },
+    "admin.partner_twice": {
+        "nb": "«{name}» står som partner to ganger.",
+        "en": "“{name}” is listed as a partner twice.",
+    },
+    "admin.lead_is_partner": {
+        "nb": "«{name}» leder tiltaket og kan ikke også være partner.",
+        "en": "“{name}” leads the measure and cannot also be a partner.",
+    },
+    "admin.role_invalid": {
+        "nb": "«{value}» er ikke en gyldig partnerrolle.",
+        "en": "“{value}” is not a valid partner role.",
+    },
+    "admin.conflict": {
+        "nb": "Tiltaket {code} er endret av noen andre etter at du åpnet det (nå versjon "
+        "{version}). Se de nye verdiene og lagre på nytt.",
+        "en": "Measure {code} was changed by someone else after you opened it (now version "
+        "{version}). Look at the new values and save again.",
+    },
+    "admin.measure_has_history": {
+        "nb": "Tiltaket {code} har {count} statusrapport(er) og kan ikke slettes. "
+        "Sett status Avbrutt i stedet.",
+        "en": "Measure {code} has {count} status report(s) and cannot be deleted. "
+        "Set its status to Cancelled instead.",
+    },
+    "admin.used_by_measures": {
+        "nb": "«{name}» kan ikke slettes: tiltak {codes} bruker det.",
+        "en": "“{name}” cannot be deleted: measures {codes} use it.",
+    },
+    "admin.used_by_goals": {
+        "nb": "«{name}» kan ikke slettes: mål {codes} hører til det.",
+        "en": "“{name}” cannot be deleted: goals {codes} belong to it.",
+    },
+    "admin.leads_measures": {
+        "nb": "«{name}» kan ikke slettes: aktøren leder tiltak {codes}.",
+        "en": "“{name}” cannot be deleted: the actor leads measures {codes}.",
+    },
+    "admin.partner_in_measures": {
+        "nb": "«{name}» kan ikke slettes: aktøren er partner i tiltak {codes}.",
+        "en": "“{name}” cannot be deleted: the actor is a partner in measures {codes}.",
+    },
+    "admin.used_by_users": {
+        "nb": "«{name}» kan ikke slettes: brukerne {names} hører til aktøren.",
+        "en": "“{name}” cannot be deleted: the users {names} belong to the actor.",
+    },
+    "admin.used_by_reports": {
+        "nb": "«{name}» kan ikke slettes: aktøren står på {count} statusrapport(er).",
+        "en": "“{name}” cannot be deleted: the actor is named on {count} status report(s).",
     },
 }
 

@@ -1,0 +1,99 @@
+"""Tiltak: a filterable, searchable list of measures and one measure in detail."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tracker import charts, service
+from tracker.quarters import Quarter
+from ui import data, widgets
+from ui.state import lang, require_user, t
+
+require_user()
+plan_id = widgets.plan_picker()
+st.title(t("page.measures"))
+if plan_id is None:
+    st.info(t("empty.no_plan"))
+    st.stop()
+widgets.example_banner()
+
+quarter = widgets.quarter_picker(plan_id, container=st.sidebar)
+measures = data.measure_status(plan_id=plan_id, as_of=widgets.as_of(quarter))
+if measures.empty:
+    st.info(t("empty.no_plan"))
+    st.stop()
+where = widgets.measure_filters(plan_id, key="measures")
+shown = service.filter_measures(measures, where)
+st.caption(t("measures.count", shown=len(shown), total=len(measures)))
+widgets.show_measure_table(shown, key="measures_table")
+
+st.divider()
+if shown.empty:
+    st.info(t("measures.none_match"))
+    st.stop()
+labels = dict(zip(shown["id"], shown["code"] + " " + shown["title"], strict=True))
+measure_id = st.selectbox(
+    t("measures.pick"), list(labels), format_func=labels.get, key="measure_detail"
+)
+measure = shown[shown["id"] == measure_id].iloc[0]
+
+st.subheader(f"{measure['code']} {measure['title']}")
+if measure["description"]:
+    st.write(measure["description"])
+left, middle, right = st.columns(3)
+left.metric(t("col.progress"), widgets.percent(measure["effective"]))
+middle.metric(t("col.expected"), widgets.percent(measure["expected"]))
+right.metric(
+    t("col.status"),
+    widgets.status_text(measure["status"]),
+    widgets.rag_text(measure["rag"]),
+    delta_color="off",
+)
+facts = {
+    t("col.theme"): measure["theme_name"],
+    t("col.lead"): measure["lead_name"],
+    t("col.partners"): measure["partners"] or "–",
+    t("col.span"): f"{measure['start_period']} – {measure['end_period']}",
+    t("col.weight"): widgets.number(measure["weight"], 1),
+    t("col.budget"): measure["budget"] or "–",
+    t("col.funding"): measure["funding"] or "–",
+}
+st.table(pd.DataFrame({"": list(facts), " ": list(facts.values())}).set_index(""))
+
+history = data.measure_history(int(measure_id))
+st.subheader(t("measures.history"))
+if history.empty:
+    st.info(t("measures.no_history"))
+else:
+    st.plotly_chart(
+        charts.measure_timeline(
+            history,
+            Quarter.parse(measure["start_period"]),
+            Quarter.parse(measure["end_period"]),
+            lang(),
+        ),
+        key="measure_timeline",
+    )
+    timeline = history.iloc[::-1]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col.period"): timeline["period"],
+                t("col.status"): [widgets.status_text(s) for s in timeline["status"]],
+                t("col.progress"): [widgets.percent(p) for p in timeline["progress"]],
+                t("col.rag"): [widgets.rag_text(r) for r in timeline["rag"]],
+                t("col.comment"): timeline["comment"],
+                t("col.next_steps"): timeline["next_steps"],
+                t("col.reported_by"): [
+                    " · ".join(str(v) for v in (who, actor) if isinstance(v, str) and v)
+                    for who, actor in zip(
+                        timeline["reported_by"], timeline["reported_by_actor"], strict=True
+                    )
+                ],
+                t("col.reported_at"): [widgets.datetime_text(v) for v in timeline["reported_at"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )

@@ -1,0 +1,39 @@
+"""Plotly figures for the dashboard: one look (palette, symbols, layout) and one
+builder per chart. Builders take the DataFrames tracker.service returns plus
+`lang` ("nb"/"en") and return a plotly Figure. Never imports streamlit.
+
+RAG is never shown by colour alone: cells and hovers carry RAG_SYMBOLS or the word.
+"""
+
+from tracker.charts.groups import progress_bars, status_mix
+from tracker.charts.rag import rag_colorscale, rag_grid
+from tracker.charts.style import (
+    NO_REPORT_COLOR,
+    RAG_COLORS,
+    RAG_SYMBOLS,
+    SEPARATORS,
+    STATUS_COLORS,
+    STATUS_COLUMNS,
+    apply_layout,
+    rag_text,
+)
+from tracker.charts.timeline import measure_timeline
+from tracker.charts.trend import trend_progress, trend_status
+
+__all__ = [
+    "NO_REPORT_COLOR",
+    "RAG_COLORS",
+    "RAG_SYMBOLS",
+    "SEPARATORS",
+    "STATUS_COLORS",
+    "STATUS_COLUMNS",
+    "apply_layout",
+    "measure_timeline",
+    "progress_bars",
+    "rag_colorscale",
+    "rag_grid",
+    "rag_text",
+    "status_mix",
+    "trend_progress",
+    "trend_status",
+]

@@ -1,0 +1,164 @@
+"""Per-group charts (one row per theme, goal or actor) from a roll-up frame as
+tracker.service.theme_rollup / actor_rollup / goal_rollup return it."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from tracker.charts.style import (
+    EXPECTED_COLOR,
+    PROGRESS_COLOR,
+    apply_layout,
+    bar_height,
+    floats,
+    ints,
+    no_data,
+    percent_axis,
+    plain,
+    status_bar_traces,
+    texts,
+)
+from tracker.i18n import format_percent, t
+
+_GROUP_TITLES = {"theme_id": "entity.theme", "goal_id": "entity.goal", "actor_id": "entity.actor"}
+_SUMMARY_ROOM = 200
+"""Pixels right of the plot for the '62 % · 6 av 7 rapportert' column."""
+
+
+def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang: str) -> go.Figure:
+    """Horizontal bars of weighted progress per group, the expected progress as a
+    marker, and progress · report coverage as text right of each row.
+
+    rollup: one row per group, in display order (top first), with label_column,
+    id_column, progress, expected, reported, counted. customdata of every trace is
+    the group id. A group with no reports keeps its row and says so.
+    """
+    fig = go.Figure()
+    if rollup.empty:
+        return no_data(apply_layout(fig, lang, height=bar_height(1), legend=False), lang)
+    labels = texts(rollup[label_column])
+    ids = plain(rollup[id_column])
+    progress = floats(rollup["progress"])
+    expected = floats(rollup["expected"])
+    summaries = [_summary(row, lang) for _, row in rollup.iterrows()]
+    hover = [_hover(row, label_column, lang) for _, row in rollup.iterrows()]
+    common: dict[str, Any] = {
+        "y": labels,
+        "customdata": ids,
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
+    fig.add_trace(
+        go.Bar(
+            x=progress,
+            orientation="h",
+            name=t("chart.progress", lang),
+            marker={"color": PROGRESS_COLOR},
+            **common,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=expected,
+            mode="markers",
+            name=t("chart.expected", lang),
+            marker={
+                "symbol": "line-ns",
+                "size": 26,
+                "color": EXPECTED_COLOR,
+                "line": {"width": 3, "color": EXPECTED_COLOR},
+            },
+            cliponaxis=False,
+            **common,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[100.0] * len(labels),
+            y=labels,
+            mode="text",
+            text=summaries,
+            textposition="middle right",
+            cliponaxis=False,
+            showlegend=False,
+            hoverinfo="skip",
+            name=t("chart.coverage", lang),
+        )
+    )
+    apply_layout(fig, lang, height=bar_height(len(labels)), margin={"r": _SUMMARY_ROOM, "l": 10})
+    fig.update_layout(bargap=0.35)
+    fig.update_xaxes(**percent_axis({"title": {"text": t("chart.progress_axis", lang)}}))
+    _category_rows(fig, labels, id_column, lang)
+    return fig
+
+
+def status_mix(rollup: pd.DataFrame, label_column: str, id_column: str, lang: str) -> go.Figure:
+    """Stacked horizontal bars: how many measures per status (and not reported) in
+    each group. Input as for progress_bars, with the status_… and no_report columns."""
+    fig = go.Figure()
+    if rollup.empty:
+        return no_data(apply_layout(fig, lang, height=bar_height(1), legend=False), lang)
+    labels = texts(rollup[label_column])
+    for trace in status_bar_traces(
+        rollup,
+        labels,
+        plain(rollup[id_column]),
+        lang,
+        orientation="h",
+        category_hover="%{y}",
+    ):
+        fig.add_trace(trace)
+    apply_layout(fig, lang, height=bar_height(len(labels)))
+    fig.update_layout(barmode="stack", bargap=0.35)
+    fig.update_xaxes(
+        title={"text": t("chart.measure_count", lang)},
+        tickformat="d",
+        showgrid=True,
+        rangemode="tozero",
+    )
+    _category_rows(fig, labels, id_column, lang)
+    return fig
+
+
+def _category_rows(fig: go.Figure, labels: list[str], id_column: str, lang: str) -> None:
+    """Rows top-down in input order, every row kept even when it has no bar."""
+    title_key = _GROUP_TITLES.get(id_column)
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        autorange="reversed",
+        showgrid=False,
+        ticks="",
+        title={"text": t(title_key, lang) if title_key else ""},
+    )
+
+
+def _summary(row: pd.Series, lang: str) -> str:
+    """'62 % · 6 av 7 rapportert', or 'ingen rapporter'."""
+    if pd.isna(row["progress"]):
+        return t("chart.no_reports", lang)
+    reported = t(
+        "chart.reported_of", lang, reported=int(row["reported"]), counted=int(row["counted"])
+    )
+    return f"{format_percent(float(row['progress']), lang)} · {reported}"
+
+
+def _hover(row: pd.Series, label_column: str, lang: str) -> str:
+    lines = [f"<b>{html.escape(str(row[label_column]))}</b>"]
+    if pd.isna(row["progress"]):
+        lines.append(t("chart.no_reports", lang))
+    else:
+        lines.append(f"{t('chart.progress', lang)}: {format_percent(row['progress'], lang)}")
+        lines.append(f"{t('chart.expected', lang)}: {format_percent(row['expected'], lang)}")
+    counted = ints([row.get("counted")])[0]
+    reported = ints([row.get("reported")])[0]
+    lines.append(t("chart.reported_of", lang, reported=reported, counted=counted))
+    behind = ints([row.get("behind")])[0]
+    if behind:
+        lines.append(f"{t('chart.behind', lang)}: {t('chart.measures_n', lang, count=behind)}")
+    return "<br>".join(lines)

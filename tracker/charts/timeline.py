@@ -1,0 +1,193 @@
+"""One measure's reports over time against its expected progress."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timedelta
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from tracker.charts.style import (
+    EXPECTED_COLOR,
+    GRID_COLOR,
+    PROGRESS_COLOR,
+    STATUS_COLORS,
+    apply_layout,
+    rag_text,
+)
+from tracker.i18n import format_date, format_percent, label, t
+from tracker.quarters import OSLO, Quarter, quarter_range
+from tracker.vocab import Status
+
+TIMELINE_HEIGHT = 340
+UNKNOWN_COLOR = "#7F7F7F"
+_COMMENT_LIMIT = 120
+
+
+def measure_timeline(
+    history: pd.DataFrame, start_period: str, end_period: str, lang: str
+) -> go.Figure:
+    """Reported progress per report (x = reported_at, or the end of the report's
+    period when that is missing) with markers coloured and labelled by status
+    (the label is written where the status changes; the hover always has it),
+    and the expected progress: a straight line from 0 at the start of
+    start_period to 100 at the end of end_period.
+
+    history: as tracker.service.measure_history returns it (columns period,
+    status, progress, rag, comment, reported_at), oldest first.
+    """
+    first, last = Quarter.parse(start_period), Quarter.parse(end_period)
+    begin, finish = _local(first.start()), _local(last.end())
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=[begin, finish],
+            y=[0.0, 100.0],
+            mode="lines",
+            name=t("chart.expected", lang),
+            line={"color": EXPECTED_COLOR, "dash": "dash", "width": 2},
+            hovertemplate=f"{t('chart.expected', lang)}: %{{y:.0f}} %<extra></extra>",
+        )
+    )
+    points = _points(history, lang)
+    known = [p for p in points if p["y"] is not None]
+    unknown = [p for p in points if p["y"] is None]
+    if known:
+        fig.add_trace(_progress_trace(known, lang))
+    if unknown:
+        fig.add_trace(_unknown_trace(unknown, lang))
+    apply_layout(fig, lang, height=TIMELINE_HEIGHT)
+    xs = [begin, finish, *(p["x"] for p in points)]
+    pad = timedelta(days=20)
+    tickvals, ticktext = _ticks(first, last)
+    fig.update_xaxes(
+        type="date",
+        range=[min(xs) - pad, max(xs) + pad],
+        tickvals=tickvals,
+        ticktext=ticktext,
+        showgrid=True,
+        gridcolor=GRID_COLOR,
+        title={"text": t("chart.reported_at", lang)},
+    )
+    fig.update_yaxes(
+        range=[-4, 112],
+        tickvals=[0, 25, 50, 75, 100],
+        ticksuffix=" %",
+        showgrid=True,
+        title={"text": t("chart.progress", lang)},
+    )
+    return fig
+
+
+def _points(history: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
+    points: list[dict[str, Any]] = []
+    previous: str | None = None
+    for _, row in history.iterrows():
+        status = None if pd.isna(row.get("status")) else str(row["status"])
+        y = _progress(status, row.get("progress"))
+        label_text = label(Status(status), lang) if status else ""
+        points.append(
+            {
+                "x": _when(row),
+                "y": y,
+                "status": status,
+                "label": label_text if status != previous else "",
+                "hover": _hover(row, status, y, lang),
+            }
+        )
+        previous = status
+    return points
+
+
+def _progress_trace(points: list[dict[str, Any]], lang: str) -> go.Scatter:
+    return go.Scatter(
+        x=[p["x"] for p in points],
+        y=[p["y"] for p in points],
+        mode="lines+markers+text",
+        name=t("chart.progress", lang),
+        text=[p["label"] for p in points],
+        textposition="top center",
+        textfont={"size": 12},
+        line={"color": PROGRESS_COLOR, "width": 2},
+        marker={
+            "size": 11,
+            "color": [_status_color(p["status"]) for p in points],
+            "line": {"width": 1.5, "color": "white"},
+        },
+        hovertext=[p["hover"] for p in points],
+        hovertemplate="%{hovertext}<extra></extra>",
+        cliponaxis=False,
+    )
+
+
+def _unknown_trace(points: list[dict[str, Any]], lang: str) -> go.Scatter:
+    """Reports without a percentage: open markers on the time axis, never a 0 %."""
+    return go.Scatter(
+        x=[p["x"] for p in points],
+        y=[0.0] * len(points),
+        mode="markers",
+        name=t("chart.progress_unknown", lang),
+        marker={"symbol": "circle-open", "size": 11, "color": UNKNOWN_COLOR, "line": {"width": 2}},
+        hovertext=[p["hover"] for p in points],
+        hovertemplate="%{hovertext}<extra></extra>",
+        cliponaxis=False,
+    )
+
+
+def _progress(status: str | None, progress: Any) -> float | None:
+    if status == Status.COMPLETED:
+        return 100.0
+    if progress is None or pd.isna(progress):
+        return None
+    return float(progress)
+
+
+def _when(row: pd.Series) -> datetime:
+    reported = row.get("reported_at")
+    if reported is not None and not pd.isna(reported):
+        moment = pd.Timestamp(reported)
+        if moment.tzinfo is None:
+            moment = moment.tz_localize("UTC")
+        return _local(moment.to_pydatetime())
+    return _local(Quarter.parse(str(row["period"])).end())
+
+
+def _local(moment: datetime) -> datetime:
+    """Oslo wall-clock time without tzinfo: what the axis should show."""
+    return moment.astimezone(OSLO).replace(tzinfo=None)
+
+
+def _ticks(first: Quarter, last: Quarter) -> tuple[list[datetime], list[str]]:
+    """Quarter starts labelled '2025-Q1' for short spans, year starts otherwise."""
+    quarters = quarter_range(first, last.next())
+    if len(quarters) > 9:
+        quarters = [q for q in quarters if q.number == 1] or quarters[:1]
+        return [_local(q.start()) for q in quarters], [str(q.year) for q in quarters]
+    return [_local(q.start()) for q in quarters], [str(q) for q in quarters]
+
+
+def _status_color(status: str | None) -> str:
+    return STATUS_COLORS[Status(status)] if status else UNKNOWN_COLOR
+
+
+def _hover(row: pd.Series, status: str | None, y: float | None, lang: str) -> str:
+    when = row.get("reported_at")
+    lines = [f"<b>{html.escape(str(row.get('period', '')))}</b>"]
+    if when is not None and not pd.isna(when):
+        lines[0] += f" · {format_date(pd.Timestamp(when).to_pydatetime(), lang)}"
+    if status:
+        lines.append(f"{t('chart.status', lang)}: {label(Status(status), lang)}")
+    progress = format_percent(y, lang) if y is not None else t("chart.progress_unknown", lang)
+    lines.append(f"{t('chart.progress', lang)}: {progress}")
+    rag = row.get("rag")
+    if rag is not None and not pd.isna(rag):
+        lines.append(f"{t('chart.rag', lang)}: {rag_text(rag, lang)}")
+    comment = row.get("comment")
+    if isinstance(comment, str) and comment.strip():
+        short = comment.strip()
+        if len(short) > _COMMENT_LIMIT:
+            short = short[: _COMMENT_LIMIT - 1] + "…"
+        lines.append(f"<i>{html.escape(short)}</i>")
+    return "<br>".join(lines)

@@ -1,0 +1,105 @@
+"""Login: local accounts (a form), and single sign-on with st.login when an
+[auth] section exists in .streamlit/secrets.toml (the identity's e-mail is mapped
+to a user). Logout in the sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tracker import i18n, service
+from tracker.demo import demo_accounts
+from tracker.errors import AuthError
+from tracker.vocab import Role
+from ui import data
+from ui.state import lang, set_user, t, user
+
+
+def sso_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: Streamlit raises its own error type
+        return False
+
+
+def sign_in_from_sso() -> None:
+    """After an st.login round trip, map the identity's e-mail to a user."""
+    if user() is not None or not sso_configured() or not st.user.is_logged_in:
+        return
+    email = str(st.user.get("email") or "")
+    with data.write() as session:
+        principal = service.principal_by_email(session, email) if email else None
+    if principal is None:
+        st.session_state["sso_error"] = t("login.sso_unknown", email=email or "?")
+        st.logout()
+        return
+    set_user(principal)
+
+
+def login_page() -> None:
+    st.title(t("app.title"))
+    st.subheader(t("login.heading"))
+    if message := st.session_state.pop("sso_error", None):
+        st.error(message)
+    with st.form("login", clear_on_submit=False, enter_to_submit=True):
+        username = st.text_input(t("login.username"), key="login_username")
+        password = st.text_input(t("login.password"), type="password", key="login_password")
+        submitted = st.form_submit_button(t("login.submit"), type="primary")
+    if submitted:
+        _check_password(username, password)
+    if sso_configured():
+        st.button(t("login.sso"), key="login_sso", on_click=st.login)
+    if data.demo_data():
+        _demo_accounts()
+
+
+def _check_password(username: str, password: str) -> None:
+    error: AuthError | None = None
+    with data.write() as session:
+        try:
+            principal = service.authenticate(session, username, password)
+        except AuthError as refused:
+            error = refused
+    if error is not None:
+        st.error(error.text(lang()))
+        return
+    set_user(principal)
+    st.rerun()
+
+
+def _demo_accounts() -> None:
+    with st.expander(t("login.demo_accounts"), expanded=True):
+        st.caption(t("login.demo_only"))
+        rows = [
+            {
+                t("login.username"): name,
+                t("login.password"): password,
+                t("login.role"): i18n.label(Role(role), lang()),
+                t("col.actor"): actor or "",
+            }
+            for name, password, role, actor in demo_accounts()
+        ]
+        st.dataframe(rows, hide_index=True)
+
+
+def sidebar_user() -> None:
+    principal = user()
+    if principal is None:
+        return
+    with st.sidebar:
+        st.markdown(f"**{principal.display_name}**")
+        role = i18n.label(principal.role, lang())
+        actor_name = _actor_name(principal.actor_id)
+        st.caption(f"{role} · {actor_name}" if actor_name else role)
+        if st.button(t("login.logout"), key="logout", icon=":material/logout:"):
+            set_user(None)
+            if sso_configured() and st.user.is_logged_in:
+                st.logout()
+            st.rerun()
+
+
+def _actor_name(actor_id: int | None) -> str:
+    if actor_id is None:
+        return ""
+    actors = data.actors()
+    match = actors[actors["id"] == actor_id]
+    return "" if match.empty else str(match.iloc[0]["name"])

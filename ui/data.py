@@ -1,0 +1,84 @@
+"""Cached reads and the write helper.
+
+Reads are cached per database URL and data revision: a write anywhere (any
+session, any server) bumps the revision, so every session sees it at its next
+rerun without a global cache clear. dashboard.py reads the revision once per
+script run (refresh_revision); reads in that run use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from tracker import db, service
+from tracker.demo import has_demo_data
+from ui.state import engine
+
+R = TypeVar("R")
+REVISION_KEY = "_data_revision"
+
+
+def refresh_revision() -> int:
+    """Read the data revision (one small query) and remember it for this run."""
+    with db.read_session(engine(db.database_url())) as session:
+        revision = db.data_revision(session)
+    st.session_state[REVISION_KEY] = revision
+    return revision
+
+
+def _revision() -> int:
+    revision = st.session_state.get(REVISION_KEY)
+    return refresh_revision() if revision is None else revision
+
+
+def cached_read(func: Callable[..., R]) -> Callable[..., R]:
+    """Turn f(session, *args) from tracker.service into a cached g(*args).
+
+    Arguments must be hashable plain values (ids, quarters, frozen dataclasses,
+    a Principal). Never pass per-user data without the user among the arguments.
+    """
+
+    @st.cache_data(show_spinner=False, max_entries=512)
+    def run(url: str, revision: int, name: str, *args: Any, **kwargs: Any) -> R:
+        with db.read_session(engine(url)) as session:
+            return func(session, *args, **kwargs)
+
+    @wraps(func)
+    def call(*args: Any, **kwargs: Any) -> R:
+        # Every `run` has the same source and name, so Streamlit would give them one
+        # shared cache: the wrapped function's name keeps their entries apart.
+        name = f"{func.__module__}.{func.__qualname__}"
+        return run(db.database_url(), _revision(), name, *args, **kwargs)
+
+    return call
+
+
+@contextmanager
+def write() -> Iterator[db.Session]:
+    """One write transaction (commits at the end); the revision is read anew after."""
+    with db.transaction(engine(db.database_url())) as session:
+        yield session
+    refresh_revision()
+
+
+plans = cached_read(service.list_plans)
+themes = cached_read(service.list_themes)
+goals = cached_read(service.list_goals)
+actors = cached_read(service.list_actors)
+measure_status = cached_read(service.measure_status)
+measure_history = cached_read(service.measure_history)
+plan_rollup = cached_read(service.plan_rollup)
+theme_rollup = cached_read(service.theme_rollup)
+actor_rollup = cached_read(service.actor_rollup)
+trend = cached_read(service.trend)
+rag_grid = cached_read(service.rag_grid)
+plan_quarters_so_far = cached_read(service.plan_quarters_so_far)
+closed_quarters = cached_read(service.closed_quarters)
+reportable_measure_ids = cached_read(service.reportable_measure_ids)
+users = cached_read(service.list_users)
+demo_data = cached_read(has_demo_data)

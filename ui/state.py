@@ -1,0 +1,53 @@
+"""Per-browser-session state: language, the logged-in user, the chosen plan and
+quarter. Plain values only (never ORM objects) live in st.session_state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from tracker import db, i18n
+from tracker.service import Principal
+
+LANG_KEY = "lang"
+USER_KEY = "principal"
+
+
+@st.cache_resource
+def engine(url: str) -> db.Engine:
+    """One Engine per database URL for the whole server process."""
+    return db.make_engine(url)
+
+
+def current_engine() -> db.Engine:
+    return engine(db.database_url())
+
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY, i18n.DEFAULT_LANG)
+    return value if value in i18n.LANGUAGES else i18n.DEFAULT_LANG
+
+
+def t(key: str, **params: Any) -> str:
+    """The catalogue text for key in the session's language."""
+    return i18n.t(key, lang(), **params)
+
+
+def user() -> Principal | None:
+    return st.session_state.get(USER_KEY)
+
+
+def require_user() -> Principal:
+    """The logged-in user; pages are only registered for logged-in users."""
+    principal = user()
+    if principal is None:
+        st.stop()
+    return principal
+
+
+def set_user(principal: Principal | None) -> None:
+    if principal is None:
+        st.session_state.pop(USER_KEY, None)
+    else:
+        st.session_state[USER_KEY] = principal

@@ -1,0 +1,186 @@
+"""Widgets and formats several pages share: plan and quarter pickers, status and
+RAG texts (RAG always with a symbol, never colour alone), number formats."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+from tracker import i18n
+from tracker.charts import RAG_SYMBOLS
+from tracker.quarters import Quarter
+from tracker.service import MeasureFilter
+from tracker.vocab import Rag, Status
+from ui import data
+from ui.state import lang, t
+
+PLAN_KEY = "plan_id"
+QUARTER_KEY = "quarter"
+
+
+def plan_picker() -> int | None:
+    """The plan in the sidebar (hidden when there is only one). None: no plan yet."""
+    plans = data.plans()
+    if plans.empty:
+        return None
+    ids = plans["id"].tolist()
+    if len(ids) == 1:
+        st.session_state[PLAN_KEY] = ids[0]
+        return ids[0]
+    names = dict(zip(plans["id"], plans["name"], strict=True))
+    if st.session_state.get(PLAN_KEY) not in ids:
+        st.session_state[PLAN_KEY] = ids[0]
+    return st.sidebar.selectbox(t("filter.plan"), ids, format_func=names.get, key=PLAN_KEY)
+
+
+def plan_name(plan_id: int) -> str:
+    plans = data.plans()
+    return str(plans.loc[plans["id"] == plan_id, "name"].iloc[0])
+
+
+def selectable_quarters(plan_id: int) -> list[Quarter]:
+    """The plan's quarters up to and including the current one, newest first."""
+    current = Quarter.current()
+    quarters = data.plan_quarters_so_far(plan_id, current)
+    return list(reversed(quarters))
+
+
+def quarter_picker(plan_id: int, *, container: object = None) -> Quarter:
+    """The as-of quarter; the default is the current one (live figures)."""
+    options = [str(q) for q in selectable_quarters(plan_id)]
+    if not options:
+        return Quarter.current()
+    if st.session_state.get(QUARTER_KEY) not in options:
+        st.session_state[QUARTER_KEY] = options[0]
+    where = container or st
+    chosen = where.selectbox(
+        t("filter.quarter"), options, key=QUARTER_KEY, format_func=quarter_label
+    )
+    return Quarter.parse(chosen)
+
+
+def quarter_label(text: str) -> str:
+    quarter = Quarter.parse(text)
+    label = t("quarter.label", number=quarter.number, year=quarter.year)
+    return label + (f" ({t('quarter.now')})" if quarter == Quarter.current() else "")
+
+
+def as_of(quarter: Quarter) -> Quarter | None:
+    """What to ask the service for: a finished quarter's end, or now (None) for the
+    running quarter (its end is in the future)."""
+    return None if quarter.end() > datetime.now(quarter.end().tzinfo) else quarter
+
+
+def status_text(code: object) -> str:
+    if code is None or pd.isna(code):
+        return t("label.no_report")
+    return i18n.label(Status(code), lang())
+
+
+def rag_text(code: object) -> str:
+    """'● I rute': the symbol and the word, never colour alone."""
+    if code is None or pd.isna(code):
+        return "–"
+    rag = Rag(code)
+    return f"{RAG_SYMBOLS[rag]} {i18n.label(rag, lang())}"
+
+
+def percent(value: object, decimals: int = 0) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return i18n.format_percent(float(value), lang(), decimals)
+
+
+def number(value: object, decimals: int = 0) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return i18n.format_number(float(value), lang(), decimals)
+
+
+def date_text(value: object) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return i18n.format_date(pd.Timestamp(value).to_pydatetime(), lang())
+
+
+def datetime_text(value: object) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return i18n.format_datetime(pd.Timestamp(value).to_pydatetime(), lang())
+
+
+def example_banner() -> None:
+    if data.demo_data():
+        st.caption(f":material/info: {t('app.example_data')}")
+
+
+def measure_filters(plan_id: int, *, key: str, search: bool = True) -> MeasureFilter:
+    """Theme, actor, status, RAG (and search) pickers in one row."""
+    themes, actors = data.themes(plan_id), data.actors()
+    columns = st.columns([3, 3, 2, 2, 3] if search else [3, 3, 2, 2])
+    theme_id = columns[0].selectbox(
+        t("filter.theme"),
+        [None, *themes["id"].tolist()],
+        format_func=lambda i: t("filter.all") if i is None else _name(themes, i),
+        key=f"{key}_theme",
+    )
+    actor_id = columns[1].selectbox(
+        t("filter.actor"),
+        [None, *actors["id"].tolist()],
+        format_func=lambda i: t("filter.all") if i is None else _name(actors, i),
+        key=f"{key}_actor",
+    )
+    status = columns[2].selectbox(
+        t("filter.status"),
+        [None, *[s.value for s in Status], "none"],
+        format_func=lambda s: (
+            t("filter.all") if s is None else status_text(None if s == "none" else s)
+        ),
+        key=f"{key}_status",
+    )
+    rag = columns[3].selectbox(
+        t("filter.rag"),
+        [None, *[r.value for r in Rag]],
+        format_func=lambda r: t("filter.all") if r is None else rag_text(r),
+        key=f"{key}_rag",
+    )
+    text = columns[4].text_input(t("filter.search"), key=f"{key}_search") if search else ""
+    return MeasureFilter(theme_id=theme_id, actor_id=actor_id, status=status, rag=rag, search=text)
+
+
+def _name(frame: pd.DataFrame, item_id: int) -> str:
+    match = frame.loc[frame["id"] == item_id, "name"]
+    return str(match.iloc[0]) if not match.empty else "?"
+
+
+def measure_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns a measure list shows, labelled in the session's language."""
+    return pd.DataFrame(
+        {
+            t("col.code"): frame["code"],
+            t("col.title"): frame["title"],
+            t("col.theme"): frame["theme_name"],
+            t("col.lead"): frame["lead_name"],
+            t("col.partners"): frame["partners"],
+            t("col.status"): [status_text(s) for s in frame["status"]],
+            t("col.progress"): frame["effective"],
+            t("col.rag"): [rag_text(r) for r in frame["rag"]],
+            t("col.last_reported"): [date_text(v) for v in frame["reported_at"]],
+        }
+    )
+
+
+def show_measure_table(frame: pd.DataFrame, *, key: str) -> None:
+    st.dataframe(
+        measure_table(frame),
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config={
+            t("col.progress"): st.column_config.ProgressColumn(
+                t("col.progress"), min_value=0, max_value=100, format="%.0f %%"
+            ),
+        },
+    )
