@@ -13,10 +13,11 @@ import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import argon2
 import pytest
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, Table, insert, inspect, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -31,6 +32,7 @@ from tests.factories import (
     make_user,
 )
 from tracker import db
+from tracker.models import Actor, Base, Measure, Plan, Theme, User
 from tracker.service import Principal
 from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
 
@@ -153,8 +155,7 @@ def utc(*args: int) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
-@pytest.fixture
-def world(session: Session) -> World:
+def build_world(session: Session) -> None:
     """Plan 2024-2028, two themes, three actors, six measures, four users, some reports.
 
     Actors: A "Senja Næringshage", B "Klyngen Nordvest", C "Innovasjon Norge Arktis".
@@ -262,12 +263,68 @@ def world(session: Session) -> World:
         session, measures["2.3"], "2025-Q2", Status.IN_PROGRESS, None, Rag.RED,
         utc(2025, 6, 25, 9), user=ua,
     )  # fmt: skip
-    session.commit()
+    session.flush()
+
+
+WORLD_USERS = {"admin": "admin", "leder": "leader", "aktor.a": "actor_a", "aktor.b": "actor_b"}
+WORLD_ACTORS = {"SNH": "A", "KN": "B", "IN": "C"}
+
+Snapshot = list[tuple[Table, list[dict[str, Any]]]]
+
+
+@pytest.fixture(scope="session")
+def world_snapshots() -> dict[str, Snapshot]:
+    """The world's rows per database kind, taken after building it once."""
+    return {}
+
+
+def take_snapshot(session: Session) -> Snapshot:
+    return [
+        (table, [dict(row) for row in session.execute(select(table)).mappings()])
+        for table in Base.metadata.sorted_tables
+    ]
+
+
+def restore_snapshot(session: Session, snapshot: Snapshot) -> None:
+    """Insert the rows again (the database is empty but for data_revision)."""
+    for table, rows in snapshot:
+        if table.name == "data_revision":
+            session.execute(update(table).values(revision=rows[0]["revision"]))
+        elif rows:
+            session.execute(insert(table), rows)
+    if session.get_bind().dialect.name == "postgresql":
+        for table, rows in snapshot:
+            if rows and "id" in table.c and table.name != "data_revision":
+                session.execute(
+                    text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), :top)"),
+                    {"top": max(row["id"] for row in rows)},
+                )
+
+
+def load_world(session: Session) -> World:
+    plan = session.scalars(select(Plan)).one()
+    users = {WORLD_USERS[u.username]: u for u in session.scalars(select(User))}
     return World(
         plan=plan,
-        themes={"T1": t1, "T2": t2},
-        actors={"A": a, "B": b, "C": c},
-        measures=measures,
+        themes={t.code: t for t in session.scalars(select(Theme))},
+        actors={WORLD_ACTORS[a.short_name]: a for a in session.scalars(select(Actor))},
+        measures={m.code: m for m in session.scalars(select(Measure))},
         users=users,
         principals={name: Principal.of(user) for name, user in users.items()},
     )
+
+
+@pytest.fixture
+def world(session: Session, world_snapshots: dict[str, Snapshot]) -> World:
+    """The small plan described in build_world, committed. Built once per database
+    kind, then copied in as rows (much faster than building it for every test)."""
+    kind = session.get_bind().dialect.name
+    if kind not in world_snapshots:
+        build_world(session)
+        session.commit()
+        world_snapshots[kind] = take_snapshot(session)
+        session.expunge_all()
+    else:
+        restore_snapshot(session, world_snapshots[kind])
+        session.commit()
+    return load_world(session)

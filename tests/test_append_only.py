@@ -123,31 +123,61 @@ def _mentions_status_update(node: ast.AST) -> bool:
     return False
 
 
+def _names(target: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+
+
+def _status_update_names(scope: ast.AST) -> set[str]:
+    """Names bound (in this scope) to something built from StatusUpdate."""
+    names: set[str] = set()
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Assign) and _mentions_status_update(node.value):
+            for target in node.targets:
+                names |= _names(target)
+        elif isinstance(node, ast.AnnAssign | ast.NamedExpr) and node.value is not None:
+            if _mentions_status_update(node.value) or _mentions_status_update(
+                getattr(node, "annotation", ast.Constant(None))
+            ):
+                names |= _names(node.target)
+        elif isinstance(node, ast.For | ast.comprehension) and _mentions_status_update(node.iter):
+            names |= _names(node.target)
+    return names
+
+
 def append_only_violations(source: str, filename: str = "<source>") -> list[str]:
     """Places where code would update or delete status updates."""
     tree = ast.parse(source, filename=filename)
-    module_uses_it = _mentions_status_update(tree)
     found: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if _RAW_SQL.search(node.value):
-                found.append(f"{filename}:{node.lineno}: raw SQL changes status_update")
-            continue
-        if not isinstance(node, ast.Call):
-            continue
-        func = node.func
-        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-        if name not in ("update", "delete"):
-            continue
-        target = [*node.args, *(k.value for k in node.keywords)]
-        if isinstance(func, ast.Attribute):
-            target.append(func.value)  # session.query(StatusUpdate).delete(), __table__...
-        if any(_mentions_status_update(t) for t in target):
-            found.append(f"{filename}:{node.lineno}: {name}() on StatusUpdate")
-        elif name == "delete" and isinstance(func, ast.Attribute) and module_uses_it:
-            # session.delete(row) in a module that handles status updates
-            found.append(f"{filename}:{node.lineno}: .delete() next to StatusUpdate")
-    return found
+    scopes = [tree] + [
+        n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+    ]
+    for scope in scopes:
+        rows = _status_update_names(scope)
+        for node in ast.walk(scope):
+            if isinstance(node, ast.Call):
+                found += _check_call(node, rows, filename)
+    texts = [n for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    found += [
+        f"{filename}:{n.lineno}: raw SQL on status_update"
+        for n in texts
+        if _RAW_SQL.search(n.value)
+    ]
+    return sorted(set(found))
+
+
+def _check_call(node: ast.Call, rows: set[str], filename: str) -> list[str]:
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+    if name not in ("update", "delete"):
+        return []
+    target = [*node.args, *(k.value for k in node.keywords)]
+    if isinstance(func, ast.Attribute):
+        target.append(func.value)  # session.query(StatusUpdate).delete(), __table__...
+    if any(_mentions_status_update(t) for t in target):
+        return [f"{filename}:{node.lineno}: {name}() on StatusUpdate"]
+    if name == "delete" and any(isinstance(a, ast.Name) and a.id in rows for a in node.args):
+        return [f"{filename}:{node.lineno}: session.delete() of a status update"]
+    return []
 
 
 def tracker_sources() -> list[Path]:
@@ -176,6 +206,8 @@ def test_no_tracker_code_changes_status_updates(path: Path) -> None:
         "session.query(StatusUpdate).filter_by(id=1).update({'progress': 1})",
         "session.query(StatusUpdate).delete()",
         "row = session.get(StatusUpdate, 1)\nsession.delete(row)",
+        "def f(s):\n    for r in s.scalars(select(StatusUpdate)):\n        s.delete(r)",
+        "def f(s):\n    row: StatusUpdate = load()\n    s.delete(row)",
         "session.execute(text('UPDATE status_update SET progress = 1'))",
         "connection.exec_driver_sql('delete from status_update where id = 3')",
     ],
@@ -189,6 +221,7 @@ def test_the_checker_catches(snippet: str) -> None:
     [
         "session.execute(update(Measure).values(version=Measure.version + 1))",
         "found = session.scalar(select(ClosedPeriod))\nsession.delete(found)",
+        "n = count(StatusUpdate.id)\ndef f(s, item):\n    s.delete(item)",
         "values.update({'a': 1})",
         "session.add(StatusUpdate(progress=1))\nparams.update(x=1)",
         "TRIGGER = 'CREATE TRIGGER t BEFORE UPDATE ON status_update'",

@@ -8,13 +8,13 @@ import csv
 import io
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.conftest import World
 from tests.factories import make_actor
 from tracker.db import data_revision
 from tracker.errors import PermissionDenied
@@ -24,6 +24,9 @@ from tracker.quarters import Quarter
 from tracker.service import SYSTEM
 from tracker.service.periods import close_quarter
 from tracker.vocab import ActorKind, PartnerRole, Rag, Status
+
+if TYPE_CHECKING:
+    from tests.factories import World
 
 NOW = datetime(2025, 8, 15, 10, tzinfo=UTC)  # in 2025-Q3; 2025-Q2 is finished
 HEADER = ["Kode", "Tiltak", "Satsingsområde", "Ansvarlig", "Samarbeidspartnere", "Periode"]
@@ -532,8 +535,12 @@ def test_superscript_digit_code_does_not_crash(
 ) -> None:
     path = write_csv(
         tmp_path / "t.csv",
-        [HEADER, ["T1.²", "Med rar kode", "T1", "SNH", "", "2025"], ["", "Uten kode", "T1", "SNH", "", "2025"]],
-    )  # fmt: skip
+        [
+            HEADER,
+            ["T1.²", "Med rar kode", "T1", "SNH", "", "2025"],
+            ["", "Uten kode", "T1", "SNH", "", "2025"],
+        ],
+    )
     result = import_path(session, user=SYSTEM, path=path, now=NOW)
     assert result.ok or result.problems
 

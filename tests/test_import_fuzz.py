@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import subprocess
 import sys
 import textwrap
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,17 +25,23 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tests.conftest import ROOT, World
 from tracker.importers import ImportResult, import_path
 from tracker.models import Base, Measure
 from tracker.service import SYSTEM
 
+if TYPE_CHECKING:
+    from tests.factories import World
+
+ROOT = Path(__file__).resolve().parent.parent
+
 NOW = datetime(2025, 8, 15, 10, tzinfo=UTC)
 
+# TRACKER_FUZZ_EXAMPLES=5000 fuzzes longer, with fresh random examples each run.
+EXAMPLES = int(os.environ.get("TRACKER_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(
-    max_examples=60,
+    max_examples=EXAMPLES or 60,
     deadline=None,
-    derandomize=True,  # the same examples every run: a stable suite
+    derandomize=not EXAMPLES,  # by default the same examples every run: a stable suite
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -168,40 +176,45 @@ def test_the_undamaged_originals_import(session: Session, world: World, tmp_path
 
 # --- arbitrary cell values ------------------------------------------------------------------
 
-HUGE = st.sampled_from(["x" * 600, "æøå" * 1500, "Ø" * 5000, "🐟" * 70_000])
-ANY = st.one_of(st.text(), st.text(alphabet=st.characters(codec="utf-8"), max_size=30), HUGE)
+HUGE = st.sampled_from(["x" * 600, "æøå" * 1500, "Ø" * 5000, "🐟" * 70_000, "y" * 200_000])
+WILD = st.one_of(
+    st.text(),  # NUL, control characters, any plane
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=30),
+    st.text(alphabet="æøåÆØÅ🐟 ;,\n\r\t\"'–-0123456789QK%", max_size=20),
+    HUGE,
+)
 
-
-def plausible(*values: str) -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(values), ANY)
-
-
-COLUMNS: dict[str, st.SearchStrategy[str]] = {
-    "Kode": plausible("", "", "7.1", "7.2", "1.1", "7.\x00"),
-    "Tiltak": st.one_of(ANY, st.sampled_from(["Blå vekst", "Næringsareal på Finnsnes"])),
-    "Satsingsområde": plausible("T1", "t2", " Næringsutvikling ", "Nytt tema 🐟"),
-    "Ansvarlig": plausible("SNH", " kn ", "Innovasjon Norge Arktis", "Ny aktør æøå"),
-    "Samarbeidspartnere": plausible("", "KN; IN", "snh, kn", "Ny partner\nIN"),
-    "Periode": plausible("", "2025", "2024–2026", "2024-2026", "2025-Q2", "Løpende"),
-    "Vekt": plausible("", "2", "1,5"),
-    "Status": plausible("", "", "Pågår", "Fullført", "in_progress", "Utsatt"),
-    "Fremdrift": plausible("", "40", "40 %", "0,4", "ukjent"),
-    "Vurdering": plausible("", "I rute", "red", "Risiko"),
-    "Kommentar": plausible("", "Godt i gang – æøå"),
+# What people write in each column; a row uses these except in a few "wild" columns.
+SENSIBLE: dict[str, list[str]] = {
+    "Kode": ["", "", "7.1", "7.2", "1.1", "7.\x003"],
+    "Tiltak": ["Blå vekst", "Næringsareal på Finnsnes", "🐟 Sjømat – æøå ÆØÅ", " Ny\nlinje "],
+    "Satsingsområde": ["T1", "t2", " Næringsutvikling ", "Nytt tema 🐟"],
+    "Ansvarlig": ["SNH", " kn ", "Innovasjon Norge Arktis", "Ny aktør æøå"],
+    "Samarbeidspartnere": ["", "KN; IN", "snh, kn", "Ny partner\nIN"],
+    "Periode": ["", "2025", "2024–2026", "2024-2026", "2025-Q2", "Løpende"],
+    "Vekt": ["", "2", "1,5"],
+    "Status": ["Pågår", "Fullført", "in_progress", "Utsatt", "IKKE STARTET"],
+    "Fremdrift": ["", "40", "40 %", "0,4", "ukjent"],
+    "Vurdering": ["", "I rute", "red", "Risiko"],
+    "Kommentar": ["", "Godt i gang – æøå", "«sitat»\r\nny linje"],
 }
 
 
 @st.composite
 def csv_files(draw: st.DrawFn) -> tuple[bytes, list[dict[str, str]]]:
-    headers = draw(
-        st.lists(st.sampled_from(list(COLUMNS)), unique=True, min_size=1, max_size=len(COLUMNS))
-    )
-    for required in ("Tiltak", "Satsingsområde", "Ansvarlig"):  # mostly, not always
-        if required not in headers and draw(st.integers(0, 9)) > 0:
-            headers.append(required)
-    rows = draw(
-        st.lists(st.fixed_dictionaries({h: COLUMNS[h] for h in headers}), min_size=0, max_size=4)
-    )
+    """A CSV made with the csv module: some of the columns, rows of mostly sensible
+    values with a few arbitrary ones (or all arbitrary), `;` or `,`, BOM or not."""
+    headers = draw(st.lists(st.sampled_from(list(SENSIBLE)), unique=True, min_size=1))
+    usual = ["Tiltak", "Satsingsområde", "Ansvarlig", "Status"]
+    left_out = draw(st.sets(st.sampled_from(usual), max_size=1))  # mostly none
+    headers += [h for h in usual if h not in headers and h not in left_out]
+    rows = []
+    for _ in range(draw(st.integers(1, 3))):
+        everything = draw(st.sampled_from(range(10))) == 9
+        wild = set(headers) if everything else draw(st.sets(st.sampled_from(headers), max_size=2))
+        rows.append(
+            {h: draw(WILD if h in wild else st.sampled_from(SENSIBLE[h])) for h in headers}
+        )
     delimiter = draw(st.sampled_from([";", ","]))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=headers, delimiter=delimiter)
@@ -223,6 +236,9 @@ def check_titles(session: Session, rows: list[dict[str, str]]) -> None:
             assert _stored_title(row["Tiltak"]) in titles
 
 
+OUTCOMES: list[bool] = []
+
+
 def test_arbitrary_cell_values_in_csv(session: Session, world: World, tmp_path: Path) -> None:
     path = tmp_path / "tiltak.csv"
 
@@ -234,6 +250,8 @@ def test_arbitrary_cell_values_in_csv(session: Session, world: World, tmp_path: 
         with example(session) as before:
             result = run_import(session, path)
             assert_unchanged_unless_ok(session, result, before)
+            OUTCOMES.append(result.ok)
+            print("PROB", [p.text("en")[:150] for p in result.problems][:2])
             if result.ok:
                 check_titles(session, rows)
 
@@ -248,7 +266,7 @@ def _xlsx_cell(text: str) -> str:
 def test_arbitrary_cell_values_in_xlsx(session: Session, world: World, tmp_path: Path) -> None:
     path = tmp_path / "tiltak.xlsx"
 
-    @settings(FUZZ, max_examples=30)
+    @settings(FUZZ, max_examples=EXAMPLES or 30)
     @given(file=csv_files())
     def check(file: tuple[bytes, list[dict[str, str]]]) -> None:
         _, rows = file
@@ -298,10 +316,12 @@ def test_far_away_cell_does_not_hang_the_reader(tmp_path: Path) -> None:
     )
     try:
         done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, timeout=20
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=6
         )
     except subprocess.TimeoutExpired:
-        pytest.fail("reading a 5 kB xlsx took more than 20 seconds")
+        pytest.fail("reading a 5 kB xlsx took more than 6 seconds")
     assert done.returncode == 0, done.stderr[-500:]
 
 
+def test_zz_outcomes():
+    print("OUTCOMES", sum(OUTCOMES), len(OUTCOMES))

@@ -216,7 +216,7 @@ def test_trend(session: Session, world: World) -> None:
 def test_trend_agrees_with_plan_rollup(session: Session, world: World) -> None:
     # trend computes all quarters in one pass; each row must equal the plan as of
     # that quarter's end, computed the slow way.
-    quarters = quarter_range(Quarter(2024, 2), Quarter(2026, 1))
+    quarters = [Quarter(2024, 2), Quarter(2025, 1), Quarter(2025, 2), Quarter(2026, 1)]
     frame = trend(session, plan_id=world.plan.id, quarters=quarters).set_index("quarter")
     assert list(frame.index) == [str(q) for q in quarters]
     for quarter in quarters:

@@ -339,6 +339,51 @@ MESSAGES: dict[str, dict[str, str]] = {
     "quarter.now": {"nb": "nå", "en": "now"},
     "label.no_report": {"nb": "Ikke rapportert", "en": "Not reported"},
     "col.actor": {"nb": "Aktør", "en": "Actor"},
+    "kpi.measures": {"nb": "Tiltak", "en": "Measures"},
+    "kpi.completed": {"nb": "Fullført", "en": "Completed"},
+    "kpi.completed_count": {"nb": "{count} tiltak", "en": "{count} measures"},
+    "kpi.progress": {"nb": "Vektet fremdrift", "en": "Weighted progress"},
+    "kpi.coverage": {
+        "nb": "{reported} av {counted} rapportert",
+        "en": "{reported} of {counted} reported",
+    },
+    "kpi.progress_help": {
+        "nb": "Vektet snitt av rapportert fremdrift. Fullført teller 100 %. Avbrutte tiltak, "
+        "tiltak som ikke har begynt og tiltak uten kjent fremdrift er holdt utenfor.",
+        "en": "Weighted mean of reported progress. Completed counts as 100 %. Cancelled "
+        "measures, measures not yet begun and measures without known progress are left out.",
+    },
+    "kpi.behind": {"nb": "Bak skjema", "en": "Behind schedule"},
+    "kpi.behind_help": {
+        "nb": "Tiltak med fremdrift mer enn 15 prosentpoeng under forventet (lineært i tid).",
+        "en": "Measures more than 15 percentage points below expected progress (linear in time).",
+    },
+    "kpi.red": {"nb": "Alvorlig avvik", "en": "Off track"},
+    "overview.progress_by_theme": {
+        "nb": "Fremdrift per satsingsområde",
+        "en": "Progress per theme",
+    },
+    "overview.status_by_theme": {"nb": "Status per satsingsområde", "en": "Status per theme"},
+    "overview.progress_by_actor": {
+        "nb": "Fremdrift per ansvarlig aktør",
+        "en": "Progress per lead actor",
+    },
+    "overview.trend_progress": {"nb": "Fremdrift over tid", "en": "Progress over time"},
+    "overview.trend_status": {"nb": "Statusfordeling over tid", "en": "Status mix over time"},
+    "overview.rag_grid": {
+        "nb": "Vurdering per satsingsområde og kvartal",
+        "en": "Rating per theme and quarter",
+    },
+    "overview.rag_counts": {
+        "nb": "{green} i rute · {yellow} risiko · {red} alvorlig avvik",
+        "en": "{green} on track · {yellow} at risk · {red} off track",
+    },
+    "overview.measures": {"nb": "Tiltakene", "en": "The measures"},
+    "overview.narrowed": {
+        "nb": "Lista er avgrenset til det du klikket på i diagrammet. "
+        "Klikk på nytt for å nullstille.",
+        "en": "The list is narrowed to what you clicked in the chart. Click again to reset.",
+    },
     "report.intro": {
         "nb": "Tiltakene {actor} leder eller er partner i, for {quarter}.",
         "en": "The measures {actor} leads or takes part in, for {quarter}.",

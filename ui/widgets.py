@@ -12,6 +12,7 @@ from tracker import i18n
 from tracker.charts import RAG_SYMBOLS
 from tracker.quarters import Quarter
 from tracker.service import MeasureFilter
+from tracker.service.structure import theme_short_name
 from tracker.vocab import Rag, Status
 from ui import data
 from ui.state import lang, t
@@ -116,10 +117,11 @@ def example_banner() -> None:
         st.caption(f":material/info: {t('app.example_data')}")
 
 
-def measure_filters(plan_id: int, *, key: str, search: bool = True) -> MeasureFilter:
-    """Theme, actor, status, RAG (and search) pickers in one row."""
+def measure_filters(plan_id: int, *, key: str, only_groups: bool = False) -> MeasureFilter:
+    """Theme, actor, status, RAG and search pickers in one row (only_groups: theme
+    and actor)."""
     themes, actors = data.themes(plan_id), data.actors()
-    columns = st.columns([3, 3, 2, 2, 3] if search else [3, 3, 2, 2])
+    columns = st.columns([1, 1] if only_groups else [3, 3, 2, 2, 3])
     theme_id = columns[0].selectbox(
         t("filter.theme"),
         [None, *themes["id"].tolist()],
@@ -132,6 +134,8 @@ def measure_filters(plan_id: int, *, key: str, search: bool = True) -> MeasureFi
         format_func=lambda i: t("filter.all") if i is None else _name(actors, i),
         key=f"{key}_actor",
     )
+    if only_groups:
+        return MeasureFilter(theme_id=theme_id, actor_id=actor_id)
     status = columns[2].selectbox(
         t("filter.status"),
         [None, *[s.value for s in Status], "none"],
@@ -146,8 +150,13 @@ def measure_filters(plan_id: int, *, key: str, search: bool = True) -> MeasureFi
         format_func=lambda r: t("filter.all") if r is None else rag_text(r),
         key=f"{key}_rag",
     )
-    text = columns[4].text_input(t("filter.search"), key=f"{key}_search") if search else ""
+    text = columns[4].text_input(t("filter.search"), key=f"{key}_search")
     return MeasureFilter(theme_id=theme_id, actor_id=actor_id, status=status, rag=rag, search=text)
+
+
+def short_theme(code: object, name: object) -> str:
+    """'1 Attraktiv' for theme 1 'Attraktiv – Næringsvennlig kommune' (chart labels)."""
+    return f"{code} {theme_short_name(str(name))}"
 
 
 def _name(frame: pd.DataFrame, item_id: int) -> str:
@@ -184,3 +193,18 @@ def show_measure_table(frame: pd.DataFrame, *, key: str) -> None:
             ),
         },
     )
+
+
+def clicked_id(event: object) -> int | None:
+    """The group id (customdata) of the bar clicked in a plotly chart, if any."""
+    try:
+        points = event.selection.points  # type: ignore[attr-defined]
+    except AttributeError:
+        return None
+    for point in points or []:
+        value = point.get("customdata")
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if value is not None:
+            return int(value)
+    return None

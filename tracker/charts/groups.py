@@ -21,12 +21,13 @@ from tracker.charts.style import (
     plain,
     status_bar_traces,
     texts,
+    wrap_label,
 )
 from tracker.i18n import format_percent, t
 
 _GROUP_TITLES = {"theme_id": "entity.theme", "goal_id": "entity.goal", "actor_id": "entity.actor"}
-_SUMMARY_ROOM = 200
-"""Pixels right of the plot for the '62 % · 6 av 7 rapportert' column."""
+_SUMMARY_ROOM = 140
+"""Pixels right of the plot for the '62 % / 6 av 7 rapportert' column."""
 
 
 def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang: str) -> go.Figure:
@@ -68,7 +69,7 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
             name=t("chart.expected", lang),
             marker={
                 "symbol": "line-ns",
-                "size": 26,
+                "size": 20,
                 "color": EXPECTED_COLOR,
                 "line": {"width": 3, "color": EXPECTED_COLOR},
             },
@@ -76,19 +77,18 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
             **common,
         )
     )
-    fig.add_trace(
-        go.Scatter(
-            x=[100.0] * len(labels),
-            y=labels,
-            mode="text",
-            text=summaries,
-            textposition="middle right",
-            cliponaxis=False,
-            showlegend=False,
-            hoverinfo="skip",
-            name=t("chart.coverage", lang),
+    for row_label, summary in zip(labels, summaries, strict=True):
+        fig.add_annotation(
+            x=1,
+            xref="paper",
+            xanchor="left",
+            xshift=16,
+            y=row_label,
+            yref="y",
+            text=summary,
+            showarrow=False,
+            align="left",
         )
-    )
     apply_layout(fig, lang, height=bar_height(len(labels)), margin={"r": _SUMMARY_ROOM, "l": 10})
     fig.update_layout(bargap=0.35)
     fig.update_xaxes(**percent_axis({"title": {"text": t("chart.progress_axis", lang)}}))
@@ -131,6 +131,9 @@ def _category_rows(fig: go.Figure, labels: list[str], id_column: str, lang: str)
         type="category",
         categoryorder="array",
         categoryarray=labels,
+        tickmode="array",
+        tickvals=labels,
+        ticktext=[wrap_label(text) for text in labels],
         autorange="reversed",
         showgrid=False,
         ticks="",
@@ -139,13 +142,14 @@ def _category_rows(fig: go.Figure, labels: list[str], id_column: str, lang: str)
 
 
 def _summary(row: pd.Series, lang: str) -> str:
-    """'62 % · 6 av 7 rapportert', or 'ingen rapporter'."""
+    """'62 %' over '6 av 7 rapportert' (two short lines fit narrow columns), or
+    'ingen rapporter'."""
     if pd.isna(row["progress"]):
         return t("chart.no_reports", lang)
     reported = t(
         "chart.reported_of", lang, reported=int(row["reported"]), counted=int(row["counted"])
     )
-    return f"{format_percent(float(row['progress']), lang)} · {reported}"
+    return f"<b>{format_percent(float(row['progress']), lang)}</b><br>{reported}"
 
 
 def _hover(row: pd.Series, label_column: str, lang: str) -> str:

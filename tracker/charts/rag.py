@@ -14,8 +14,10 @@ from tracker.charts.style import (
     ROW_HEIGHT,
     apply_layout,
     no_data,
+    quarter_axis,
     rag_text,
     texts,
+    wrap_label,
 )
 from tracker.i18n import t
 from tracker.vocab import Rag
@@ -79,32 +81,40 @@ def rag_grid(grid: pd.DataFrame, lang: str) -> go.Figure:
             zmax=len(RAG_ORDER) - 0.5,
             xgap=3,
             ygap=3,
-            colorbar={
-                "title": {"text": t("chart.rag", lang)},
-                "tickvals": list(RAG_VALUES.values()),
-                "ticktext": [rag_text(rag, lang) for rag in RAG_ORDER],
-                "ticks": "",
-                "thickness": 14,
-                "len": 1.0,
-                "lenmode": "fraction",
-                "outlinewidth": 0,
-            },
+            showscale=False,
             name=t("chart.rag", lang),
         )
     )
-    apply_layout(fig, lang, height=max(240, 70 + ROW_HEIGHT * len(themes)), legend=False)
-    fig.update_xaxes(
-        type="category", title={"text": t("chart.quarter", lang)}, showgrid=False, ticks=""
-    )
+    for rag in RAG_ORDER:
+        fig.add_trace(_key_trace(rag, lang))
+    apply_layout(fig, lang, height=max(240, 100 + ROW_HEIGHT * len(themes)))
+    fig.update_layout(legend_title_text=t("chart.rag", lang) + ":")
+    fig.update_xaxes(**quarter_axis(quarters, lang), showgrid=False, ticks="")
     fig.update_yaxes(
         type="category",
         autorange="reversed",
         showgrid=False,
         ticks="",
         title={"text": t("entity.theme", lang)},
+        tickmode="array",
+        tickvals=themes,
+        ticktext=[wrap_label(theme) for theme in themes],
     )
     fig.update_layout(xaxis_showline=False, yaxis_showline=False)
     return fig
+
+
+def _key_trace(rag: Rag, lang: str) -> go.Scatter:
+    """A legend entry (no data): colour swatch plus symbol and word."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=rag_text(rag, lang),
+        marker={"symbol": "square", "size": 14, "color": RAG_COLORS[rag]},
+        hoverinfo="skip",
+        showlegend=True,
+    )
 
 
 def _rag(value: object) -> Rag | None:

@@ -146,8 +146,38 @@ def percent_axis(axis: dict[str, Any] | None = None) -> dict[str, Any]:
         "range": [0, 100],
         "tickvals": [0, 25, 50, 75, 100],
         "ticksuffix": " %",
+        "tickangle": 0,
         "showgrid": True,
         **(axis or {}),
+    }
+
+
+def wrap_label(text: str, width: int = 24) -> str:
+    """Break a long axis label once, at a space near `width`, so it fits narrow columns."""
+    if len(text) <= width or " " not in text:
+        return text
+    cut = text.rfind(" ", 0, width + 1)
+    if cut <= 0:
+        cut = text.find(" ")
+    return f"{text[:cut].rstrip()}<br>{text[cut:].strip()}"
+
+
+def quarter_axis(quarters: Sequence[str], lang: str) -> dict[str, Any]:
+    """A category axis of 'YYYY-Qn' quarters (never read as dates), ticks written
+    'Q1' over '2024', the year only where it changes, so 20 quarters fit flat."""
+    ticktext = []
+    year = None
+    for quarter in quarters:
+        head, _, tail = quarter.partition("-")
+        ticktext.append(tail if head == year else f"{tail}<br>{head}")
+        year = head
+    return {
+        "type": "category",
+        "tickmode": "array",
+        "tickvals": list(quarters),
+        "ticktext": ticktext,
+        "tickangle": 0,
+        "title": {"text": t("chart.quarter", lang)},
     }
 
 
@@ -220,6 +250,7 @@ def status_bar_traces(
                 text=[str(c) if c else "" for c in counts],
                 textposition="inside",
                 insidetextanchor="middle",
+                textangle=0,
                 hovertemplate=(
                     f"<b>{category_hover}</b><br>{name}: "
                     f"{t('chart.measures_n', lang, count=count_ref)}<extra></extra>"

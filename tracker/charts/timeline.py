@@ -24,6 +24,8 @@ from tracker.vocab import Status
 TIMELINE_HEIGHT = 340
 UNKNOWN_COLOR = "#7F7F7F"
 _COMMENT_LIMIT = 120
+_HALO = "0 0 2px white, 0 0 3px white, 0 0 4px white"
+"""A white glow so status words stay readable where they cross a line."""
 
 
 def measure_timeline(
@@ -55,7 +57,9 @@ def measure_timeline(
     known = [p for p in points if p["y"] is not None]
     unknown = [p for p in points if p["y"] is None]
     if known:
-        fig.add_trace(_progress_trace(known, lang))
+        fig.add_trace(_progress_line(known, lang))
+        for status in dict.fromkeys(p["status"] for p in known):
+            fig.add_trace(_status_markers([p for p in known if p["status"] == status], lang))
     if unknown:
         fig.add_trace(_unknown_trace(unknown, lang))
     apply_layout(fig, lang, height=TIMELINE_HEIGHT)
@@ -101,24 +105,39 @@ def _points(history: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
     return points
 
 
-def _progress_trace(points: list[dict[str, Any]], lang: str) -> go.Scatter:
+def _progress_line(points: list[dict[str, Any]], lang: str) -> go.Scatter:
+    """The line through the reports; the markers are drawn per status on top."""
     return go.Scatter(
         x=[p["x"] for p in points],
         y=[p["y"] for p in points],
-        mode="lines+markers+text",
+        mode="lines",
         name=t("chart.progress", lang),
+        line={"color": PROGRESS_COLOR, "width": 2},
+        hoverinfo="skip",
+    )
+
+
+def _status_markers(points: list[dict[str, Any]], lang: str) -> go.Scatter:
+    """The reports with one status: coloured markers, a legend entry with the
+    status word, and the word written where the status changes."""
+    status = points[0]["status"]
+    return go.Scatter(
+        x=[p["x"] for p in points],
+        y=[p["y"] for p in points],
+        mode="markers+text",
+        name=label(Status(status), lang) if status else t("chart.status", lang),
         text=[p["label"] for p in points],
         textposition="top center",
-        textfont={"size": 12},
-        line={"color": PROGRESS_COLOR, "width": 2},
+        textfont={"size": 12, "shadow": _HALO},
         marker={
             "size": 11,
-            "color": [_status_color(p["status"]) for p in points],
+            "color": _status_color(status),
             "line": {"width": 1.5, "color": "white"},
         },
         hovertext=[p["hover"] for p in points],
         hovertemplate="%{hovertext}<extra></extra>",
         cliponaxis=False,
+        meta=status,
     )
 
 

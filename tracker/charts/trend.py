@@ -14,6 +14,7 @@ from tracker.charts.style import (
     floats,
     no_data,
     percent_axis,
+    quarter_axis,
     status_bar_traces,
     texts,
 )
@@ -53,7 +54,9 @@ def trend_progress(trend: pd.DataFrame, lang: str) -> go.Figure:
         )
     apply_layout(fig, lang, height=TREND_HEIGHT)
     fig.update_layout(hovermode="x unified")
-    _quarter_axis(fig, lang)
+    fig.update_xaxes(**quarter_axis(quarters, lang))
+    # The unified hover title would show the tick text ("Q3"); show "2025-Q3".
+    fig.update_xaxes(unifiedhovertitle={"text": "<b>%{x}</b>"})
     fig.update_yaxes(**percent_axis({"title": {"text": t("chart.percent_axis", lang)}}))
     return fig
 
@@ -65,12 +68,12 @@ def trend_status(trend: pd.DataFrame, lang: str) -> go.Figure:
         return no_data(apply_layout(fig, lang, height=TREND_HEIGHT, legend=False), lang)
     quarters = texts(trend["quarter"])
     for trace in status_bar_traces(
-        trend, quarters, quarters, lang, orientation="v", category_hover="%{x}"
+        trend, quarters, quarters, lang, orientation="v", category_hover="%{customdata}"
     ):
         fig.add_trace(trace)
     apply_layout(fig, lang, height=TREND_HEIGHT)
     fig.update_layout(barmode="stack", bargap=0.25)
-    _quarter_axis(fig, lang)
+    fig.update_xaxes(**quarter_axis(quarters, lang))
     fig.update_yaxes(
         title={"text": t("chart.measure_count", lang)},
         tickformat="d",
@@ -78,8 +81,3 @@ def trend_status(trend: pd.DataFrame, lang: str) -> go.Figure:
         rangemode="tozero",
     )
     return fig
-
-
-def _quarter_axis(fig: go.Figure, lang: str) -> None:
-    # "2024-Q1" must stay a category (plotly would otherwise try to read it as a date).
-    fig.update_xaxes(type="category", title={"text": t("chart.quarter", lang)}, tickangle=0)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from tracker.importers.read import normalise
+from tracker.service.structure import theme_short_name
 
 T = TypeVar("T")
 NEAR_MISS = 0.85
@@ -40,5 +41,4 @@ class Lookup(Generic[T]):
 def theme_names(code: str, name: str) -> tuple[str, ...]:
     """A theme answers to its code, its name, and the part before the dash
     ('Attraktiv' for 'Attraktiv – Næringsvennlig kommune')."""
-    short = name.replace("—", "–").split("–")[0].split(" - ")[0].strip()
-    return code, name, short
+    return code, name, theme_short_name(name)

@@ -1,19 +1,37 @@
 """The use cases. Each takes a Session (and, for writes, the acting Principal),
 never commits, and returns plain values or DataFrames."""
 
+from tracker.service.admin import (
+    MeasureInput,
+    delete_actor,
+    delete_goal,
+    delete_measure,
+    delete_theme,
+    save_actor,
+    save_goal,
+    save_measure,
+    save_plan,
+    save_theme,
+)
 from tracker.service.asof import as_of_moment
+from tracker.service.audit_log import audit_entities, audit_usernames, list_audit
 from tracker.service.measures import MeasureFilter, filter_measures, list_measures, measure_status
 from tracker.service.periods import close_quarter, closed_quarters, reopen_quarter
 from tracker.service.principal import SYSTEM, Principal, reportable_measure_ids
 from tracker.service.rollups import (
     actor_rollup,
+    actors_of,
+    figures_of,
     goal_rollup,
     plan_quarters_so_far,
     plan_rollup,
     quarterly_metrics,
     rag_grid,
+    rag_grid_of,
     theme_rollup,
+    themes_of,
     trend,
+    trend_of,
 )
 from tracker.service.status import (
     Report,
@@ -41,22 +59,35 @@ from tracker.service.users import (
 )
 
 __all__ = [
+    "actors_of",
+    "figures_of",
+    "rag_grid_of",
+    "themes_of",
+    "trend_of",
     "SYSTEM",
     "MeasureFilter",
+    "MeasureInput",
     "Principal",
     "Report",
     "Saved",
     "actor_rollup",
     "as_of_moment",
+    "audit_entities",
+    "audit_usernames",
     "authenticate",
     "close_quarter",
     "closed_quarters",
     "create_user",
+    "delete_actor",
+    "delete_goal",
+    "delete_measure",
+    "delete_theme",
     "filter_measures",
     "get_plan",
     "goal_rollup",
     "latest_status",
     "list_actors",
+    "list_audit",
     "list_goals",
     "list_measures",
     "list_plans",
@@ -74,6 +105,11 @@ __all__ = [
     "reopen_quarter",
     "report_status",
     "reportable_measure_ids",
+    "save_actor",
+    "save_goal",
+    "save_measure",
+    "save_plan",
+    "save_theme",
     "set_active",
     "set_password",
     "theme_rollup",

@@ -305,9 +305,7 @@ def save_theme(
     values: dict[str, Any] = {
         "code": checks.text("code", code, Theme.code),
         "name": checks.text("name", name, Theme.name),
-        "description": checks.text(
-            "description", description, Theme.description, required=False
-        ),
+        "description": checks.text("description", description, Theme.description, required=False),
     }
     if position is None:
         if theme is None:

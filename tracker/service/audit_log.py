@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.models import AuditLog
@@ -65,7 +65,7 @@ def list_audit(
         query = query.where(_matches(search.strip()))
     query = query.order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)
     frame = pd.DataFrame(session.execute(query).all(), columns=AUDIT_COLUMNS[:-1])
-    frame["at"] = pd.to_datetime(frame["at"], utc=True)
+    frame["at"] = pd.to_datetime(frame["at"], utc=True).astype("datetime64[us, UTC]")
     frame["summary"] = pd.Series(
         [summarize(b, a) for b, a in zip(frame["before"], frame["after"], strict=True)],
         index=frame.index,
@@ -79,12 +79,13 @@ def _matches(needle: str) -> Any:
 
     SQLite folds only ASCII case, and the JSON columns may hold non-ASCII letters as
     \\u escapes, so the needle is tried as written, in lower and upper case, and
-    each of those JSON-escaped.
+    each of those JSON-escaped. An empty side is stored as JSON `null`, which must
+    not match.
     """
     variants = {needle, needle.lower(), needle.upper()}
     escaped = {json.dumps(v)[1:-1] for v in variants}
     plain_columns = [AuditLog.username, AuditLog.action, AuditLog.entity, AuditLog.entity_id]
-    json_columns = [cast(AuditLog.before, String), cast(AuditLog.after, String)]
+    json_columns = [func.nullif(cast(c, String), "null") for c in (AuditLog.before, AuditLog.after)]
     conditions = [c.icontains(v, autoescape=True) for c in plain_columns for v in variants]
     conditions += [
         c.icontains(v, autoescape=True) for c in json_columns for v in variants | escaped

@@ -25,13 +25,25 @@ RAG_CODES = [r.value for r in Rag]
 
 def plan_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.Series:
     """The whole plan's figures as one row (ROLLUP_COLUMNS)."""
-    return roll_up(measure_status(session, plan_id=plan_id, as_of=as_of)).astype(object).iloc[0]
+    return figures_of(measure_status(session, plan_id=plan_id, as_of=as_of))
+
+
+def figures_of(metrics: pd.DataFrame) -> pd.Series:
+    """ROLLUP_COLUMNS over all rows of a measure_status frame (pure)."""
+    if metrics.empty:
+        ratios = ("coverage", "progress", "expected")
+        return pd.Series({c: float("nan") if c in ratios else 0 for c in ROLLUP_COLUMNS})
+    return roll_up(metrics).astype(object).iloc[0]
 
 
 def theme_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.DataFrame:
     """One row per theme, in plan order, themes without measures included."""
-    themes = list_themes(session, plan_id)
     metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
+    return themes_of(metrics, list_themes(session, plan_id))
+
+
+def themes_of(metrics: pd.DataFrame, themes: pd.DataFrame) -> pd.DataFrame:
+    """Roll a measure_status frame up per theme (pure); themes from list_themes."""
     rolled = roll_up(metrics, "theme_id") if not metrics.empty else _empty()
     return _label(themes.rename(columns={"id": "theme_id"}), rolled, "theme_id")
 
@@ -47,8 +59,12 @@ def goal_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.Dat
 def actor_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.DataFrame:
     """Per actor: figures over the measures it leads; `partner_in` counts apart the
     measures where it is a partner or funder. Actors with neither are left out."""
-    actors = list_actors(session)
     metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
+    return actors_of(metrics, list_actors(session))
+
+
+def actors_of(metrics: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Roll a measure_status frame up per lead actor, partner roles counted apart (pure)."""
     rolled = roll_up(metrics, "lead_actor_id") if not metrics.empty else _empty()
     out = _label(actors.rename(columns={"id": "actor_id"}), rolled, "actor_id")
     partner_counts = metrics["partner_ids"].explode().dropna().astype(int).value_counts()
@@ -90,10 +106,14 @@ def trend(session: Session, *, plan_id: int, quarters: list[Quarter] | None = No
     """The plan's figures at the end of every quarter (default: the plan's first
     quarter to the last finished one), one row per quarter."""
     quarters = quarters if quarters is not None else plan_quarters_so_far(session, plan_id)
-    metrics = quarterly_metrics(session, plan_id=plan_id, quarters=quarters)
-    if metrics.empty:
+    return trend_of(quarterly_metrics(session, plan_id=plan_id, quarters=quarters))
+
+
+def trend_of(quarterly: pd.DataFrame) -> pd.DataFrame:
+    """Roll a quarterly_metrics frame up per quarter (pure)."""
+    if quarterly.empty:
         return pd.DataFrame(columns=["quarter", *ROLLUP_COLUMNS])
-    rolled = roll_up(metrics, "quarter")
+    rolled = roll_up(quarterly, "quarter")
     return rolled.rename_axis("quarter").reset_index()
 
 
@@ -105,14 +125,21 @@ def rag_grid(
     theme_name, quarter, rag, green, yellow, red."""
     quarters = quarters if quarters is not None else plan_quarters_so_far(session, plan_id)
     metrics = quarterly_metrics(session, plan_id=plan_id, quarters=quarters)
+    return rag_grid_of(metrics, list_themes(session, plan_id), quarters)
+
+
+def rag_grid_of(
+    quarterly: pd.DataFrame, themes: pd.DataFrame, quarters: list[Quarter]
+) -> pd.DataFrame:
+    """Theme × quarter RAG from a quarterly_metrics frame (pure); see rag_grid."""
     columns = ["theme_id", "theme_code", "theme_name", "quarter", "rag", *RAG_CODES]
-    if metrics.empty:
+    metrics = quarterly
+    if metrics.empty or themes.empty:
         return pd.DataFrame(columns=columns)
     counting = metrics[metrics["counts"]]
     counts = pd.crosstab([counting["theme_id"], counting["quarter"]], counting["rag"]).reindex(
         columns=RAG_CODES, fill_value=0
     )
-    themes = list_themes(session, plan_id)
     grid = pd.MultiIndex.from_product(
         [themes["id"], [str(q) for q in quarters]], names=["theme_id", "quarter"]
     )

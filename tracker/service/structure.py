@@ -45,6 +45,11 @@ def get_plan(session: Session, plan: int | str | None = None) -> Plan:
     return found
 
 
+def theme_short_name(name: str) -> str:
+    """The word(s) before the dash: 'Attraktiv' for 'Attraktiv – Næringsvennlig kommune'."""
+    return str(name).replace("—", "–").split("–")[0].split(" - ")[0].strip()
+
+
 def find_actor(session: Session, name: str) -> Actor:
     """An actor by name or short name, ignoring case. Raises NotFound."""
     wanted = name.strip().casefold()
