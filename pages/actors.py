@@ -1,8 +1,73 @@
-"""Coming in this issue."""
+"""Aktører: every actor's measures (led and as partner), their status, and its
+reporting for the chosen quarter (reported / missing)."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
+from ui import data, widgets
 from ui.state import require_user, t
 
-require_user()
+user = require_user()
+plan_id = widgets.plan_picker()
 st.title(t("page.actors"))
+if plan_id is None:
+    st.info(t("empty.no_plan"))
+    st.stop()
+widgets.example_banner()
+
+quarter = widgets.quarter_picker(plan_id, container=st.sidebar)
+table, metrics = data.actor_table(plan_id=plan_id, as_of=widgets.as_of(quarter), quarter=quarter)
+if metrics.empty:
+    st.info(t("empty.no_plan"))
+    st.stop()
+st.subheader(t("actors.all", quarter=widgets.quarter_label(str(quarter))))
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("col.actor"): table["name"],
+            t("actors.leads"): table["measures"],
+            t("actors.partner_in"): table["partner_in"],
+            t("col.progress"): table["progress"],
+            t("kpi.behind"): table["behind"],
+            t("actors.reported"): [
+                t("actors.reported_of", reported=int(r), due=int(d)) if d else "–"
+                for r, d in zip(table["quarter_reported"], table["quarter_due"], strict=True)
+            ],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        t("col.progress"): st.column_config.ProgressColumn(
+            t("col.progress"), min_value=0, max_value=100, format="%.0f %%"
+        )
+    },
+    key="actors_table",
+)
+
+names = dict(zip(table["actor_id"], table["name"], strict=True))
+ids = list(names)
+default = ids.index(user.actor_id) if user.actor_id in ids else 0
+actor_id = st.selectbox(
+    t("actors.pick"), ids, index=default, format_func=names.get, key="actors_pick"
+)
+led = metrics[metrics["lead_actor_id"] == actor_id]
+partner = metrics[metrics["partner_ids"].map(lambda ids: actor_id in ids)]
+row = table[table["actor_id"] == actor_id]
+if not row.empty and row.iloc[0]["quarter_due"]:
+    done, due = int(row.iloc[0]["quarter_reported"]), int(row.iloc[0]["quarter_due"])
+    message = t("actors.quarter_status", reported=done, due=due)
+    (st.success if done == due else st.warning)(message)
+
+st.subheader(t("actors.led", count=len(led)))
+if led.empty:
+    st.caption(t("actors.none"))
+else:
+    widgets.show_measure_table(led, key="actors_led")
+st.subheader(t("actors.partner", count=len(partner)))
+if partner.empty:
+    st.caption(t("actors.none"))
+else:
+    widgets.show_measure_table(partner, key="actors_partner")

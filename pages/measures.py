@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker import charts, service
+from tracker import service
 from tracker.quarters import Quarter
-from ui import data, widgets
+from ui import data, figures, widgets
 from ui.state import lang, require_user, t
 
 require_user()
@@ -66,14 +66,14 @@ st.subheader(t("measures.history"))
 if history.empty:
     st.info(t("measures.no_history"))
 else:
-    st.plotly_chart(
-        charts.measure_timeline(
-            history,
-            Quarter.parse(measure["start_period"]),
-            Quarter.parse(measure["end_period"]),
-            lang(),
-        ),
+    figures.chart(
+        "measure_timeline",
+        history,
+        Quarter.parse(measure["start_period"]),
+        Quarter.parse(measure["end_period"]),
+        lang(),
         key="measure_timeline",
+        scope=(int(measure_id),),
     )
     timeline = history.iloc[::-1]
     st.dataframe(

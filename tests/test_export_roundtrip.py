@@ -1,17 +1,325 @@
+"""Export and import are one format: the demo plan exported to .xlsx and .csv reads
+back with no changes, and the .xlsx loaded into an empty database gives the same plan."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import Engine, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from tests.factories import make_actor
+from tracker import db, planfile
+from tracker.demo import load_demo
 from tracker.exporters import export_plan
 from tracker.importers import import_path
-from tracker.service import SYSTEM
+from tracker.models import Actor, Goal, Measure, Plan, Theme
+from tracker.service import SYSTEM, get_plan, latest_status
+from tracker.vocab import ActorKind, PartnerRole
+
+if TYPE_CHECKING:
+    from tests.factories import World
 
 
-def test_scratch(world, session, tmp_path):
-    for name in ("w.xlsx", "w.csv"):
-        export_plan(session, world.plan.id, tmp_path / name)
-        r = import_path(session, user=SYSTEM, path=tmp_path / name, dry_run=True)
-        print(
-            name,
-            r.ok,
-            [c.text("en") for c in r.changes],
-            [p.text("en") for p in r.problems],
-            [n.text("en") for n in r.notices],
-        )
-    assert 0
+# --- helpers -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo(session: Session) -> int:
+    """The demo plan, committed; its id."""
+    load_demo(session)
+    session.commit()
+    return get_plan(session).id
+
+
+@pytest.fixture
+def fresh_engine(engine: Engine, tmp_path: Path, sqlite_template: Path) -> Iterator[Engine]:
+    """A second, empty database of the same kind as `engine`."""
+    if engine.url.get_backend_name() == "sqlite":
+        path = tmp_path / "fresh.db"
+        shutil.copyfile(sqlite_template, path)
+        fresh = db.make_engine(f"sqlite:///{path}")
+        yield fresh
+        fresh.dispose()
+        return
+    name = f"{engine.url.database}_fresh_{os.getpid()}"
+    admin = engine.execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(engine.url).set(database=name)
+    fresh = db.make_engine(url.render_as_string(hide_password=False))
+    try:
+        db.migrate(fresh)
+        yield fresh
+    finally:
+        fresh.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def plan_state(session: Session, plan_id: int) -> dict[str, Any]:
+    """The whole plan as plain values, keyed by codes and names (never by ids)."""
+    plan = session.get(Plan, plan_id)
+    assert plan is not None
+    themes = list(session.scalars(select(Theme).where(Theme.plan_id == plan_id)))
+    theme_code = {t.id: t.code for t in themes}
+    goals = list(session.scalars(select(Goal).where(Goal.plan_id == plan_id)))
+    goal_code = {g.id: g.code for g in goals}
+    actors = list(session.scalars(select(Actor)))
+    actor_name = {a.id: a.name for a in actors}
+    status = {r.measure_id: r for r in latest_status(session, plan_id).itertuples()}
+    measures = {}
+    for m in session.scalars(select(Measure).where(Measure.plan_id == plan_id)):
+        report = status.get(m.id)
+        measures[m.code] = {
+            "title": m.title,
+            "description": m.description,
+            "theme": theme_code[m.theme_id],
+            "goal": goal_code.get(m.goal_id) if m.goal_id else None,
+            "lead": actor_name[m.lead_actor_id],
+            "partners": {actor_name[p.actor_id]: PartnerRole(p.role) for p in m.partners},
+            "span": (m.start_period, m.end_period),
+            "weight": m.weight,
+            "budget": m.budget,
+            "funding": m.funding,
+            "is_example": m.is_example,
+            "status": None
+            if report is None
+            else (
+                report.period,
+                report.status,
+                None if pd.isna(report.progress) else int(report.progress),
+                report.rag,
+                report.comment,
+                report.next_steps,
+            ),
+        }
+    return {
+        "plan": (plan.name, plan.start_year, plan.end_year, plan.owner, plan.description),
+        "themes": sorted((t.code, t.name, t.description, t.position) for t in themes),
+        "goals": {
+            g.code: (g.text, theme_code.get(g.theme_id) if g.theme_id else None) for g in goals
+        },
+        "actors": {a.name: (a.short_name, a.kind, a.contact) for a in actors},
+        "measures": measures,
+    }
+
+
+# --- the demo plan round trip ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_then_import_changes_nothing(
+    session: Session, demo: int, tmp_path: Path, suffix: str
+) -> None:
+    path = tmp_path / f"plan{suffix}"
+    export_plan(session, demo, path)
+
+    result = import_path(session, user=SYSTEM, path=path, dry_run=True)
+
+    assert result.ok, [p.text("en") for p in result.problems]
+    assert result.problems == [] and result.notices == []
+    assert result.changes == []
+    assert result.plan_id == demo
+
+
+def test_xlsx_into_an_empty_database_gives_the_same_plan(
+    session: Session, demo: int, tmp_path: Path, fresh_engine: Engine
+) -> None:
+    path = tmp_path / "plan.xlsx"
+    export_plan(session, demo, path)
+    original = plan_state(session, demo)
+
+    with db.session_factory(fresh_engine)() as fresh:
+        result = import_path(fresh, user=SYSTEM, path=path)
+        assert result.ok, [p.text("en") for p in result.problems]
+        assert result.plan_id is not None
+        fresh.commit()
+        copy = plan_state(fresh, result.plan_id)
+
+        for part in ("plan", "themes", "goals", "actors"):
+            assert copy[part] == original[part], part
+        assert copy["measures"].keys() == original["measures"].keys()
+        for code, measure in original["measures"].items():
+            assert copy["measures"][code] == measure, code
+        assert sum(1 for m in original["measures"].values() if m["status"]) > 10
+        assert any(m["partners"] for m in original["measures"].values())
+
+        # ... and the copy exports to the same file contents.
+        again = tmp_path / "again.xlsx"
+        export_plan(fresh, result.plan_id, again)
+    assert _cells(again) == _cells(path)
+
+
+def _cells(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return {ws.title: list(ws.iter_rows(values_only=True)) for ws in workbook.worksheets}
+    finally:
+        workbook.close()
+
+
+def test_xlsx_sheets_and_headers_are_canonical(session: Session, demo: int, tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    export_plan(session, demo, path)
+    cells = _cells(path)
+
+    assert list(cells) == [sheet.title for sheet in planfile.SHEETS]
+    assert list(cells) == ["Plan", "Satsingsområder", "Mål", "Aktører", "Tiltak"]
+    for sheet in planfile.SHEETS:
+        assert list(cells[sheet.title][0]) == sheet.headers(), sheet.title
+    everything = "\n".join(str(v) for rows in cells.values() for row in rows for v in row)
+    for words in (
+        "Strategisk næringsplan for Senja kommune 2024–2028",
+        "Sjømatklyngen Senja",
+        "Bærekraftig – Bærekraft og grønn omstilling",
+        "Én inngang for etablerere",
+        "Pågår",
+        "Fullført",
+    ):
+        assert words in everything, words
+    tiltak = cells["Tiltak"]
+    assert len(tiltak) - 1 == len(plan_state(session, demo)["measures"])
+
+
+def test_csv_is_the_tiltak_sheet_for_norwegian_excel(
+    session: Session, demo: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.csv"
+    export_plan(session, demo, path)
+    data = path.read_bytes()
+
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens it as UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0] == planfile.MEASURES.headers()
+    assert len(rows) - 1 == len(plan_state(session, demo)["measures"])
+    by_code = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert by_code["1.2"]["Tiltak"] == "Én inngang for etablerere"
+    assert "; " in by_code["1.1"]["Samarbeidspartnere"]
+    assert "Sjømatklyngen Senja" in by_code["1.1"]["Samarbeidspartnere"]
+
+
+# --- the small world: partners, funders, weights, unknown progress -------------------------
+
+
+@pytest.mark.xfail(
+    reason="BUG: a completed report with unknown progress (allowed: completed counts as "
+    "100) is exported as 'Fullført' + empty progress; plan_import.status_spec forces 100 "
+    "and _status_changed then sees None != 100, so re-import appends a new report",
+    strict=True,
+)
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_world_round_trip_changes_nothing(
+    session: Session, world: World, tmp_path: Path, suffix: str
+) -> None:
+    path = tmp_path / f"world{suffix}"
+    export_plan(session, world.plan.id, path)
+    result = import_path(session, user=SYSTEM, path=path, dry_run=True)
+    assert result.ok and result.changes == []
+
+
+def test_world_round_trip_keeps_partners_funders_and_weights(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    path = tmp_path / "world.xlsx"
+    export_plan(session, world.plan.id, path)
+    cells = _cells(path)
+    header = list(cells["Tiltak"][0])
+    rows = {row[0]: dict(zip(header, row, strict=True)) for row in cells["Tiltak"][1:]}
+    assert rows["1.2"]["Samarbeidspartnere"] == "Senja Næringshage"
+    assert rows["1.2"]["Finansiører"] == "Innovasjon Norge Arktis"
+    assert rows["1.1"]["Vekt"] == 2
+    assert rows["2.3"]["Fremdrift"] is None and rows["2.3"]["Vurdering"] == "Alvorlig avvik"
+
+    result = import_path(session, user=SYSTEM, path=path, dry_run=True)
+    assert result.ok
+    # Only the completed-with-unknown-progress report differs (see the xfail above).
+    assert [(c.key, c.params.get("code")) for c in result.changes] == [
+        ("import.change_status", "1.2")
+    ]
+
+
+# --- what export must survive ---------------------------------------------------------------
+
+
+def _import_one(session: Session, tmp_path: Path, **cells: str) -> None:
+    row = {"Kode": "9.1", "Tiltak": "Tiltak", "Satsingsområde": "T1", "Ansvarlig": "SNH"}
+    row |= cells
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(row), delimiter=";")
+    writer.writeheader()
+    writer.writerow(row)
+    path = tmp_path / "ett.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    result = import_path(session, user=SYSTEM, path=path)
+    assert result.ok, [p.text("en") for p in result.problems]
+    session.commit()
+
+
+@pytest.mark.xfail(
+    reason="BUG: importer stores control characters (e.g. \\x0b from Word) and "
+    "exporters.write_xlsx then raises openpyxl IllegalCharacterError",
+    strict=True,
+)
+def test_control_character_in_a_title_does_not_break_export(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    _import_one(session, tmp_path, Tiltak="Linje én\x0bLinje to")
+    export_plan(session, world.plan.id, tmp_path / "plan.xlsx")
+
+
+@pytest.mark.xfail(
+    reason="BUG: a measure code like '1.²' is accepted by the importer, and "
+    "service.structure.code_sort_key (str.isdigit then int) raises ValueError, so "
+    "measures_frame and the export fail",
+    strict=True,
+)
+def test_superscript_digit_code_does_not_break_export(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    _import_one(session, tmp_path, Kode="1.²")
+    export_plan(session, world.plan.id, tmp_path / "plan.xlsx")
+
+
+@pytest.mark.xfail(
+    reason="BUG: exporters._names splits the measures_frame 'partners' text on ', ', so an "
+    "actor name with a comma breaks zip(strict=True) (ValueError); and the importer's "
+    "split_list would split such a name anyway",
+    strict=True,
+)
+def test_actor_name_with_a_comma_round_trips(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    make_actor(session, "Nord universitet, campus Mo", "Nord", ActorKind.KNOWLEDGE)
+    session.commit()
+    _import_one(session, tmp_path, Samarbeidspartnere="Nord; KN")
+    path = tmp_path / "plan.xlsx"
+    export_plan(session, world.plan.id, path)
+    result = import_path(session, user=SYSTEM, path=path, dry_run=True)
+    assert result.ok and result.changes == []
+
+
+@pytest.mark.xfail(
+    reason="BUG: exporters.write_xlsx writes text starting with '=' as a formula "
+    "(formula injection; the value is lost: re-import reads an empty cell)",
+    strict=True,
+)
+def test_text_starting_with_equals_is_exported_as_text(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    _import_one(session, tmp_path, Tiltak="=> Felles innkjøp", Beskrivelse="=1+1")
+    path = tmp_path / "plan.xlsx"
+    export_plan(session, world.plan.id, path)
+    result = import_path(session, user=SYSTEM, path=path, dry_run=True)
+    assert result.ok and result.changes == []

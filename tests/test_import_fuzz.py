@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker.importers import ImportResult, import_path
@@ -201,10 +202,15 @@ SENSIBLE: dict[str, list[str]] = {
 
 
 @st.composite
-def csv_files(draw: st.DrawFn) -> tuple[bytes, list[dict[str, str]]]:
+def csv_files(draw: st.DrawFn, *, codes: bool = False) -> tuple[bytes, list[dict[str, str]]]:
     """A CSV made with the csv module: some of the columns, rows of mostly sensible
-    values with a few arbitrary ones (or all arbitrary), `;` or `,`, BOM or not."""
+    values with a few arbitrary ones (or all arbitrary), `;` or `,`, BOM or not.
+
+    codes=True: every row has its own code (F1, F2 …), so that no code is generated.
+    """
     headers = draw(st.lists(st.sampled_from(list(SENSIBLE)), unique=True, min_size=1))
+    if codes:
+        headers = ["Kode", *(h for h in headers if h != "Kode")]
     usual = ["Tiltak", "Satsingsområde", "Ansvarlig", "Status"]
     left_out = draw(st.sets(st.sampled_from(usual), max_size=1))  # mostly none
     headers += [h for h in usual if h not in headers and h not in left_out]
@@ -212,9 +218,10 @@ def csv_files(draw: st.DrawFn) -> tuple[bytes, list[dict[str, str]]]:
     for _ in range(draw(st.integers(1, 3))):
         everything = draw(st.sampled_from(range(10))) == 9
         wild = set(headers) if everything else draw(st.sets(st.sampled_from(headers), max_size=2))
-        rows.append(
-            {h: draw(WILD if h in wild else st.sampled_from(SENSIBLE[h])) for h in headers}
-        )
+        row = {h: draw(WILD if h in wild else st.sampled_from(SENSIBLE[h])) for h in headers}
+        if codes:
+            row["Kode"] = f"F{len(rows) + 1}"
+        rows.append(row)
     delimiter = draw(st.sampled_from([";", ","]))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=headers, delimiter=delimiter)
@@ -236,24 +243,41 @@ def check_titles(session: Session, rows: list[dict[str, str]]) -> None:
             assert _stored_title(row["Tiltak"]) in titles
 
 
-OUTCOMES: list[bool] = []
+def check_csv_files(session: Session, path: Path, file: tuple[bytes, list[dict[str, str]]]) -> None:
+    data, rows = file
+    path.write_bytes(data)
+    with example(session) as before:
+        result = run_import(session, path)
+        event("imported" if result.ok else "refused")
+        assert_unchanged_unless_ok(session, result, before)
+        if result.ok:
+            check_titles(session, rows)
 
 
-def test_arbitrary_cell_values_in_csv(session: Session, world: World, tmp_path: Path) -> None:
-    path = tmp_path / "tiltak.csv"
+def test_arbitrary_cell_values_in_csv_with_codes(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    """Every value arbitrary but the codes (see the xfail below for why)."""
 
     @FUZZ
+    @given(file=csv_files(codes=True))
+    def check(file: tuple[bytes, list[dict[str, str]]]) -> None:
+        check_csv_files(session, tmp_path / "tiltak.csv", file)
+
+    check()
+
+
+@pytest.mark.xfail(
+    reason="BUG: plan_import._Job.new_code makes a code unique only within its theme, "
+    "not the plan: IntegrityError (UNIQUE measure.plan_id, code) escapes import_path",
+    raises=IntegrityError,
+    strict=True,
+)
+def test_arbitrary_cell_values_in_csv(session: Session, world: World, tmp_path: Path) -> None:
+    @settings(FUZZ, phases=[Phase.explicit, Phase.generate])  # no shrinking: it is known
     @given(file=csv_files())
     def check(file: tuple[bytes, list[dict[str, str]]]) -> None:
-        data, rows = file
-        path.write_bytes(data)
-        with example(session) as before:
-            result = run_import(session, path)
-            assert_unchanged_unless_ok(session, result, before)
-            OUTCOMES.append(result.ok)
-            print("PROB", [p.text("en")[:150] for p in result.problems][:2])
-            if result.ok:
-                check_titles(session, rows)
+        check_csv_files(session, tmp_path / "tiltak.csv", file)
 
     check()
 
@@ -321,7 +345,3 @@ def test_far_away_cell_does_not_hang_the_reader(tmp_path: Path) -> None:
     except subprocess.TimeoutExpired:
         pytest.fail("reading a 5 kB xlsx took more than 6 seconds")
     assert done.returncode == 0, done.stderr[-500:]
-
-
-def test_zz_outcomes():
-    print("OUTCOMES", sum(OUTCOMES), len(OUTCOMES))

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.factories import World, make_actor, make_measure, make_plan, make_theme
+from tests.factories import World, make_actor, make_measure, make_plan, make_theme, make_user
 from tracker import db, i18n
 from tracker.errors import ConflictError, NotFound, PermissionDenied, TrackerError, ValidationError
 from tracker.models import (
@@ -47,9 +47,10 @@ from tracker.service import (
     save_measure,
     save_plan,
     save_theme,
+    set_active,
 )
 from tracker.service.audit_log import AUDIT_COLUMNS, summarize
-from tracker.vocab import ActorKind, PartnerRole
+from tracker.vocab import ActorKind, PartnerRole, Role
 
 NOW = datetime(2026, 2, 15, 12, tzinfo=UTC)
 
@@ -968,6 +969,30 @@ def test_only_admin_may_write(
     assert snapshot(session) == before
     session.rollback()
     assert snapshot(session) == before
+
+
+def test_a_deactivated_admin_may_not_write(session: Session, world: World) -> None:
+    second = make_user(session, Role.ADMIN, username="admin2")
+    set_active(session, user=admin(world), username="admin2", active=False)
+    session.commit()
+    before = snapshot(session)
+    with pytest.raises(PermissionDenied) as caught:
+        save_actor(session, user=Principal.of(second), actor_id=None, name="Ny aktør")
+    assert [p.key for p in caught.value.problems] == ["perm.inactive"]
+    assert snapshot(session) == before
+
+
+def test_changing_a_measure_needs_the_seen_version(session: Session, world: World) -> None:
+    m = world.measures["1.1"]
+    with pytest.raises(ValueError, match="seen_version"):
+        save_measure(
+            session,
+            user=admin(world),
+            plan_id=world.plan.id,
+            measure_id=m.id,
+            seen_version=None,
+            values=form_of(m, title="Endret"),
+        )
 
 
 def test_system_may_write(session: Session, world: World) -> None:

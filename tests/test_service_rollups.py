@@ -235,12 +235,6 @@ def test_trend_default_range(session: Session, world: World) -> None:
     assert list(frame["quarter"]) == [str(q) for q in quarter_range(Quarter(2024, 1), last)]
 
 
-@pytest.mark.xfail(
-    reason="BUG: plan_rollup raises IndexError for a plan without measures "
-    "(roll_up of an empty frame has no row to take with .iloc[0])",
-    raises=IndexError,
-    strict=True,
-)
 def test_plan_rollup_of_an_empty_plan(session: Session) -> None:
     plan = make_plan(session, name="Ny plan")
     session.commit()

@@ -3,6 +3,7 @@ workbook with every sheet, or a CSV of the Tiltak sheet."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -113,3 +114,10 @@ def export_plan(session: Session, plan_id: int, path: Path) -> None:
         write_csv(book, Path(path))
     else:
         write_xlsx(book, Path(path))
+
+
+def plan_xlsx_bytes(session: Session, plan_id: int) -> bytes:
+    """The plan as an XLSX workbook (every sheet) in memory, e.g. for a download."""
+    buffer = io.BytesIO()
+    write_xlsx(plan_book(session, plan_id), buffer)  # type: ignore[arg-type]
+    return buffer.getvalue()

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from tracker import db, service
+from tracker import db, exporters, service
 from tracker.demo import has_demo_data
 from ui.state import engine
 
@@ -31,7 +31,8 @@ def refresh_revision() -> int:
     return revision
 
 
-def _revision() -> int:
+def current_revision() -> int:
+    """The data revision read at the start of this run."""
     revision = st.session_state.get(REVISION_KEY)
     return refresh_revision() if revision is None else revision
 
@@ -53,7 +54,7 @@ def cached_read(func: Callable[..., R]) -> Callable[..., R]:
         # Every `run` has the same source and name, so Streamlit would give them one
         # shared cache: the wrapped function's name keeps their entries apart.
         name = f"{func.__module__}.{func.__qualname__}"
-        return run(db.database_url(), _revision(), name, *args, **kwargs)
+        return run(db.database_url(), current_revision(), name, *args, **kwargs)
 
     return call
 
@@ -78,8 +79,25 @@ actor_rollup = cached_read(service.actor_rollup)
 trend = cached_read(service.trend)
 rag_grid = cached_read(service.rag_grid)
 quarterly_metrics = cached_read(service.quarterly_metrics)
+overview = cached_read(service.overview)
+actor_table = cached_read(service.actor_table)
 plan_quarters_so_far = cached_read(service.plan_quarters_so_far)
 closed_quarters = cached_read(service.closed_quarters)
 reportable_measure_ids = cached_read(service.reportable_measure_ids)
 users = cached_read(service.list_users)
 demo_data = cached_read(has_demo_data)
+
+
+# admin page
+def _plan_details(session: db.Session, plan_id: int) -> dict[str, Any]:
+    """The plan's own fields as plain values (list_plans has no description)."""
+    plan = service.get_plan(session, plan_id)
+    fields = ("id", "name", "start_year", "end_year", "owner", "description")
+    return {field: getattr(plan, field) for field in fields}
+
+
+plan_details = cached_read(_plan_details)
+audit = cached_read(service.list_audit)
+audit_entities = cached_read(service.audit_entities)
+audit_usernames = cached_read(service.audit_usernames)
+plan_xlsx = cached_read(exporters.plan_xlsx_bytes)

@@ -40,7 +40,7 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
     """
     fig = go.Figure()
     if rollup.empty:
-        return no_data(apply_layout(fig, lang, height=bar_height(1), legend=False), lang)
+        return no_data(apply_layout(fig, lang, height=bar_height([]), legend=False), lang)
     labels = texts(rollup[label_column])
     ids = plain(rollup[id_column])
     progress = floats(rollup["progress"])
@@ -89,7 +89,7 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
             showarrow=False,
             align="left",
         )
-    apply_layout(fig, lang, height=bar_height(len(labels)), margin={"r": _SUMMARY_ROOM, "l": 10})
+    apply_layout(fig, lang, height=bar_height(labels), margin={"r": _SUMMARY_ROOM, "l": 10})
     fig.update_layout(bargap=0.35)
     fig.update_xaxes(**percent_axis({"title": {"text": t("chart.progress_axis", lang)}}))
     _category_rows(fig, labels, id_column, lang)
@@ -101,7 +101,7 @@ def status_mix(rollup: pd.DataFrame, label_column: str, id_column: str, lang: st
     each group. Input as for progress_bars, with the status_… and no_report columns."""
     fig = go.Figure()
     if rollup.empty:
-        return no_data(apply_layout(fig, lang, height=bar_height(1), legend=False), lang)
+        return no_data(apply_layout(fig, lang, height=bar_height([]), legend=False), lang)
     labels = texts(rollup[label_column])
     for trace in status_bar_traces(
         rollup,
@@ -112,7 +112,7 @@ def status_mix(rollup: pd.DataFrame, label_column: str, id_column: str, lang: st
         category_hover="%{y}",
     ):
         fig.add_trace(trace)
-    apply_layout(fig, lang, height=bar_height(len(labels)))
+    apply_layout(fig, lang, height=bar_height(labels))
     fig.update_layout(barmode="stack", bargap=0.35)
     fig.update_xaxes(
         title={"text": t("chart.measure_count", lang)},

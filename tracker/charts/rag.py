@@ -11,11 +11,11 @@ from tracker.charts.style import (
     RAG_COLORS,
     RAG_ORDER,
     RAG_SYMBOLS,
-    ROW_HEIGHT,
     apply_layout,
     no_data,
     quarter_axis,
     rag_text,
+    row_height,
     texts,
     wrap_label,
 )
@@ -87,7 +87,7 @@ def rag_grid(grid: pd.DataFrame, lang: str) -> go.Figure:
     )
     for rag in RAG_ORDER:
         fig.add_trace(_key_trace(rag, lang))
-    apply_layout(fig, lang, height=max(240, 100 + ROW_HEIGHT * len(themes)))
+    apply_layout(fig, lang, height=max(240, 100 + row_height(themes) * len(themes)))
     fig.update_layout(legend_title_text=t("chart.rag", lang) + ":")
     fig.update_xaxes(**quarter_axis(quarters, lang), showgrid=False, ticks="")
     fig.update_yaxes(

@@ -52,12 +52,14 @@ EXPECTED_COLOR = "#333333"
 COVERAGE_COLOR = OKABE_ITO["orange"]
 TEXT_COLOR = "#262730"  # Streamlit's body text
 GRID_COLOR = "#E6E6E6"
+AXIS_COLOR = "#444444"
 FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", "Helvetica Neue", Arial, sans-serif'
 
 SEPARATORS = {"nb": ", ", "en": ".,"}
 """plotly `separators`: decimal mark then thousands mark (Norwegian: 1 234,5)."""
 
 ROW_HEIGHT = 38
+WRAPPED_ROW_HEIGHT = 48
 BASE_HEIGHT = 60
 LEGEND_HEIGHT = 30
 
@@ -84,9 +86,17 @@ def status_column_color(column: str) -> str:
     return STATUS_COLORS[Status(column.removeprefix("status_"))]
 
 
-def bar_height(rows: int, legend: bool = True) -> int:
-    """A height that gives every horizontal bar row the same room."""
-    return BASE_HEIGHT + ROW_HEIGHT * max(rows, 1) + (LEGEND_HEIGHT if legend else 0)
+def row_height(labels: Sequence[str]) -> int:
+    """Room per row: more when some label is wrapped onto two lines."""
+    wrapped = any("<br>" in wrap_label(text) for text in labels)
+    return WRAPPED_ROW_HEIGHT if wrapped else ROW_HEIGHT
+
+
+def bar_height(labels: Sequence[str], legend: bool = True) -> int:
+    """A height that gives every horizontal bar row the same room
+    (60 + 38 per row, 48 per row when labels wrap, plus the legend)."""
+    rows = max(len(labels), 1)
+    return BASE_HEIGHT + row_height(labels) * rows + (LEGEND_HEIGHT if legend else 0)
 
 
 def apply_layout(
@@ -99,7 +109,9 @@ def apply_layout(
 ) -> go.Figure:
     """The common look: font, white background, number format, margins, no title."""
     fig.update_layout(
-        template="simple_white",
+        # An empty template: the "simple_white" one is copied into every figure and
+        # makes building and validating each chart ~10x slower (see docs/BENCHMARKS.md).
+        template="none",
         height=height,
         separators=SEPARATORS.get(lang, SEPARATORS["en"]),
         font={"family": FONT_FAMILY, "size": 13, "color": TEXT_COLOR},
@@ -119,8 +131,18 @@ def apply_layout(
         },
         uniformtext={"minsize": 10, "mode": "hide"},
     )
-    fig.update_xaxes(automargin=True, gridcolor=GRID_COLOR, title_standoff=8)
-    fig.update_yaxes(automargin=True, gridcolor=GRID_COLOR, title_standoff=8)
+    axes = {
+        "automargin": True,
+        "gridcolor": GRID_COLOR,
+        "title_standoff": 8,
+        "showline": True,
+        "linecolor": AXIS_COLOR,
+        "ticks": "outside",
+        "tickcolor": AXIS_COLOR,
+        "zeroline": False,
+    }
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
     return fig
 
 

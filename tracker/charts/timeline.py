@@ -29,7 +29,7 @@ _HALO = "0 0 2px white, 0 0 3px white, 0 0 4px white"
 
 
 def measure_timeline(
-    history: pd.DataFrame, start_period: str, end_period: str, lang: str
+    history: pd.DataFrame, start_period: Quarter | str, end_period: Quarter | str, lang: str
 ) -> go.Figure:
     """Reported progress per report (x = reported_at, or the end of the report's
     period when that is missing) with markers coloured and labelled by status
@@ -40,7 +40,7 @@ def measure_timeline(
     history: as tracker.service.measure_history returns it (columns period,
     status, progress, rag, comment, reported_at), oldest first.
     """
-    first, last = Quarter.parse(start_period), Quarter.parse(end_period)
+    first, last = _quarter(start_period), _quarter(end_period)
     begin, finish = _local(first.start()), _local(last.end())
     fig = go.Figure()
     fig.add_trace(
@@ -153,6 +153,10 @@ def _unknown_trace(points: list[dict[str, Any]], lang: str) -> go.Scatter:
         hovertemplate="%{hovertext}<extra></extra>",
         cliponaxis=False,
     )
+
+
+def _quarter(value: Quarter | str) -> Quarter:
+    return value if isinstance(value, Quarter) else Quarter.parse(value)
 
 
 def _progress(status: str | None, progress: Any) -> float | None:

@@ -28,6 +28,7 @@ from tracker.service.rollups import (
     quarterly_metrics,
     rag_grid,
     rag_grid_of,
+    reporting_of,
     theme_rollup,
     themes_of,
     trend,
@@ -57,11 +58,16 @@ from tracker.service.users import (
     set_active,
     set_password,
 )
+from tracker.service.views import Overview, actor_table, overview
 
 __all__ = [
+    "Overview",
+    "actor_table",
+    "overview",
     "actors_of",
     "figures_of",
     "rag_grid_of",
+    "reporting_of",
     "themes_of",
     "trend_of",
     "SYSTEM",

@@ -72,6 +72,21 @@ def actors_of(metrics: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     return out[(out["measures"] > 0) | (out["partner_in"] > 0)].reset_index(drop=True)
 
 
+def reporting_of(metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
+    """Per lead actor: how many of the measures it leads run in `quarter`
+    (quarter_due), and how many of those have a report for it (quarter_reported). Pure."""
+    running = metrics[
+        (metrics["start_period"] <= str(quarter)) & (metrics["end_period"] >= str(quarter))
+    ]
+    running = running[running["status"] != "cancelled"]
+    due = running.groupby("lead_actor_id").size()
+    reported = running[running["period"] == str(quarter)].groupby("lead_actor_id").size()
+    out = pd.DataFrame({"quarter_due": due, "quarter_reported": reported})
+    out = out.fillna(0).astype(int)
+    out["quarter_missing"] = out["quarter_due"] - out["quarter_reported"]
+    return out.rename_axis("actor_id").reset_index()
+
+
 def quarterly_metrics(session: Session, *, plan_id: int, quarters: list[Quarter]) -> pd.DataFrame:
     """measure_status for every quarter end at once: one row per measure and quarter
     (column `quarter`). Three SQL statements whatever the number of quarters."""

@@ -1,0 +1,325 @@
+"""The Admin page with Streamlit's AppTest, on the demo plan in a temporary SQLite
+file: every tab renders, and each tab's main flow writes what it should (and an
+invalid form writes nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from streamlit.testing.v1 import AppTest
+
+from tracker import db, i18n, service
+from tracker.demo import load_demo
+from tracker.models import AuditLog, ClosedPeriod, Measure, User
+from tracker.quarters import Quarter
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN = "demo-admin-2024"
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo plan loaded once; each test gets a copy of the file."""
+    path = tmp_path_factory.mktemp("admin") / "demo.db"
+    engine = db.make_engine(f"sqlite:///{path}")
+    try:
+        db.migrate(engine)
+        with db.transaction(engine) as session:
+            load_demo(session)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    return path
+
+
+@pytest.fixture
+def engine(
+    demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[db.Engine]:
+    path = tmp_path / "app.db"
+    path.write_bytes(demo_template.read_bytes())
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv(db.URL_VARIABLE, url)
+    engine = db.make_engine(url)
+    yield engine
+    engine.dispose()
+
+
+def admin_principal(engine: db.Engine) -> service.Principal:
+    with db.transaction(engine) as session:
+        return service.authenticate(session, "admin", ADMIN)
+
+
+def nb(key: str, **params: Any) -> str:
+    return i18n.t(key, "nb", **params)
+
+
+def open_admin(engine: db.Engine, tab: str = "plan") -> AppTest:
+    """The Admin page as the demo admin, with the given tab open."""
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    app.session_state["principal"] = admin_principal(engine)
+    app.run()
+    app.switch_page("pages/admin.py")
+    app.session_state["admin_tab"] = nb(f"adminpage.tab.{tab}")
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def audit_rows(engine: db.Engine, **where: str) -> list[AuditLog]:
+    with db.read_session(engine) as session:
+        query = select(AuditLog)
+        for column, wanted in where.items():
+            query = query.where(getattr(AuditLog, column) == wanted)
+        return list(session.scalars(query))
+
+
+@pytest.mark.parametrize(
+    "tab", ["plan", "measures", "actors", "users", "import", "quarters", "audit"]
+)
+def test_every_tab_renders(engine: db.Engine, tab: str) -> None:
+    app = open_admin(engine, tab)
+    assert app.title[0].value == nb("page.admin")
+    assert [t.label for t in app.tabs] == [
+        nb(f"adminpage.tab.{code}")
+        for code in ("plan", "measures", "actors", "users", "import", "quarters", "audit")
+    ]
+
+
+def node_after(app: AppTest, key: str) -> Any:
+    """The element right after the widget with this key, in the same block."""
+
+    def search(block: Any) -> Any:
+        children = list(getattr(block, "children", {}).values())
+        for index, child in enumerate(children):
+            if getattr(child, "key", None) == key:
+                return children[index + 1] if index + 1 < len(children) else None
+            found = search(child)
+            if found is not None:
+                return found
+        return None
+
+    return search(app.main)
+
+
+def measure(engine: db.Engine, code: str) -> Measure:
+    with db.read_session(engine) as session:
+        return session.scalars(select(Measure).where(Measure.code == code)).one()
+
+
+def count(engine: db.Engine, model: type[Any]) -> int:
+    with db.read_session(engine) as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def pick_measure(app: AppTest, measure_id: int) -> AppTest:
+    app.selectbox(key="admin_measure_pick").set_value(measure_id).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_editing_a_measure_title_saves_it_and_is_audited(engine: db.Engine) -> None:
+    before = measure(engine, "1.2")
+    app = pick_measure(open_admin(engine, "measures"), before.id)
+    prefix = f"admin_m_{before.id}"
+    assert app.text_input(key=f"{prefix}_title").value == before.title
+    app.text_input(key=f"{prefix}_title").input("Én digital inngang for etablerere")
+    app.button(key=f"{prefix}_save").click().run()
+    assert not app.exception, app.exception
+    after = measure(engine, "1.2")
+    assert after.title == "Én digital inngang for etablerere"
+    assert after.version == before.version + 1
+    rows = audit_rows(engine, action="update", entity="measure", entity_id="1.2")
+    assert [row.after for row in rows] == [{"title": "Én digital inngang for etablerere"}]
+    assert rows[0].username == "admin"
+    assert nb("adminpage.saved", name="1.2 Én digital inngang for etablerere") in [
+        toast.value for toast in app.toast
+    ]
+    # The form starts again from the stored measure (its new version).
+    assert app.text_input(key=f"{prefix}_title").value == after.title
+    assert app.session_state[f"{prefix}_seen"] == after.version
+
+
+def test_a_validation_error_shows_next_to_its_field_and_writes_nothing(
+    engine: db.Engine,
+) -> None:
+    before = measure(engine, "1.2")
+    audits = count(engine, AuditLog)
+    app = pick_measure(open_admin(engine, "measures"), before.id)
+    prefix = f"admin_m_{before.id}"
+    app.text_input(key=f"{prefix}_title").input("   ")
+    app.number_input(key=f"{prefix}_weight").set_value(0.0)
+    app.button(key=f"{prefix}_save").click().run()
+    assert not app.exception, app.exception
+    title_error = node_after(app, f"{prefix}_title")
+    assert title_error.type == "error", title_error
+    assert title_error.value == nb("admin.required")
+    assert "0" in node_after(app, f"{prefix}_weight").value
+    assert measure(engine, "1.2").title == before.title
+    assert count(engine, AuditLog) == audits
+    # What the user typed is still there.
+    assert app.text_input(key=f"{prefix}_title").value == "   "
+
+
+def test_a_conflicting_edit_shows_both_versions_and_keeps_what_was_typed(
+    engine: db.Engine,
+) -> None:
+    before = measure(engine, "1.2")
+    app = pick_measure(open_admin(engine, "measures"), before.id)
+    prefix = f"admin_m_{before.id}"
+    # Someone else renames the measure after the form was opened.
+    with db.transaction(engine) as session:
+        other = service.MeasureInput(
+            code="1.2",
+            title="Endret av en annen",
+            theme_id=before.theme_id,
+            lead_actor_id=before.lead_actor_id,
+            start_period=before.start_period,
+            end_period=before.end_period,
+            goal_id=before.goal_id,
+            partners=tuple((p.actor_id, p.role) for p in measure_partners(engine, before.id)),
+            description=before.description,
+            weight=before.weight,
+            budget=before.budget,
+            funding=before.funding,
+            is_example=before.is_example,
+        )
+        service.save_measure(
+            session,
+            user=service.SYSTEM,
+            plan_id=before.plan_id,
+            measure_id=before.id,
+            seen_version=before.version,
+            values=other,
+        )
+    app.text_input(key=f"{prefix}_title").input("Min tittel")
+    app.button(key=f"{prefix}_save").click().run()
+    assert not app.exception, app.exception
+    assert measure(engine, "1.2").title == "Endret av en annen"
+    assert app.warning[0].value.startswith("Tiltaket 1.2 er endret av noen andre")
+    table = app.dataframe[0].value
+    assert list(table.iloc[0]) == [nb("adminpage.measure_title"), "Endret av en annen", "Min tittel"]
+    assert app.text_input(key=f"{prefix}_title").value == "Min tittel"
+    app.button(key=f"admin_m_{before.id}_conflict_mine").click().run()
+    assert not app.exception, app.exception
+    assert measure(engine, "1.2").title == "Min tittel"
+    assert not app.warning
+
+
+def measure_partners(engine: db.Engine, measure_id: int) -> list[Any]:
+    with db.read_session(engine) as session:
+        return list(session.get(Measure, measure_id).partners)
+
+
+def test_creating_a_user(engine: db.Engine) -> None:
+    app = open_admin(engine, "users")
+    app.text_input(key="admin_user_new_username").input("Kari.Nordmann")
+    app.text_input(key="admin_user_new_display_name").input("Kari Nordmann")
+    app.text_input(key="admin_user_new_email").input("kari@senja.kommune.no")
+    app.selectbox(key="admin_user_new_role").set_value("leader")
+    app.text_input(key="admin_user_new_password").input("et-langt-passord")
+    app.button(key="admin_user_new_save").click().run()
+    assert not app.exception, app.exception
+    with db.read_session(engine) as session:
+        user = session.scalars(select(User).where(User.username == "kari.nordmann")).one()
+        assert (user.display_name, user.email, user.role.value) == (
+            "Kari Nordmann",
+            "kari@senja.kommune.no",
+            "leader",
+        )
+    assert audit_rows(engine, action="create", entity="user", entity_id="kari.nordmann")
+    assert "kari.nordmann" in list(app.dataframe[0].value["Brukernavn"])
+    # The form is empty again.
+    assert app.text_input(key="admin_user_new_username").value == ""
+
+
+def test_an_actor_user_needs_an_actor(engine: db.Engine) -> None:
+    users = count(engine, User)
+    app = open_admin(engine, "users")
+    app.text_input(key="admin_user_new_username").input("per")
+    app.selectbox(key="admin_user_new_role").set_value("actor")
+    app.text_input(key="admin_user_new_password").input("kort")
+    app.button(key="admin_user_new_save").click().run()
+    assert not app.exception, app.exception
+    assert node_after(app, "admin_user_new_actor_id").value == nb("user.actor_required")
+    assert "10" in node_after(app, "admin_user_new_password").value
+    assert count(engine, User) == users
+
+
+def test_closing_and_reopening_a_quarter(engine: db.Engine) -> None:
+    quarter = str(Quarter.last_finished())
+    app = open_admin(engine, "quarters")
+    app.button(key=f"admin_q_{quarter}_close").click().run()
+    assert not app.exception, app.exception
+    with db.read_session(engine) as session:
+        assert session.scalar(select(ClosedPeriod.period)) == quarter
+    assert [row.after for row in audit_rows(engine, action="close_quarter")] == [
+        {"period": quarter}
+    ]
+    app.button(key=f"admin_q_{quarter}_reopen").click().run()
+    assert not app.exception, app.exception
+    assert count(engine, ClosedPeriod) == 0
+    assert audit_rows(engine, action="reopen_quarter")
+
+
+NEW_MEASURE_CSV = (
+    "Kode;Tiltak;Satsingsområde;Ansvarlig;Start;Slutt\n"
+    "1.99;Testtiltak fra import;1;Senja kommune;2026-Q1;2026-Q4\n"
+).encode()
+
+
+def test_import_dry_run_shows_changes_and_writes_nothing_then_imports(
+    engine: db.Engine,
+) -> None:
+    measures = count(engine, Measure)
+    app = open_admin(engine, "import")
+    app.file_uploader(key="admin_import_file_0").set_value(
+        ("tiltak.csv", NEW_MEASURE_CSV, "text/csv")
+    )
+    app.run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == nb("adminpage.import_preview", count=1)
+    changes = list(app.dataframe[0].value[nb("adminpage.message")])
+    assert any("1.99" in line for line in changes), changes
+    assert count(engine, Measure) == measures
+    app.button(key="admin_import_run").click().run()
+    assert not app.exception, app.exception
+    assert count(engine, Measure) == measures + 1
+    assert measure(engine, "1.99").title == "Testtiltak fra import"
+    assert nb("adminpage.imported", count=1) in [toast.value for toast in app.toast]
+    assert app.file_uploader(key="admin_import_file_1").value is None
+
+
+def test_import_with_problems_lists_them_and_offers_no_import(engine: db.Engine) -> None:
+    measures = count(engine, Measure)
+    bad = "Kode;Tiltak;Satsingsområde;Ansvarlig\n1.98;;1;Senja kommune\n".encode()
+    app = open_admin(engine, "import")
+    app.file_uploader(key="admin_import_file_0").set_value(("tiltak.csv", bad, "text/csv"))
+    app.run()
+    assert not app.exception, app.exception
+    assert app.error[0].value == nb("adminpage.import_problems", count=1)
+    problems = list(app.dataframe[0].value[nb("adminpage.message")])
+    assert problems[0].startswith("Rad 2")
+    assert "admin_import_run" not in [b.key for b in app.button]
+    assert count(engine, Measure) == measures
+
+
+def test_audit_log_lists_entries_newest_first_and_filters(engine: db.Engine) -> None:
+    app = open_admin(engine, "quarters")
+    app.button(key=f"admin_q_{Quarter.last_finished()}_close").click().run()
+    app.session_state["admin_tab"] = nb("adminpage.tab.audit")
+    app.run()
+    assert not app.exception, app.exception
+    table = app.dataframe[0].value
+    assert len(table) > 1
+    assert table.iloc[0][nb("adminpage.audit_action")] == nb("adminpage.action.close_quarter")
+    assert table.iloc[0][nb("adminpage.audit_user")] == "admin"
+    app.selectbox(key="admin_audit_user").set_value("admin").run()
+    assert list(app.dataframe[0].value[nb("adminpage.audit_user")]) == ["admin"]
+    app.text_input(key="admin_audit_search").input("ingen slik tekst").run()
+    assert app.info[0].value == nb("adminpage.audit_empty")

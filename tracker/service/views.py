@@ -1,0 +1,83 @@
+"""Page-sized results computed in one call, so the UI can cache each as a whole
+(keyed by plain values, not by DataFrames): the overview and the actor table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy.orm import Session
+
+from tracker.quarters import Quarter
+from tracker.service.asof import AsOf
+from tracker.service.measures import MeasureFilter, filter_measures, measure_status
+from tracker.service.rollups import (
+    actors_of,
+    figures_of,
+    quarterly_metrics,
+    rag_grid_of,
+    reporting_of,
+    themes_of,
+    trend_of,
+)
+from tracker.service.structure import list_actors, list_themes, theme_short_name
+
+
+@dataclass(frozen=True)
+class Overview:
+    totals: pd.Series  # ROLLUP_COLUMNS for the narrowed measures
+    themes: pd.DataFrame  # themes_of, with a short `label`
+    actors: pd.DataFrame  # actors_of, lead actors only
+    trend: pd.DataFrame  # trend_of over `quarters`
+    grid: pd.DataFrame  # rag_grid_of, with `theme_label`
+    measures: pd.DataFrame  # the narrowed measure_status frame
+
+
+def overview(
+    session: Session,
+    *,
+    plan_id: int,
+    as_of: AsOf,
+    quarters: tuple[Quarter, ...],
+    theme_id: int | None = None,
+    actor_id: int | None = None,
+) -> Overview:
+    """The overview as of a moment, narrowed to a theme and/or an actor (lead or partner)."""
+    where = MeasureFilter(theme_id=theme_id, actor_id=actor_id)
+    metrics = filter_measures(measure_status(session, plan_id=plan_id, as_of=as_of), where)
+    themes = list_themes(session, plan_id)
+    theme_rows = themes_of(metrics, themes)
+    theme_rows["label"] = _theme_labels(theme_rows["code"], theme_rows["name"])
+    actor_rows = actors_of(metrics, list_actors(session))
+    quarterly = filter_measures(
+        quarterly_metrics(session, plan_id=plan_id, quarters=list(quarters)), where
+    )
+    grid = rag_grid_of(quarterly, themes, list(quarters))
+    grid["theme_label"] = _theme_labels(grid["theme_code"], grid["theme_name"])
+    return Overview(
+        totals=figures_of(metrics),
+        themes=theme_rows,
+        actors=actor_rows[actor_rows["measures"] > 0].reset_index(drop=True),
+        trend=trend_of(quarterly),
+        grid=grid,
+        measures=metrics,
+    )
+
+
+def _theme_labels(codes: pd.Series, names: pd.Series) -> list[str]:
+    """'1 Attraktiv': short labels for charts (the full name is in the hover)."""
+    return [f"{c} {theme_short_name(str(n))}" for c, n in zip(codes, names, strict=True)]
+
+
+def actor_table(
+    session: Session, *, plan_id: int, as_of: AsOf, quarter: Quarter
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per actor: actors_of merged with reporting_of for `quarter` (counts 0 where
+    an actor leads nothing running), and the measure_status frame behind it."""
+    metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
+    table = actors_of(metrics, list_actors(session)).merge(
+        reporting_of(metrics, quarter), on="actor_id", how="left"
+    )
+    counts = ["quarter_due", "quarter_reported", "quarter_missing"]
+    table[counts] = table[counts].fillna(0).astype(int)
+    return table, metrics

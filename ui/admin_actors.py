@@ -1,0 +1,117 @@
+"""Admin tab Aktører: the actors of the network (add, edit, delete)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tracker import i18n, service
+from tracker.vocab import ActorKind
+from ui import data
+from ui.admin_common import (
+    Slots,
+    defaults,
+    delete_button,
+    done,
+    forget,
+    new_or,
+    picker,
+    run_write,
+    select_next,
+    text,
+    value,
+)
+from ui.state import lang, t
+
+PICK = "admin_actor_pick"
+FIELDS = ("name", "short_name", "kind", "contact")
+
+
+def kind_text(code: object) -> str:
+    if not code or (isinstance(code, float) and pd.isna(code)):
+        return "–"
+    return i18n.label(ActorKind(str(code)), lang())
+
+
+def render(plan_id: int | None) -> None:
+    actors = data.actors()
+    if actors.empty:
+        st.info(t("adminpage.no_actors"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("adminpage.name"): actors["name"],
+                    t("adminpage.short_name"): actors["short_name"],
+                    t("adminpage.kind"): [kind_text(k) for k in actors["kind"]],
+                    t("adminpage.contact"): actors["contact"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    names = dict(zip(map(int, actors["id"]), actors["name"], strict=True))
+    actor_id = picker(
+        t("adminpage.pick_actor"),
+        [None, *names],
+        key=PICK,
+        format_func=lambda i: new_or("adminpage.new_actor")(names.get(i)),
+    )
+    prefix = f"admin_actor_{actor_id or 'new'}"
+    row = actors[actors["id"] == actor_id].iloc[0] if actor_id is not None else None
+    start = dict.fromkeys(FIELDS, "") | {"kind": None}
+    if row is not None:
+        start = {f: text(row[f]) for f in FIELDS} | {"kind": text(row["kind"]) or None}
+    defaults(prefix, start)
+    slots = Slots()
+    with st.form(f"{prefix}_form"):
+        left, right = st.columns([3, 1])
+        with left:
+            st.text_input(t("adminpage.name"), key=f"{prefix}_name")
+            slots.add("name")
+        with right:
+            st.text_input(t("adminpage.short_name"), key=f"{prefix}_short_name")
+            slots.add("short_name")
+        left, right = st.columns(2)
+        with left:
+            st.selectbox(
+                t("adminpage.kind"),
+                [None, *(k.value for k in ActorKind)],
+                format_func=kind_text,
+                key=f"{prefix}_kind",
+            )
+            slots.add("kind")
+        with right:
+            st.text_input(t("adminpage.contact"), key=f"{prefix}_contact")
+            slots.add("contact")
+        slots.add(None)
+        label = t("adminpage.save") if actor_id else t("adminpage.create_actor")
+        submitted = st.form_submit_button(label, type="primary", key=f"{prefix}_save")
+    if submitted:
+        name = value(prefix, "name").strip()
+        ok, saved_id = run_write(
+            lambda session, user: service.save_actor(
+                session,
+                user=user,
+                actor_id=actor_id,
+                name=value(prefix, "name"),
+                short_name=value(prefix, "short_name"),
+                kind=value(prefix, "kind"),
+                contact=value(prefix, "contact"),
+            ),
+            slots=slots,
+        )
+        if ok:
+            forget(prefix, FIELDS)
+            select_next(PICK, saved_id)
+            done(t("adminpage.saved", name=name))
+    if actor_id is not None:
+        delete_button(
+            names[actor_id],
+            key=f"{prefix}_delete",
+            action=lambda session, user: service.delete_actor(
+                session, user=user, actor_id=actor_id
+            ),
+            message=t("adminpage.deleted", name=names[actor_id]),
+            then=lambda: forget(prefix, FIELDS),
+        )

@@ -1,0 +1,91 @@
+"""Admin tab Revisjonslogg: who changed what and when, newest first, filtered by
+entity, user, date range and free text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pandas as pd
+import streamlit as st
+
+from tracker import i18n
+from tracker.quarters import OSLO
+from tracker.vocab import Entity
+from ui import data, widgets
+from ui.state import lang, require_user, t
+
+LIMIT = 500
+
+
+def entity_text(code: object) -> str:
+    if code is None:
+        return t("filter.all")
+    try:
+        return i18n.label(Entity(str(code)), lang())
+    except ValueError:
+        return str(code)
+
+
+def action_text(code: object) -> str:
+    key = f"adminpage.action.{code}"
+    return t(key) if key in i18n.CATALOGUE else str(code)
+
+
+def render(plan_id: int | None) -> None:
+    user = require_user()
+    entity_column, user_column, since_column, until_column, search_column = st.columns(
+        [2, 2, 2, 2, 3]
+    )
+    entity = entity_column.selectbox(
+        t("adminpage.audit_entity"),
+        [None, *data.audit_entities()],
+        format_func=entity_text,
+        key="admin_audit_entity",
+    )
+    username = user_column.selectbox(
+        t("adminpage.audit_user"),
+        [None, *data.audit_usernames()],
+        format_func=lambda u: t("filter.all") if u is None else u,
+        key="admin_audit_user",
+    )
+    date_format = "DD.MM.YYYY" if lang() == "nb" else "YYYY-MM-DD"
+    since: date | None = since_column.date_input(
+        t("adminpage.audit_from"), value=None, format=date_format, key="admin_audit_from"
+    )
+    until: date | None = until_column.date_input(
+        t("adminpage.audit_to"), value=None, format=date_format, key="admin_audit_to"
+    )
+    search = search_column.text_input(t("filter.search"), key="admin_audit_search")
+    if since and until and until < since:
+        st.warning(t("adminpage.audit_dates_swapped"))
+    frame = data.audit(
+        user=user,
+        entity=entity,
+        username=username,
+        since=datetime.combine(since, time.min, tzinfo=OSLO) if since else None,
+        until=datetime.combine(until, time.max, tzinfo=OSLO) if until else None,
+        search=search,
+        limit=LIMIT,
+    )
+    if frame.empty:
+        st.info(t("adminpage.audit_empty"))
+        return
+    if len(frame) >= LIMIT:
+        st.caption(t("adminpage.audit_limited", count=LIMIT))
+    else:
+        st.caption(t("adminpage.audit_count", count=len(frame)))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col.reported_at"): [widgets.datetime_text(v) for v in frame["at"]],
+                t("adminpage.audit_user"): frame["username"],
+                t("adminpage.audit_action"): [action_text(a) for a in frame["action"]],
+                t("adminpage.audit_entity"): [entity_text(e) for e in frame["entity"]],
+                t("adminpage.audit_which"): frame["entity_id"],
+                t("adminpage.audit_change"): frame["summary"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="admin_audit_table",
+    )

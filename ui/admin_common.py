@@ -1,0 +1,167 @@
+"""What every tab of the Admin page shares: running a write and showing its errors
+next to the fields, the "choose to edit / new" picker, widget defaults set once,
+a delete button that asks first, and the toast after a successful write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import streamlit as st
+
+from tracker import db
+from tracker.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from tracker.service import Principal
+from ui import data
+from ui.state import lang, require_user, t
+
+FLASH_KEY = "admin_flash"
+NEW_PLAN_KEY = "admin_plan__show"
+"""A plan id to show in the plan picker on the next run (after creating a plan)."""
+Write = Callable[[db.Session, Principal], Any]
+
+
+class Slots:
+    """Placeholders right under each field, and one for problems tied to no field."""
+
+    def __init__(self) -> None:
+        self._slots: dict[str | None, Any] = {}
+
+    def add(self, field: str | None) -> None:
+        """Call right after the field's widget (None: the general place)."""
+        self._slots[field] = st.empty()
+
+    def show(self, error: ValidationError) -> None:
+        general: list[str] = []
+        for field, problems in error.by_field().items():
+            texts = [p.text(lang()) for p in problems]
+            slot = self._slots.get(field)
+            if slot is None or field is None:
+                general += texts
+            else:
+                slot.error("\n\n".join(texts))
+        if general:
+            self.show_text(None, "\n\n".join(general))
+
+    def show_text(self, field: str | None, message: str) -> None:
+        (self._slots.get(field) or self._slots.get(None) or st).error(message)
+
+
+def run_write(
+    action: Write,
+    *,
+    slots: Slots | None = None,
+    on_conflict: Callable[[ConflictError], None] | None = None,
+) -> tuple[bool, Any]:
+    """Run action(session, user) in one write transaction. (True, its result) when it
+    went through; else (False, None), the error shown in the user's language."""
+    user = require_user()
+    try:
+        with data.write() as session:
+            return True, action(session, user)
+    except ValidationError as error:
+        if slots is not None:
+            slots.show(error)
+        else:
+            st.error(error.text(lang()))
+    except ConflictError as error:
+        if on_conflict is not None:
+            on_conflict(error)
+        else:
+            st.error(error.text(lang()))
+    except (PermissionDenied, NotFound) as error:
+        st.error(error.text(lang()))
+    return False, None
+
+
+def flash(message: str) -> None:
+    """A toast shown on the next run (a toast right before st.rerun() would be lost)."""
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    if message := st.session_state.pop(FLASH_KEY, None):
+        st.toast(message, icon=":material/check_circle:")
+
+
+def done(message: str) -> None:
+    flash(message)
+    st.rerun()
+
+
+def picker(
+    label: str,
+    options: list[Any],
+    *,
+    key: str,
+    format_func: Callable[[Any], str],
+) -> Any:
+    """A selectbox whose choice a write can set for the next run (select_next)."""
+    pending = f"{key}__next"
+    if pending in st.session_state:
+        st.session_state[key] = st.session_state.pop(pending)
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = options[0]
+    return st.selectbox(label, options, format_func=format_func, key=key)
+
+
+def select_next(key: str, value: Any) -> None:
+    st.session_state[f"{key}__next"] = value
+
+
+def new_or(name: str) -> Callable[[Any], str]:
+    """format_func for a picker whose None means "new"."""
+    return lambda value: t(name) if value is None else str(value)
+
+
+def defaults(prefix: str, values: dict[str, Any]) -> bool:
+    """Start the widgets `{prefix}_{field}` from values, once: again only after
+    forget() or when Streamlit has dropped them. True when they were (re)set."""
+    keys = {f"{prefix}_{field}": value for field, value in values.items()}
+    if all(k in st.session_state for k in keys):
+        return False
+    st.session_state.update(keys)
+    return True
+
+
+def forget(prefix: str, fields: Iterable[str]) -> None:
+    for field in fields:
+        st.session_state.pop(f"{prefix}_{field}", None)
+
+
+def value(prefix: str, field: str) -> Any:
+    return st.session_state[f"{prefix}_{field}"]
+
+
+def delete_button(
+    name: str, *, key: str, action: Write, message: str, then: Callable[[], None]
+) -> None:
+    """A delete behind a confirming popover; the service's refusal is shown below it."""
+    with st.popover(t("adminpage.delete"), icon=":material/delete:"):
+        st.write(t("adminpage.delete_confirm", name=name))
+        confirmed = st.button(t("adminpage.delete_yes"), key=key, type="primary")
+    if confirmed:
+        ok, _ = run_write(action)
+        if ok:
+            then()
+            done(message)
+
+
+def id_labels(ids: Iterable[Any], labels: Iterable[Any]) -> dict[int, str]:
+    """{id: label} from two DataFrame columns, the ids as Python ints (the service
+    checks isinstance(id, int), which numpy integers fail)."""
+    return {int(i): str(label) for i, label in zip(ids, labels, strict=True)}
+
+
+def text(value: object) -> str:
+    """A stored text for a text widget ('' for None/NaN)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def opt_int(value: object) -> int | None:
+    """An id from a DataFrame cell (None for None/NaN)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return int(value)  # type: ignore[call-overload]
