@@ -18,12 +18,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.db import ROOT
-from tracker.models import Actor, Measure, Plan, User
+from tracker.models import Measure, Plan, User
 from tracker.quarters import OSLO, Quarter, quarter_range
 from tracker.service.audit import record
 from tracker.service.principal import SYSTEM
 from tracker.service.status import append_status
-from tracker.service.structure import code_sort_key, measures_frame
+from tracker.service.structure import code_sort_key, find_actor, measures_frame
 from tracker.service.users import create_user
 from tracker.vocab import Rag, Role, Status
 
@@ -390,22 +390,10 @@ def _create_users(session: Session) -> int:
             role=demo.role,
             password=demo.password,
             display_name=demo.display_name,
-            actor_id=_actor_id(session, demo.actor) if demo.actor else None,
+            actor_id=find_actor(session, demo.actor).id if demo.actor else None,
         )
         created += 1
     return created
-
-
-def _actor_id(session: Session, name: str) -> int:
-    """An actor by short name, else by name, ignoring case (in Python: æøå too)."""
-    key = name.strip().casefold()
-    actors = session.execute(select(Actor.id, Actor.name, Actor.short_name).order_by(Actor.id))
-    rows = list(actors)
-    for column in ("short_name", "name"):
-        for row in rows:
-            if (getattr(row, column) or "").strip().casefold() == key:
-                return int(row.id)
-    raise LookupError(f"demo actor not found: {name}")
 
 
 def has_demo_data(session: Session) -> bool:

@@ -4,6 +4,8 @@ to a user). Logout in the sidebar."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from tracker import i18n, service
@@ -19,6 +21,15 @@ def sso_configured() -> bool:
         return "auth" in st.secrets
     except Exception:  # no secrets file at all: Streamlit raises its own error type
         return False
+
+
+def sso_provider() -> str | None:
+    """The provider name for st.login: None for a flat [auth] section (client_id in
+    it), else the first [auth.<name>] section, e.g. "microsoft" for [auth.microsoft]."""
+    section = st.secrets.get("auth", {})
+    if "client_id" in section:
+        return None
+    return next((name for name, value in section.items() if isinstance(value, Mapping)), None)
 
 
 def sign_in_from_sso() -> None:
@@ -47,7 +58,7 @@ def login_page() -> None:
     if submitted:
         _check_password(username, password)
     if sso_configured():
-        st.button(t("login.sso"), key="login_sso", on_click=st.login)
+        st.button(t("login.sso"), key="login_sso", on_click=st.login, args=(sso_provider(),))
     if data.demo_data():
         _demo_accounts()
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
@@ -40,6 +40,7 @@ from tracker.models import (
 )
 from tracker.quarters import Quarter
 from tracker.service.audit import record
+from tracker.service.locking import claim_version
 from tracker.service.principal import Principal, require_admin
 from tracker.service.structure import code_sort_key
 from tracker.vocab import ActorKind, Entity, PartnerRole
@@ -637,15 +638,8 @@ def _replace_partners(session: Session, measure: Measure, wanted: dict[int, Part
 
 
 def _claim_version(session: Session, measure: Measure, seen_version: int) -> int:
-    """Move the version on by one, but only from seen_version (atomic; as in status.py)."""
-    result = session.execute(
-        update(Measure)
-        .where(Measure.id == measure.id, Measure.version == seen_version)
-        .values(version=Measure.version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    session.refresh(measure)
-    if result.rowcount != 1:
+    """claim_version, or a ConflictError that carries the stored values."""
+    if not claim_version(session, measure, seen_version):
         current = {k: _audit_value(getattr(measure, k)) for k in MEASURE_FIELDS}
         current["partners"] = _partner_list({p.actor_id: p.role for p in measure.partners})
         current["version"] = measure.version

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
@@ -17,6 +17,7 @@ from tracker.models import Actor, ClosedPeriod, Measure, StatusUpdate, User
 from tracker.quarters import Quarter
 from tracker.service.asof import AsOf, as_of_moment
 from tracker.service.audit import record
+from tracker.service.locking import claim_version
 from tracker.service.principal import Principal, require_reporter
 from tracker.vocab import Rag, Status
 
@@ -253,15 +254,8 @@ def is_closed(session: Session, plan_id: int, period: Quarter) -> bool:
 
 
 def _claim_version(session: Session, measure: Measure, seen_version: int) -> int:
-    """Move the measure's version on by one, but only from seen_version (atomic)."""
-    result = session.execute(
-        update(Measure)
-        .where(Measure.id == measure.id, Measure.version == seen_version)
-        .values(version=Measure.version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
-        session.refresh(measure)
+    """claim_version, or a ConflictError that carries the newer report."""
+    if not claim_version(session, measure, seen_version):
         latest = measure_history(session, measure.id).tail(1)
         current = latest.iloc[0].to_dict() if not latest.empty else {}
         who = current.get("reported_by") or current.get("reported_by_actor") or "?"
@@ -270,7 +264,6 @@ def _claim_version(session: Session, measure: Measure, seen_version: int) -> int
             Problem("report.conflict", {"code": measure.code, "who": who, "when": when}),
             current=current,
         )
-    session.refresh(measure)
     return measure.version
 
 

@@ -1,0 +1,325 @@
+"""Every user-facing string comes from the catalogue (tracker.i18n) and exists in
+both languages: checked on the catalogue itself and on the source code (ast)."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tracker.i18n import CATALOGUE, LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_FILES = [
+    ROOT / "dashboard.py",
+    *sorted((ROOT / "pages").rglob("*.py")),
+    *sorted((ROOT / "ui").rglob("*.py")),
+]
+CODE_FILES = [*UI_FILES, *sorted((ROOT / "tracker").rglob("*.py"))]
+
+KEY_SHAPE = re.compile(r"[a-z][a-z_]*(?:\.[a-z0-9_]+)+")
+NAMESPACES = {key.split(".")[0] for key in CATALOGUE}
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+
+
+def parse(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+# --- the catalogue ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_entry_exists_in_both_languages_with_the_same_placeholders(key: str) -> None:
+    entry = CATALOGUE[key]
+    assert set(entry) == set(LANGUAGES), f"{key}: languages {sorted(entry)}"
+    for lang in LANGUAGES:
+        assert entry[lang].strip(), f"{key} is empty in {lang}"
+    nb, en = (placeholders(entry[lang]) for lang in LANGUAGES)
+    assert nb == en, f"{key}: nb has {sorted(nb)}, en has {sorted(en)}"
+
+
+def test_keys_are_key_shaped() -> None:
+    """The source scan below finds keys by their shape: namespace.name."""
+    assert all(KEY_SHAPE.fullmatch(key) for key in CATALOGUE), [
+        key for key in CATALOGUE if not KEY_SHAPE.fullmatch(key)
+    ]
+
+
+# --- keys used in the code ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Use:
+    where: str
+    key: str
+    params: frozenset[str] | None  # None: not known statically (**kwargs, a variable)
+
+
+def _kwargs(call: ast.Call) -> frozenset[str] | None:
+    if any(keyword.arg is None for keyword in call.keywords):  # **params
+        return None
+    return frozenset(str(keyword.arg) for keyword in call.keywords)
+
+
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def _dict_keys(node: ast.expr | None) -> frozenset[str] | None:
+    if node is None:
+        return frozenset()
+    if isinstance(node, ast.Dict) and all(
+        isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys
+    ):
+        return frozenset(str(k.value) for k in node.keys)  # type: ignore[union-attr]
+    return None
+
+
+def key_uses(path: Path) -> list[Use]:
+    """Calls that pass a catalogue key as a constant, with the parameters they give:
+    t("k", **p) / i18n.t("k", lang, **p) / Error.of("k", field, **p) /
+    importer.problem("k", row, column, **p) / Problem("k", {p}, field) / ValueError("k")."""
+    uses: list[Use] = []
+    for node in ast.walk(parse(path)):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        first = node.args[0]
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+            continue
+        key, name = first.value, _call_name(node)
+        where = f"{relative(path)}:{node.lineno}"
+        if name in {"t", "of", "problem"} and KEY_SHAPE.fullmatch(key):
+            uses.append(Use(where, key, _kwargs(node)))
+        elif name == "Problem":
+            params = node.args[1] if len(node.args) > 1 else None
+            for keyword in node.keywords:
+                if keyword.arg == "params":
+                    params = keyword.value
+            uses.append(Use(where, key, _dict_keys(params)))
+        elif name == "ValueError" and KEY_SHAPE.fullmatch(key):
+            uses.append(Use(where, key, None))  # the importer adds the parameters
+    return uses
+
+
+def key_constants(path: Path) -> list[tuple[str, str]]:
+    """Every string constant shaped like a key of a catalogue namespace, wherever it
+    stands (PageSpec(title_key=...), a dict of keys, `key = "..." if ... else ...`)."""
+    found = []
+    for node in ast.walk(parse(path)):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and KEY_SHAPE.fullmatch(node.value)
+            and node.value.split(".")[0] in NAMESPACES
+        ):
+            found.append((f"{relative(path)}:{node.lineno}", node.value))
+    return found
+
+
+def key_prefixes(path: Path) -> list[tuple[str, str]]:
+    """The constant start of keys built at run time: t(f"adminpage.tab.{code}"),
+    "status." + value."""
+    found = []
+    for node in ast.walk(parse(path)):
+        head: object = None
+        if isinstance(node, ast.JoinedStr) and node.values:
+            head = node.values[0]
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            head = node.left
+        if (
+            isinstance(head, ast.Constant)
+            and isinstance(head.value, str)
+            and re.fullmatch(r"[a-z][a-z_]*(?:\.[a-z0-9_]+)*\.", head.value)
+            and head.value.split(".")[0] in NAMESPACES
+        ):
+            found.append((f"{relative(path)}:{node.lineno}", head.value))
+    return found
+
+
+ALL_USES = [use for path in CODE_FILES for use in key_uses(path)]
+
+
+def test_the_scan_finds_the_uses() -> None:
+    """Guards the scanner: if it found nothing, the tests below would pass vacuously."""
+    keys = {use.key for use in ALL_USES}
+    assert len(ALL_USES) > 300
+    assert {"page.overview", "report.saved", "auth.invalid", "perm.not_your_measure"} <= keys
+    assert "import.bad_period" in keys  # ValueError("import.bad_period")
+    assert any(use.where.startswith("pages/") for use in ALL_USES)
+
+
+@pytest.mark.parametrize("path", CODE_FILES, ids=relative)
+def test_every_key_used_in_the_code_is_in_the_catalogue(path: Path) -> None:
+    missing = [f"{use.where}: {use.key}" for use in key_uses(path) if use.key not in CATALOGUE]
+    missing += [f"{where}: {key}" for where, key in key_constants(path) if key not in CATALOGUE]
+    assert not missing, "keys not in tracker.i18n.CATALOGUE:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("path", CODE_FILES, ids=relative)
+def test_keys_built_at_run_time_have_entries(path: Path) -> None:
+    empty = [
+        f"{where}: {prefix}…"
+        for where, prefix in key_prefixes(path)
+        if not any(key.startswith(prefix) for key in CATALOGUE)
+    ]
+    assert not empty, "no catalogue entry starts with:\n" + "\n".join(empty)
+
+
+@pytest.mark.parametrize("path", CODE_FILES, ids=relative)
+def test_calls_give_exactly_the_placeholders_of_their_key(path: Path) -> None:
+    """A missing parameter is a KeyError at run time, in one language or both; an
+    extra one is a text that drifted from its call."""
+    wrong = []
+    for use in key_uses(path):
+        if use.params is None or use.key not in CATALOGUE:
+            continue
+        wanted = placeholders(CATALOGUE[use.key]["nb"])
+        if set(use.params) != wanted:
+            wrong.append(f"{use.where}: {use.key} wants {sorted(wanted)}, gets {sorted(use.params)}")
+    assert not wrong, "\n".join(wrong)
+
+
+# --- no hard-coded texts in the interface ---------------------------------------------
+
+STREAMLIT_TEXT_CALLS = {
+    # elements whose first positional argument is text the user reads
+    "title", "header", "subheader", "caption", "markdown", "write", "text", "info",
+    "warning", "error", "success", "toast", "metric", "button", "download_button",
+    "link_button", "page_link", "form_submit_button", "checkbox", "toggle", "radio",
+    "selectbox", "multiselect", "select_slider", "slider", "text_input", "text_area",
+    "number_input", "date_input", "time_input", "file_uploader", "segmented_control",
+    "pills", "expander", "tabs", "popover", "status", "spinner", "Page",
+    "TextColumn", "NumberColumn", "ProgressColumn", "CheckboxColumn", "SelectboxColumn",
+    "DateColumn", "DatetimeColumn", "LinkColumn", "ListColumn", "Column",
+}  # fmt: skip
+TEXT_KEYWORDS = {"label", "help", "placeholder", "title", "caption", "body", "text", "value"}
+"""Keyword arguments that hold text for the reader (not: key, icon, format, type …)."""
+
+ICON = re.compile(r":material/[a-z0-9_]+:")
+LETTERS = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüß]{2,}")
+
+
+def text_literals(node: ast.expr) -> list[str]:
+    """The letters a reader would see in an argument: a string constant, or the
+    constant parts of an f-string; Material icon codes don't count."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        parts = [node.value]
+    elif isinstance(node, ast.JoinedStr):
+        parts = [
+            str(value.value)
+            for value in node.values
+            if isinstance(value, ast.Constant) and isinstance(value.value, str)
+        ]
+    else:
+        return []
+    return [part for part in parts if LETTERS.search(ICON.sub("", part))]
+
+
+def hard_coded_labels(path: Path) -> list[str]:
+    """Calls x.<element>(...) with a text literal as label or other reader-facing
+    argument. Any receiver counts, not only `st`: st.sidebar.x, st.column_config.X
+    and containers from st (cells[0].metric, left.button, slot.error) too; a false
+    alarm is cheap, a miss is not."""
+    found = []
+    for node in ast.walk(parse(path)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if node.func.attr not in STREAMLIT_TEXT_CALLS:
+            continue
+        arguments = list(node.args[:1])
+        if node.func.attr == "Page":
+            arguments = []  # st.Page's first argument is the page's file
+        arguments += [k.value for k in node.keywords if k.arg in TEXT_KEYWORDS]
+        for argument in arguments:
+            for text in text_literals(argument):
+                found.append(f"{relative(path)}:{node.lineno}: {node.func.attr}({text!r})")
+    return found
+
+
+def test_the_label_scan_catches_literals(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import streamlit as st\n"
+        "st.title('Oversikt')\n"
+        "cells[0].metric(label=f'Tiltak {n}', value=3)\n"
+        "st.sidebar.button(t('login.logout'), icon=':material/logout:')\n"
+        "st.caption(f':material/info: {t(\"app.example_data\")}')\n"
+        "st.form('login')\n",
+        encoding="utf-8",
+    )
+    found = hard_coded_labels(sample)
+    assert found == ["sample.py:2: title('Oversikt')", "sample.py:3: metric('Tiltak ')"]
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=relative)
+def test_streamlit_calls_take_their_texts_from_the_catalogue(path: Path) -> None:
+    found = hard_coded_labels(path)
+    assert not found, "hard-coded texts (use ui.state.t):\n" + "\n".join(found)
+
+
+ALLOWED_LITERALS = {
+    # The language switch names each language in that language (endonyms), as
+    # language pickers do, so a reader lost in the other language finds their own:
+    # the same in both UIs, so not a catalogue text.
+    "Norsk",
+    "English",
+    # Date formats shown as input hints (patterns, not words).
+    "DD.MM.YYYY",
+    "YYYY-MM-DD",
+}
+NOT_TEXT = re.compile(
+    r"""
+    :material/[a-z0-9_]+:\s*            # a Material icon code
+    | [a-z0-9_]+ (?:\.[a-z0-9_]+)*\.?    # a key, a key prefix, an identifier
+    | pages/[a-z_]+\.py                 # a page file
+    | \.[a-z0-9]+                       # a file suffix
+    | [a-z]+/[a-z0-9.+\-]+              # a MIME type
+    """,
+    re.VERBOSE,
+)
+
+
+def stray_literals(path: Path) -> list[str]:
+    """String constants with words in them that are neither docstrings (any bare
+    string statement) nor obviously technical (NOT_TEXT) nor allowed."""
+    tree = parse(path)
+    bare = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            continue
+        text = node.value
+        if id(node) in bare or text in ALLOWED_LITERALS or NOT_TEXT.fullmatch(text):
+            continue
+        if LETTERS.search(ICON.sub("", text)):
+            found.append(f"{relative(path)}:{node.lineno}: {text!r}")
+    return found
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=relative)
+def test_no_stray_texts_in_the_interface_code(path: Path) -> None:
+    """Wider than the Streamlit-call scan: texts handed over through variables,
+    format_func lambdas, column names of a displayed DataFrame."""
+    found = stray_literals(path)
+    assert not found, "texts that are not catalogue keys:\n" + "\n".join(found)
