@@ -8,18 +8,26 @@ import streamlit as st
 from tracker import i18n
 from ui import auth, data
 from ui.nav import pages_for
-from ui.state import LANG_KEY, t, user
+from ui.state import LANG_KEY, lang, t, user
+
+SWITCH_KEY = "lang_switch"
 
 
 def language_switch() -> None:
-    st.session_state.setdefault(LANG_KEY, i18n.DEFAULT_LANG)
-    st.sidebar.segmented_control(
+    """Bokmål or English. The choice lives in session_state[LANG_KEY]; the widget has
+    its own key, so a page change that drops widget state cannot blank it."""
+    current = lang()
+    choice = st.sidebar.segmented_control(
         t("app.language"),
         list(i18n.LANGUAGES),
+        default=current,
         format_func=lambda code: {"nb": "Norsk", "en": "English"}[code],
-        key=LANG_KEY,
+        key=SWITCH_KEY,
         required=True,
     )
+    if choice and choice != current:
+        st.session_state[LANG_KEY] = choice
+        st.rerun()
 
 
 def main() -> None:
