@@ -49,6 +49,7 @@ right.metric(
     widgets.status_text(measure["status"]),
     widgets.rag_text(measure["rag"]),
     delta_color="off",
+    delta_arrow="off",
 )
 facts = {
     t("col.theme"): measure["theme_name"],
