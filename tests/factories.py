@@ -19,7 +19,7 @@ PASSWORD = "riktig-passord-123"
 
 @dataclass
 class World:
-    """A small plan (see `world` for its contents); everything committed."""
+    """The small plan of the `world` fixture (contents: conftest.build_world)."""
 
     plan: Plan
     themes: dict[str, Theme]

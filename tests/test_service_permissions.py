@@ -128,6 +128,17 @@ def test_deactivated_user_is_refused(session: Session, world: World) -> None:
     report(session, world, world.principals["actor_a"], "1.1")
 
 
+def test_deactivated_user_cannot_change_own_password(session: Session, world: World) -> None:
+    set_active(session, user=world.principals["admin"], username="aktor.a", active=False)
+    session.commit()
+    before = written(session)
+    with pytest.raises(PermissionDenied):
+        set_password(
+            session, user=world.principals["actor_a"], username="aktor.a", password="nytt-pw-123"
+        )
+    assert written(session) == before
+
+
 def test_deactivated_admin_is_refused(session: Session, world: World) -> None:
     set_active(session, user=SYSTEM, username="admin", active=False)
     session.commit()

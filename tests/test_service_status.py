@@ -9,11 +9,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from tests.factories import World, add_status, make_measure, make_plan, make_theme
 from tracker import db
+from tracker.db import transaction
 from tracker.errors import ConflictError, NotFound, ValidationError
 from tracker.models import AuditLog, Measure, StatusUpdate
 from tracker.quarters import Quarter
@@ -510,6 +511,41 @@ def test_second_report_on_the_same_version_conflicts(
         select(StatusUpdate.comment).where(StatusUpdate.measure_id == m2.id)
     ).all()
     assert "Fra aktør B" not in comments
+
+
+def test_conflict_while_the_other_session_is_reading(
+    engine: Engine,
+    session: Session,
+    other_session: Session,
+    world: World,
+) -> None:
+    """B has read (the form is open) when A's report commits; B's report, written the
+    way the app writes (its own write transaction, tracker.db.transaction), is then a
+    ConflictError, not a database error. (On SQLite a transaction that read before
+    another commit cannot be upgraded to a write; the app never does that.)"""
+    m2 = world.measures["1.2"]
+    seen = list_measures(other_session, plan_id=world.plan.id)  # B opens the form
+    other_session.close()
+    version = int(seen.loc[seen["code"] == "1.2", "version"].iloc[0])
+    report_status(
+        session,
+        user=world.principals["actor_a"],
+        measure_id=m2.id,
+        report=Report("2026-Q1", "in_progress", 45, None),
+        seen_version=version,
+        now=NOW,
+    )
+    session.commit()
+    with pytest.raises(ConflictError) as caught, transaction(engine) as writer:
+        report_status(
+            writer,
+            user=world.principals["actor_b"],
+            measure_id=m2.id,
+            report=Report("2026-Q1", "postponed", 10, None),
+            seen_version=version,
+            now=NOW,
+        )
+    assert caught.value.current["progress"] == 45
 
 
 def test_report_on_the_new_version_after_a_conflict_succeeds(

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from tracker.errors import AuthError, NotFound, Problem, ValidationError
 from tracker.models import Actor, User
 from tracker.service.audit import record
-from tracker.service.principal import Principal, require_admin
+from tracker.service.principal import Principal, acting_user, require_admin
 from tracker.service.status import code_column
 from tracker.vocab import Role
 
@@ -47,7 +47,10 @@ def create_user(
     principal = require_admin(session, user)
     role = Role(role)
     username = username.strip().lower()
+    email = (email or "").strip().lower() or None
     problems = _check_account(session, username, role, actor_id)
+    if email and session.scalar(select(User.id).where(func.lower(User.email) == email)):
+        problems.append(Problem("user.email_exists", {"email": email}, "email"))
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         problems.append(Problem("user.password_short", {"length": MIN_PASSWORD_LENGTH}, "password"))
     if problems:
@@ -55,7 +58,7 @@ def create_user(
     account = User(
         username=username,
         display_name=display_name.strip() or username,
-        email=(email or "").strip().lower() or None,
+        email=email,
         password_hash=hasher.hash(password) if password is not None else None,
         role=role,
         actor_id=actor_id,
@@ -101,15 +104,16 @@ def find_user(session: Session, username: str) -> User:
 
 def set_password(session: Session, *, user: Principal, username: str, password: str) -> None:
     """Set a new password (admin, or the user themself); also unlocks the account."""
+    principal = acting_user(session, user)
     account = find_user(session, username)
-    if user.user_id != account.id:
-        require_admin(session, user)
+    if principal.user_id != account.id:
+        require_admin(session, principal)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError.of("user.password_short", "password", length=MIN_PASSWORD_LENGTH)
     account.password_hash = hasher.hash(password)
     account.failed_logins = 0
     account.locked_until = None
-    record(session, user, action="set_password", entity="user", entity_id=account.username)
+    record(session, principal, action="set_password", entity="user", entity_id=account.username)
 
 
 def set_active(session: Session, *, user: Principal, username: str, active: bool) -> None:
