@@ -4,7 +4,8 @@ It auto-approves: /authorize logs in `provider.email` at once and redirects back
 to the client's redirect_uri with a code. It still checks what a real provider
 checks (client id and secret, redirect_uri, one-time codes, PKCE S256), and signs
 RS256 id_tokens (iss, aud, sub, email, email_verified, name, nonce, iat, exp) with a
-fresh RSA key published at /jwks, so the client's validation runs for real.
+fresh RSA key published at /jwks, so the client's validation runs for real
+(`forge = True` signs with another key under the same kid, to test a refusal).
 
     with OIDCProvider(client_id="tracker", client_secret="s3cret") as provider:
         provider.email = "kari@example.no"
@@ -50,6 +51,7 @@ class OIDCProvider:
     client_secret: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     email: str = "user@example.no"
     name: str = "Test User"
+    forge: bool = False  # sign id_tokens with a key not in /jwks (clients must refuse them)
     host: str = "127.0.0.1"
     requests: list[str] = field(default_factory=list)  # "GET /authorize", ... for asserts
 
@@ -57,6 +59,7 @@ class OIDCProvider:
         self._key = RSAKey.generate_key(
             2048, parameters={"kid": secrets.token_hex(8), "use": "sig", "alg": "RS256"}
         )
+        self._forged_key = RSAKey.generate_key(2048, parameters={"kid": self._key.kid})
         self._grants: dict[str, _Grant] = {}
         self._access: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
@@ -189,7 +192,7 @@ class OIDCProvider:
             "token_type": "Bearer",
             "expires_in": TOKEN_LIFETIME,
             "scope": "openid email profile",
-            "id_token": jwt.encode(header, claims, self._key),
+            "id_token": jwt.encode(header, claims, self._forged_key if self.forge else self._key),
         }
 
     def userinfo(self, authorization: str | None) -> tuple[int, dict[str, Any]]:

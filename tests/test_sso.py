@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from tests.oidc_provider import OIDCProvider
 from tracker import db
@@ -44,8 +44,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-proxy-server",
 ]
-STARTUP_TIMEOUT = 60.0  # seconds for `streamlit run` to answer /_stcore/health
-UI_TIMEOUT = 30_000  # milliseconds for the browser to show what a step should show
+STARTUP_TIMEOUT = 90.0  # seconds for `streamlit run` to answer /_stcore/health
+UI_TIMEOUT = 60_000  # ms for the browser to show what a step should (CI machines can be busy)
 
 KNOWN_EMAIL = "kari.nordmann@senja.kommune.no"
 KNOWN_NAME = "Kari Nordmann"
@@ -63,9 +63,19 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def provider() -> Iterator[OIDCProvider]:
+def running_provider() -> Iterator[OIDCProvider]:
     with OIDCProvider(client_id="naeringsplan-tracker") as running:
         yield running
+
+
+@pytest.fixture
+def provider(running_provider: OIDCProvider) -> OIDCProvider:
+    """The module's provider, set back to log in the known user with honest tokens."""
+    running_provider.email = KNOWN_EMAIL
+    running_provider.name = KNOWN_NAME
+    running_provider.forge = False
+    running_provider.requests.clear()
+    return running_provider
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +134,7 @@ class App:
 
 @pytest.fixture(scope="module")
 def start_app(
-    provider: OIDCProvider, database_url: str, tmp_path_factory: pytest.TempPathFactory
+    running_provider: OIDCProvider, database_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Callable[..., App]]:
     """`streamlit run dashboard.py` with its own secrets, one server per secrets layout
     (named=None: flat [auth]; named="x": [auth.x]); all stopped at module end."""
@@ -137,7 +147,7 @@ def start_app(
         home = tmp_path_factory.mktemp("sso-app")
         port = free_port()
         secrets_file = home / "secrets.toml"
-        secrets_file.write_text(secrets_toml(provider, port, named), encoding="utf-8")
+        secrets_file.write_text(secrets_toml(running_provider, port, named), encoding="utf-8")
         log = home / "streamlit.log"
         env = {
             **os.environ,
@@ -221,12 +231,15 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def sso_login(page: Page, app: App) -> None:
-    """Open the app, click the SSO button, and follow the redirects home again."""
+    """Open the app, click the SSO button, and follow the redirects through the
+    provider back to the app's /oauth2callback, which sends the browser home."""
     page.goto(app.url)
     button = page.locator(".st-key-login_sso button")
     button.wait_for(state="visible")
-    button.click()
-    page.wait_for_url(f"{app.url}/**", timeout=UI_TIMEOUT)
+    with page.expect_response("**/oauth2callback?**") as callback:
+        button.click()
+    assert callback.value.status == 302, app.log_tail()
+    page.wait_for_load_state()
 
 
 def nav_titles(page: Page) -> list[str]:
@@ -235,29 +248,36 @@ def nav_titles(page: Page) -> list[str]:
     return [text.strip().splitlines()[-1] for text in links.all_inner_texts()]
 
 
+def expect_visible(locator: Locator, app: App) -> None:
+    """expect(...).to_be_visible(), with the server's log in the failure message."""
+    try:
+        expect(locator).to_be_visible()
+    except AssertionError as failed:
+        raise AssertionError(f"{failed}\n--- streamlit log ---\n{app.log_tail()}") from None
+
+
 # --- tests -------------------------------------------------------------------------
 
 
 def test_sso_login_maps_the_email_to_the_tracker_user(
     start_app: Callable[..., App], provider: OIDCProvider, page: Page
 ) -> None:
-    app = start_app()
-    provider.email = KNOWN_EMAIL.upper()  # providers may change the case; mapping must not care
-    provider.name = "Kari N. (from the identity provider)"
+    app = start_app()  # flat [auth] section: the default provider
+    provider.email = KNOWN_EMAIL.upper()  # providers may change the case; mapping must not
+    provider.name = "Kari N. (the provider's name is not used)"
     sso_login(page, app)
 
     sidebar = page.get_by_test_id("stSidebar")
-    try:
-        expect(sidebar.get_by_text(KNOWN_NAME, exact=True)).to_be_visible()
-    except AssertionError as failed:
-        raise AssertionError(f"{failed}\n--- streamlit log ---\n{app.log_tail()}") from None
+    expect_visible(sidebar.get_by_text(KNOWN_NAME, exact=True), app)
+    assert provider.requests.count("GET /authorize") == 1
     assert "POST /token" in provider.requests and "GET /jwks" in provider.requests
     expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
-    assert nav_titles(page) == ["Oversikt", "Tiltak", "Aktører"]  # a leader's pages
+    assert nav_titles(page) == ["Oversikt", "Tiltak", "Aktører"]  # a leader's pages only
 
-    page.reload()
-    expect(sidebar.get_by_text(KNOWN_NAME, exact=True)).to_be_visible()
+    page.reload()  # st.login's identity cookie keeps the login across a refresh
+    expect_visible(sidebar.get_by_text(KNOWN_NAME, exact=True), app)
     assert nav_titles(page) == ["Oversikt", "Tiltak", "Aktører"]
+    assert provider.requests.count("GET /authorize") == 1
 
 
 def test_unknown_email_gets_a_message_and_no_pages(
@@ -269,26 +289,39 @@ def test_unknown_email_gets_a_message_and_no_pages(
     sso_login(page, app)
 
     message = "Ingen bruker i trackeren har e-posten ukjent@example.no"
-    try:
-        expect(page.get_by_text(message)).to_be_visible()
-    except AssertionError as failed:
-        raise AssertionError(f"{failed}\n--- streamlit log ---\n{app.log_tail()}") from None
+    expect_visible(page.get_by_text(message), app)
+    assert "POST /token" in provider.requests
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+    expect(page.locator(".st-key-logout")).to_have_count(0)
     expect(page.get_by_text("Ukjent Person")).to_have_count(0)
+
+
+def test_a_forged_id_token_is_refused(
+    start_app: Callable[..., App], provider: OIDCProvider, page: Page
+) -> None:
+    app = start_app()
+    provider.forge = True  # signed with a key the provider's /jwks does not publish
+    sso_login(page, app)
+
+    expect_visible(page.locator(".st-key-login_sso button"), app)
+    assert "GET /jwks" in provider.requests
+    # Streamlit's own log line for a refused token exchange (wording of 1.67).
+    assert "OAuth token exchange failed" in app.log.read_text(encoding="utf-8")
+    expect(page.get_by_text(KNOWN_NAME, exact=True)).to_have_count(0)
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
 
 
 def test_logout_ends_the_sso_login(
     start_app: Callable[..., App], provider: OIDCProvider, page: Page
 ) -> None:
     app = start_app()
-    provider.email = KNOWN_EMAIL
-    provider.name = KNOWN_NAME
     sso_login(page, app)
     sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_text(KNOWN_NAME, exact=True)).to_be_visible()
+    expect_visible(sidebar.get_by_text(KNOWN_NAME, exact=True), app)
 
-    page.locator(".st-key-logout button").click()
-    expect(page.locator(".st-key-login_sso button")).to_be_visible()
-    page.reload()
-    expect(page.locator(".st-key-login_sso button")).to_be_visible()
+    with page.expect_response("**/auth/logout"):
+        page.locator(".st-key-logout button").click()
+    expect_visible(page.locator(".st-key-login_sso button"), app)
+    page.reload()  # the identity cookie is gone: still logged out
+    expect_visible(page.locator(".st-key-login_sso button"), app)
     expect(sidebar.get_by_text(KNOWN_NAME, exact=True)).to_have_count(0)

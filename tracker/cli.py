@@ -147,6 +147,9 @@ def user() -> None:
 @click.option("--actor", "actor_name", help="The actor (name or short name) for role actor.")
 @click.option("--name", "display_name", default="", help="Display name.")
 @click.option("--email", default=None, help="E-mail, for single sign-on.")
+@click.option(
+    "--sso-only", is_flag=True, help="No local password: the user logs in with single sign-on."
+)
 @handles_errors
 def user_add(
     ctx: Context,
@@ -155,12 +158,15 @@ def user_add(
     actor_name: str | None,
     display_name: str,
     email: str | None,
+    sso_only: bool,
 ) -> None:
     """Add a user; the password comes from a prompt, or from standard input."""
     from tracker.service import create_user
     from tracker.service.structure import find_actor
 
-    password = _read_password(ctx)
+    if sso_only and not email:
+        raise click.UsageError(i18n.t("cli.sso_needs_email", ctx.lang))
+    password = None if sso_only else _read_password(ctx)
     with ctx.transaction() as session:
         actor_id = find_actor(session, actor_name).id if actor_name else None
         create_user(

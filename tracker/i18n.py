@@ -520,6 +520,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "New password set for “{name}”.",
     },
     "cli.password_prompt": {"nb": "Passord", "en": "Password"},
+    "cli.sso_needs_email": {
+        "nb": "--sso-only krever --email (e-posten fra innloggingstjenesten).",
+        "en": "--sso-only needs --email (the e-mail from the identity provider).",
+    },
     "cli.inactive": {"nb": "deaktivert", "en": "deactivated"},
     "cli.closed": {"nb": "Kvartalet {period} er lukket.", "en": "The quarter {period} is closed."},
     "cli.reopened": {

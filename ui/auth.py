@@ -40,8 +40,10 @@ def sign_in_from_sso() -> None:
     with data.write() as session:
         principal = service.principal_by_email(session, email) if email else None
     if principal is None:
+        # No st.logout() here: it reloads the page into a new session, which would
+        # lose this message. The login page shows it while the identity is unknown;
+        # the SSO button lets the user pick another account.
         st.session_state["sso_error"] = t("login.sso_unknown", email=email or "?")
-        st.logout()
         return
     set_user(principal)
 
@@ -104,7 +106,10 @@ def sidebar_user() -> None:
         if st.button(t("login.logout"), key="logout", icon=":material/logout:"):
             set_user(None)
             if sso_configured() and st.user.is_logged_in:
+                # st.logout() redirects the browser (the identity cookie goes, a new
+                # session starts); st.rerun() would drop that redirect, so stop instead.
                 st.logout()
+                st.stop()
             st.rerun()
 
 
