@@ -35,7 +35,7 @@ def test_tracker_never_imports_streamlit(path: Path) -> None:
     assert "streamlit" not in imported_modules(path)
 
 
-UI_FILES = python_files("dashboard.py", "pages")
+UI_FILES = python_files("dashboard.py", "pages", "ui")
 
 
 @pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
