@@ -17,7 +17,7 @@ from ui import (
     admin_users,
     widgets,
 )
-from ui.state import require_user, t
+from ui.state import require_role, t
 
 TAB_KEY = "admin_tab"
 OPEN_KEY = "admin_tab_open"
@@ -32,29 +32,21 @@ TABS = {
 }
 
 
-def remember_tab() -> None:
-    """Keep which tab is open by its code, so a language switch keeps it open."""
-    labels = {t(f"adminpage.tab.{code}"): code for code in TABS}
-    st.session_state[OPEN_KEY] = labels.get(st.session_state.get(TAB_KEY), "plan")
-
-
-user = require_user()
-if user.role != Role.ADMIN:
-    st.error(t("perm.admin_only"))
-    st.stop()
+user = require_role(Role.ADMIN, message_key="perm.admin_only")
 if (chosen := st.session_state.pop(admin_common.NEW_PLAN_KEY, None)) is not None:
     st.session_state[widgets.PLAN_KEY] = chosen
 plan_id = widgets.plan_picker()
 st.title(t("page.admin"))
 admin_common.show_flash()
 
-open_code = st.session_state.get(OPEN_KEY, "plan")
-tabs = st.tabs(
-    [t(f"adminpage.tab.{code}") for code in TABS],
-    default=t(f"adminpage.tab.{open_code}"),
-    key=TAB_KEY,
-    on_change=remember_tab,
-)
+# The open tab is remembered by its code too, so that it stays open when the
+# language (and with it the tab's label) changes.
+labels = {t(f"adminpage.tab.{code}"): code for code in TABS}
+if (open_label := st.session_state.get(TAB_KEY)) in labels:
+    st.session_state[OPEN_KEY] = labels[open_label]
+elif OPEN_KEY in st.session_state:
+    st.session_state[TAB_KEY] = t(f"adminpage.tab.{st.session_state[OPEN_KEY]}")
+tabs = st.tabs(list(labels), key=TAB_KEY, on_change="rerun")
 for tab, render in zip(tabs, TABS.values(), strict=True):
     if tab.open:
         with tab:

@@ -8,9 +8,9 @@ import streamlit as st
 from tracker.quarters import Quarter
 from tracker.vocab import Role
 from ui import data, report_form, widgets
-from ui.state import require_user, t
+from ui.state import require_role, t
 
-user = require_user()
+user = require_role(Role.ADMIN, Role.ACTOR)
 plan_id = widgets.plan_picker()
 st.title(t("page.report"))
 if plan_id is None:
@@ -23,21 +23,28 @@ if message := st.session_state.pop("report_saved", None):
 for problem in st.session_state.pop("report_problems", []):
     st.error(problem)
 
+# Closed quarters stay in the list (marked), so a quarter closed while a form is
+# open is refused by the service with its message, not silently swapped for another.
 closed = set(data.closed_quarters(plan_id))
-quarters = [q for q in widgets.selectable_quarters(plan_id) if str(q) not in closed]
-if not quarters:
+options = [str(q) for q in widgets.selectable_quarters(plan_id)]
+if not options:
     st.info(t("report.none"))
     st.stop()
+open_options = [q for q in options if q not in closed]
+if st.session_state.get("report_quarter") not in options:
+    st.session_state["report_quarter"] = open_options[0] if open_options else options[0]
 quarter = Quarter.parse(
     st.selectbox(
         t("filter.quarter"),
-        [str(q) for q in quarters],
-        format_func=widgets.quarter_label,
+        options,
+        format_func=lambda q: (
+            widgets.quarter_label(q) + (f" – {t('report.closed_mark')}" if q in closed else "")
+        ),
         key="report_quarter",
     )
 )
-if closed:
-    st.caption(", ".join(t("report.quarter_closed", quarter=q) for q in sorted(closed)))
+if str(quarter) in closed:
+    st.warning(t("report.quarter_closed", quarter=widgets.quarter_label(str(quarter))))
 
 measures = data.measure_status(plan_id=plan_id, as_of=None)
 allowed = data.reportable_measure_ids(user)

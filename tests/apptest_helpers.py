@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -82,6 +82,10 @@ class AppDatabase:
 
     def session(self) -> Session:
         return db.session_factory(self.engine)()
+
+    def transaction(self) -> AbstractContextManager[Session]:
+        """A write transaction, committed at the end (as another user's would be)."""
+        return db.transaction(self.engine)
 
     def principal(self, username: str) -> Principal:
         """The user as the app keeps it in session_state["principal"]."""
@@ -164,7 +168,8 @@ def app(
     opening its URL does: AppTest has no public way to do that before the first run
     (switch_page needs the registry of a finished run), so the requested page hash
     is set the way st.Page computes it from its url_path. If that ever stops
-    working, the helper falls back to a first run plus switch_page.
+    working, the helper falls back to switch_page for a registered page. A page the
+    role may not see is not registered: the app then shows its default page.
     """
     at = AppTest.from_file(str(DASHBOARD), default_timeout=APP_TIMEOUT)
     at.session_state["lang"] = lang
@@ -175,7 +180,7 @@ def app(
     if page is not None and principal is not None:
         at._page_hash = calc_hash(spec(page).url_path)  # st.Page: calc_hash(url_path)
     at.run()
-    if page is not None and principal is not None and not on_page(at, page, lang):
+    if page in registered_pages(at) and not on_page(at, page, lang):
         at.switch_page(page).run()
     return at
 
@@ -209,6 +214,14 @@ def registered_pages(at: AppTest) -> dict[str, str]:
     return pages
 
 
+def language_switch(at: AppTest) -> Any:
+    """The language picker in the sidebar (found by its label, in either language)."""
+    labels = {i18n.t("app.language", lang) for lang in i18n.LANGUAGES}
+    found = [w for w in at.sidebar.segmented_control if w.label in labels]
+    assert len(found) == 1, [w.label for w in at.sidebar.segmented_control]
+    return found[0]
+
+
 def no_exception(at: AppTest) -> None:
     assert not at.exception, "\n".join(
         f"{e.message}\n" + "\n".join(e.stack_trace) for e in at.exception
@@ -223,3 +236,12 @@ def frame(element: Any) -> pd.DataFrame:
     """The DataFrame behind an st.dataframe / st.data_editor element."""
     value = element.value
     return value if isinstance(value, pd.DataFrame) else pd.DataFrame(value)
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The one st.dataframe on the page with this column header. (A display-only
+    st.dataframe does not carry its key into the element, so AppTest can't find it
+    by key.)"""
+    found = [frame(d) for d in at.dataframe if column in frame(d).columns]
+    assert len(found) == 1, [list(frame(d).columns) for d in at.dataframe]
+    return found[0]

@@ -1,53 +1,158 @@
-"""Smoke test of the placeholder dashboard with Streamlit's AppTest."""
+"""AppTest of the entry page (dashboard.py): the login form, refused and locked
+logins, the role's navigation after a login, logout, and the demo accounts shown
+only when the database holds demo data."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
+from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
-from tracker import db
-from tracker.demo import load_demo
+from tests.apptest_helpers import (
+    AppDatabase,
+    app,
+    demo_database,
+    frame,
+    language_switch,
+    login,
+    no_exception,
+    on_page,
+    page_title,
+    registered_pages,
+    texts,
+)
+from tracker import i18n
+from tracker.demo import DEMO_USERS
+from tracker.errors import Problem
+from tracker.models import User
+from tracker.service.users import MAX_FAILED_LOGINS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROLE_PAGES = {
+    "admin": {"overview", "measures", "actors", "report", "admin"},
+    "ordforer": {"overview", "measures", "actors"},
+    "kupa": {"overview", "measures", "actors", "report"},
+}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppDatabase]:
+    with demo_database(tmp_path_factory, "dashboard") as database:
+        yield database
 
 
 @pytest.fixture
-def sqlite_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'app.db'}"
-    monkeypatch.setenv(db.URL_VARIABLE, url)
-    engine = db.make_engine(url)
-    db.migrate(engine)
-    engine.dispose()
-    return url
+def empty(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppDatabase]:
+    """A migrated database without the demo."""
+    with demo_database(tmp_path_factory, "empty", demo=False) as database:
+        yield database
 
 
-def run_app() -> AppTest:
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    app.run()
-    assert not app.exception, app.exception
-    return app
+def _has_login_form(at: AppTest) -> bool:
+    """The login form is shown and nobody is logged in."""
+    keys = {w.key for w in at.text_input}
+    return {"login_username", "login_password"} <= keys and "principal" not in at.session_state
 
 
-def test_empty_database_says_what_to_do(sqlite_url: str) -> None:
-    app = run_app()
-    assert "python -m tracker demo" in app.info[0].value
+def test_the_login_form_shows(demo: AppDatabase) -> None:
+    at = app()
+    no_exception(at)
+    assert _has_login_form(at)
+    assert texts(at.title) == [i18n.t("app.title")]
+    assert texts(at.subheader)[0] == i18n.t("login.heading")
+    assert at.text_input(key="login_username").label == i18n.t("login.username")
+    assert at.text_input(key="login_password").label == i18n.t("login.password")
+    assert at.text_input(key="login_password").proto.type == TextInputProto.PASSWORD
+    assert at.form(key="login").form_submit_button[0].label == i18n.t("login.submit")
+    assert not at.error
 
 
-def test_demo_shows_the_five_themes(sqlite_url: str) -> None:
-    engine = db.make_engine(sqlite_url)
-    with db.transaction(engine) as session:
-        load_demo(session)
-    engine.dispose()
-    app = run_app()
-    table = app.dataframe[0].value
-    assert list(table["Satsingsområde"]) == [
-        "Attraktiv – Næringsvennlig kommune",
-        "Ung – Kompetanse og rekruttering",
-        "Nyskapende – Innovasjon og entreprenørskap",
-        "Bærekraftig – Bærekraft og grønn omstilling",
-        "Sterk – Areal, infrastruktur og mobilitet",
-    ]
-    assert table["Tiltak"].sum() > 30
-    assert any("Eksempeldata" in c.value for c in app.caption)
+def test_the_login_page_speaks_english_too(demo: AppDatabase) -> None:
+    at = app()
+    language_switch(at).set_value("en").run()
+    no_exception(at)
+    assert texts(at.subheader)[0] == "Log in"
+    assert at.text_input(key="login_username").label == "Username"
+
+
+def test_wrong_password_and_unknown_user_get_the_same_error(demo: AppDatabase) -> None:
+    wrong = login(app(), "naeringssjef", "feil-passord-123")
+    unknown = login(app(), "finnes.ikke", "feil-passord-123")
+    for at in (wrong, unknown):
+        no_exception(at)
+        assert _has_login_form(at)
+    assert texts(wrong.error) == texts(unknown.error) == [i18n.t("auth.invalid")]
+
+
+def test_a_locked_account_says_when_it_opens(demo: AppDatabase) -> None:
+    at = app()
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        login(at, "studiesenteret", "feil-passord-123")
+        assert texts(at.error) == [i18n.t("auth.invalid")]
+    login(at, "studiesenteret", "feil-passord-123")  # the fifth: locked
+    no_exception(at)
+    with demo.session() as session:
+        until = session.scalar(select(User.locked_until).where(User.username == "studiesenteret"))
+    assert until is not None
+    locked = Problem("auth.locked", {"until": until}).text("nb")
+    assert texts(at.error) == [locked]
+    assert i18n.format_datetime(until, "nb") in locked  # dd.mm.yyyy kl. hh:mm, Oslo time
+
+    login(at, "studiesenteret")  # the right password does not open it before then
+    assert texts(at.error) == [locked]
+    assert _has_login_form(at)
+
+
+@pytest.mark.parametrize("username", list(ROLE_PAGES))
+def test_a_successful_login_shows_the_roles_pages(demo: AppDatabase, username: str) -> None:
+    at = login(app(), username)
+    no_exception(at)
+    principal = at.session_state["principal"]
+    assert principal.username == username
+    assert principal == demo.principal(username)
+    pages = registered_pages(at)
+    assert {path.removeprefix("pages/").removesuffix(".py") for path in pages} == set(
+        ROLE_PAGES[username]
+    )
+    assert on_page(at, "pages/overview.py")
+    assert texts(at.title)[0] == page_title("pages/overview.py")
+    assert f"**{principal.display_name}**" in texts(at.sidebar.markdown)
+    assert not at.error
+
+
+def test_logout_returns_to_the_login_form(demo: AppDatabase) -> None:
+    at = login(app(), "ordforer")
+    assert "principal" in at.session_state
+    # One plain run first. AppTest starts every run in Streamlit's pages/-folder mode
+    # (a server leaves it at its first st.navigation call), where the id of a widget
+    # in dashboard.py depends on the page the previous run finished on: the logout
+    # button drawn by the login run would not match the next run's, and the click
+    # would be lost. A browser gets stable ids.
+    at.run()
+    at.button(key="logout").click().run()
+    no_exception(at)
+    assert _has_login_form(at)
+    assert registered_pages(at) == {}
+
+
+def test_demo_accounts_are_listed_with_demo_data(demo: AppDatabase) -> None:
+    at = app()
+    expanders = [e for e in at.expander if e.label == i18n.t("login.demo_accounts")]
+    assert len(expanders) == 1
+    table = frame(expanders[0].dataframe[0])
+    assert list(table[i18n.t("login.username")]) == [u.username for u in DEMO_USERS]
+    assert i18n.t("login.demo_only") in texts(at.caption)
+
+
+def test_no_demo_accounts_without_demo_data(empty: AppDatabase) -> None:
+    at = app()
+    no_exception(at)
+    assert _has_login_form(at)
+    assert not [e for e in at.expander if e.label == i18n.t("login.demo_accounts")]
+    assert not at.dataframe
+    assert i18n.t("login.demo_only") not in texts(at.caption)
+    # and the demo passwords open nothing there
+    login(at, "admin")
+    assert texts(at.error) == [i18n.t("auth.invalid")]

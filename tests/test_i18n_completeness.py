@@ -7,9 +7,8 @@ import ast
 import re
 import string
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-
-import pytest
 
 from tracker.i18n import CATALOGUE, LANGUAGES
 
@@ -33,6 +32,7 @@ def relative(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
 
 
+@cache
 def parse(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
@@ -40,14 +40,17 @@ def parse(path: Path) -> ast.Module:
 # --- the catalogue ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("key", sorted(CATALOGUE))
-def test_entry_exists_in_both_languages_with_the_same_placeholders(key: str) -> None:
-    entry = CATALOGUE[key]
-    assert set(entry) == set(LANGUAGES), f"{key}: languages {sorted(entry)}"
-    for lang in LANGUAGES:
-        assert entry[lang].strip(), f"{key} is empty in {lang}"
-    nb, en = (placeholders(entry[lang]) for lang in LANGUAGES)
-    assert nb == en, f"{key}: nb has {sorted(nb)}, en has {sorted(en)}"
+def test_every_entry_exists_in_both_languages_with_the_same_placeholders() -> None:
+    wrong = []
+    for key, entry in CATALOGUE.items():
+        if set(entry) != set(LANGUAGES):
+            wrong.append(f"{key}: languages {sorted(entry)}")
+            continue
+        wrong += [f"{key}: empty in {lang}" for lang in LANGUAGES if not entry[lang].strip()]
+        nb, en = (placeholders(entry[lang]) for lang in LANGUAGES)
+        if nb != en:
+            wrong.append(f"{key}: nb has {sorted(nb)}, en has {sorted(en)}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_keys_are_key_shaped() -> None:
@@ -163,36 +166,42 @@ def test_the_scan_finds_the_uses() -> None:
     assert {"page.overview", "report.saved", "auth.invalid", "perm.not_your_measure"} <= keys
     assert "import.bad_period" in keys  # ValueError("import.bad_period")
     assert any(use.where.startswith("pages/") for use in ALL_USES)
+    assert {path.name for path in UI_FILES} >= {"dashboard.py", "overview.py", "report_form.py"}
 
 
-@pytest.mark.parametrize("path", CODE_FILES, ids=relative)
-def test_every_key_used_in_the_code_is_in_the_catalogue(path: Path) -> None:
-    missing = [f"{use.where}: {use.key}" for use in key_uses(path) if use.key not in CATALOGUE]
-    missing += [f"{where}: {key}" for where, key in key_constants(path) if key not in CATALOGUE]
+def test_every_key_used_in_the_code_is_in_the_catalogue() -> None:
+    missing = [f"{use.where}: {use.key}" for use in ALL_USES if use.key not in CATALOGUE]
+    missing += [
+        f"{where}: {key}"
+        for path in CODE_FILES
+        for where, key in key_constants(path)
+        if key not in CATALOGUE
+    ]
     assert not missing, "keys not in tracker.i18n.CATALOGUE:\n" + "\n".join(missing)
 
 
-@pytest.mark.parametrize("path", CODE_FILES, ids=relative)
-def test_keys_built_at_run_time_have_entries(path: Path) -> None:
+def test_keys_built_at_run_time_have_entries() -> None:
     empty = [
         f"{where}: {prefix}…"
+        for path in CODE_FILES
         for where, prefix in key_prefixes(path)
         if not any(key.startswith(prefix) for key in CATALOGUE)
     ]
     assert not empty, "no catalogue entry starts with:\n" + "\n".join(empty)
 
 
-@pytest.mark.parametrize("path", CODE_FILES, ids=relative)
-def test_calls_give_exactly_the_placeholders_of_their_key(path: Path) -> None:
+def test_calls_give_exactly_the_placeholders_of_their_key() -> None:
     """A missing parameter is a KeyError at run time, in one language or both; an
     extra one is a text that drifted from its call."""
     wrong = []
-    for use in key_uses(path):
+    for use in ALL_USES:
         if use.params is None or use.key not in CATALOGUE:
             continue
         wanted = placeholders(CATALOGUE[use.key]["nb"])
         if set(use.params) != wanted:
-            wrong.append(f"{use.where}: {use.key} wants {sorted(wanted)}, gets {sorted(use.params)}")
+            wrong.append(
+                f"{use.where}: {use.key} wants {sorted(wanted)}, gets {sorted(use.params)}"
+            )
     assert not wrong, "\n".join(wrong)
 
 
@@ -268,9 +277,8 @@ def test_the_label_scan_catches_literals(tmp_path: Path) -> None:
     assert found == ["sample.py:2: title('Oversikt')", "sample.py:3: metric('Tiltak ')"]
 
 
-@pytest.mark.parametrize("path", UI_FILES, ids=relative)
-def test_streamlit_calls_take_their_texts_from_the_catalogue(path: Path) -> None:
-    found = hard_coded_labels(path)
+def test_streamlit_calls_take_their_texts_from_the_catalogue() -> None:
+    found = [text for path in UI_FILES for text in hard_coded_labels(path)]
     assert not found, "hard-coded texts (use ui.state.t):\n" + "\n".join(found)
 
 
@@ -317,9 +325,8 @@ def stray_literals(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", UI_FILES, ids=relative)
-def test_no_stray_texts_in_the_interface_code(path: Path) -> None:
+def test_no_stray_texts_in_the_interface_code() -> None:
     """Wider than the Streamlit-call scan: texts handed over through variables,
     format_func lambdas, column names of a displayed DataFrame."""
-    found = stray_literals(path)
+    found = [text for path in UI_FILES for text in stray_literals(path)]
     assert not found, "texts that are not catalogue keys:\n" + "\n".join(found)

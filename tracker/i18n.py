@@ -424,6 +424,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No measures to report on in this quarter.",
     },
     "report.reported": {"nb": "Rapportert", "en": "Reported"},
+    "report.closed_mark": {"nb": "lukket", "en": "closed"},
     "report.missing": {"nb": "Mangler", "en": "Missing"},
     "report.this_quarter": {"nb": "Dette kvartalet", "en": "This quarter"},
     "report.pick": {"nb": "Rapporter på tiltak", "en": "Report on measure"},

@@ -14,6 +14,7 @@ from ui.admin_common import (
     delete_button,
     done,
     forget,
+    keep_choice,
     new_or,
     picker,
     run_write,
@@ -74,10 +75,13 @@ def render(plan_id: int | None) -> None:
             slots.add("short_name")
         left, right = st.columns(2)
         with left:
+            kinds = [None, *(k.value for k in ActorKind)]
+            keep_choice(f"{prefix}_kind", kinds, kind_text)
             st.selectbox(
                 t("adminpage.kind"),
-                [None, *(k.value for k in ActorKind)],
+                kinds,
                 format_func=kind_text,
+                placeholder="–",
                 key=f"{prefix}_kind",
             )
             slots.add("kind")

@@ -12,6 +12,7 @@ from tracker import i18n
 from tracker.quarters import OSLO
 from tracker.vocab import Entity
 from ui import data, widgets
+from ui.admin_common import keep_choice
 from ui.state import lang, require_user, t
 
 LIMIT = 500
@@ -36,9 +37,11 @@ def render(plan_id: int | None) -> None:
     entity_column, user_column, since_column, until_column, search_column = st.columns(
         [2, 2, 2, 2, 3]
     )
+    entities = [None, *data.audit_entities()]
+    keep_choice("admin_audit_entity", entities, entity_text)
     entity = entity_column.selectbox(
         t("adminpage.audit_entity"),
-        [None, *data.audit_entities()],
+        entities,
         format_func=entity_text,
         key="admin_audit_entity",
     )
@@ -87,5 +90,7 @@ def render(plan_id: int | None) -> None:
         ),
         hide_index=True,
         width="stretch",
+        height=min(36 * (len(frame) + 1) + 2, 640),
+        column_config={t("adminpage.audit_change"): st.column_config.TextColumn(width="large")},
         key="admin_audit_table",
     )

@@ -100,9 +100,39 @@ def picker(
     pending = f"{key}__next"
     if pending in st.session_state:
         st.session_state[key] = st.session_state.pop(pending)
+    keep_choice(key, options, format_func)
     if st.session_state.get(key) not in options:
         st.session_state[key] = options[0]
     return st.selectbox(label, options, format_func=format_func, key=key)
+
+
+def keep_choice(
+    key: str, options: list[Any], format_func: Callable[[Any], str], *, multi: bool = False
+) -> None:
+    """Call before a selectbox or multiselect whose labels can change.
+
+    The browser holds a choice as its label, so when the chosen item is renamed
+    (by someone else, or by a language switch) the choice would come back as the
+    old label, a plain string. Every label shown in this session is remembered,
+    and an old one is mapped back to its option here.
+    """
+    labels: dict[str, Any] = st.session_state.setdefault(f"{key}__labels", {})
+
+    def fixed(choice: Any) -> Any:
+        if choice in options or not isinstance(choice, str):
+            return choice
+        return labels.get(choice)
+
+    if key in st.session_state:
+        current = st.session_state[key]
+        if multi:
+            wanted = [fixed(c) for c in current or []]
+            wanted = [c for c in wanted if c in options]
+        else:
+            wanted = fixed(current)
+        if wanted != current:
+            st.session_state[key] = wanted
+    labels.update({format_func(option): option for option in options})
 
 
 def select_next(key: str, value: Any) -> None:
@@ -137,9 +167,16 @@ def delete_button(
     name: str, *, key: str, action: Write, message: str, then: Callable[[], None]
 ) -> None:
     """A delete behind a confirming popover; the service's refusal is shown below it."""
-    with st.popover(t("adminpage.delete"), icon=":material/delete:"):
+    popover = f"{key}_popover"
+
+    def close() -> None:  # so that a refusal below is not hidden behind the popover
+        st.session_state[popover] = False
+
+    with st.popover(
+        t("adminpage.delete"), icon=":material/delete:", key=popover, on_change="rerun"
+    ):
         st.write(t("adminpage.delete_confirm", name=name))
-        confirmed = st.button(t("adminpage.delete_yes"), key=key, type="primary")
+        confirmed = st.button(t("adminpage.delete_yes"), key=key, type="primary", on_click=close)
     if confirmed:
         ok, _ = run_write(action)
         if ok:

@@ -13,6 +13,7 @@ from ui.admin_common import (
     delete_button,
     done,
     forget,
+    keep_choice,
     new_or,
     opt_int,
     picker,
@@ -112,6 +113,14 @@ def goals(plan_id: int) -> None:
         )
     )
     theme_ids = [opt_int(i) for i in frame["theme_id"]]
+
+    def theme_label(theme_id: int | None) -> str:
+        return (
+            theme_names.get(theme_id, t("adminpage.overall"))
+            if theme_id
+            else t("adminpage.overall")
+        )
+
     if frame.empty:
         st.info(t("adminpage.no_goals"))
     else:
@@ -147,10 +156,13 @@ def goals(plan_id: int) -> None:
             st.text_input(t("col.code"), key=f"{prefix}_code")
             slots.add("code")
         with theme_column:
+            options = [None, *theme_names]
+            keep_choice(f"{prefix}_theme_id", options, theme_label)
             st.selectbox(
                 t("col.theme"),
-                [None, *theme_names],
-                format_func=lambda i: t("adminpage.overall") if i is None else theme_names[i],
+                options,
+                format_func=theme_label,
+                placeholder=t("adminpage.overall"),
                 key=f"{prefix}_theme_id",
             )
             slots.add("theme_id")

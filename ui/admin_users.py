@@ -11,7 +11,7 @@ import streamlit as st
 from tracker import i18n, service
 from tracker.vocab import Role
 from ui import data, widgets
-from ui.admin_common import Slots, defaults, done, forget, picker, run_write, value
+from ui.admin_common import Slots, defaults, done, forget, keep_choice, picker, run_write, value
 from ui.state import lang, require_user, t
 
 PICK = "admin_user_pick"
@@ -43,6 +43,10 @@ def locked_text(until: object) -> str:
     return widgets.datetime_text(moment) if moment > datetime.now(UTC) else "–"
 
 
+def role_text(code: str) -> str:
+    return i18n.label(Role(code), lang())
+
+
 def user_table(users: pd.DataFrame) -> None:
     st.dataframe(
         pd.DataFrame(
@@ -50,7 +54,7 @@ def user_table(users: pd.DataFrame) -> None:
                 t("login.username"): users["username"],
                 t("adminpage.display_name"): users["display_name"],
                 t("adminpage.email"): users["email"].fillna(""),
-                t("login.role"): [i18n.label(Role(r), lang()) for r in users["role"]],
+                t("login.role"): [role_text(r) for r in users["role"]],
                 t("col.actor"): users["actor_name"],
                 t("adminpage.active"): [
                     t("adminpage.yes") if a else t("adminpage.no") for a in users["active"]
@@ -66,6 +70,14 @@ def user_table(users: pd.DataFrame) -> None:
 def create_form(actor_names: dict[int, str]) -> None:
     start = dict.fromkeys(FIELDS, "") | {"role": Role.ACTOR.value, "actor_id": None}
     defaults(NEW, start)
+
+    def actor_label(actor_id: int | None) -> str:
+        return (
+            actor_names.get(actor_id, t("adminpage.no_actor"))
+            if actor_id
+            else t("adminpage.no_actor")
+        )
+
     slots = Slots()
     with st.form(f"{NEW}_form"):
         left, right = st.columns(2)
@@ -74,10 +86,12 @@ def create_form(actor_names: dict[int, str]) -> None:
             slots.add("username")
             st.text_input(t("adminpage.email"), key=f"{NEW}_email")
             slots.add("email")
+            roles = [r.value for r in Role]
+            keep_choice(f"{NEW}_role", roles, role_text)
             st.selectbox(
                 t("login.role"),
-                [r.value for r in Role],
-                format_func=lambda r: i18n.label(Role(r), lang()),
+                roles,
+                format_func=role_text,
                 key=f"{NEW}_role",
             )
             slots.add("role")
@@ -91,10 +105,13 @@ def create_form(actor_names: dict[int, str]) -> None:
                 help=t("adminpage.password_help"),
             )
             slots.add("password")
+            actors = [None, *actor_names]
+            keep_choice(f"{NEW}_actor_id", actors, actor_label)
             st.selectbox(
                 t("col.actor"),
-                [None, *actor_names],
-                format_func=lambda i: actor_names.get(i, t("adminpage.no_actor")),
+                actors,
+                format_func=actor_label,
+                placeholder=t("adminpage.no_actor"),
                 key=f"{NEW}_actor_id",
                 help=t("adminpage.actor_help"),
             )

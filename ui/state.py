@@ -9,6 +9,7 @@ import streamlit as st
 
 from tracker import db, i18n
 from tracker.service import Principal
+from tracker.vocab import Role
 
 LANG_KEY = "lang"
 USER_KEY = "principal"
@@ -42,6 +43,16 @@ def require_user() -> Principal:
     """The logged-in user; pages are only registered for logged-in users."""
     principal = user()
     if principal is None:
+        st.stop()
+    return principal
+
+
+def require_role(*roles: Role, message_key: str = "perm.read_only") -> Principal:
+    """The logged-in user if its role is among roles; else an error and stop. The
+    navigation already hides such pages; this guards a page reached another way."""
+    principal = require_user()
+    if principal.role not in roles:
+        st.error(t(message_key))
         st.stop()
     return principal
 

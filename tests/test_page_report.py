@@ -1,0 +1,368 @@
+"""AppTest of Rapporter status (pages/report.py, ui/report_form.py) on the demo data,
+as the actor user "kupa": the form appends exactly one StatusUpdate, refusals and
+conflicts write nothing and lose nothing, quick mode confirms several at once.
+
+Every test gets its own copy of the demo database (they all write)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest_helpers import (
+    AppDatabase,
+    app,
+    frame,
+    fresh_database,
+    no_exception,
+    on_page,
+    texts,
+)
+from tracker import i18n, service
+from tracker.errors import PermissionDenied, Problem
+from tracker.models import Measure
+from tracker.quarters import Quarter
+from tracker.service import Principal
+from tracker.vocab import Rag, Role, Status
+
+REPORT = "pages/report.py"
+
+
+@pytest.fixture
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> AppDatabase:
+    return fresh_database(tmp_path_factory, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def kupa(demo: AppDatabase) -> Principal:
+    principal = demo.principal("kupa")
+    assert principal.role == Role.ACTOR and principal.actor_id is not None
+    return principal
+
+
+def key(measure_id: int, field: str) -> str:
+    return f"report_{measure_id}_{field}"
+
+
+def open_report(principal: Principal, **state: object) -> AppTest:
+    at = app(principal, page=REPORT, state=state)
+    no_exception(at)
+    assert on_page(at, REPORT)
+    return at
+
+
+def plan_measures(demo: AppDatabase) -> pd.DataFrame:
+    with demo.session() as session:
+        plan_id = int(service.list_plans(session)["id"].iloc[0])
+        return service.measure_status(session, plan_id=plan_id)
+
+
+def running(measures: pd.DataFrame, quarter: str) -> pd.DataFrame:
+    return measures[(measures["start_period"] <= quarter) & (measures["end_period"] >= quarter)]
+
+
+def kupas_part(demo: AppDatabase, kupa: Principal) -> set[int]:
+    with demo.session() as session:
+        ids = service.reportable_measure_ids(session, kupa)
+    assert ids, "the demo actor Kupa takes part in measures"
+    return ids
+
+
+def foreign_measure(demo: AppDatabase, kupa: Principal, quarter: str) -> pd.Series:
+    """A measure running in the quarter that Kupa neither leads nor takes part in."""
+    measures = running(plan_measures(demo), quarter)
+    others = measures[~measures["id"].isin(kupas_part(demo, kupa))]
+    assert not others.empty
+    return others.iloc[0]
+
+
+def newest_quarter(demo: AppDatabase) -> str:
+    """The quarter the report page opens on: the current one, or the plan's last."""
+    with demo.session() as session:
+        end_year = int(service.list_plans(session)["end_year"].iloc[0])
+    return str(min(Quarter.current(), Quarter(end_year, 4)))
+
+
+def labels(measures: pd.DataFrame) -> list[str]:
+    return [f"{c} {t}" for c, t in zip(measures["code"], measures["title"], strict=True)]
+
+
+def offered(demo: AppDatabase, at: AppTest) -> list[int]:
+    """The measure ids the report_measure picker offers, in its order."""
+    measures = plan_measures(demo)
+    by_label = dict(zip(labels(measures), measures["id"], strict=True))
+    return [int(by_label[option]) for option in at.selectbox(key="report_measure").options]
+
+
+def code_of(demo: AppDatabase, measure_id: int) -> str:
+    return str(plan_measures(demo).set_index("id").loc[measure_id, "code"])
+
+
+def version(demo: AppDatabase, measure_id: int) -> int:
+    with demo.session() as session:
+        measure = session.get(Measure, measure_id)
+        assert measure is not None
+        return measure.version
+
+
+# --- what the form offers -------------------------------------------------------------
+
+
+def test_the_form_offers_exactly_the_actors_running_measures(
+    demo: AppDatabase, kupa: Principal
+) -> None:
+    at = open_report(kupa)
+    quarter = at.selectbox(key="report_quarter").value
+    assert quarter == newest_quarter(demo)
+    measures = running(plan_measures(demo), quarter)
+    mine = measures[measures["id"].isin(kupas_part(demo, kupa))]
+    picker = at.selectbox(key="report_measure")
+    assert picker.options == labels(mine)
+    assert offered(demo, at) == mine["id"].tolist()
+    assert len(picker.options) >= 2
+    assert at.button(key=key(picker.value, "save")).label == i18n.t("report.save")
+
+
+# --- saving ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "progress", "unknown", "rag", "stored_progress"),
+    [
+        (Status.IN_PROGRESS, 65, False, Rag.YELLOW, 65),
+        (Status.POSTPONED, 30, True, Rag.RED, None),  # progress unknown
+        (Status.COMPLETED, 40, False, Rag.GREEN, 100),  # completed counts as 100
+    ],
+    ids=["in_progress", "unknown_progress", "completed"],
+)
+def test_saving_appends_one_status_update_with_the_fields(
+    demo: AppDatabase,
+    kupa: Principal,
+    status: Status,
+    progress: int,
+    unknown: bool,
+    rag: Rag,
+    stored_progress: int | None,
+) -> None:
+    at = open_report(kupa)
+    quarter = at.selectbox(key="report_quarter").value
+    measure_id = offered(demo, at)[-1]  # not the preselected one
+    at.selectbox(key="report_measure").select(measure_id).run()
+    at.checkbox(key=key(measure_id, "unknown")).uncheck().run()  # the slider is enabled now
+    before, seen = demo.last_status_id(), version(demo, measure_id)
+
+    at.selectbox(key=key(measure_id, "status")).select(status.value)
+    at.slider(key=key(measure_id, "progress")).set_value(progress)
+    at.checkbox(key=key(measure_id, "unknown")).set_value(unknown)
+    at.radio(key=key(measure_id, "rag")).set_value(rag.value)
+    at.text_area(key=key(measure_id, "comment")).input("Søknad sendt til Innovasjon Norge.")
+    at.text_area(key=key(measure_id, "next_steps")).input("Følge opp i styringsgruppen.")
+    at.button(key=key(measure_id, "save")).click().run()
+    no_exception(at)
+
+    [row] = demo.status_rows(after_id=before)
+    assert row.measure_id == measure_id
+    assert row.period == quarter
+    assert row.status == status
+    assert row.progress == stored_progress
+    assert row.rag == rag
+    assert row.comment == "Søknad sendt til Innovasjon Norge."
+    assert row.next_steps == "Følge opp i styringsgruppen."
+    assert row.reported_by_user_id == kupa.user_id
+    assert row.reported_by_actor_id == kupa.actor_id
+    assert version(demo, measure_id) == seen + 1
+    assert texts(at.success) == [i18n.t("report.saved", code=code_of(demo, measure_id))]
+    assert at.text_area(key=key(measure_id, "comment")).value == ""  # ready for the next one
+    assert not at.error
+
+
+# --- refusals -------------------------------------------------------------------------
+
+
+def test_a_forged_measure_choice_never_reaches_another_actors_measure(
+    demo: AppDatabase, kupa: Principal
+) -> None:
+    """session_state["report_measure"] set to a measure Kupa has no part in, with its
+    form fields: the picker only holds Kupa's measures, so it falls back to one of
+    them and no form (no save button) for the forged measure exists."""
+    quarter = newest_quarter(demo)
+    foreign = foreign_measure(demo, kupa, quarter)
+    foreign_id = int(foreign["id"])
+    forged = {
+        "report_measure": foreign_id,
+        key(foreign_id, "status"): Status.COMPLETED.value,
+        key(foreign_id, "comment"): "Forfalsket",
+        key(foreign_id, "seen"): int(foreign["version"]),
+    }
+    before, on_foreign = demo.last_status_id(), demo.status_count(foreign_id)
+    at = open_report(kupa, **forged)
+    own = at.selectbox(key="report_measure").value
+    assert own in kupas_part(demo, kupa)
+    assert foreign_id not in offered(demo, at)
+    assert key(foreign_id, "save") not in [b.key for b in at.button]
+    at.button(key=key(own, "save")).click().run()
+    no_exception(at)
+    assert demo.status_count(foreign_id) == on_foreign
+    assert [r.measure_id for r in demo.status_rows(after_id=before)] == [own]
+
+
+@pytest.mark.parametrize("forgery", ["other_actor", "admin_role"])
+def test_a_forged_principal_is_refused_by_the_service(
+    demo: AppDatabase, kupa: Principal, forgery: str
+) -> None:
+    """The UI believes the session (it lists the forged actor's measures, or all of
+    them); the service reads the user from the database and refuses."""
+    quarter = newest_quarter(demo)
+    foreign = foreign_measure(demo, kupa, quarter)
+    foreign_id = int(foreign["id"])
+    if forgery == "other_actor":
+        forged = replace(kupa, actor_id=int(foreign["lead_actor_id"]))
+    else:
+        forged = replace(kupa, role=Role.ADMIN)
+    at = open_report(forged)
+    assert at.selectbox(key="report_quarter").value == quarter
+    at.selectbox(key="report_measure").select(foreign_id).run()
+    no_exception(at)
+    before = demo.status_count()
+
+    at.text_area(key=key(foreign_id, "comment")).input("Forfalsket rapport")
+    at.button(key=key(foreign_id, "save")).click().run()
+    no_exception(at)
+    assert texts(at.error) == [i18n.t("perm.not_your_measure")]
+    assert demo.status_count() == before
+    assert not at.success
+    assert at.text_area(key=key(foreign_id, "comment")).value == "Forfalsket rapport"
+
+    # The same refusal without the UI: the service is what refuses.
+    with demo.session() as session, pytest.raises(PermissionDenied):
+        service.report_status(
+            session,
+            user=forged,
+            measure_id=foreign_id,
+            report=service.Report(period=quarter, status="in_progress", progress=10, rag=None),
+            seen_version=int(foreign["version"]),
+        )
+
+
+def test_a_quarter_closed_while_the_form_is_open_is_refused(
+    demo: AppDatabase, kupa: Principal
+) -> None:
+    at = open_report(kupa)
+    quarters = at.selectbox(key="report_quarter")
+    older = str(Quarter.parse(quarters.value).previous())  # a finished quarter
+    quarters.select(older).run()
+    measure_id = at.selectbox(key="report_measure").value
+    admin = demo.principal("admin")
+    with demo.transaction() as session:
+        plan_id = int(service.list_plans(session)["id"].iloc[0])
+        service.close_quarter(session, user=admin, plan_id=plan_id, period=Quarter.parse(older))
+    before = demo.status_count()
+
+    at.text_area(key=key(measure_id, "comment")).input("Sent, men innen fristen")
+    at.button(key=key(measure_id, "save")).click().run()
+    no_exception(at)
+    assert demo.status_count() == before, "nothing may be written"
+    assert i18n.t("report.period_closed", period=older) in "\n".join(texts(at.error))
+
+
+# --- conflicts --------------------------------------------------------------------------
+
+
+def test_a_conflict_shows_both_versions_and_keeps_what_was_typed(
+    demo: AppDatabase, kupa: Principal
+) -> None:
+    at = open_report(kupa)
+    quarter = at.selectbox(key="report_quarter").value
+    measure_id = at.selectbox(key="report_measure").value
+    seen = at.session_state[key(measure_id, "seen")]
+    assert seen == version(demo, measure_id)
+
+    # Meanwhile the municipality reports on the same measure.
+    admin = demo.principal("admin")
+    moment = datetime.now(UTC)
+    with demo.transaction() as session:
+        service.report_status(
+            session,
+            user=admin,
+            measure_id=measure_id,
+            report=service.Report(
+                period=quarter, status="in_progress", progress=40, rag="yellow", comment="Admin"
+            ),
+            seen_version=seen,
+            now=moment,
+        )
+    before = demo.status_count()
+
+    at.selectbox(key=key(measure_id, "status")).select(Status.IN_PROGRESS.value)
+    at.checkbox(key=key(measure_id, "unknown")).uncheck()
+    at.text_area(key=key(measure_id, "comment")).input("Min kommentar")
+    at.button(key=key(measure_id, "save")).click().run()
+    no_exception(at)
+
+    assert demo.status_count() == before  # nothing written
+    code = code_of(demo, measure_id)
+    problem = Problem("report.conflict", {"code": code, "who": admin.display_name, "when": moment})
+    assert texts(at.warning) == [problem.text("nb")]
+    markdown = texts(at.markdown)
+    theirs, mine = (markdown.index(f"**{i18n.t(k)}**") for k in ("report.theirs", "report.mine"))
+    their_line, my_line = markdown[theirs + 1], markdown[mine + 1]
+    assert i18n.label(Status.IN_PROGRESS) in their_line and "40 %" in their_line
+    assert i18n.label(Rag.YELLOW) in their_line
+    assert i18n.label(Status.IN_PROGRESS) in my_line
+    assert "Admin" in texts(at.caption) and "Min kommentar" in texts(at.caption)
+    assert at.text_area(key=key(measure_id, "comment")).value == "Min kommentar"
+
+    # Keeping one's own version and saving again writes it, once.
+    at.button(key=key(measure_id, "keep_mine")).click().run()
+    at.button(key=key(measure_id, "save")).click().run()
+    no_exception(at)
+    rows = demo.status_rows(after_id=demo.last_status_id() - 1)
+    assert [(r.measure_id, r.comment, r.reported_by_user_id) for r in rows] == [
+        (measure_id, "Min kommentar", kupa.user_id)
+    ]
+    assert demo.status_count() == before + 1
+
+
+# --- quick mode -------------------------------------------------------------------------
+
+
+def test_quick_mode_confirms_two_unchanged_measures(demo: AppDatabase, kupa: Principal) -> None:
+    unchanged = i18n.t("report.unchanged")
+    at = open_report(kupa)
+    quarter = at.selectbox(key="report_quarter").value
+    table = frame(at.data_editor(key="report_quick"))
+    assert len(table) >= 2
+    chosen = [int(i) for i in table["id"].iloc[:2]]
+    latest = plan_measures(demo).set_index("id").loc[chosen]
+    before = demo.last_status_id()
+
+    at.session_state["report_quick"] = {
+        "edited_rows": {0: {unchanged: True}, 1: {unchanged: True}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    confirm = at.button(key="report_quick_confirm")
+    assert confirm.label == i18n.t("report.confirm_unchanged", count=2)
+    assert not confirm.disabled
+    confirm.click().run()
+    no_exception(at)
+
+    rows = demo.status_rows(after_id=before)
+    assert sorted(r.measure_id for r in rows) == sorted(chosen)
+    for row in rows:
+        last = latest.loc[row.measure_id]
+        assert row.period == quarter
+        assert row.status == last["status"]
+        assert row.rag == last["rag"]
+        assert row.progress == (None if pd.isna(last["progress"]) else int(last["progress"]))
+        assert row.reported_by_user_id == kupa.user_id
+        assert row.reported_by_actor_id == kupa.actor_id
+    assert texts(at.success) == [i18n.t("report.saved_many", count=2)]
+    assert not at.error

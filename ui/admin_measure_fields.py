@@ -1,0 +1,119 @@
+"""The fields of the measure form: their starting values, the widgets (each with
+its error slot right under it), and the MeasureInput they make."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from tracker.quarters import Quarter, plan_quarters
+from tracker.service import MeasureInput
+from tracker.vocab import PartnerRole
+from ui import data
+from ui.admin_common import Slots, keep_choice, opt_int, text, value
+from ui.state import t
+
+FIELDS = (
+    *("code", "title", "description", "theme_id", "goal_id", "lead_actor_id", "partners"),
+    *("funders", "start_period", "end_period", "weight", "budget", "funding", "is_example"),
+)
+
+
+def start_values(plan_id: int, row: pd.Series | None) -> dict[str, Any]:
+    if row is None:
+        plan = data.plan_details(plan_id)
+        first, last = Quarter(plan["start_year"], 1), Quarter(plan["end_year"], 4)
+        start = min(max(Quarter.current(), first), last)
+        return {
+            **dict.fromkeys(("code", "title", "description", "budget", "funding"), ""),
+            **dict.fromkeys(("theme_id", "goal_id", "lead_actor_id"), None),
+            **{"partners": [], "funders": [], "weight": 1.0, "is_example": False},
+            **{"start_period": str(start), "end_period": str(last)},
+        }
+    funders = [int(i) for i in row["funder_ids"]]
+    return {
+        **{f: text(row[f]) for f in ("code", "title", "description", "budget", "funding")},
+        **{f: opt_int(row[f]) for f in ("theme_id", "goal_id", "lead_actor_id")},
+        "partners": [int(i) for i in row["partner_ids"] if int(i) not in funders],
+        "funders": funders,
+        "start_period": str(row["start_period"]),
+        "end_period": str(row["end_period"]),
+        "weight": float(row["weight"]),
+        "is_example": bool(row["is_example"]),
+    }
+
+
+def fields(plan_id: int, prefix: str, names: dict[str, dict[int, str]], slots: Slots) -> None:
+    """The form's fields, each with its error slot right under it."""
+    plan = data.plan_details(plan_id)
+    quarters = [str(q) for q in plan_quarters(plan["start_year"], plan["end_year"])]
+    quarters += [value(prefix, f) for f in ("start_period", "end_period")]
+    quarters = list(dict.fromkeys(quarters))  # a stored span outside the plan stays choosable
+    actors = names["lead_actor_id"]
+
+    def field(widget: Any, label: str, name: str, *, slot: bool = True, **options: Any) -> None:
+        if "format_func" in options:
+            multi = widget is st.multiselect
+            keep_choice(f"{prefix}_{name}", options["options"], options["format_func"], multi=multi)
+        widget(t(label), key=f"{prefix}_{name}", **options)
+        if slot:
+            slots.add(name)
+
+    def choose(name: str, empty: str) -> dict[str, Any]:
+        return {
+            "options": [None, *names[name]],
+            "format_func": lambda i: names[name].get(i, t(empty)),
+            "placeholder": t(empty),  # what a selectbox whose state is None shows
+        }
+
+    left, right = st.columns([1, 4])
+    with left:
+        field(st.text_input, "col.code", "code")
+    with right:
+        field(st.text_input, "adminpage.measure_title", "title")
+    field(st.text_area, "adminpage.description", "description", height=100)
+    left, right = st.columns(2)
+    with left:
+        field(st.selectbox, "col.theme", "theme_id", **choose("theme_id", "adminpage.choose"))
+        field(
+            st.selectbox, "col.lead", "lead_actor_id", **choose("lead_actor_id", "adminpage.choose")
+        )
+        field(st.selectbox, "adminpage.start", "start_period", options=quarters)
+        field(st.number_input, "col.weight", "weight", min_value=0.0, step=0.5)
+        field(st.text_input, "col.budget", "budget")
+    with right:
+        field(st.selectbox, "adminpage.goal", "goal_id", **choose("goal_id", "adminpage.no_goal"))
+        partner_options = {
+            "options": list(actors),
+            "format_func": actors.get,
+            "placeholder": t("adminpage.choose_actors"),
+        }
+        field(st.multiselect, "col.partners", "partners", slot=False, **partner_options)
+        field(st.multiselect, "adminpage.funders", "funders", slot=False, **partner_options)
+        slots.add("partners")
+        field(st.selectbox, "adminpage.end", "end_period", options=quarters)
+        field(st.text_input, "col.funding", "funding")
+    field(st.checkbox, "adminpage.is_example", "is_example")
+    slots.add(None)
+
+
+def form_input(prefix: str) -> MeasureInput:
+    partners = [(int(i), PartnerRole.PARTNER) for i in value(prefix, "partners")]
+    funders = [(int(i), PartnerRole.FUNDER) for i in value(prefix, "funders")]
+    return MeasureInput(
+        code=value(prefix, "code"),
+        title=value(prefix, "title"),
+        description=value(prefix, "description"),
+        theme_id=value(prefix, "theme_id"),
+        goal_id=value(prefix, "goal_id"),
+        lead_actor_id=value(prefix, "lead_actor_id"),
+        partners=(*partners, *funders),
+        start_period=value(prefix, "start_period"),
+        end_period=value(prefix, "end_period"),
+        weight=float(value(prefix, "weight")),
+        budget=value(prefix, "budget"),
+        funding=value(prefix, "funding"),
+        is_example=bool(value(prefix, "is_example")),
+    )
