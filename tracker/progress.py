@@ -14,6 +14,7 @@ Rules (docs/DESIGN in ../shared, kept here as code):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pandas as pd
@@ -50,32 +51,26 @@ def is_behind(progress: float | None, expected: float, margin: float = BEHIND_MA
     return progress is not None and progress < 100.0 and progress < expected - margin
 
 
-def add_measure_metrics(frame: pd.DataFrame, as_of: datetime) -> pd.DataFrame:
+def add_measure_metrics(frame: pd.DataFrame, as_of: datetime | pd.Series) -> pd.DataFrame:
     """Add effective/expected progress and counting flags to one row per measure.
 
-    Needs columns weight, start_period, end_period, status, progress, rag.
+    Needs columns weight, start_period, end_period, status, progress, rag. as_of is
+    one moment, or a Series of moments aligned with frame (one per row).
     Returns a new frame with: effective, expected, due, counts, known, behind.
+    The same rules as effective_progress and expected_progress, vectorised.
     """
     out = frame.copy()
-    out["effective"] = [
-        effective_progress(s, p) for s, p in zip(out["status"], out["progress"], strict=True)
-    ]
-    out["effective"] = out["effective"].astype("float64")
-    spans = {
-        (s, e): (Quarter.parse(s), Quarter.parse(e))
-        for s, e in set(zip(out["start_period"], out["end_period"], strict=True))
-    }
-    out["expected"] = [
-        expected_progress(*spans[(s, e)], as_of)
-        for s, e in zip(out["start_period"], out["end_period"], strict=True)
-    ]
-    out["expected"] = out["expected"].astype("float64")
-    out["due"] = [
-        spans[(s, e)][0].start() <= as_of
-        for s, e in zip(out["start_period"], out["end_period"], strict=True)
-    ]
-    out["due"] = out["due"].astype(bool)
-    cancelled = out["status"] == Status.CANCELLED
+    status = out["status"].astype(object)
+    progress = pd.to_numeric(out["progress"], errors="coerce").astype("float64")
+    effective = progress.where(status.notna() & (status != Status.CANCELLED))
+    out["effective"] = effective.mask(status == Status.COMPLETED, 100.0)
+    begin = _seconds(out["start_period"], Quarter.start)
+    finish = _seconds(out["end_period"], Quarter.end)
+    moment = _moment_seconds(as_of, out.index)
+    share = ((moment - begin) / (finish - begin)).clip(0.0, 1.0)
+    out["expected"] = (100.0 * share).astype("float64")
+    out["due"] = (begin <= moment).astype(bool)
+    cancelled = status == Status.CANCELLED
     out["counts"] = out["due"] & ~cancelled
     out["known"] = out["counts"] & out["effective"].notna()
     out["behind"] = (
@@ -84,6 +79,19 @@ def add_measure_metrics(frame: pd.DataFrame, as_of: datetime) -> pd.DataFrame:
         & (out["effective"] < out["expected"] - BEHIND_MARGIN)
     )
     return out
+
+
+def _seconds(periods: pd.Series, edge: Callable[[Quarter], datetime]) -> pd.Series:
+    """Each `YYYY-Qn` as epoch seconds of its start or end (parsed once per value)."""
+    table = {p: edge(Quarter.parse(p)).timestamp() for p in periods.unique()}
+    return periods.map(table).astype("float64")
+
+
+def _moment_seconds(as_of: datetime | pd.Series, index: pd.Index) -> pd.Series:
+    if isinstance(as_of, pd.Series):
+        moments = pd.to_datetime(as_of, utc=True).astype("datetime64[us, UTC]")
+        return pd.Series(moments.astype("int64") / 1e6, index=index, dtype="float64")
+    return pd.Series(as_of.timestamp(), index=index, dtype="float64")
 
 
 RAG_SHARE = 0.25

@@ -45,8 +45,9 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
     ids = plain(rollup[id_column])
     progress = floats(rollup["progress"])
     expected = floats(rollup["expected"])
-    summaries = [_summary(row, lang) for _, row in rollup.iterrows()]
-    hover = [_hover(row, label_column, lang) for _, row in rollup.iterrows()]
+    rows = rollup.to_dict("records")
+    summaries = [_summary(row, lang) for row in rows]
+    hover = [_hover(row, label_column, lang) for row in rows]
     common: dict[str, Any] = {
         "y": labels,
         "customdata": ids,
@@ -77,18 +78,22 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
             **common,
         )
     )
-    for row_label, summary in zip(labels, summaries, strict=True):
-        fig.add_annotation(
-            x=1,
-            xref="paper",
-            xanchor="left",
-            xshift=16,
-            y=row_label,
-            yref="y",
-            text=summary,
-            showarrow=False,
-            align="left",
-        )
+    # All annotations in one assignment: add_annotation per row validates the whole
+    # layout each time and made a 120-actor chart take seconds.
+    fig.layout.annotations = [
+        {
+            "x": 1,
+            "xref": "paper",
+            "xanchor": "left",
+            "xshift": 16,
+            "y": row_label,
+            "yref": "y",
+            "text": summary,
+            "showarrow": False,
+            "align": "left",
+        }
+        for row_label, summary in zip(labels, summaries, strict=True)
+    ]
     apply_layout(fig, lang, height=bar_height(labels), margin={"r": _SUMMARY_ROOM, "l": 10})
     fig.update_layout(bargap=0.35)
     fig.update_xaxes(**percent_axis({"title": {"text": t("chart.progress_axis", lang)}}))
@@ -141,7 +146,7 @@ def _category_rows(fig: go.Figure, labels: list[str], id_column: str, lang: str)
     )
 
 
-def _summary(row: pd.Series, lang: str) -> str:
+def _summary(row: dict[str, Any], lang: str) -> str:
     """'62 %' over '6 av 7 rapportert' (two short lines fit narrow columns), or
     'ingen rapporter'."""
     if pd.isna(row["progress"]):
@@ -152,7 +157,7 @@ def _summary(row: pd.Series, lang: str) -> str:
     return f"<b>{format_percent(float(row['progress']), lang)}</b><br>{reported}"
 
 
-def _hover(row: pd.Series, label_column: str, lang: str) -> str:
+def _hover(row: dict[str, Any], label_column: str, lang: str) -> str:
     lines = [f"<b>{html.escape(str(row[label_column]))}</b>"]
     if pd.isna(row["progress"]):
         lines.append(t("chart.no_reports", lang))

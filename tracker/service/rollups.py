@@ -21,6 +21,7 @@ from tracker.service.structure import (
 from tracker.vocab import Rag
 
 RAG_CODES = [r.value for r in Rag]
+MOMENT = "datetime64[us, UTC]"
 
 
 def plan_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.Series:
@@ -89,23 +90,32 @@ def reporting_of(metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
 
 def quarterly_metrics(session: Session, *, plan_id: int, quarters: list[Quarter]) -> pd.DataFrame:
     """measure_status for every quarter end at once: one row per measure and quarter
-    (column `quarter`). Three SQL statements whatever the number of quarters."""
+    (column `quarter`), oldest quarter first. Three SQL statements whatever the number
+    of quarters; the as-of matching is one merge_asof."""
     measures = measures_frame(session, plan_id)
-    history = plan_history(session, plan_id)
-    frames = []
-    for quarter in quarters:
-        moment = quarter.end()
-        latest = history[history["reported_at"] <= moment].drop_duplicates(
-            "measure_id", keep="last"
-        )
-        frame = measures.merge(latest, how="left", left_on="id", right_on="measure_id")
-        frame = frame.drop(columns=["measure_id"])
-        frame["status"] = code_column(frame["status"])
-        frame["rag"] = code_column(frame["rag"])
-        frames.append(add_measure_metrics(frame, moment).assign(quarter=str(quarter)))
-    if not frames or measures.empty:
+    if not quarters or measures.empty:
         return pd.DataFrame(columns=[*measures.columns, "quarter"])
-    return pd.concat(frames, ignore_index=True)
+    ends = pd.DataFrame(
+        {"quarter": [str(q) for q in quarters], "as_of": [q.end() for q in quarters]}
+    )
+    ends["as_of"] = ends["as_of"].astype(MOMENT)
+    grid = measures.merge(ends, how="cross").sort_values("as_of", kind="stable")
+    history = plan_history(session, plan_id).astype({"reported_at": MOMENT})
+    # Reports come oldest first (reported_at, id): merge_asof takes the last report
+    # at or before each quarter end, the same one latest_status picks.
+    frame = pd.merge_asof(
+        grid,
+        history,
+        left_on="as_of",
+        right_on="reported_at",
+        left_by="id",
+        right_by="measure_id",
+        direction="backward",
+    ).drop(columns=["measure_id"])
+    frame["status"] = code_column(frame["status"])
+    frame["rag"] = code_column(frame["rag"])
+    metrics = add_measure_metrics(frame, frame["as_of"])
+    return metrics.drop(columns=["as_of"]).reset_index(drop=True)
 
 
 def plan_quarters_so_far(

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
@@ -63,12 +63,12 @@ def latest_status(session: Session, plan_id: int, as_of: AsOf = None) -> pd.Data
             ranked.c.measure_id,
             ranked.c.id.label("status_id"),
             ranked.c.period,
-            ranked.c.status,
+            _raw(ranked.c.status),
             ranked.c.progress,
-            ranked.c.rag,
+            _raw(ranked.c.rag),
             ranked.c.comment,
             ranked.c.next_steps,
-            ranked.c.reported_at,
+            _raw(ranked.c.reported_at),
             User.display_name.label("reported_by"),
             Actor.name.label("reported_by_actor"),
         )
@@ -76,7 +76,7 @@ def latest_status(session: Session, plan_id: int, as_of: AsOf = None) -> pd.Data
         .outerjoin(Actor, ranked.c.reported_by_actor_id == Actor.id)
         .where(ranked.c.rank == 1)
     )
-    return _status_frame(session.execute(query).mappings().all())
+    return _status_frame(session.execute(query).all())
 
 
 def measure_history(session: Session, measure_id: int) -> pd.DataFrame:
@@ -96,12 +96,12 @@ def _history(session: Session, condition: Any) -> pd.DataFrame:
             StatusUpdate.measure_id,
             StatusUpdate.id.label("status_id"),
             StatusUpdate.period,
-            StatusUpdate.status,
+            _raw(StatusUpdate.status),
             StatusUpdate.progress,
-            StatusUpdate.rag,
+            _raw(StatusUpdate.rag),
             StatusUpdate.comment,
             StatusUpdate.next_steps,
-            StatusUpdate.reported_at,
+            _raw(StatusUpdate.reported_at),
             User.display_name.label("reported_by"),
             Actor.name.label("reported_by_actor"),
         )
@@ -110,22 +110,32 @@ def _history(session: Session, condition: Any) -> pd.DataFrame:
         .where(condition)
         .order_by(StatusUpdate.reported_at, StatusUpdate.id)
     )
-    return _status_frame(session.execute(query).mappings().all())
+    return _status_frame(session.execute(query).all())
+
+
+def _raw(column: Any) -> Any:
+    """A column read without per-row Python conversion (fast for large plans):
+    vocabulary codes as their stored text, moments as naive UTC (see UTCDateTime)."""
+    plain = DateTime() if column.name == "reported_at" else String()
+    return type_coerce(column, plain).label(column.name)
 
 
 def _status_frame(rows: list) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
+    frame = pd.DataFrame.from_records(rows, columns=STATUS_COLUMNS)
     for column in ("status", "rag"):
         frame[column] = code_column(frame[column])
     frame["progress"] = frame["progress"].astype("Float64")
-    frame["reported_at"] = pd.to_datetime(frame["reported_at"], utc=True)
+    frame["reported_at"] = pd.to_datetime(frame["reported_at"], utc=True).astype(
+        "datetime64[us, UTC]"
+    )
     return frame
 
 
 def code_column(values: pd.Series) -> pd.Series:
     """Vocabulary codes as plain str, missing as None (object dtype, not NaN)."""
-    codes = [None if pd.isna(v) else str(getattr(v, "value", v)) for v in values]
-    return pd.Series(codes, index=values.index, dtype=object)
+    codes = values.astype(object)
+    codes = codes.map(lambda v: getattr(v, "value", v), na_action="ignore").astype(object)
+    return codes.where(codes.notna(), None)
 
 
 @dataclass(frozen=True)
