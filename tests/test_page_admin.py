@@ -203,7 +203,11 @@ def test_a_conflicting_edit_shows_both_versions_and_keeps_what_was_typed(
     assert measure(engine, "1.2").title == "Endret av en annen"
     assert app.warning[0].value.startswith("Tiltaket 1.2 er endret av noen andre")
     table = app.dataframe[0].value
-    assert list(table.iloc[0]) == [nb("adminpage.measure_title"), "Endret av en annen", "Min tittel"]
+    assert list(table.iloc[0]) == [
+        nb("adminpage.measure_title"),
+        "Endret av en annen",
+        "Min tittel",
+    ]
     assert app.text_input(key=f"{prefix}_title").value == "Min tittel"
     app.button(key=f"admin_m_{before.id}_conflict_mine").click().run()
     assert not app.exception, app.exception
@@ -323,3 +327,71 @@ def test_audit_log_lists_entries_newest_first_and_filters(engine: db.Engine) -> 
     assert list(app.dataframe[0].value[nb("adminpage.audit_user")]) == ["admin"]
     app.text_input(key="admin_audit_search").input("ingen slik tekst").run()
     assert app.info[0].value == nb("adminpage.audit_empty")
+
+
+def test_deleting_a_theme_in_use_is_refused_with_the_reason(engine: db.Engine) -> None:
+    with db.read_session(engine) as session:
+        themes = service.list_themes(session, service.get_plan(session).id)
+    first = int(themes["id"].iloc[0])
+    app = open_admin(engine, "plan")
+    app.selectbox(key="admin_theme_pick").set_value(first).run()
+    app.button(key=f"admin_theme_{first}_delete").click().run()
+    assert not app.exception, app.exception
+    assert "kan ikke slettes" in app.error[0].value
+    with db.read_session(engine) as session:
+        assert len(service.list_themes(session, service.get_plan(session).id)) == len(themes)
+
+
+def test_creating_and_deleting_an_actor(engine: db.Engine) -> None:
+    app = open_admin(engine, "actors")
+    app.text_input(key="admin_actor_new_name").input("Senja Havbruksnettverk")
+    app.text_input(key="admin_actor_new_short_name").input("SHN")
+    app.selectbox(key="admin_actor_new_kind").set_value("naeringsnettverk")
+    app.button(key="admin_actor_new_save").click().run()
+    assert not app.exception, app.exception
+    with db.read_session(engine) as session:
+        actors = service.list_actors(session)
+    row = actors[actors["name"] == "Senja Havbruksnettverk"].iloc[0]
+    assert (row["short_name"], row["kind"]) == ("SHN", "naeringsnettverk")
+    # The new actor is chosen for editing; delete it again.
+    assert app.selectbox(key="admin_actor_pick").value == int(row["id"])
+    app.button(key=f"admin_actor_{int(row['id'])}_delete").click().run()
+    assert not app.exception, app.exception
+    with db.read_session(engine) as session:
+        assert "Senja Havbruksnettverk" not in set(service.list_actors(session)["name"])
+    rows = audit_rows(engine, entity="actor", entity_id="Senja Havbruksnettverk")
+    assert [r.action for r in rows] == ["create", "delete"]
+
+
+def test_the_page_speaks_english(engine: db.Engine) -> None:
+    app = open_admin(engine, "users")
+    app.session_state["lang"] = "en"  # what the sidebar's language switch sets
+    app.run()
+    assert not app.exception, app.exception
+    assert [t.label for t in app.tabs][-1] == "Audit log"
+    # The open tab stays open although its label changed language.
+    assert app.subheader[0].value == "New user"
+
+
+def test_editing_the_plan_and_an_error_next_to_the_year(engine: db.Engine) -> None:
+    with db.read_session(engine) as session:
+        plan_id = service.get_plan(session).id
+    prefix = f"admin_plan_{plan_id}"
+    app = open_admin(engine, "plan")
+    app.number_input(key=f"{prefix}_end_year").set_value(2020)
+    app.button(key=f"{prefix}_save").click().run()
+    assert not app.exception, app.exception
+    assert node_after(app, f"{prefix}_end_year").value == nb(
+        "admin.end_before_start", start=2024, end=2020
+    )
+    with db.read_session(engine) as session:
+        assert service.get_plan(session).end_year == 2028
+    app.number_input(key=f"{prefix}_end_year").set_value(2028)
+    app.text_input(key=f"{prefix}_owner").input("Senja kommune, næringsavdelingen")
+    app.button(key=f"{prefix}_save").click().run()
+    assert not app.exception, app.exception
+    with db.read_session(engine) as session:
+        assert service.get_plan(session).owner == "Senja kommune, næringsavdelingen"
+    assert [r.after for r in audit_rows(engine, action="update", entity="plan")] == [
+        {"owner": "Senja kommune, næringsavdelingen"}
+    ]

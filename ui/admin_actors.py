@@ -8,20 +8,8 @@ import streamlit as st
 from tracker import i18n, service
 from tracker.vocab import ActorKind
 from ui import data
-from ui.admin_common import (
-    Slots,
-    defaults,
-    delete_button,
-    done,
-    forget,
-    keep_choice,
-    new_or,
-    picker,
-    run_write,
-    select_next,
-    text,
-    value,
-)
+from ui.admin_choice import keep_choice, new_or, picker, select_next
+from ui.admin_common import Slots, defaults, delete_button, done, forget, run_write, text, value
 from ui.state import lang, t
 
 PICK = "admin_actor_pick"

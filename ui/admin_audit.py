@@ -12,7 +12,7 @@ from tracker import i18n
 from tracker.quarters import OSLO
 from tracker.vocab import Entity
 from ui import data, widgets
-from ui.admin_common import keep_choice
+from ui.admin_choice import keep_choice, resolve
 from ui.state import lang, require_user, t
 
 LIMIT = 500
@@ -37,18 +37,23 @@ def render(plan_id: int | None) -> None:
     entity_column, user_column, since_column, until_column, search_column = st.columns(
         [2, 2, 2, 2, 3]
     )
-    entities = [None, *data.audit_entities()]
+    # No choice (None) means all: the placeholder says so in the current language.
+    entities = data.audit_entities()
     keep_choice("admin_audit_entity", entities, entity_text)
     entity = entity_column.selectbox(
         t("adminpage.audit_entity"),
         entities,
+        index=None,
         format_func=entity_text,
+        placeholder=t("filter.all"),
         key="admin_audit_entity",
     )
+    entity = resolve("admin_audit_entity", entity, entities)
     username = user_column.selectbox(
         t("adminpage.audit_user"),
-        [None, *data.audit_usernames()],
-        format_func=lambda u: t("filter.all") if u is None else u,
+        data.audit_usernames(),
+        index=None,
+        placeholder=t("filter.all"),
         key="admin_audit_user",
     )
     date_format = "DD.MM.YYYY" if lang() == "nb" else "YYYY-MM-DD"

@@ -1,6 +1,6 @@
 """What every tab of the Admin page shares: running a write and showing its errors
-next to the fields, the "choose to edit / new" picker, widget defaults set once,
-a delete button that asks first, and the toast after a successful write."""
+next to the fields, widget defaults set once, a delete button that asks first,
+and the toast after a successful write. (The pickers are in ui.admin_choice.)"""
 
 from __future__ import annotations
 
@@ -87,61 +87,6 @@ def show_flash() -> None:
 def done(message: str) -> None:
     flash(message)
     st.rerun()
-
-
-def picker(
-    label: str,
-    options: list[Any],
-    *,
-    key: str,
-    format_func: Callable[[Any], str],
-) -> Any:
-    """A selectbox whose choice a write can set for the next run (select_next)."""
-    pending = f"{key}__next"
-    if pending in st.session_state:
-        st.session_state[key] = st.session_state.pop(pending)
-    keep_choice(key, options, format_func)
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = options[0]
-    return st.selectbox(label, options, format_func=format_func, key=key)
-
-
-def keep_choice(
-    key: str, options: list[Any], format_func: Callable[[Any], str], *, multi: bool = False
-) -> None:
-    """Call before a selectbox or multiselect whose labels can change.
-
-    The browser holds a choice as its label, so when the chosen item is renamed
-    (by someone else, or by a language switch) the choice would come back as the
-    old label, a plain string. Every label shown in this session is remembered,
-    and an old one is mapped back to its option here.
-    """
-    labels: dict[str, Any] = st.session_state.setdefault(f"{key}__labels", {})
-
-    def fixed(choice: Any) -> Any:
-        if choice in options or not isinstance(choice, str):
-            return choice
-        return labels.get(choice)
-
-    if key in st.session_state:
-        current = st.session_state[key]
-        if multi:
-            wanted = [fixed(c) for c in current or []]
-            wanted = [c for c in wanted if c in options]
-        else:
-            wanted = fixed(current)
-        if wanted != current:
-            st.session_state[key] = wanted
-    labels.update({format_func(option): option for option in options})
-
-
-def select_next(key: str, value: Any) -> None:
-    st.session_state[f"{key}__next"] = value
-
-
-def new_or(name: str) -> Callable[[Any], str]:
-    """format_func for a picker whose None means "new"."""
-    return lambda value: t(name) if value is None else str(value)
 
 
 def defaults(prefix: str, values: dict[str, Any]) -> bool:

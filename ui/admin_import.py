@@ -11,6 +11,7 @@ import streamlit as st
 
 from tracker.errors import Problem
 from tracker.importers import ImportResult, import_tables, read_bytes
+from tracker.importers.read import MAX_FILE_BYTES
 from ui import data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
 from ui.state import lang, t
@@ -28,6 +29,7 @@ def render(plan_id: int | None) -> None:
     upload = st.file_uploader(
         t("adminpage.import_file"),
         type=["xlsx", "csv"],
+        max_upload_size=MAX_FILE_BYTES // (1024 * 1024),
         key=f"admin_import_file_{st.session_state.get(ROUND_KEY, 0)}",
     )
     if upload is None:

@@ -12,7 +12,8 @@ from tracker.quarters import Quarter, plan_quarters
 from tracker.service import MeasureInput
 from tracker.vocab import PartnerRole
 from ui import data
-from ui.admin_common import Slots, keep_choice, opt_int, text, value
+from ui.admin_choice import keep_choice
+from ui.admin_common import Slots, opt_int, text, value
 from ui.state import t
 
 FIELDS = (

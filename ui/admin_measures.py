@@ -12,18 +12,8 @@ import streamlit as st
 from tracker import service
 from tracker.service import MeasureInput
 from ui import admin_conflict, admin_measure_fields, data
-from ui.admin_common import (
-    Slots,
-    defaults,
-    delete_button,
-    done,
-    forget,
-    id_labels,
-    new_or,
-    picker,
-    run_write,
-    select_next,
-)
+from ui.admin_choice import new_or, picker, select_next
+from ui.admin_common import Slots, defaults, delete_button, done, forget, id_labels, run_write
 from ui.state import t
 
 PICK = "admin_measure_pick"

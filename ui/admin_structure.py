@@ -7,18 +7,15 @@ import streamlit as st
 
 from tracker import service
 from ui import data
+from ui.admin_choice import keep_choice, new_or, picker, select_next
 from ui.admin_common import (
     Slots,
     defaults,
     delete_button,
     done,
     forget,
-    keep_choice,
-    new_or,
     opt_int,
-    picker,
     run_write,
-    select_next,
     text,
     value,
 )

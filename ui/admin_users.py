@@ -11,7 +11,8 @@ import streamlit as st
 from tracker import i18n, service
 from tracker.vocab import Role
 from ui import data, widgets
-from ui.admin_common import Slots, defaults, done, forget, keep_choice, picker, run_write, value
+from ui.admin_choice import keep_choice, picker
+from ui.admin_common import Slots, defaults, done, forget, run_write, value
 from ui.state import lang, require_user, t
 
 PICK = "admin_user_pick"
