@@ -69,6 +69,8 @@ with right:
         key="overview_theme_status", scope=scope,
     )  # fmt: skip
 st.subheader(t("overview.progress_by_actor"))
+if view.actors_leading > len(view.actors):
+    st.caption(t("overview.actors_limited", shown=len(view.actors), total=view.actors_leading))
 actor_click = figures.chart(
     "progress_bars", view.actors, "name", "actor_id", lang(),
     key="overview_actor_progress", scope=scope, clickable=True,

@@ -64,7 +64,7 @@ if measures.empty:
     st.stop()
 
 reported = measures["period"] == str(quarter)
-overview = widgets.measure_table(measures)
+overview = widgets.measure_table(measures, compact=True)
 overview.insert(
     0,
     t("report.this_quarter"),

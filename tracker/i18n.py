@@ -194,6 +194,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{name}» er for stor (over 20 MB).",
         "en": "“{name}” is too large (over 20 MB).",
     },
+    "import.sheet_too_large": {
+        "nb": "Arket «{name}» er for stort (over {rows} rader eller {columns} kolonner). "
+        "Slett tomme rader og kolonner langt ute i arket og prøv igjen.",
+        "en": "The sheet “{name}” is too large (over {rows} rows or {columns} columns). "
+        "Delete empty rows and columns far out in the sheet and try again.",
+    },
     "import.empty_folder": {
         "nb": "Mappen «{name}» har ingen .csv-filer.",
         "en": "The folder “{name}” holds no .csv files.",
@@ -242,6 +248,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.bad_period": {
         "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, 2025-Q2 eller Løpende).",
         "en": "“{value}” is not a period (write e.g. 2024, 2024–2026, 2025-Q2 or Løpende).",
+    },
+    "import.bad_quarter": {
+        "nb": "«{value}» er ikke et kvartal (skriv f.eks. 2025-Q3).",
+        "en": "“{value}” is not a quarter (write e.g. 2025-Q3).",
     },
     "import.bad_weight": {
         "nb": "«{value}» er ikke en gyldig vekt (et tall over 0).",
@@ -390,6 +400,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "overview.progress_by_actor": {
         "nb": "Fremdrift per ansvarlig aktør",
         "en": "Progress per lead actor",
+    },
+    "overview.actors_limited": {
+        "nb": "Viser de {shown} aktørene som leder flest tiltak (av {total}). "
+        "Alle står under Aktører.",
+        "en": "Showing the {shown} actors leading most measures (of {total}). "
+        "All are under Actors.",
     },
     "overview.trend_progress": {"nb": "Fremdrift over tid", "en": "Progress over time"},
     "overview.trend_status": {"nb": "Statusfordeling over tid", "en": "Status mix over time"},
@@ -540,6 +556,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.backup_done": {
         "nb": "Sikkerhetskopi skrevet til {path}.",
         "en": "Backup written to {path}.",
+    },
+    "cli.backup_no_database": {
+        "nb": "Fant ingen database å ta sikkerhetskopi av: «{path}» finnes ikke.",
+        "en": "Found no database to back up: “{path}” does not exist.",
+    },
+    "cli.backup_failed": {
+        "nb": "Kunne ikke skrive sikkerhetskopi til {path}: {error}",
+        "en": "Could not write the backup to {path}: {error}",
     },
     "import.where_row_column": {
         "nb": "Rad {row}, kolonne «{column}»",

@@ -10,7 +10,7 @@ import streamlit as st
 
 from tracker import i18n
 from tracker.charts import RAG_SYMBOLS
-from tracker.quarters import Quarter
+from tracker.quarters import OSLO, Quarter
 from tracker.service import MeasureFilter
 from tracker.service.structure import theme_short_name
 from tracker.vocab import Rag, Status
@@ -86,6 +86,24 @@ def rag_text(code: object) -> str:
         return "–"
     rag = Rag(code)
     return f"{RAG_SYMBOLS[rag]} {i18n.label(rag, lang())}"
+
+
+def status_texts(codes: pd.Series) -> pd.Series:
+    """status_text for a whole column at once (large lists)."""
+    labels = {s.value: status_text(s.value) for s in Status}
+    return codes.map(labels).fillna(t("label.no_report"))
+
+
+def rag_texts(codes: pd.Series) -> pd.Series:
+    labels = {r.value: rag_text(r.value) for r in Rag}
+    return codes.map(labels).fillna("–")
+
+
+def date_texts(moments: pd.Series) -> pd.Series:
+    """date_text for a whole column of UTC moments at once."""
+    pattern = "%d.%m.%Y" if lang() == "nb" else "%Y-%m-%d"
+    local = pd.to_datetime(moments, utc=True).dt.tz_convert(OSLO)
+    return local.dt.strftime(pattern).fillna("–")
 
 
 def percent(value: object, decimals: int = 0) -> str:
@@ -164,21 +182,23 @@ def _name(frame: pd.DataFrame, item_id: int) -> str:
     return str(match.iloc[0]) if not match.empty else "?"
 
 
-def measure_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The columns a measure list shows, labelled in the session's language."""
-    return pd.DataFrame(
+def measure_table(frame: pd.DataFrame, *, compact: bool = False) -> pd.DataFrame:
+    """The columns a measure list shows, labelled in the session's language
+    (compact: without theme and partners)."""
+    table = pd.DataFrame(
         {
             t("col.code"): frame["code"],
             t("col.title"): frame["title"],
             t("col.theme"): frame["theme_name"],
             t("col.lead"): frame["lead_name"],
             t("col.partners"): frame["partners"],
-            t("col.status"): [status_text(s) for s in frame["status"]],
+            t("col.status"): status_texts(frame["status"]),
             t("col.progress"): frame["effective"],
-            t("col.rag"): [rag_text(r) for r in frame["rag"]],
-            t("col.last_reported"): [date_text(v) for v in frame["reported_at"]],
+            t("col.rag"): rag_texts(frame["rag"]),
+            t("col.last_reported"): date_texts(frame["reported_at"]),
         }
     )
+    return table.drop(columns=[t("col.theme"), t("col.partners")]) if compact else table
 
 
 def show_measure_table(frame: pd.DataFrame, *, key: str) -> None:

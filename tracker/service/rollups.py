@@ -3,6 +3,8 @@ tracker.progress), and the trend over quarters."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 from sqlalchemy.orm import Session
 
@@ -95,8 +97,9 @@ def quarterly_metrics(session: Session, *, plan_id: int, quarters: list[Quarter]
     measures = measures_frame(session, plan_id)
     if not quarters or measures.empty:
         return pd.DataFrame(columns=[*measures.columns, "quarter"])
+    now = datetime.now(UTC)  # the running quarter is shown as it stands now
     ends = pd.DataFrame(
-        {"quarter": [str(q) for q in quarters], "as_of": [q.end() for q in quarters]}
+        {"quarter": [str(q) for q in quarters], "as_of": [min(q.end(), now) for q in quarters]}
     )
     ends["as_of"] = ends["as_of"].astype(MOMENT)
     grid = measures.merge(ends, how="cross").sort_values("as_of", kind="stable")

@@ -22,12 +22,15 @@ from tracker.service.rollups import (
 )
 from tracker.service.structure import list_actors, list_themes, theme_short_name
 
+ACTOR_CHART_LIMIT = 25
+
 
 @dataclass(frozen=True)
 class Overview:
     totals: pd.Series  # ROLLUP_COLUMNS for the narrowed measures
     themes: pd.DataFrame  # themes_of, with a short `label`
-    actors: pd.DataFrame  # actors_of, lead actors only
+    actors: pd.DataFrame  # actors_of: the ACTOR_CHART_LIMIT lead actors with most measures
+    actors_leading: int  # how many actors lead any of the measures
     trend: pd.DataFrame  # trend_of over `quarters`
     grid: pd.DataFrame  # rag_grid_of, with `theme_label`
     measures: pd.DataFrame  # the narrowed measure_status frame
@@ -57,11 +60,20 @@ def overview(
     return Overview(
         totals=figures_of(metrics),
         themes=theme_rows,
-        actors=actor_rows[actor_rows["measures"] > 0].reset_index(drop=True),
+        actors=_busiest(actor_rows),
+        actors_leading=int((actor_rows["measures"] > 0).sum()),
         trend=trend_of(quarterly),
         grid=grid,
         measures=metrics,
     )
+
+
+def _busiest(actor_rows: pd.DataFrame) -> pd.DataFrame:
+    """The lead actors with most measures (a chart of hundreds of bars says nothing),
+    in name order."""
+    leading = actor_rows[actor_rows["measures"] > 0]
+    top = leading.nlargest(ACTOR_CHART_LIMIT, "measures", keep="first")
+    return top.sort_values("name").reset_index(drop=True)
 
 
 def _theme_labels(codes: pd.Series, names: pd.Series) -> list[str]:
