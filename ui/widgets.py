@@ -139,17 +139,19 @@ def measure_filters(plan_id: int, *, key: str, only_groups: bool = False) -> Mea
     """Theme, actor, status, RAG and search pickers in one row (only_groups: theme
     and actor)."""
     themes, actors = data.themes(plan_id), data.actors()
+    theme_names = dict(zip(themes["id"], themes["name"], strict=True))
+    actor_names = dict(zip(actors["id"], actors["name"], strict=True))
     columns = st.columns([1, 1] if only_groups else [3, 3, 2, 2, 3])
     theme_id = columns[0].selectbox(
         t("filter.theme"),
         [None, *themes["id"].tolist()],
-        format_func=lambda i: t("filter.all") if i is None else _name(themes, i),
+        format_func=lambda i: t("filter.all") if i is None else theme_names.get(i, "?"),
         key=f"{key}_theme",
     )
     actor_id = columns[1].selectbox(
         t("filter.actor"),
         [None, *actors["id"].tolist()],
-        format_func=lambda i: t("filter.all") if i is None else _name(actors, i),
+        format_func=lambda i: t("filter.all") if i is None else actor_names.get(i, "?"),
         key=f"{key}_actor",
     )
     if only_groups:
@@ -175,11 +177,6 @@ def measure_filters(plan_id: int, *, key: str, only_groups: bool = False) -> Mea
 def short_theme(code: object, name: object) -> str:
     """'1 Attraktiv' for theme 1 'Attraktiv – Næringsvennlig kommune' (chart labels)."""
     return f"{code} {theme_short_name(str(name))}"
-
-
-def _name(frame: pd.DataFrame, item_id: int) -> str:
-    match = frame.loc[frame["id"] == item_id, "name"]
-    return str(match.iloc[0]) if not match.empty else "?"
 
 
 def measure_table(frame: pd.DataFrame, *, compact: bool = False) -> pd.DataFrame:
