@@ -206,12 +206,6 @@ def check_csv_for_norwegian_excel(path: Path, state: dict[str, Any]) -> None:
 # --- the small world: partners, funders, weights, unknown progress -------------------------
 
 
-@pytest.mark.xfail(
-    reason="BUG: a completed report with unknown progress (allowed: completed counts as "
-    "100) is exported as 'Fullført' + empty progress; plan_import.status_spec forces 100 "
-    "and _status_changed then sees None != 100, so re-import appends a new report",
-    strict=True,
-)
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_world_round_trip_changes_nothing(
     session: Session, world: World, tmp_path: Path, suffix: str
@@ -236,11 +230,7 @@ def test_world_round_trip_keeps_partners_funders_and_weights(
     assert rows["2.3"]["Fremdrift"] is None and rows["2.3"]["Vurdering"] == "Alvorlig avvik"
 
     result = import_path(session, user=SYSTEM, path=path, dry_run=True)
-    assert result.ok
-    # Only the completed-with-unknown-progress report differs (see the xfail above).
-    assert [(c.key, c.params.get("code")) for c in result.changes] == [
-        ("import.change_status", "1.2")
-    ]
+    assert result.ok and result.changes == []
 
 
 # --- what export must survive ---------------------------------------------------------------
@@ -260,11 +250,6 @@ def _import_one(session: Session, tmp_path: Path, **cells: str) -> None:
     session.commit()
 
 
-@pytest.mark.xfail(
-    reason="BUG: importer stores control characters (e.g. \\x0b from Word) and "
-    "exporters.write_xlsx then raises openpyxl IllegalCharacterError",
-    strict=True,
-)
 def test_control_character_in_a_title_does_not_break_export(
     session: Session, world: World, tmp_path: Path
 ) -> None:
@@ -272,12 +257,6 @@ def test_control_character_in_a_title_does_not_break_export(
     export_plan(session, world.plan.id, tmp_path / "plan.xlsx")
 
 
-@pytest.mark.xfail(
-    reason="BUG: a measure code like '1.²' is accepted by the importer, and "
-    "service.structure.code_sort_key (str.isdigit then int) raises ValueError, so "
-    "measures_frame and the export fail",
-    strict=True,
-)
 def test_superscript_digit_code_does_not_break_export(
     session: Session, world: World, tmp_path: Path
 ) -> None:
@@ -285,29 +264,20 @@ def test_superscript_digit_code_does_not_break_export(
     export_plan(session, world.plan.id, tmp_path / "plan.xlsx")
 
 
-@pytest.mark.xfail(
-    reason="BUG: exporters._names splits the measures_frame 'partners' text on ', ', so an "
-    "actor name with a comma breaks zip(strict=True) (ValueError); and the importer's "
-    "split_list would split such a name anyway",
-    strict=True,
-)
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+@pytest.mark.parametrize("cell", ["Nord; KN", "Nord"])  # a list, and the name alone
 def test_actor_name_with_a_comma_round_trips(
-    session: Session, world: World, tmp_path: Path
+    session: Session, world: World, tmp_path: Path, cell: str, suffix: str
 ) -> None:
     make_actor(session, "Nord universitet, campus Mo", "Nord", ActorKind.KNOWLEDGE)
     session.commit()
-    _import_one(session, tmp_path, Samarbeidspartnere="Nord; KN")
-    path = tmp_path / "plan.xlsx"
+    _import_one(session, tmp_path, Samarbeidspartnere=cell)
+    path = tmp_path / f"plan{suffix}"
     export_plan(session, world.plan.id, path)
     result = import_path(session, user=SYSTEM, path=path, dry_run=True)
     assert result.ok and result.changes == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: exporters.write_xlsx writes text starting with '=' as a formula "
-    "(formula injection; the value is lost: re-import reads an empty cell)",
-    strict=True,
-)
 def test_text_starting_with_equals_is_exported_as_text(
     session: Session, world: World, tmp_path: Path
 ) -> None:

@@ -217,11 +217,6 @@ def test_municipal_csv_imports(
     assert not any("Kari Ødegård" in row for rows in snapshot(session).values() for row in rows)
 
 
-@pytest.mark.xfail(
-    reason="BUG: plan_import._Job.apply_measures gives a measure matched by title (file "
-    "without Kode) a NEW generated code on every re-import, renumbering the plan",
-    strict=True,
-)
 def test_municipal_csv_again_changes_nothing(
     session: Session, world: World, tmp_path: Path
 ) -> None:
@@ -236,6 +231,34 @@ def test_municipal_csv_again_changes_nothing(
     assert again.ok and again.changes == []
     assert snapshot(session) == before
     assert data_revision(session) == revision
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_csv_saved_from_norwegian_excel(session: Session, world: World) -> None:
+    """tests/data/handlingsplan_kommune.csv: BOM, CRLF, ';', two title lines, a cell with
+    a line break, headers as a municipality writes them, blank rows."""
+    result = import_path(session, user=SYSTEM, path=DATA / "handlingsplan_kommune.csv", now=NOW)
+
+    assert result.ok, [p.text("en") for p in result.problems]
+    assert result.notices == []
+    harbour = measure(session, "Fiskerihavn på Gryllefjord")
+    assert harbour.code == "1.10"
+    assert harbour.description == "Utrede ny molo.\nSøke midler fra Kystverket."
+    assert (harbour.start_period, harbour.end_period) == ("2025-Q1", "2027-Q4")
+    assert set(partners(session, harbour)) == {"Klyngen Nordvest", "Innovasjon Norge Arktis"}
+    (report,) = session.scalars(select(StatusUpdate).where(StatusUpdate.measure_id == harbour.id))
+    assert (report.status, report.progress, report.comment) == (
+        Status.IN_PROGRESS, 25, "Første møte holdt",
+    )  # fmt: skip
+    honest = measure(session, "Ærlig talt: økt åpenhet")
+    assert (honest.start_period, honest.end_period) == ("2024-Q1", "2028-Q4")
+    (started,) = session.scalars(select(StatusUpdate).where(StatusUpdate.measure_id == honest.id))
+    assert (started.status, started.progress) == (Status.NOT_STARTED, 0)
+    north = measure(session, "Øvre Dividal-samarbeid")
+    assert north.code == "2.10" and north.theme_id == world.themes["T2"].id
+    assert status_count(session, north.id) == 0
 
 
 def test_single_sheet_xlsx(session: Session, world: World, tmp_path: Path) -> None:
@@ -293,11 +316,6 @@ def test_xlsx_row_numbers_count_blank_rows(session: Session, world: World, tmp_p
     assert keys(result) == [(6, "Periode", "import.bad_period")]
 
 
-@pytest.mark.xfail(
-    reason="BUG: read.cell_text turns a percent-formatted cell holding 1.0 (100 %) into "
-    "'1', so full progress is imported as 1 %",
-    strict=True,
-)
 def test_xlsx_percent_formatted_progress(session: Session, world: World, tmp_path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
@@ -371,11 +389,6 @@ def test_unknown_actor_is_created_and_near_miss_is_a_problem(
                for c in result.changes)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    reason="BUG: resolve.Lookup.near_miss returns the normalised (case-folded) key, so "
-    "'Mente du «sjømatklyngen senja»?' loses the actor's real spelling",
-    strict=True,
-)
 def test_near_miss_suggests_the_real_name(session: Session, world: World, tmp_path: Path) -> None:
     make_actor(session, "Sjømatklyngen Senja", "Sjømatklyngen", ActorKind.CLUSTER)
     session.commit()
@@ -473,11 +486,6 @@ def test_file_level_problems(session: Session, world: World, tmp_path: Path) -> 
     assert snapshot(session) == before
 
 
-@pytest.mark.xfail(
-    reason="BUG: plan_import._Job.parse adds 'import.nothing' (\"the file has no rows\") "
-    "when every row had errors, because it checks self.measures, not the file's rows",
-    strict=True,
-)
 def test_rows_with_errors_are_not_called_no_rows(
     session: Session, world: World, tmp_path: Path
 ) -> None:
@@ -486,11 +494,6 @@ def test_rows_with_errors_are_not_called_no_rows(
     assert [p.key for p in result.problems] == ["import.bad_period"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: plan_import._Job.status_period passes Quarter.parse to parse_cell, whose "
-    "ValueError message is not a catalogue key, so Problem.text() raises KeyError",
-    strict=True,
-)
 def test_bad_quarter_in_kvartal_column_has_a_message(
     session: Session, world: World, tmp_path: Path
 ) -> None:
@@ -499,6 +502,7 @@ def test_bad_quarter_in_kvartal_column_has_a_message(
         [
             ["Tiltak", "Satsingsområde", "Ansvarlig", "Status", "Kvartal"],
             ["A", "T1", "SNH", "Pågår", "høst"],
+            ["B", "T1", "SNH", "", ""],  # a good row: no 'import.nothing' (another bug)
         ],
     )
     result = import_path(session, user=SYSTEM, path=path, now=NOW)
@@ -508,11 +512,6 @@ def test_bad_quarter_in_kvartal_column_has_a_message(
     assert "høst" in result.problems[0].text("en")
 
 
-@pytest.mark.xfail(
-    reason="BUG: year 0000 passes Quarter.parse/_YEAR; plan_import.check_status_period then "
-    "calls Quarter.start() -> datetime(0, ...) -> ValueError escapes import_path",
-    strict=True,
-)
 def test_year_zero_is_a_problem_not_a_crash(session: Session, world: World, tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "t.csv",
@@ -525,11 +524,6 @@ def test_year_zero_is_a_problem_not_a_crash(session: Session, world: World, tmp_
     assert snapshot(session) == before
 
 
-@pytest.mark.xfail(
-    reason="BUG: plan_import._Job.new_code uses str.isdigit() then int(); a code like "
-    "'1.²' (isdigit True, int() fails) makes the next generated code raise ValueError",
-    strict=True,
-)
 def test_superscript_digit_code_does_not_crash(
     session: Session, world: World, tmp_path: Path
 ) -> None:
@@ -545,12 +539,43 @@ def test_superscript_digit_code_does_not_crash(
     assert result.ok or result.problems
 
 
-@pytest.mark.xfail(
-    reason="BUG: plan_import._Job.new_code makes '<theme code>.<n>' without checking "
-    "Measure.code's 20 characters: a 20-character theme code gives a 22-character code "
-    "(DataError on PostgreSQL, silently over-long on SQLite)",
-    strict=True,
+def test_superscript_digit_year_does_not_crash(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    workbook = Workbook()
+    plan = workbook.active
+    plan.title = "Plan"
+    plan.append(["Navn", "Startår", "Sluttår"])
+    plan.append(["Ny plan", "2024²", "2028"])
+    measures = workbook.create_sheet("Tiltak")
+    measures.append(["Tiltak", "Satsingsområde", "Ansvarlig"])
+    measures.append(["A", "Tema", "SNH"])
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    before = snapshot(session)
+    result = import_path(session, user=SYSTEM, path=path, now=NOW)
+    assert [(p.row, p.field, p.key) for p in result.problems] == [(2, "Startår", "import.bad_year")]
+    assert snapshot(session) == before
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["", "Uten kode", "T1", "SNH", "", "2025"], ["T1.4", "Med kode", "T1", "SNH", "", ""]],
+        [["", "I et nytt tema", "Helt nytt tema", "SNH", "", "2025"]],  # theme "1": "1.1"
+    ],
+    ids=["code-later-in-file", "new-theme-code-1"],
 )
+def test_generated_codes_never_collide(
+    session: Session, world: World, tmp_path: Path, rows: list[list[str]]
+) -> None:
+    path = write_csv(tmp_path / "t.csv", [HEADER, *rows])
+    result = import_path(session, user=SYSTEM, path=path, now=NOW)
+    assert result.ok
+    codes = session.scalars(select(Measure.code)).all()
+    assert len(codes) == len(set(codes)) == 6 + len(rows)
+
+
 def test_generated_measure_code_fits_the_column(
     session: Session, world: World, tmp_path: Path
 ) -> None:
@@ -702,7 +727,7 @@ def test_status_for_a_closed_or_future_quarter_is_refused(
          "Pågår", "10", "", "2025-Q1", "", ""],
         ["2.2", "Rekruttering til havbruk – «Blå økonomi»", "T2", "KN", "", "2026-Q1", "2028-Q4",
          "Pågår", "10", "", "2026-Q1", "", ""],
-        VALID_ROW,  # (a file of only bad rows also gets 'import.nothing': see the xfail)
+        VALID_ROW,
     ]  # fmt: skip
     result = import_path(session, user=SYSTEM, path=write_csv(tmp_path / "s.csv", rows), now=NOW)
     assert keys(result) == [

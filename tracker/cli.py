@@ -7,7 +7,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -248,10 +248,19 @@ def backup(ctx: Context, target: Path) -> None:
     if engine.url.get_backend_name() != "sqlite":
         click.echo(i18n.t("cli.backup_postgres", ctx.lang), err=True)
         raise SystemExit(1)
-    source = sqlite3.connect(engine.url.database)
+    database = engine.url.database or ""
+    if not Path(database).is_file():  # sqlite3.connect would create an empty one
+        click.echo(i18n.t("cli.backup_no_database", ctx.lang, path=database), err=True)
+        raise SystemExit(1)
     try:
-        with sqlite3.connect(target) as destination:
-            source.backup(destination)
-    finally:
-        source.close()
+        _copy_sqlite(database, target)
+    except (sqlite3.Error, OSError) as error:
+        message = i18n.t("cli.backup_failed", ctx.lang, path=str(target), error=str(error))
+        click.echo(message, err=True)
+        raise SystemExit(1) from None
     click.echo(i18n.t("cli.backup_done", ctx.lang, path=str(target)))
+
+
+def _copy_sqlite(source: str, target: Path) -> None:
+    with closing(sqlite3.connect(source)) as db_from, closing(sqlite3.connect(target)) as db_to:
+        db_from.backup(db_to)

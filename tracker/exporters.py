@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
@@ -74,8 +75,7 @@ def _text(value: object) -> str:
 
 
 def _names(m: object, *, funders: bool) -> list[str]:
-    names = m.partners.split(", ") if m.partners else []
-    pairs = zip(m.partner_ids, names, strict=True)
+    pairs = zip(m.partner_ids, m.partner_names, strict=True)
     return [name for actor_id, name in pairs if (actor_id in m.funder_ids) == funders]
 
 
@@ -87,8 +87,23 @@ def write_xlsx(book: dict[str, pd.DataFrame], path: Path) -> None:
     sheets = {s.key: s for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES)}
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for key, frame in book.items():
-            frame.to_excel(writer, sheet_name=sheets[key].title, index=False)
-            _style(writer.sheets[sheets[key].title], frame, sheets[key])
+            frame.map(_cleaned).to_excel(writer, sheet_name=sheets[key].title, index=False)
+            worksheet = writer.sheets[sheets[key].title]
+            _no_formulas(worksheet)
+            _style(worksheet, frame, sheets[key])
+
+
+def _cleaned(value: object) -> object:
+    """Text without the control characters an XLSX cell cannot hold."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def _no_formulas(worksheet: object) -> None:
+    """Text starting with '=' stays text: no formula injection, and it reads back."""
+    for row in worksheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def _style(worksheet: object, frame: pd.DataFrame, sheet: Sheet) -> None:

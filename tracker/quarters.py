@@ -9,6 +9,9 @@ from zoneinfo import ZoneInfo
 
 OSLO = ZoneInfo("Europe/Oslo")
 _PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[QqKk]\s*([1-4])\s*$")
+# Wider than the plan years import allows (1900-2200), so next() and previous() of any
+# plan quarter work, and narrow enough that start() and end() never leave datetime's range.
+MIN_YEAR, MAX_YEAR = 1800, 2300
 
 
 @dataclass(frozen=True, order=True)
@@ -19,6 +22,8 @@ class Quarter:
     def __post_init__(self) -> None:
         if not 1 <= self.number <= 4:
             raise ValueError(f"quarter number must be 1-4, got {self.number}")
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise ValueError(f"year must be {MIN_YEAR}-{MAX_YEAR}, got {self.year}")
 
     def __str__(self) -> str:
         return f"{self.year}-Q{self.number}"

@@ -22,6 +22,7 @@ from tracker.importers.values import (
     parse_bound,
     parse_period,
     parse_progress,
+    parse_quarter,
     parse_rag,
     parse_status,
     parse_weight,
@@ -147,6 +148,9 @@ class _Job:
         self.actors: Lookup[Actor] = Lookup()
         self.actor_values: dict[int, dict[str, Any]] = {}
         self.measures: list[MeasureSpec] = []
+        self.existing_measures: list[Measure] = []
+        self.measure_codes: set[str] = set()  # normalised: the plan's and the file's
+        self.next_number: dict[int, int] = {}  # id(theme) -> the next number to try
         self.latest: dict[int, Any] = {}
 
     # ---- parsing ---------------------------------------------------------
@@ -185,7 +189,7 @@ class _Job:
         self.parse_actors()
         self.parse_goals()
         self.parse_measures()
-        if not self.measures and not any(self.rows(s) for s in (PLAN, THEMES, GOALS, ACTORS)):
+        if not any(self.rows(s) for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES)):
             self.problems.append(Problem("import.nothing"))
 
     def parse_plan(self, plan_name: str | None) -> None:
@@ -201,9 +205,10 @@ class _Job:
         years = []
         for key in ("start_year", "end_year"):
             text = self.text(values, key, row, required=True)
-            if text and not (text.isdigit() and 1900 <= int(text) <= 2200):
+            year = int(text) if text.isdecimal() else 0  # not isdigit: int("²") fails
+            if text and not 1900 <= year <= 2200:
                 self.problem("import.bad_year", row, key, value=text)
-            years.append(int(text) if text.isdigit() else 0)
+            years.append(year)
         if all(years) and years[1] < years[0]:
             self.problem("import.end_before_start", row, "end_year")
         self.plan_values = {
@@ -296,8 +301,11 @@ class _Job:
         existing = list(
             self.session.scalars(select(Measure).where(Measure.plan_id == self.plan.id))
         )
+        self.existing_measures = existing
         by_code = {normalise(m.code): m for m in existing}
         by_title = {normalise(m.title): m for m in existing}
+        written = {normalise(values.get("code", "")) for _, values in self.rows(MEASURES)}
+        self.measure_codes = set(by_code) | written - {""}
         seen: set[str] = set()
         for row, values in self.rows(MEASURES):
             code = self.text(values, "code", row)
@@ -323,7 +331,7 @@ class _Job:
         goal = self.find_or_new_goal(values.get("goal", ""), row)
         partners: dict[int, tuple[Actor, PartnerRole]] = {}
         for key, role in (("partners", PartnerRole.PARTNER), ("funders", PartnerRole.FUNDER)):
-            for name in split_list(values.get(key, "")):
+            for name in self.names(values.get(key, "")):
                 actor = self.find_or_new_actor(name, row, key)
                 if actor is not None and actor is not lead:
                     partners[id(actor)] = (actor, role)
@@ -343,7 +351,30 @@ class _Job:
         status = self.status_spec(values, row, start, end, measure)
         if len(self.problems) > before or theme is None or lead is None:
             return None
+        if not code:  # matched by title, it keeps its code; a new one gets the next free
+            measure_values["code"] = measure.code if measure else self.new_code(theme)
         return MeasureSpec(row, measure, measure_values, theme, goal, lead, partners, status)
+
+    def names(self, text: str) -> list[str]:
+        """A list of actors; a whole cell naming one known actor is that one, even if
+        the name has a comma in it."""
+        return [text] if self.actors.find(text) else split_list(text)
+
+    def new_code(self, theme: Theme) -> str:
+        """'<theme code>.<n>', n after the theme's highest ('T1.4' after 1.1–1.3),
+        skipping codes the plan or the file already uses."""
+        prefix = self.theme_values.get(id(theme), {}).get("code") or theme.code
+        number = self.next_number.get(id(theme)) or self.first_number(theme)
+        while normalise(code := _measure_code(prefix, number)) in self.measure_codes:
+            number += 1
+        self.next_number[id(theme)] = number + 1
+        self.measure_codes.add(normalise(code))
+        return code
+
+    def first_number(self, theme: Theme) -> int:
+        codes = [m.code for m in self.existing_measures if m.theme_id == theme.id]
+        tails = [code.rsplit(".", 1)[-1] for code in codes]
+        return max((int(t) for t in tails if t.isdecimal()), default=0) + 1  # not isdigit: "²"
 
     def parse_cell(self, parser: Any, text: str, row: int, column: str) -> Any:
         try:
@@ -412,7 +443,7 @@ class _Job:
         if start is None or end is None:
             return None
         if text.strip():
-            period = self.parse_cell(Quarter.parse, text, row, "status_period")
+            period = self.parse_cell(parse_quarter, text, row, "status_period")
         else:
             period = max(start, min(Quarter.current(self.now), end))
         return period
@@ -441,9 +472,9 @@ class _Job:
             self.problem("import.too_long", row, "theme", limit=LIMITS["name"], length=len(name))
             return None
         theme = Theme()
-        numbers = [int(v["code"]) for v in self.theme_values.values() if v["code"].isdigit()]
-        numbers += [int(t.code) for t in self.themes.items if t.code and t.code.isdigit()]
-        code = str(max(numbers, default=0) + 1)
+        codes = [v["code"] for v in self.theme_values.values()]
+        codes += [t.code for t in self.themes.items if t.code]
+        code = str(max((int(c) for c in codes if c.isdecimal()), default=0) + 1)
         self.theme_values[id(theme)] = {
             "code": code,
             "name": name.strip(),
@@ -561,12 +592,9 @@ class _Job:
         return changed
 
     def apply_measures(self) -> None:
-        next_number: dict[int, int] = {}
         for spec in self.measures:
             measure = spec.existing or Measure()
             values = dict(spec.values)
-            if not values["code"]:
-                values["code"] = self.new_code(spec.theme, next_number)
             values |= {
                 "plan_id": self.plan.id,
                 "theme_id": spec.theme.id,
@@ -583,15 +611,6 @@ class _Job:
                 changed.append("status")
             if changed and spec.existing is not None:
                 measure.version += 1
-
-    def new_code(self, theme: Theme, next_number: dict[int, int]) -> str:
-        if theme.id not in next_number:
-            codes = self.session.scalars(select(Measure.code).where(Measure.theme_id == theme.id))
-            tails = [int(c.rsplit(".", 1)[-1]) for c in codes if c.rsplit(".", 1)[-1].isdigit()]
-            next_number[theme.id] = max(tails, default=0) + 1
-        number = next_number[theme.id]
-        next_number[theme.id] += 1
-        return f"{theme.code}.{number}"
 
     def sync_partners(self, measure: Measure, spec: MeasureSpec) -> list[str]:
         wanted = {actor.id: role for actor, role in spec.partners.values()}
@@ -644,13 +663,21 @@ class _Job:
         )
 
 
+def _measure_code(prefix: str, number: int) -> str:
+    """'<prefix>.<number>', the prefix cut short if need be to fit Measure.code."""
+    tail = f".{number}"
+    return prefix[: LIMITS["code"] - len(tail)] + tail
+
+
 def _status_changed(spec: StatusSpec, latest: Any) -> bool:
     """A row's status differs from the measure's latest report (Kvartal aside)."""
     if latest is None:
         return True
+    # A completed report counts as 100 %, and a row saying completed is read as 100.
+    progress = 100 if latest.status == Status.COMPLETED.value else latest.progress
     same = (
         latest.status == spec.status.value
-        and _same_progress(latest.progress, spec.progress)
+        and _same_progress(progress, spec.progress)
         and (latest.rag or None) == (spec.rag.value if spec.rag else None)
         and _text(latest.comment) == spec.comment
         and _text(latest.next_steps) == spec.next_steps

@@ -10,6 +10,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from tracker.errors import Problem
 from tracker.planfile import MEASURES, SHEETS, Sheet
@@ -17,6 +20,8 @@ from tracker.quarters import Quarter
 
 HEADER_SEARCH_ROWS = 10
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ROWS, MAX_COLUMNS = 100_000, 80  # a sheet beyond this is refused, not read
+_HEADER_PUNCTUATION = re.compile(r"[.:*()\[\]]")
 
 
 @dataclass
@@ -40,6 +45,17 @@ def normalise(text: object) -> str:
     value = unicodedata.normalize("NFC", str(text or "")).casefold()
     value = re.sub(r"\s+", " ", value).strip().strip(":*").strip()
     return value
+
+
+def header_key(text: object) -> str:
+    """A header as matched: normalised, without punctuation ('Tiltak nr.' -> 'tiltak nr')."""
+    value = _HEADER_PUNCTUATION.sub("", normalise(text))
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def clean(text: str) -> str:
+    """Text without the control characters XLSX cannot hold (NUL, \\x0b from Word …)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
 def read_path(path: Path) -> Tables:
@@ -104,10 +120,8 @@ def _read_csv_bytes(data: bytes, sheet: Sheet, name: str, out: Tables) -> None:
     if text is None:
         out.problems.append(Problem("import.not_utf8", {"name": name}))
         return
-    text = text.replace("\x00", "")
-    delimiter = _guess_delimiter(text)
     try:
-        grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        grid = _csv_grid(clean(text), sheet)
     except csv.Error as error:
         out.problems.append(Problem("import.unreadable", {"name": name, "error": error}))
         return
@@ -119,6 +133,19 @@ def _decode(data: bytes) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
+
+
+def _csv_grid(text: str, sheet: Sheet) -> list[list[str]]:
+    """The cells, split on the separator with which the header row is found: the one
+    the first line suggests, else ; , or tab (a title line may have none)."""
+    first_guess = _guess_delimiter(text)
+    grids = []
+    for delimiter in dict.fromkeys((first_guess, ";", ",", "\t")):
+        grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        if _find_header(grid, sheet) is not None:
+            return grid
+        grids.append(grid)
+    return grids[0]
 
 
 def _guess_delimiter(text: str) -> str:
@@ -147,7 +174,11 @@ def _read_xlsx(data: bytes, out: Tables) -> None:
             if sheet is None:
                 out.notices.append(Problem("import.unknown_sheet", {"name": worksheet.title}))
                 continue
-            grid = [[cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
+            grid = _sheet_grid(worksheet)
+            if grid is None:
+                params = {"name": worksheet.title, "rows": MAX_ROWS, "columns": MAX_COLUMNS}
+                out.problems.append(Problem("import.sheet_too_large", params))
+                continue
             _add_table(grid, sheet, worksheet.title, out)
     except Exception as error:  # a damaged sheet inside a readable zip
         out.problems.append(
@@ -157,17 +188,47 @@ def _read_xlsx(data: bytes, out: Tables) -> None:
         workbook.close()
 
 
-def cell_text(value: object) -> str:
-    """A spreadsheet cell as text: whole floats without .0, dates as their quarter."""
+def _sheet_grid(worksheet: Any) -> list[list[str]] | None:
+    """A read-only sheet's cells as text, or None when it says it is larger than the caps.
+
+    Read-only openpyxl pads every row to the sheet's width and fills gaps between rows,
+    so a tiny file with one cell at XFD1048576 would mean 17 billion cells; the caps
+    also bound a sheet whose file does not state its size.
+    """
+    height, width = worksheet.max_row or MAX_ROWS, worksheet.max_column or MAX_COLUMNS
+    if height > MAX_ROWS or width > MAX_COLUMNS:
+        return None
+    return [_row_texts(row) for row in worksheet.iter_rows(max_row=height, max_col=width)]
+
+
+def _row_texts(row: tuple[Any, ...]) -> list[str]:
+    end = len(row)
+    while end and row[end - 1].value is None:  # most padding is trailing empty cells
+        end -= 1
+    return [cell_text(cell.value, cell.number_format) for cell in row[:end]]
+
+
+def cell_text(value: object, number_format: str | None = None) -> str:
+    """A spreadsheet cell as text: whole floats without .0, dates as their quarter,
+    a percent-formatted number as per cent (1.0 shown as 100 % is '100')."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nei"
+    if isinstance(value, int | float) and "%" in (number_format or ""):
+        value = round(value * 100, 9)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime | date):
+        return _date_text(value)
+    return clean(str(value))
+
+
+def _date_text(value: date) -> str:
+    try:
         return str(Quarter(value.year, (value.month - 1) // 3 + 1))
-    return str(value).replace("\x00", "")
+    except ValueError:  # a year no plan has: left for the column's own check
+        return value.isoformat()
 
 
 def _add_table(grid: list[list[str]], sheet: Sheet, name: str, out: Tables) -> None:
@@ -199,7 +260,7 @@ def _find_header(grid: list[list[str]], sheet: Sheet) -> int | None:
     known = _header_lookup(sheet)
     required = {c.key for c in sheet.columns if c.required}
     for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        found = {known[normalise(cell)] for cell in row if normalise(cell) in known}
+        found = {known[header_key(cell)] for cell in row if header_key(cell) in known}
         if found and (required <= found or len(found) >= 2):
             return index
     return None
@@ -209,7 +270,7 @@ def _map_headers(row: list[str], sheet: Sheet, name: str, out: Tables) -> list[s
     known = _header_lookup(sheet)
     keys: list[str | None] = []
     for cell in row:
-        key = known.get(normalise(cell))
+        key = known.get(header_key(cell))
         if key in keys:
             key = None
         if key is None and normalise(cell):
@@ -222,6 +283,6 @@ def _header_lookup(sheet: Sheet) -> dict[str, str]:
     lookup = {}
     for column in sheet.columns:
         for text in (column.header, column.key, *column.aliases):
-            lookup.setdefault(normalise(text), column.key)
-            lookup.setdefault(_ascii(normalise(text)), column.key)
+            lookup.setdefault(header_key(text), column.key)
+            lookup.setdefault(_ascii(header_key(text)), column.key)
     return lookup

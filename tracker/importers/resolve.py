@@ -20,6 +20,7 @@ class Lookup(Generic[T]):
 
     by_name: dict[str, T] = field(default_factory=dict)
     items: list[T] = field(default_factory=list)
+    spelling: dict[str, str] = field(default_factory=dict)  # normalised -> as written
 
     def add(self, item: T, *names: str) -> None:
         if item not in self.items:
@@ -28,6 +29,7 @@ class Lookup(Generic[T]):
             key = normalise(name)
             if key:
                 self.by_name.setdefault(key, item)
+                self.spelling.setdefault(key, str(name).strip())
 
     def find(self, name: str) -> T | None:
         return self.by_name.get(normalise(name))
@@ -35,7 +37,7 @@ class Lookup(Generic[T]):
     def near_miss(self, name: str) -> str | None:
         """The known name this one is probably a typo of, if any."""
         close = difflib.get_close_matches(normalise(name), self.by_name, n=1, cutoff=NEAR_MISS)
-        return close[0] if close else None
+        return self.spelling[close[0]] if close else None
 
 
 def theme_names(code: str, name: str) -> tuple[str, ...]:

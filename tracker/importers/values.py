@@ -13,24 +13,40 @@ from tracker.vocab import Rag, Status
 
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(.+?)\s*(?:–|—|-|/|til|to)\s*(.+)$")
-_LIST_SPLIT = re.compile(r"\s*[;,\n]\s*")
+_SEMICOLON_SPLIT = re.compile(r"[;\n]")
+_COMMA_SPLIT = re.compile(r"[,\n]")
 
 
 def split_list(text: str) -> list[str]:
-    """'Kupa, NAV; Næringshagen' -> three names (comma, semicolon or new line)."""
-    return [part.strip() for part in _LIST_SPLIT.split(text or "") if part.strip()]
+    """'Kupa; NAV' or 'Kupa, NAV' (or one name a line) -> two names.
+
+    A cell with a semicolon is split on semicolons only, so a name with a comma in it
+    ('Nord universitet, campus Mo; Kupa') survives: export writes lists that way.
+    """
+    value = text or ""
+    separator = _SEMICOLON_SPLIT if ";" in value else _COMMA_SPLIT
+    parts = (part.strip(" \t\r,") for part in separator.split(value))
+    return [part for part in parts if part]
 
 
 def parse_bound(text: str, *, end: bool) -> Quarter:
     """'2025' (Q1 as a start, Q4 as an end) or '2025-Q3'."""
     value = text.strip()
     year = _YEAR.match(value)
-    if year:
-        return Quarter(int(year.group(1)), 4 if end else 1)
     try:
+        if year:
+            return Quarter(int(year.group(1)), 4 if end else 1)
         return Quarter.parse(value)
-    except ValueError:
+    except ValueError:  # not a quarter, or a year out of range
         raise ValueError("import.bad_period") from None
+
+
+def parse_quarter(text: str) -> Quarter:
+    """'2025-Q3' (also '2025Q3', '2025-K3')."""
+    try:
+        return Quarter.parse(text)
+    except ValueError:
+        raise ValueError("import.bad_quarter") from None
 
 
 def parse_period(text: str, plan_start: int, plan_end: int) -> tuple[Quarter, Quarter]:
@@ -74,7 +90,11 @@ def parse_weight(text: str) -> float:
 
 
 def parse_progress(text: str) -> int | None:
-    """'40', '40 %', '0,4' (a fraction from a percent-formatted cell), '' or 'ukjent'."""
+    """'40', '40 %', '0,4' (a fraction from a percent-formatted cell), '' or 'ukjent'.
+
+    '0,5 %' is half a per cent: with a written per cent sign, nothing is a fraction.
+    """
+    per_cent = "%" in text
     value = text.strip().replace("%", "").replace(",", ".").strip()
     if normalise(value) in ("", "ukjent", "unknown", "?", "-", "–"):
         return None
@@ -82,7 +102,7 @@ def parse_progress(text: str) -> int | None:
         number = float(value)
     except ValueError:
         raise ValueError("import.bad_progress") from None
-    if 0 < number < 1 and not number.is_integer():
+    if not per_cent and 0 < number < 1:
         number *= 100
     if not 0 <= number <= 100 or number != number:
         raise ValueError("import.bad_progress")

@@ -108,6 +108,7 @@ MEASURE_COLUMNS = [
     "lead_name",
     "partner_ids",
     "partners",
+    "partner_names",
     "funder_ids",
     "start_period",
     "end_period",
@@ -156,7 +157,8 @@ def measures_frame(session: Session, plan_id: int) -> pd.DataFrame:
     frame = frame.sort_values(["_theme_position", "_key"]).drop(columns=["_theme_position", "_key"])
     partners = _partners_by_measure(session, plan_id)
     frame["partner_ids"] = [partners.get(m, ([], [], []))[0] for m in frame["id"]]
-    frame["partners"] = [", ".join(partners.get(m, ([], [], []))[1]) for m in frame["id"]]
+    frame["partner_names"] = [partners.get(m, ([], [], []))[1] for m in frame["id"]]
+    frame["partners"] = frame["partner_names"].map(", ".join)  # for display
     frame["funder_ids"] = [partners.get(m, ([], [], []))[2] for m in frame["id"]]
     return frame[MEASURE_COLUMNS].reset_index(drop=True)
 
@@ -184,4 +186,4 @@ def _partners_by_measure(
 def code_sort_key(code: str) -> tuple[tuple[int, object], ...]:
     """Sort "1.10" after "1.9": numbers as numbers, the rest as text."""
     parts = str(code).replace("-", ".").split(".")
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
+    return tuple((0, int(p)) if p.isdecimal() else (1, p) for p in parts)  # int("²") fails
