@@ -4,7 +4,7 @@ once; a dry run reports what would change and changes nothing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,45 @@ from tracker.service.audit import record
 from tracker.service.principal import Principal, require_admin
 from tracker.service.status import append_status, is_closed, latest_status
 from tracker.service.structure import get_plan
-from tracker.vocab import ActorKind, Entity, PartnerRole, Status
+from tracker.vocab import ActorKind, Entity, PartnerRole, Rag, Status
+
+SPAN_COLUMNS = {"period", "start", "end"}
+VALUE_COLUMNS: dict[str, set[str]] = {
+    "description": {"description"},
+    "start_period": SPAN_COLUMNS,
+    "end_period": SPAN_COLUMNS,
+    "weight": {"weight"},
+    "budget": {"budget"},
+    "funding": {"funding"},
+    "is_example": {"example"},
+}
+"""Measure fields and the file columns they come from (code and title always come)."""
+ROLE_COLUMNS = {PartnerRole.PARTNER: "partners", PartnerRole.FUNDER: "funders"}
+FIELD_HEADERS = {
+    "code": "Kode",
+    "title": "Tiltak",
+    "name": "Navn",
+    "text": "Mål",
+    "description": "Beskrivelse",
+    "theme_id": "Satsingsområde",
+    "goal_id": "Mål",
+    "lead_actor_id": "Ansvarlig",
+    "partners": "Samarbeidspartnere",
+    "start_period": "Start",
+    "end_period": "Slutt",
+    "weight": "Vekt",
+    "budget": "Budsjett",
+    "funding": "Finansiering",
+    "is_example": "Eksempel",
+    "short_name": "Kortnavn",
+    "kind": "Type",
+    "contact": "Kontakt",
+    "start_year": "Startår",
+    "end_year": "Sluttår",
+    "owner": "Eier",
+    "position": "Rekkefølge",
+}
+"""Changed fields named as the file's column headers in change lines."""
 
 LIMITS = {"code": 20, "title": 500, "name": 200, "short_name": 60, "budget": 300}
 LIMITS |= {"funding": 300, "contact": 300, "owner": 200, "text": 4000}
@@ -78,6 +116,7 @@ class MeasureSpec:
     lead: Actor
     partners: dict[int, tuple[Actor, PartnerRole]]
     status: StatusSpec | None
+    columns: frozenset[str]  # the file's columns: an existing measure keeps the rest
 
 
 def import_path(
@@ -336,6 +375,8 @@ class _Job:
                 if actor is not None and actor is not lead:
                     partners[id(actor)] = (actor, role)
         start, end = self.span(values, row)
+        if measure is not None and not values.keys() & SPAN_COLUMNS:
+            start, end = Quarter.parse(measure.start_period), Quarter.parse(measure.end_period)
         weight = self.parse_cell(parse_weight, values.get("weight", ""), row, "weight")
         measure_values = {
             "code": code,
@@ -353,7 +394,16 @@ class _Job:
             return None
         if not code:  # matched by title, it keeps its code; a new one gets the next free
             measure_values["code"] = measure.code if measure else self.new_code(theme)
-        return MeasureSpec(row, measure, measure_values, theme, goal, lead, partners, status)
+        if measure is not None:  # a column missing from the file changes nothing
+            measure_values = {
+                k: v
+                for k, v in measure_values.items()
+                if not VALUE_COLUMNS.get(k) or values.keys() & VALUE_COLUMNS[k]
+            }
+        columns = frozenset(values)
+        return MeasureSpec(
+            row, measure, measure_values, theme, goal, lead, partners, status, columns
+        )
 
     def names(self, text: str) -> list[str]:
         """A list of actors; a whole cell naming one known actor is that one, even if
@@ -431,6 +481,7 @@ class _Job:
             period, status, progress, rag, comment, self.text(values, "next_steps", row)
         )
         latest = self.latest.get(measure.id) if measure is not None else None
+        spec = _fill_missing_columns(spec, values, latest)
         if not _status_changed(spec, latest):
             return None
         self.check_status_period(period, row, start, end)
@@ -575,7 +626,7 @@ class _Job:
             self.session.add(item)
             self.changes.append(Problem("import.change_new", {"entity": entity, "name": name}))
         else:
-            fields = ", ".join(changed)
+            fields = ", ".join(FIELD_HEADERS.get(f, f) for f in changed if f != "plan_id")
             params = {"entity": entity, "name": name, "fields": fields}
             self.changes.append(Problem("import.change_updated", params))
         after = {k: wanted[k] for k in changed}
@@ -598,9 +649,10 @@ class _Job:
             values |= {
                 "plan_id": self.plan.id,
                 "theme_id": spec.theme.id,
-                "goal_id": spec.goal.id if spec.goal else None,
                 "lead_actor_id": spec.lead.id,
             }
+            if spec.existing is None or "goal" in spec.columns:
+                values["goal_id"] = spec.goal.id if spec.goal else None
             if spec.existing is None:
                 values["version"] = 1
             changed = self.sync(measure, values, Entity.MEASURE, values["code"])
@@ -613,14 +665,24 @@ class _Job:
                 measure.version += 1
 
     def sync_partners(self, measure: Measure, spec: MeasureSpec) -> list[str]:
-        wanted = {actor.id: role for actor, role in spec.partners.values()}
         have = {p.actor_id: p.role for p in measure.partners}
+        # A role whose column is missing from the file keeps the actors it has.
+        kept = {
+            actor_id: role
+            for actor_id, role in have.items()
+            if ROLE_COLUMNS[role] not in spec.columns
+        }
+        wanted = kept | {actor.id: role for actor, role in spec.partners.values()}
         if wanted == have:
             return []
         measure.partners = [
             MeasurePartner(measure_id=measure.id, actor_id=a, role=r) for a, r in wanted.items()
         ]
-        params = {"entity": Entity.MEASURE, "name": measure.code, "fields": "partners"}
+        params = {
+            "entity": Entity.MEASURE,
+            "name": measure.code,
+            "fields": FIELD_HEADERS["partners"],
+        }
         if spec.existing is not None:
             self.changes.append(Problem("import.change_updated", params))
         record(
@@ -667,6 +729,22 @@ def _measure_code(prefix: str, number: int) -> str:
     """'<prefix>.<number>', the prefix cut short if need be to fit Measure.code."""
     tail = f".{number}"
     return prefix[: LIMITS["code"] - len(tail)] + tail
+
+
+def _fill_missing_columns(spec: StatusSpec, values: dict[str, str], latest: Any) -> StatusSpec:
+    """A status field whose column the file lacks keeps the latest report's value
+    (a file with only a Status column does not wipe progress and comments)."""
+    if latest is None:
+        return spec
+    kept: dict[str, Any] = {}
+    if "progress" not in values and spec.status != Status.COMPLETED:
+        kept["progress"] = None if pd.isna(latest.progress) else int(latest.progress)
+    if "rag" not in values and latest.rag:
+        kept["rag"] = Rag(latest.rag)
+    for name in ("comment", "next_steps"):
+        if name not in values:
+            kept[name] = _text(getattr(latest, name))
+    return replace(spec, **kept)
 
 
 def _status_changed(spec: StatusSpec, latest: Any) -> bool:
