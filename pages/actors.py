@@ -10,12 +10,7 @@ from ui import data, widgets
 from ui.state import require_user, t
 
 user = require_user()
-plan_id = widgets.plan_picker()
-st.title(t("page.actors"))
-if plan_id is None:
-    st.info(t("empty.no_plan"))
-    st.stop()
-widgets.example_banner()
+plan_id = widgets.page_start("page.actors")
 
 quarter = widgets.quarter_picker(plan_id, container=st.sidebar)
 table, metrics = data.actor_table(plan_id=plan_id, as_of=widgets.as_of(quarter), quarter=quarter)

@@ -11,12 +11,7 @@ from ui import data, figures, widgets
 from ui.state import lang, require_user, t
 
 require_user()
-plan_id = widgets.plan_picker()
-st.title(t("page.measures"))
-if plan_id is None:
-    st.info(t("empty.no_plan"))
-    st.stop()
-widgets.example_banner()
+plan_id = widgets.page_start("page.measures")
 
 quarter = widgets.quarter_picker(plan_id, container=st.sidebar)
 measures = data.measure_status(plan_id=plan_id, as_of=widgets.as_of(quarter))

@@ -10,13 +10,7 @@ from ui import data, figures, widgets
 from ui.state import lang, require_user, t
 
 require_user()
-plan_id = widgets.plan_picker()
-st.title(t("page.overview"))
-if plan_id is None:
-    st.info(t("empty.no_plan"))
-    st.stop()
-st.caption(widgets.plan_name(plan_id))
-widgets.example_banner()
+plan_id = widgets.page_start("page.overview")
 
 quarter = widgets.quarter_picker(plan_id, container=st.sidebar)
 where = widgets.measure_filters(plan_id, key="overview", only_groups=True)

@@ -11,12 +11,7 @@ from ui import data, report_form, widgets
 from ui.state import require_role, t
 
 user = require_role(Role.ADMIN, Role.ACTOR)
-plan_id = widgets.plan_picker()
-st.title(t("page.report"))
-if plan_id is None:
-    st.info(t("empty.no_plan"))
-    st.stop()
-widgets.example_banner()
+plan_id = widgets.page_start("page.report")
 
 if message := st.session_state.pop("report_saved", None):
     st.success(message)

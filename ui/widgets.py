@@ -36,6 +36,19 @@ def plan_picker() -> int | None:
     return st.sidebar.selectbox(t("filter.plan"), ids, format_func=names.get, key=PLAN_KEY)
 
 
+def page_start(title_key: str) -> int:
+    """The common top of a page: plan picker, title, plan name, example-data note.
+    Returns the plan id; with no plan yet, says what to do and stops."""
+    plan_id = plan_picker()
+    st.title(t(title_key))
+    if plan_id is None:
+        st.info(t("empty.no_plan"))
+        st.stop()
+    st.caption(plan_name(plan_id))
+    example_banner()
+    return plan_id
+
+
 def plan_name(plan_id: int) -> str:
     plans = data.plans()
     return str(plans.loc[plans["id"] == plan_id, "name"].iloc[0])
