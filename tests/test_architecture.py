@@ -51,3 +51,49 @@ def test_the_checker_sees_imports(tmp_path: Path) -> None:
 
 def test_ui_files_exist() -> None:
     assert (ROOT / "dashboard.py") in UI_FILES
+
+
+INPUT_WIDGETS = {
+    "button",
+    "checkbox",
+    "data_editor",
+    "date_input",
+    "download_button",
+    "file_uploader",
+    "form_submit_button",
+    "multiselect",
+    "number_input",
+    "pills",
+    "radio",
+    "segmented_control",
+    "select_slider",
+    "selectbox",
+    "slider",
+    "text_area",
+    "text_input",
+    "toggle",
+}
+
+
+def widgets_without_key(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [
+        f"{path.name}:{node.lineno} {node.func.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in INPUT_WIDGETS
+        and not any(keyword.arg in ("key", None) for keyword in node.keywords)
+    ]
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
+def test_every_input_widget_has_a_key(path: Path) -> None:
+    """DESIGN rule 6: explicit keys, so AppTest can find every input."""
+    assert widgets_without_key(path) == []
+
+
+def test_the_key_checker_sees_a_missing_key(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("import streamlit as st\nst.button('x')\nst.button('y', key='y')\n")
+    assert widgets_without_key(sample) == ["sample.py:2 button"]

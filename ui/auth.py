@@ -56,7 +56,7 @@ def login_page() -> None:
     with st.form("login", clear_on_submit=False, enter_to_submit=True):
         username = st.text_input(t("login.username"), key="login_username")
         password = st.text_input(t("login.password"), type="password", key="login_password")
-        submitted = st.form_submit_button(t("login.submit"), type="primary")
+        submitted = st.form_submit_button(t("login.submit"), type="primary", key="login_submit")
     if submitted:
         _check_password(username, password)
     if sso_configured():
