@@ -55,7 +55,7 @@ facts = {
     t("col.budget"): measure["budget"] or "–",
     t("col.funding"): measure["funding"] or "–",
 }
-st.table(pd.DataFrame({"": list(facts), " ": list(facts.values())}).set_index(""))
+st.markdown("  \n".join(f"**{name}:** {value}" for name, value in facts.items()))
 
 history = data.measure_history(int(measure_id))
 st.subheader(t("measures.history"))
