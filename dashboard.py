@@ -35,6 +35,7 @@ def main() -> None:
     data.refresh_revision()
     language_switch()
     auth.sign_in_from_sso()
+    auth.refresh_user()
     principal = user()
     if principal is None:
         page = st.navigation([st.Page(auth.login_page, title=t("login.heading"))])

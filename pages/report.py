@@ -11,6 +11,7 @@ from ui import data, report_form, widgets
 from ui.state import require_role, t
 
 user = require_role(Role.ADMIN, Role.ACTOR)
+report_form.keep_drafts()
 plan_id = widgets.page_start("page.report")
 
 if message := st.session_state.pop("report_saved", None):

@@ -355,6 +355,7 @@ def test_current_quarter_is_accepted(session: Session, world: World) -> None:
     assert row_for(session, saved.status_id).period == "2025-Q3"
 
 
+BEFORE_LATEST = "report.period_before_latest"
 OUTSIDE = "report.period_outside_span"
 LONG_STEPS = "report.next_steps_too_long"
 INVALID: list[tuple[str, Report, set[str]]] = [
@@ -363,7 +364,7 @@ INVALID: list[tuple[str, Report, set[str]]] = [
     ("progress bool", Report("2026-Q1", "in_progress", True, None), {"report.progress_range"}),
     ("progress float", Report("2026-Q1", "in_progress", 50.5, None), {"report.progress_range"}),
     ("completed with 50", Report("2026-Q1", "completed", 50, None), {"report.completed_is_100"}),
-    ("before span", Report("2023-Q4", "in_progress", 5, None), {OUTSIDE}),
+    ("before span", Report("2023-Q4", "in_progress", 5, None), {OUTSIDE, BEFORE_LATEST}),
     ("after span", Report("2028-Q1", "in_progress", 5, None), {OUTSIDE, "report.period_in_future"}),
     ("future", Report("2026-Q2", "in_progress", 5, None), {"report.period_in_future"}),
     ("not a quarter", Report("2026-3", "in_progress", 5, None), {"report.period_invalid"}),
@@ -583,3 +584,33 @@ def test_report_on_the_new_version_after_a_conflict_succeeds(
     session.commit()
     assert again.version == 3
     assert latest_by_code(session, world)["1.2"]["progress"] == 50
+
+
+def test_a_quarter_older_than_the_latest_report_is_refused(session: Session, world: World) -> None:
+    """A report for an older quarter saved after a newer one would become the current
+    status and hide the newer quarter's report: refused, nothing written."""
+    measure = world.measures["1.2"]
+    admin = world.principals["admin"]
+    session.refresh(measure)
+    saved = report_status(
+        session,
+        user=admin,
+        measure_id=measure.id,
+        report=Report("2026-Q1", "in_progress", 40, None),
+        seen_version=measure.version,
+        now=NOW,
+    )
+    session.commit()
+    before = session.scalar(select(func.count(StatusUpdate.id)))
+    with pytest.raises(ValidationError) as caught:
+        report_status(
+            session,
+            user=admin,
+            measure_id=measure.id,
+            report=Report("2025-Q4", "in_progress", 30, None),
+            seen_version=saved.version,
+            now=NOW,
+        )
+    assert {p.key for p in caught.value.problems} == {BEFORE_LATEST}
+    session.rollback()
+    assert session.scalar(select(func.count(StatusUpdate.id))) == before

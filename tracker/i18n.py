@@ -78,6 +78,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kvartalet {period} er lukket. Be kommunen åpne det igjen.",
         "en": "The quarter {period} is closed. Ask the municipality to reopen it.",
     },
+    "report.period_before_latest": {
+        "nb": "Tiltaket er allerede rapportert for {newest}; en rapport for {period} "
+        "kan ikke legges inn etterpå.",
+        "en": "The measure is already reported for {newest}; a report for {period} "
+        "cannot be added afterwards.",
+    },
     "report.comment_too_long": {
         "nb": "Kommentaren kan være høyst {limit} tegn (nå {length}).",
         "en": "The comment may be at most {limit} characters (now {length}).",

@@ -8,12 +8,25 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from tracker import i18n, service
+from tracker import db, i18n, service
 from tracker.demo import demo_accounts
-from tracker.errors import AuthError
+from tracker.errors import AuthError, PermissionDenied
 from tracker.vocab import Role
-from ui import data
+from ui import data, state
 from ui.state import lang, set_user, t, user
+
+
+def refresh_user() -> None:
+    """Read the logged-in user anew each run: a deactivated user is logged out, and a
+    changed role changes the pages at once (not only at the next write)."""
+    principal = user()
+    if principal is None or principal.is_system:
+        return
+    with db.read_session(state.current_engine()) as session:
+        try:
+            set_user(service.acting_user(session, principal))
+        except PermissionDenied:
+            set_user(None)
 
 
 def sso_configured() -> bool:
@@ -36,7 +49,9 @@ def sign_in_from_sso() -> None:
     """After an st.login round trip, map the identity's e-mail to a user."""
     if user() is not None or not sso_configured() or not st.user.is_logged_in:
         return
-    email = str(st.user.get("email") or "")
+    # A provider that says the e-mail is not verified does not prove who this is.
+    verified = st.user.get("email_verified") is not False
+    email = str(st.user.get("email") or "") if verified else ""
     with data.write() as session:
         principal = service.principal_by_email(session, email) if email else None
     if principal is None:

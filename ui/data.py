@@ -44,7 +44,9 @@ def cached_read(func: Callable[..., R]) -> Callable[..., R]:
     a Principal). Never pass per-user data without the user among the arguments.
     """
 
-    @st.cache_data(show_spinner=False, max_entries=512)
+    # ttl: results "as of now" (expected progress, what is due) move on with time
+    # even when nobody writes.
+    @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
     def run(url: str, revision: int, name: str, *args: Any, **kwargs: Any) -> R:
         with db.read_session(engine(url)) as session:
             return func(session, *args, **kwargs)

@@ -24,6 +24,15 @@ def key(measure_id: int, field: str) -> str:
     return f"report_{measure_id}_{field}"
 
 
+def keep_drafts() -> None:
+    """Streamlit drops a widget's value when the widget is not drawn in a run; the
+    report fields of other measures (or of a page left for a moment) would then be
+    lost. Writing the values back keeps every half-typed report until saved."""
+    for name in [k for k in st.session_state if str(k).startswith("report_")]:
+        if name.rsplit("_", 1)[-1] in (*FIELDS, "unknown"):
+            st.session_state[name] = st.session_state[name]
+
+
 def seen_version(measure: pd.Series) -> int:
     """The version the user started from: kept until they save or start over."""
     return st.session_state.setdefault(key(int(measure["id"]), "seen"), int(measure["version"]))
@@ -265,6 +274,7 @@ def _save_unchanged(chosen: pd.DataFrame, quarter: Quarter) -> None:
                     seen_version=int(row.version),
                 )
             saved += 1
+            _forget(int(row.id))
         except (ValidationError, PermissionDenied, ConflictError) as error:
             problems.append(f"{row.code}: {error.text(lang())}")
     st.session_state["report_saved"] = t("report.saved_many", count=saved)

@@ -17,7 +17,7 @@ from tracker.service.asof import as_of_moment
 from tracker.service.audit_log import audit_entities, audit_usernames, list_audit
 from tracker.service.measures import MeasureFilter, filter_measures, list_measures, measure_status
 from tracker.service.periods import close_quarter, closed_quarters, reopen_quarter
-from tracker.service.principal import SYSTEM, Principal, reportable_measure_ids
+from tracker.service.principal import SYSTEM, Principal, acting_user, reportable_measure_ids
 from tracker.service.rollups import (
     actor_rollup,
     actors_of,
@@ -61,6 +61,7 @@ from tracker.service.users import (
 from tracker.service.views import Overview, actor_table, overview
 
 __all__ = [
+    "acting_user",
     "Overview",
     "actor_table",
     "overview",

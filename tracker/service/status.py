@@ -253,6 +253,14 @@ def _check_period(
         problems.append(Problem("report.period_in_future", {"period": str(period)}, "period"))
     if is_closed(session, measure.plan_id, period):
         problems.append(Problem("report.period_closed", {"period": str(period)}, "period"))
+    newest = session.scalar(
+        select(func.max(StatusUpdate.period)).where(StatusUpdate.measure_id == measure.id)
+    )
+    if newest is not None and str(period) < newest:
+        # The current status is the latest report; one for an older quarter saved now
+        # would take its place and hide the newer quarter's report.
+        params = {"period": str(period), "newest": newest}
+        problems.append(Problem("report.period_before_latest", params, "period"))
     return period
 
 

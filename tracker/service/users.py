@@ -141,7 +141,9 @@ def authenticate(
     when it opens) for an existing account locked after too many failed attempts.
     Updates the failed-login counter; the caller commits."""
     now = now or datetime.now(UTC)
-    account = session.scalar(select(User).where(User.username == username.strip().lower()))
+    # FOR UPDATE: parallel guesses queue on the row, so none of their counts is lost.
+    query = select(User).where(User.username == username.strip().lower()).with_for_update()
+    account = session.scalar(query)
     stored = account.password_hash if account is not None else None
     valid = _verify(stored or _dummy_hash(id(hasher)), password) and stored is not None
     if account is None or not account.active:
