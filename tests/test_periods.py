@@ -121,13 +121,16 @@ def test_closed_quarter_refuses_reports_until_reopened(session: Session, world: 
             )
         assert [p.key for p in caught.value.problems] == ["report.period_closed"]
         assert caught.value.problems[0].params == {"period": "2025-Q4"}
-    # Other quarters stay open.
-    saved = report_status(
+    # Other quarters stay open (on another measure: a measure takes no report for
+    # an older quarter once a newer one is reported).
+    other = world.measures["1.3"]
+    session.refresh(other)
+    report_status(
         session,
-        user=world.principals["actor_b"],
-        measure_id=m2.id,
+        user=world.principals["admin"],
+        measure_id=other.id,
         report=Report("2026-Q1", "in_progress", 85, "green"),
-        seen_version=1,
+        seen_version=other.version,
         now=NOW,
     )
     session.commit()
@@ -138,11 +141,11 @@ def test_closed_quarter_refuses_reports_until_reopened(session: Session, world: 
         user=world.principals["actor_b"],
         measure_id=m2.id,
         report=report,
-        seen_version=saved.version,
+        seen_version=1,
         now=NOW,
     )
     session.commit()
-    assert again.version == saved.version + 1
+    assert again.version == 2
 
 
 def test_closing_is_per_plan(session: Session, world: World) -> None:
