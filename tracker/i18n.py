@@ -130,10 +130,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Databasen har ingen plan ennå. Importer en plan eller kjør demo.",
         "en": "The database holds no plan yet. Import a plan or run the demo.",
     },
-    "notfound.which_plan": {
-        "nb": "Databasen har flere planer; velg en med --plan: {names}.",
-        "en": "The database holds several plans; choose one with --plan: {names}.",
-    },
     "notfound.user": {"nb": "Fant ikke brukeren «{name}».", "en": "User “{name}” not found."},
     "notfound.actor": {"nb": "Fant ikke aktøren «{name}».", "en": "Actor “{name}” not found."},
     # periods
@@ -308,19 +304,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.no_changes": {"nb": "Ingen endringer.", "en": "No changes."},
     # app
     "app.title": {"nb": "Næringsplan-tracker", "en": "Business plan tracker"},
-    "app.no_plan": {
-        "nb": "Ingen plan ennå. Kjør «python -m tracker demo» eller importer planen din.",
-        "en": "No plan yet. Run “python -m tracker demo” or import your plan.",
-    },
     "app.example_data": {
         "nb": "Eksempeldata: tiltakene og statusene er eksempler, ikke Senjas vedtatte plan.",
         "en": "Example data: the measures and statuses are examples, not Senja's adopted plan.",
     },
     "col.code": {"nb": "Nr.", "en": "No."},
     "col.theme": {"nb": "Satsingsområde", "en": "Theme"},
-    "col.measures": {"nb": "Tiltak", "en": "Measures"},
     "col.progress": {"nb": "Fremdrift", "en": "Progress"},
-    "col.coverage": {"nb": "Rapportert", "en": "Reported"},
     # ui: frame, login, navigation
     "app.language": {"nb": "Språk", "en": "Language"},
     "login.heading": {"nb": "Logg inn", "en": "Log in"},
@@ -592,7 +582,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.quarter": {"nb": "Kvartal", "en": "Quarter"},
     "chart.percent_axis": {"nb": "Prosent", "en": "Per cent"},
     "chart.reported_at": {"nb": "Rapportert dato", "en": "Date reported"},
-    "chart.period": {"nb": "Kvartal", "en": "Quarter"},
     "chart.status": {"nb": "Status", "en": "Status"},
     "chart.rag": {"nb": "Vurdering", "en": "Rating"},
     "chart.progress_unknown": {"nb": "Fremdrift ukjent", "en": "Progress unknown"},

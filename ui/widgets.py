@@ -8,11 +8,9 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n
-from tracker.charts import RAG_SYMBOLS
+from tracker import charts, i18n
 from tracker.quarters import OSLO, Quarter
 from tracker.service import MeasureFilter
-from tracker.service.structure import theme_short_name
 from tracker.vocab import Rag, Status
 from ui import data
 from ui.state import lang, t
@@ -94,11 +92,10 @@ def status_text(code: object) -> str:
 
 
 def rag_text(code: object) -> str:
-    """'● I rute': the symbol and the word, never colour alone."""
+    """'✓ I rute': the symbol and the word, never colour alone."""
     if code is None or pd.isna(code):
         return "–"
-    rag = Rag(code)
-    return f"{RAG_SYMBOLS[rag]} {i18n.label(rag, lang())}"
+    return charts.rag_text(Rag(code), lang())
 
 
 def status_texts(codes: pd.Series) -> pd.Series:
@@ -185,11 +182,6 @@ def measure_filters(plan_id: int, *, key: str, only_groups: bool = False) -> Mea
     )
     text = columns[4].text_input(t("filter.search"), key=f"{key}_search")
     return MeasureFilter(theme_id=theme_id, actor_id=actor_id, status=status, rag=rag, search=text)
-
-
-def short_theme(code: object, name: object) -> str:
-    """'1 Attraktiv' for theme 1 'Attraktiv – Næringsvennlig kommune' (chart labels)."""
-    return f"{code} {theme_short_name(str(name))}"
 
 
 def measure_table(frame: pd.DataFrame, *, compact: bool = False) -> pd.DataFrame:
