@@ -31,8 +31,8 @@ from tracker.models import User
 from tracker.service.users import MAX_FAILED_LOGINS
 
 ROLE_PAGES = {
-    "admin": {"overview", "measures", "actors", "report", "admin"},
-    "ordforer": {"overview", "measures", "actors"},
+    "admin": {"overview", "measures", "actors", "report", "export", "admin"},
+    "ordforer": {"overview", "measures", "actors", "export"},
     "kupa": {"overview", "measures", "actors", "report"},
 }
 

@@ -29,20 +29,21 @@ from tracker import i18n, service
 from tracker.quarters import Quarter
 from tracker.vocab import Status
 
-OVERVIEW, MEASURES, ACTORS, REPORT, ADMIN = (
+OVERVIEW, MEASURES, ACTORS, REPORT, EXPORT, ADMIN = (
     "pages/overview.py",
     "pages/measures.py",
     "pages/actors.py",
     "pages/report.py",
+    "pages/export.py",
     "pages/admin.py",
 )
-ALL_PAGES = (OVERVIEW, MEASURES, ACTORS, REPORT, ADMIN)
+ALL_PAGES = (OVERVIEW, MEASURES, ACTORS, REPORT, EXPORT, ADMIN)
 
 # The specification (DESIGN.md), written out here rather than read from ui/nav.py,
 # so that a wrong entry there fails a test.
 ROLE_PAGES = {
-    "admin": (OVERVIEW, MEASURES, ACTORS, REPORT, ADMIN),  # the business department
-    "ordforer": (OVERVIEW, MEASURES, ACTORS),  # leadership: reads only
+    "admin": (OVERVIEW, MEASURES, ACTORS, REPORT, EXPORT, ADMIN),  # the business department
+    "ordforer": (OVERVIEW, MEASURES, ACTORS, EXPORT),  # leadership: reads, exports summaries
     "kupa": (OVERVIEW, MEASURES, ACTORS, REPORT),  # an actor: reports its measures
 }
 VISITS = [(user, page) for user, pages in ROLE_PAGES.items() for page in pages]
@@ -114,7 +115,7 @@ def test_navigation_holds_exactly_the_roles_pages(demo: AppDatabase, username: s
                 at.switch_page(page)
 
 
-PAGE_WIDGETS = {REPORT: "report_", ADMIN: "admin_"}
+PAGE_WIDGETS = {REPORT: "report_", EXPORT: "export_", ADMIN: "admin_"}
 
 
 @pytest.mark.parametrize(("username", "page"), HIDDEN, ids=[f"{u}-{p[6:-3]}" for u, p in HIDDEN])

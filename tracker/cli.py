@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from tracker import db, i18n
 from tracker.errors import TrackerError
 from tracker.quarters import Quarter
+from tracker.reports.render import Format
 from tracker.service import SYSTEM
 
 LANG_OPTION = click.option(
@@ -134,6 +135,57 @@ def export_command(ctx: Context, output: Path, plan_name: str | None) -> None:
     with ctx.transaction() as session:
         export_plan(session, get_plan(session, plan_name).id, output)
     click.echo(i18n.t("cli.exported", ctx.lang, path=str(output)))
+
+
+@main.command("summary")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
+@click.option("--quarter", help="e.g. 2025-Q3 (default: the last finished quarter).")
+@click.option(
+    "--format", "fmt", help="xlsx, pdf, docx, csv or csv-plain (default: from the file name)."
+)
+@click.option("--plan", "plan_name", help="The plan (default: the only one).")
+@click.option("--by", "produced_by", help="Who produced it, for the cover (default: $USER).")
+@handles_errors
+def summary_command(
+    ctx: Context,
+    output: Path,
+    quarter: str | None,
+    fmt: str | None,
+    plan_name: str | None,
+    produced_by: str | None,
+) -> None:
+    """Write the quarterly summary for the council (usable from cron)."""
+    from tracker.reports import build_summary, render
+    from tracker.service import get_plan
+
+    period = _quarter_option(ctx, quarter)
+    chosen = _format_option(ctx, fmt, output)
+    by = produced_by or os.environ.get("USER") or "tracker"
+    with ctx.transaction() as session:
+        plan_id = get_plan(session, plan_name).id
+        summary = build_summary(session, plan_id=plan_id, quarter=period, produced_by=by)
+    output.write_bytes(render(summary, chosen, ctx.lang))
+    click.echo(i18n.t("cli.summary_written", ctx.lang, quarter=str(period), path=str(output)))
+
+
+def _quarter_option(ctx: Context, value: str | None) -> Quarter:
+    if value is None:
+        return Quarter.last_finished()
+    try:
+        return Quarter.parse(value)
+    except ValueError:
+        message = i18n.t("cli.summary_bad_quarter", ctx.lang, value=value)
+        raise click.BadParameter(message, param_hint="--quarter") from None
+
+
+def _format_option(ctx: Context, value: str | None, output: Path) -> Format:
+    text = (value or output.suffix.lstrip(".")).lower()
+    try:
+        return Format(text)
+    except ValueError:
+        choices = ", ".join(f.value for f in Format)
+        message = i18n.t("cli.summary_bad_format", ctx.lang, value=text, choices=choices)
+        raise click.BadParameter(message, param_hint="--format") from None
 
 
 @main.group()

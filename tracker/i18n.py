@@ -10,6 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from tracker.i18n_summary import SUMMARY_MESSAGES
 from tracker.quarters import OSLO
 
 LANGUAGES = ("nb", "en")
@@ -942,7 +943,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "adminpage.action.demo": {"nb": "Demodata lastet", "en": "Demo data loaded"},
 }
 
-CATALOGUE: dict[str, dict[str, str]] = {**LABELS, **MESSAGES}
+CATALOGUE: dict[str, dict[str, str]] = {**LABELS, **MESSAGES, **SUMMARY_MESSAGES}
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:

@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from tracker import db, exporters, service
+from tracker import db, exporters, reports, service
 from tracker.demo import has_demo_data
+from tracker.quarters import Quarter
 from ui.state import engine
 
 R = TypeVar("R")
@@ -103,3 +104,12 @@ audit = cached_read(service.list_audit)
 audit_entities = cached_read(service.audit_entities)
 audit_usernames = cached_read(service.audit_usernames)
 plan_xlsx = cached_read(exporters.plan_xlsx_bytes)
+
+
+# export page: the summary's content, cached per data revision; the cover's stamp
+# (who and when) is set when the file is made.
+def _summary(session: db.Session, plan_id: int, quarter: Quarter) -> reports.Summary:
+    return reports.build_summary(session, plan_id=plan_id, quarter=quarter, produced_by="")
+
+
+summary = cached_read(_summary)

@@ -37,6 +37,13 @@ PAGES = (
         frozenset({Role.ADMIN, Role.ACTOR}),
     ),
     PageSpec(
+        "pages/export.py",
+        "page.export",
+        ":material/description:",
+        "eksport",
+        frozenset({Role.ADMIN, Role.LEADER}),
+    ),
+    PageSpec(
         "pages/admin.py",
         "page.admin",
         ":material/settings:",

@@ -100,13 +100,11 @@ def rag_text(code: object) -> str:
 
 def status_texts(codes: pd.Series) -> pd.Series:
     """status_text for a whole column at once (large lists)."""
-    labels = {s.value: status_text(s.value) for s in Status}
-    return codes.map(labels).fillna(t("label.no_report"))
+    return charts.status_texts(codes, lang())
 
 
 def rag_texts(codes: pd.Series) -> pd.Series:
-    labels = {r.value: rag_text(r.value) for r in Rag}
-    return codes.map(labels).fillna("–")
+    return charts.rag_texts(codes, lang())
 
 
 def date_texts(moments: pd.Series) -> pd.Series:

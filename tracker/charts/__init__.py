@@ -16,6 +16,8 @@ from tracker.charts.style import (
     STATUS_COLUMNS,
     apply_layout,
     rag_text,
+    rag_texts,
+    status_texts,
 )
 from tracker.charts.timeline import measure_timeline
 from tracker.charts.trend import trend_progress, trend_status
@@ -33,6 +35,8 @@ __all__ = [
     "rag_colorscale",
     "rag_grid",
     "rag_text",
+    "rag_texts",
+    "status_texts",
     "status_mix",
     "trend_progress",
     "trend_status",

@@ -73,6 +73,18 @@ def rag_text(rag: Rag | str, lang: str) -> str:
     return f"{RAG_SYMBOLS[member]} {label(member, lang)}"
 
 
+def status_texts(codes: pd.Series, lang: str) -> pd.Series:
+    """Status labels for a column of codes; a missing status reads 'Ikke rapportert'."""
+    labels = {s.value: label(s, lang) for s in Status}
+    return codes.map(labels).fillna(t("label.no_report", lang))
+
+
+def rag_texts(codes: pd.Series, lang: str) -> pd.Series:
+    """rag_text for a column of codes; a missing rating reads '–'."""
+    labels = {r.value: rag_text(r, lang) for r in Rag}
+    return codes.map(labels).fillna("–")
+
+
 def status_column_label(column: str, lang: str) -> str:
     """The legend label of a roll-up count column (status_… or no_report)."""
     if column == "no_report":

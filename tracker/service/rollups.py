@@ -78,16 +78,22 @@ def actors_of(metrics: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 def reporting_of(metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
     """Per lead actor: how many of the measures it leads run in `quarter`
     (quarter_due), and how many of those have a report for it (quarter_reported). Pure."""
-    running = metrics[
-        (metrics["start_period"] <= str(quarter)) & (metrics["end_period"] >= str(quarter))
-    ]
-    running = running[running["status"] != "cancelled"]
+    running = running_in(metrics, quarter)
     due = running.groupby("lead_actor_id").size()
     reported = running[running["period"] == str(quarter)].groupby("lead_actor_id").size()
     out = pd.DataFrame({"quarter_due": due, "quarter_reported": reported})
     out = out.fillna(0).astype(int)
     out["quarter_missing"] = out["quarter_due"] - out["quarter_reported"]
     return out.rename_axis("actor_id").reset_index()
+
+
+def running_in(metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
+    """The measures due a report for `quarter` (pure): running then, not cancelled,
+    and not completed in an earlier quarter (a finished measure has nothing to report)."""
+    quarter_text = str(quarter)
+    running = (metrics["start_period"] <= quarter_text) & (metrics["end_period"] >= quarter_text)
+    done_before = (metrics["status"] == "completed") & (metrics["period"] < quarter_text)
+    return metrics[running & (metrics["status"] != "cancelled") & ~done_before]
 
 
 def quarterly_metrics(session: Session, *, plan_id: int, quarters: list[Quarter]) -> pd.DataFrame:

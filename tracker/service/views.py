@@ -50,17 +50,17 @@ def overview(
     metrics = filter_measures(measure_status(session, plan_id=plan_id, as_of=as_of), where)
     themes = list_themes(session, plan_id)
     theme_rows = themes_of(metrics, themes)
-    theme_rows["label"] = _theme_labels(theme_rows["code"], theme_rows["name"])
+    theme_rows["label"] = theme_labels(theme_rows["code"], theme_rows["name"])
     actor_rows = actors_of(metrics, list_actors(session))
     quarterly = filter_measures(
         quarterly_metrics(session, plan_id=plan_id, quarters=list(quarters)), where
     )
     grid = rag_grid_of(quarterly, themes, list(quarters))
-    grid["theme_label"] = _theme_labels(grid["theme_code"], grid["theme_name"])
+    grid["theme_label"] = theme_labels(grid["theme_code"], grid["theme_name"])
     return Overview(
         totals=figures_of(metrics),
         themes=theme_rows,
-        actors=_busiest(actor_rows),
+        actors=busiest_actors(actor_rows),
         actors_leading=int((actor_rows["measures"] > 0).sum()),
         trend=trend_of(quarterly),
         grid=grid,
@@ -68,7 +68,7 @@ def overview(
     )
 
 
-def _busiest(actor_rows: pd.DataFrame) -> pd.DataFrame:
+def busiest_actors(actor_rows: pd.DataFrame) -> pd.DataFrame:
     """The lead actors with most measures (a chart of hundreds of bars says nothing),
     in name order."""
     leading = actor_rows[actor_rows["measures"] > 0]
@@ -76,7 +76,7 @@ def _busiest(actor_rows: pd.DataFrame) -> pd.DataFrame:
     return top.sort_values("name").reset_index(drop=True)
 
 
-def _theme_labels(codes: pd.Series, names: pd.Series) -> list[str]:
+def theme_labels(codes: pd.Series, names: pd.Series) -> list[str]:
     """'1 Attraktiv': short labels for charts (the full name is in the hover)."""
     return [f"{c} {theme_short_name(str(n))}" for c, n in zip(codes, names, strict=True)]
 

@@ -1,0 +1,91 @@
+"""Eksport: the quarterly summary for the council as XLSX, PDF, DOCX or CSV, with a
+preview of its key figures. The file is made on request (PDF and DOCX draw the
+charts, which takes a few seconds) and then offered for download."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from tracker.errors import TrackerError
+from tracker.quarters import Quarter
+from tracker.reports import Format, Stamp, file_name, render
+from tracker.vocab import Role
+from ui import data, widgets
+from ui.state import lang, require_role, t
+
+FILE_KEY = "export_file"
+
+user = require_role(Role.ADMIN, Role.LEADER)
+plan_id = widgets.page_start("page.export")
+st.write(t("export.intro"))
+
+options = [str(q) for q in widgets.selectable_quarters(plan_id)]
+if not options:
+    st.info(t("report.none"))
+    st.stop()
+if st.session_state.get("export_quarter") not in options:  # default: the last finished
+    st.session_state["export_quarter"] = options[1] if len(options) > 1 else options[0]
+left, right = st.columns(2)
+quarter = Quarter.parse(
+    left.selectbox(
+        t("filter.quarter"), options, key="export_quarter", format_func=widgets.quarter_label
+    )
+)
+fmt = Format(
+    right.radio(
+        t("export.format"),
+        [f.value for f in Format],
+        key="export_format",
+        format_func=lambda value: t(f"summary.format.{value.replace('-', '_')}"),
+    )
+)
+
+summary = data.summary(plan_id, quarter)
+if summary.provisional:
+    st.warning(t("summary.provisional"))
+st.subheader(t("export.preview"))
+figures = summary.figures
+cells = st.columns(5, border=True)
+cells[0].metric(t("kpi.measures"), widgets.number(figures["measures"]))
+cells[1].metric(t("kpi.completed"), widgets.number(figures["completed"]))
+cells[2].metric(
+    t("kpi.progress"),
+    widgets.percent(figures["progress"]),
+    t("kpi.coverage", reported=int(figures["reported"]), counted=int(figures["counted"])),
+    delta_color="off",
+    delta_arrow="off",
+)
+cells[3].metric(t("kpi.behind"), widgets.number(figures["behind"]))
+cells[4].metric(t("kpi.red"), widgets.number(figures["red"]))
+
+wanted = (plan_id, str(quarter), fmt.value, lang(), data.current_revision())
+if st.button(t("export.make"), key="export_make", type="primary"):
+    with st.status(t("export.making"), expanded=False) as status:
+        steps = {"drawing": t("export.drawing"), "writing": t("export.writing", format=fmt.name)}
+        stamped = summary.stamped(Stamp(datetime.now(UTC), user.display_name))
+        try:
+            payload = render(
+                stamped, fmt, lang(), step=lambda name: status.update(label=steps[name])
+            )
+        except TrackerError as error:
+            status.update(label=error.text(lang()), state="error")
+            st.error(error.text(lang()))
+            st.stop()
+        status.update(label=t("export.done"), state="complete")
+    st.session_state[FILE_KEY] = (wanted, file_name(summary, fmt), payload)
+
+made = st.session_state.get(FILE_KEY)
+if made and made[0] == wanted:
+    _, name, payload = made
+    st.download_button(
+        t("export.download", name=name),
+        payload,
+        file_name=name,
+        mime=fmt.mime,
+        key="export_download",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+st.caption(t("export.cli", quarter=str(quarter), format=fmt.value, file=file_name(summary, fmt)))

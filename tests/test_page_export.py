@@ -1,0 +1,106 @@
+"""AppTest of Eksport (pages/export.py) on the demo data: the preview shows the
+service's figures for the chosen quarter, "Lag rapport" makes a file that reads
+back, and a failure to draw the charts is said in Norwegian, nothing offered."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest_helpers import AppDatabase, app, demo_database, no_exception, on_page
+from tracker import i18n, service
+from tracker.quarters import Quarter
+
+EXPORT = "pages/export.py"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> AppDatabase:
+    with demo_database(tmp_path_factory, "export") as database:
+        yield database
+
+
+def open_export(demo: AppDatabase, username: str = "naeringssjef") -> AppTest:
+    at = app(demo.principal(username), page=EXPORT)
+    no_exception(at)
+    assert on_page(at, EXPORT)
+    return at
+
+
+def downloads(at: AppTest) -> list:  # type: ignore[type-arg]
+    return list(at.get("download_button"))
+
+
+def test_the_default_quarter_is_the_last_finished_and_the_preview_is_the_services(
+    demo: AppDatabase,
+) -> None:
+    at = open_export(demo)
+    last = Quarter.last_finished()
+    assert at.selectbox(key="export_quarter").value == str(last)
+    with demo.session() as session:
+        plan_id = service.get_plan(session).id
+        figures = service.plan_rollup(session, plan_id=plan_id, as_of=last)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[i18n.t("kpi.measures")] == str(int(figures["measures"]))
+    assert metrics[i18n.t("kpi.red")] == str(int(figures["red"]))
+    assert metrics[i18n.t("kpi.progress")] == i18n.format_percent(figures["progress"])
+    assert not downloads(at)  # nothing is made before it is asked for
+
+
+def test_make_an_xlsx_and_download_it(demo: AppDatabase) -> None:
+    at = open_export(demo)
+    at.radio(key="export_format").set_value("xlsx").run()
+    at.button(key="export_make").click().run()
+    no_exception(at)
+    [button] = downloads(at)
+    quarter = at.selectbox(key="export_quarter").value
+    assert button.proto.label == f"Last ned kvartalsrapport-{quarter}.xlsx"
+    payload = at.session_state["export_file"][2]
+    book = openpyxl.load_workbook(io.BytesIO(payload))
+    assert book.sheetnames[1] == "Nøkkeltall"
+    cover = [v for row in book["Forside"].iter_rows(values_only=True) for v in row]
+    assert "Næringssjef (demo)" in cover  # who made it, on the cover
+
+
+def test_a_file_made_for_another_quarter_is_not_offered(demo: AppDatabase) -> None:
+    at = open_export(demo)
+    at.radio(key="export_format").set_value("csv").run()
+    at.button(key="export_make").click().run()
+    assert downloads(at)
+    options = at.selectbox(key="export_quarter").options
+    at.selectbox(key="export_quarter").set_value(options[-1]).run()
+    assert not downloads(at)
+
+
+def test_csv_download_reads_back(demo: AppDatabase) -> None:
+    at = open_export(demo)
+    at.radio(key="export_format").set_value("csv").run()
+    at.button(key="export_make").click().run()
+    payload = at.session_state["export_file"][2]
+    table = pd.read_csv(io.BytesIO(payload), sep=";", decimal=",", encoding="utf-8-sig")
+    with demo.session() as session:
+        count = len(service.measures_frame(session, service.get_plan(session).id))
+    assert len(table) == count
+    assert "Satsingsområde" in table.columns
+
+
+def test_when_the_charts_cannot_be_drawn_the_user_is_told_and_nothing_is_offered(
+    demo: AppDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/finnes/ikke/chromium")
+    at = open_export(demo)
+    at.radio(key="export_format").set_value("pdf").run()
+    at.button(key="export_make").click().run()
+    no_exception(at)
+    assert i18n.t("summary.chart_unavailable") in [e.value for e in at.error]
+    assert not downloads(at)
+
+
+def test_an_actor_cannot_open_the_export_page(demo: AppDatabase) -> None:
+    at = app(demo.principal("kupa"), page=EXPORT)
+    no_exception(at)
+    assert not on_page(at, EXPORT)

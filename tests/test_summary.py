@@ -1,0 +1,136 @@
+"""The quarterly summary's content on the `world` plan (see conftest.build_world),
+on SQLite and PostgreSQL: figures equal the service's, changes worked out by hand,
+and a summary of a past quarter that later reports never change."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import pytest
+from sqlalchemy.orm import Session
+
+from tests.conftest import utc
+from tests.factories import World, add_status
+from tracker.errors import ValidationError
+from tracker.quarters import Quarter, quarter_range
+from tracker.reports import Format, Stamp, build_summary, render
+from tracker.service import SYSTEM, close_quarter, plan_rollup, theme_rollup
+from tracker.vocab import Rag, Status
+
+Q2 = Quarter(2025, 2)
+NOW = utc(2026, 11, 28, 9)
+
+
+def summary_of(session: Session, world: World, quarter: Quarter = Q2, now: datetime = NOW):  # type: ignore[no-untyped-def]
+    return build_summary(
+        session, plan_id=world.plan.id, quarter=quarter, produced_by="Test", now=now
+    )
+
+
+def codes(frame: pd.DataFrame) -> list[str]:
+    return frame["code"].tolist()
+
+
+def test_the_figures_are_the_services_figures_as_of_the_quarters_end(
+    session: Session, world: World
+) -> None:
+    summary = summary_of(session, world)
+    expected = plan_rollup(session, plan_id=world.plan.id, as_of=Q2)
+    pd.testing.assert_series_equal(
+        summary.figures.astype(float), expected.astype(float), check_names=False
+    )
+    assert summary.figures["measures"] == 6
+    assert summary.figures["completed"] == 1
+    assert summary.figures["red"] == 1
+    themes = theme_rollup(session, plan_id=world.plan.id, as_of=Q2)
+    assert summary.themes["measures"].tolist() == themes["measures"].tolist() == [3, 3]
+    assert summary.themes["label"].tolist() == [
+        "T1 Næringsutvikling",
+        "T2 Kompetanse og rekruttering",
+    ]
+
+
+def test_what_changed_during_the_quarter(session: Session, world: World) -> None:
+    summary = summary_of(session, world)
+    # 1.2: no report at the end of Q1, completed (reported 5 April); 2.3: first report, red.
+    # 1.1 stayed in progress (green -> yellow is no status change); 1.3 was cancelled in Q1.
+    # grouped by lead actor in name order: Klyngen Nordvest (1.2), Senja Næringshage (2.3)
+    assert codes(summary.transitions) == ["1.2", "2.3"]
+    transition = summary.transitions.set_index("code").loc["1.2"]
+    assert pd.isna(transition["status_before"]) and transition["status"] == Status.COMPLETED
+    assert codes(summary.newly_completed) == ["1.2"]
+    assert codes(summary.newly_red) == ["2.3"]
+    # Due in Q2: 1.1 and 2.3 are reported for Q2, 1.2 was finished, 1.3 cancelled,
+    # 2.2 starts in 2026: only 2.1 lacks its report.
+    assert codes(summary.unreported) == ["2.1"]
+    assert summary.unreported["lead_name"].tolist() == ["Innovasjon Norge Arktis"]
+
+
+def test_the_trend_runs_from_the_plans_first_quarter_to_this_one(
+    session: Session, world: World
+) -> None:
+    summary = summary_of(session, world)
+    assert summary.trend["quarter"].tolist() == [
+        str(q) for q in quarter_range(Quarter(2024, 1), Q2)
+    ]
+    last = summary.trend.iloc[-1]
+    assert last["progress"] == pytest.approx(summary.figures["progress"])
+    assert last["completed"] == summary.figures["completed"]
+
+
+def test_a_later_report_does_not_change_a_past_quarters_summary(
+    session: Session, world: World
+) -> None:
+    before = summary_of(session, world)
+    files = {fmt: render(before, fmt, "nb") for fmt in (Format.XLSX, Format.CSV)}
+    # A late report *for Q2* made after Q2 ended, and a report for a later quarter.
+    add_status(
+        session, world.measures["2.1"], "2025-Q2", Status.COMPLETED, 100, Rag.GREEN,
+        utc(2025, 7, 3, 8),
+    )  # fmt: skip
+    add_status(
+        session, world.measures["1.1"], "2025-Q4", Status.COMPLETED, 100, Rag.GREEN,
+        utc(2025, 12, 1, 8),
+    )  # fmt: skip
+    session.flush()
+    after = summary_of(session, world)
+    pd.testing.assert_series_equal(before.figures, after.figures)
+    for name in ("themes", "actors", "transitions", "unreported", "measures", "trend"):
+        pd.testing.assert_frame_equal(getattr(before, name), getattr(after, name), obj=name)
+    assert {fmt: render(after, fmt, "nb") for fmt in files} == files
+    # ... while the next quarter's summary does see them.
+    later = summary_of(session, world, Quarter(2025, 4))
+    assert later.figures["completed"] == before.figures["completed"] + 2
+
+
+def test_provisional_until_the_quarter_is_closed(session: Session, world: World) -> None:
+    assert summary_of(session, world).provisional
+    close_quarter(session, user=SYSTEM, plan_id=world.plan.id, period=Q2)
+    assert not summary_of(session, world).provisional
+    running = Quarter.current(NOW)
+    assert summary_of(session, world, running).provisional
+
+
+def test_example_data_is_flagged(session: Session, world: World) -> None:
+    assert not summary_of(session, world).example_data
+    world.measures["1.1"].is_example = True
+    session.flush()
+    assert summary_of(session, world).example_data
+
+
+def test_a_quarter_outside_the_plan_is_refused_in_the_users_words(
+    session: Session, world: World
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        summary_of(session, world, Quarter(2023, 4))
+    assert caught.value.text("nb") == "2023-Q4 er utenfor planperioden 2024–2028."
+
+
+def test_the_stamp_is_the_only_difference_between_two_summaries(
+    session: Session, world: World
+) -> None:
+    first = summary_of(session, world)
+    second = summary_of(session, world).stamped(Stamp(datetime(2030, 1, 1, tzinfo=UTC), "Annen"))
+    assert render(first, Format.CSV, "nb") == render(second, Format.CSV, "nb")
+    assert render(first, Format.XLSX, "nb") != render(second, Format.XLSX, "nb")  # the cover

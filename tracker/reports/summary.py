@@ -1,0 +1,145 @@
+"""The quarterly summary as plain data: the state of a plan as of a quarter's end,
+what changed during the quarter, and the trend before it. Built once here, then
+rendered to each format (tracker.reports.render)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy.orm import Session
+
+from tracker.errors import ValidationError
+from tracker.progress import ROLLUP_COLUMNS
+from tracker.quarters import Quarter, quarter_range
+from tracker.service.measures import measure_status
+from tracker.service.periods import closed_quarters
+from tracker.service.rollups import (
+    actors_of,
+    figures_of,
+    quarterly_metrics,
+    running_in,
+    themes_of,
+    trend_of,
+)
+from tracker.service.structure import get_plan, list_actors, list_themes
+from tracker.service.views import busiest_actors, theme_labels
+from tracker.vocab import Rag, Status
+
+CHANGE_COLUMNS = ["lead_name", "code", "title", "status_before", "status", "rag_before", "rag"]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Who produced a summary and when: the only thing that differs between two
+    summaries of the same data (shown on the cover only)."""
+
+    produced_at: datetime
+    produced_by: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    plan_name: str
+    plan_years: tuple[int, int]
+    quarter: Quarter
+    provisional: bool  # the quarter is not closed (or not over): figures may change
+    example_data: bool  # any measure is example data
+    figures: pd.Series  # ROLLUP_COLUMNS for the whole plan as of the quarter's end
+    themes: pd.DataFrame  # themes_of with `label`, plan order
+    actors: pd.DataFrame  # actors_of for every lead actor, most measures first
+    chart_actors: pd.DataFrame  # the lead actors the overview chart shows
+    transitions: pd.DataFrame  # CHANGE_COLUMNS: status changed during the quarter
+    newly_completed: pd.DataFrame  # CHANGE_COLUMNS
+    newly_red: pd.DataFrame  # CHANGE_COLUMNS
+    unreported: pd.DataFrame  # CHANGE_COLUMNS: due a report for the quarter, none given
+    measures: pd.DataFrame  # measure_status as of the quarter's end, plan order
+    trend: pd.DataFrame  # trend_of: one row per quarter from the plan's first to this one
+    stamp: Stamp
+
+    def stamped(self, stamp: Stamp) -> Summary:
+        return replace(self, stamp=stamp)
+
+
+def build_summary(
+    session: Session,
+    *,
+    plan_id: int,
+    quarter: Quarter,
+    produced_by: str,
+    now: datetime | None = None,
+) -> Summary:
+    """The summary of `quarter` as of its last second (or now, while it runs).
+    Reports made after the quarter's end never change it."""
+    now = now or datetime.now(UTC)
+    plan = get_plan(session, plan_id)
+    first = Quarter(plan.start_year, 1)
+    if not first <= quarter <= Quarter(plan.end_year, 4):
+        raise ValidationError.of(
+            "summary.quarter_outside_plan",
+            quarter=str(quarter),
+            start=plan.start_year,
+            end=plan.end_year,
+        )
+    metrics = measure_status(session, plan_id=plan_id, as_of=min(quarter.end(), now))
+    before = measure_status(session, plan_id=plan_id, as_of=quarter.previous().end())
+    actors = actors_of(metrics, list_actors(session))
+    actors = actors[actors["measures"] > 0].sort_values(
+        ["measures", "name"], ascending=[False, True], kind="stable"
+    )
+    themes = themes_of(metrics, list_themes(session, plan_id))
+    themes["label"] = theme_labels(themes["code"], themes["name"])
+    quarterly = quarterly_metrics(session, plan_id=plan_id, quarters=quarter_range(first, quarter))
+    changes = _changes(metrics, before)
+    return Summary(
+        plan_name=plan.name,
+        plan_years=(plan.start_year, plan.end_year),
+        quarter=quarter,
+        provisional=quarter.end() > now or str(quarter) not in closed_quarters(session, plan_id),
+        example_data=bool(metrics["is_example"].any()) if not metrics.empty else False,
+        figures=figures_of(metrics).reindex(ROLLUP_COLUMNS),
+        themes=themes.reset_index(drop=True),
+        actors=actors.reset_index(drop=True),
+        chart_actors=busiest_actors(actors),
+        transitions=_rows(changes, changes["status"] != changes["status_before"]),
+        newly_completed=_rows(changes, _became(changes, "status", Status.COMPLETED)),
+        newly_red=_rows(changes, _became(changes, "rag", Rag.RED)),
+        unreported=_unreported(changes, metrics, quarter),
+        measures=metrics.reset_index(drop=True),
+        trend=trend_of(quarterly),
+        stamp=Stamp(produced_at=now, produced_by=produced_by),
+    )
+
+
+def _changes(metrics: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
+    """Each measure's status and RAG now and at the previous quarter's end."""
+    earlier = before[["id", "status", "rag"]].rename(
+        columns={"status": "status_before", "rag": "rag_before"}
+    )
+    frame = metrics[["id", "lead_name", "code", "title", "status", "rag", "period"]]
+    return frame.merge(earlier, on="id", how="left", validate="one_to_one")
+
+
+def _became(changes: pd.DataFrame, column: str, value: str) -> pd.Series:
+    return (changes[column] == value) & (changes[f"{column}_before"] != value)
+
+
+def _rows(changes: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+    """The kept rows, only measures reported by now, grouped by lead actor."""
+    kept = changes[keep & changes["status"].notna()]
+    return _by_actor(kept)
+
+
+def _unreported(changes: pd.DataFrame, metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
+    due = running_in(metrics, quarter)
+    missing = due[due["period"] != str(quarter)]["id"]
+    return _by_actor(changes[changes["id"].isin(missing)])
+
+
+def _by_actor(frame: pd.DataFrame) -> pd.DataFrame:
+    """Sorted by lead actor, then in plan order (the frame's order)."""
+    ordered = frame.assign(_order=range(len(frame))).sort_values(
+        ["lead_name", "_order"], kind="stable"
+    )
+    return ordered[CHANGE_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,27 @@
+"""The measure table as CSV: for Norwegian Excel (UTF-8 with BOM, `;`, decimal
+comma) or plain (UTF-8, `,`, decimal point)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.reports.cells import missing, neutralised, number
+from tracker.reports.document import Column, measure_table
+from tracker.reports.summary import Summary
+
+
+def summary_csv(summary: Summary, lang: str, *, plain: bool = False) -> bytes:
+    table = measure_table(summary, lang)
+    columns = table.columns_for("data")
+    out = pd.DataFrame({c.title: [_cell(v, c, plain) for v in table.rows[c.key]] for c in columns})
+    text = out.to_csv(index=False, sep="," if plain else ";", lineterminator="\r\n")
+    return text.encode("utf-8" if plain else "utf-8-sig")
+
+
+def _cell(value: object, column: Column, plain: bool) -> object:
+    if column.kind == "text":
+        return "" if missing(value) else neutralised(str(value))
+    value = number(value, column)
+    if value is None:
+        return ""
+    return str(value) if plain else str(value).replace(".", ",")

@@ -1,0 +1,213 @@
+"""The summary as an A4 PDF (reportlab): cover, key figures, the dashboard's charts
+as images, and every table with its header repeated on each page."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Table as PdfTable
+
+from tracker.reports.cells import missing, number
+from tracker.reports.document import Column, Document, Table, percent_text
+from tracker.reports.summary import Summary
+
+FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
+HEADER_COLOR = colors.HexColor("#1F4E79")
+STRIPE_COLOR = colors.HexColor("#F2F5F9")
+BANNER_COLOR = colors.HexColor("#FFF2CC")
+BANNER_EDGE = colors.HexColor("#BF9000")
+NOTE_COLOR = colors.HexColor("#595959")
+MARGIN = 16 * mm
+ROWS_PER_BLOCK = 40  # long tables go in blocks: splitting one huge table is quadratic
+
+Images = dict[str, tuple[bytes, int, int]]
+
+
+def summary_pdf(summary: Summary, doc: Document, images: Images) -> bytes:
+    buffer = io.BytesIO()
+    regular, bold = _fonts()
+    styles = _styles(regular, bold)
+
+    def decorate(canvas: Canvas, template: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(regular, 8)
+        canvas.setFillColor(NOTE_COLOR)
+        canvas.drawString(MARGIN, 10 * mm, doc.running_head)
+        canvas.drawRightString(A4[0] - MARGIN, 10 * mm, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 4 * mm,
+        title=doc.title,
+        author=summary.stamp.produced_by,
+        invariant=True,  # same input, same bytes: no creation date or random id
+    )
+    width = A4[0] - 2 * MARGIN
+    story = _story(doc, images, styles, width)
+    template.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return buffer.getvalue()
+
+
+def _story(
+    doc: Document, images: Images, styles: dict[str, ParagraphStyle], width: float
+) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(escape(doc.title), styles["title"]), Spacer(1, 4 * mm)]
+    cover = [
+        [Paragraph(escape(f), styles["bold"]), Paragraph(escape(v), styles["body"])]
+        for f, v in doc.cover
+    ]
+    story.append(_grid(cover, [40 * mm, width - 40 * mm], header=False))
+    story.append(Spacer(1, 4 * mm))
+    for banner in doc.banners:
+        story += [_banner(banner, styles, width), Spacer(1, 2 * mm)]
+    for index, section in enumerate(doc.sections):
+        if index > 0 and section.key in ("changes", "measures"):
+            story.append(PageBreak())
+        story.append(Paragraph(escape(section.title), styles["h1"]))
+        for table in section.tables:
+            if len(section.tables) > 1:
+                story.append(Paragraph(escape(table.title), styles["h2"]))
+            if table.chart in images:
+                story.append(_image(images[table.chart], width))
+            if table.note:
+                story.append(Paragraph(escape(table.note), styles["note"]))
+            story += _table(table, doc, styles, width)
+            story.append(Spacer(1, 4 * mm))
+    return story
+
+
+def _banner(text: str, styles: dict[str, ParagraphStyle], width: float) -> PdfTable:
+    box = PdfTable([[Paragraph(escape(text), styles["bold"])]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), BANNER_COLOR),
+                ("BOX", (0, 0), (-1, -1), 0.5, BANNER_EDGE),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return box
+
+
+def _image(image: tuple[bytes, int, int], width: float) -> Image:
+    png, w, h = image
+    shown = min(width, w * 0.75)  # CSS px to points, never wider than the page
+    return Image(io.BytesIO(png), width=shown, height=shown * h / w)
+
+
+def _table(
+    table: Table, doc: Document, styles: dict[str, ParagraphStyle], width: float
+) -> list[Flowable]:
+    columns = table.columns_for("print")
+    if table.rows.empty:
+        return [Paragraph(escape(doc.none_text), styles["note"])]
+    total = sum(c.width for c in columns)
+    widths = [width * c.width / total for c in columns]
+    header = [Paragraph(escape(c.title), styles["header"]) for c in columns]
+    values = [table.rows[c.key].tolist() for c in columns]
+    body = [
+        [_cell(values[i][r], c, doc.lang, styles) for i, c in enumerate(columns)]
+        for r in range(len(table.rows))
+    ]
+    blocks = [body[i : i + ROWS_PER_BLOCK] for i in range(0, len(body), ROWS_PER_BLOCK)]
+    return [_grid([header, *block], widths) for block in blocks]
+
+
+def _cell(value: object, column: Column, lang: str, styles: dict[str, ParagraphStyle]) -> Paragraph:
+    if column.kind == "text":
+        text = "" if missing(value) else escape(str(value)).replace("\n", "<br/>")
+        return Paragraph(text, styles["cell"])
+    shown = number(value, column)
+    text = (
+        percent_text(shown, lang)
+        if column.kind == "percent"
+        else ("–" if shown is None else str(shown))
+    )
+    return Paragraph(text, styles["number"])
+
+
+def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) -> PdfTable:
+    grid = PdfTable(rows, colWidths=widths, repeatRows=1 if header else 0)
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#D0D7E1")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_COLOR)]
+        commands += [("BACKGROUND", (0, r), (-1, r), STRIPE_COLOR) for r in range(2, len(rows), 2)]
+    grid.setStyle(TableStyle(commands))
+    return grid
+
+
+@cache
+def _fonts() -> tuple[str, str]:
+    """DejaVu Sans when the system has it (æøå, ✓ ! ✕), else reportlab's own Vera."""
+    for folder in FONT_DIRS:
+        regular, bold = Path(folder, "DejaVuSans.ttf"), Path(folder, "DejaVuSans-Bold.ttf")
+        if regular.exists() and bold.exists():
+            pdfmetrics.registerFont(TTFont("Tracker", str(regular)))
+            pdfmetrics.registerFont(TTFont("Tracker-Bold", str(bold)))
+            return "Tracker", "Tracker-Bold"
+    pdfmetrics.registerFont(TTFont("Tracker", "Vera.ttf"))
+    pdfmetrics.registerFont(TTFont("Tracker-Bold", "VeraBd.ttf"))
+    return "Tracker", "Tracker-Bold"
+
+
+def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13)
+    cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
+    heading = ParagraphStyle("heading", parent=body, fontName=bold, keepWithNext=True)
+    return {
+        "body": body,
+        "bold": ParagraphStyle("bold", parent=body, fontName=bold),
+        "title": ParagraphStyle(
+            "title", parent=heading, fontSize=20, leading=24, textColor=HEADER_COLOR
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=heading,
+            fontSize=14,
+            leading=18,
+            spaceBefore=6,
+            spaceAfter=6,
+            textColor=HEADER_COLOR,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=heading, fontSize=11, leading=14, spaceBefore=4, spaceAfter=4
+        ),
+        "note": ParagraphStyle("note", parent=body, fontSize=9, textColor=NOTE_COLOR),
+        "cell": cell,
+        "number": ParagraphStyle("number", parent=cell, alignment=TA_RIGHT),
+        "header": ParagraphStyle("header", parent=cell, fontName=bold, textColor=colors.white),
+    }
