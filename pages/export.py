@@ -21,12 +21,14 @@ user = require_role(Role.ADMIN, Role.LEADER)
 plan_id = widgets.page_start("page.export")
 st.write(t("export.intro"))
 
-options = [str(q) for q in widgets.selectable_quarters(plan_id)]
-if not options:
+quarters = widgets.selectable_quarters(plan_id)  # newest first
+if not quarters:
     st.info(t("report.none"))
     st.stop()
+options = [str(q) for q in quarters]
 if st.session_state.get("export_quarter") not in options:  # default: the last finished
-    st.session_state["export_quarter"] = options[1] if len(options) > 1 else options[0]
+    finished = [q for q in quarters if q.end() < datetime.now(UTC)]
+    st.session_state["export_quarter"] = str(finished[0] if finished else quarters[0])
 left, right = st.columns(2)
 quarter = Quarter.parse(
     left.selectbox(
@@ -60,7 +62,8 @@ cells[2].metric(
 cells[3].metric(t("kpi.behind"), widgets.number(figures["behind"]))
 cells[4].metric(t("kpi.red"), widgets.number(figures["red"]))
 
-wanted = (plan_id, str(quarter), fmt.value, lang(), data.current_revision())
+# The file made is offered only for what is chosen now, by whom (a shared browser).
+wanted = (user.user_id, plan_id, str(quarter), fmt.value, lang(), data.current_revision())
 if st.button(t("export.make"), key="export_make", type="primary"):
     with st.status(t("export.making"), expanded=False) as status:
         steps = {"drawing": t("export.drawing"), "writing": t("export.writing", format=fmt.name)}

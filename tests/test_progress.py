@@ -76,7 +76,7 @@ def test_effective_progress(status: Status | None, progress: Any, expected: floa
 def test_expected_progress_is_linear() -> None:
     start, end = Quarter(2024, 1), Quarter(2025, 4)
     begin = datetime(2023, 12, 31, 23, 0, tzinfo=UTC)  # 2024-01-01 00:00 Oslo
-    finish = datetime(2025, 12, 31, 22, 59, 59, tzinfo=UTC)  # 2025-12-31 23:59:59 Oslo
+    finish = Quarter(2025, 4).end()  # 2025-12-31 23:59:59.999999 Oslo
     span = finish - begin
     assert expected_progress(start, end, begin + span / 2) == pytest.approx(50.0)
     assert expected_progress(start, end, begin + span / 4) == pytest.approx(25.0)

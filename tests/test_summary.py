@@ -11,7 +11,14 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tests.conftest import utc
-from tests.factories import World, add_status
+from tests.factories import (
+    World,
+    add_status,
+    make_actor,
+    make_measure,
+    make_plan,
+    make_theme,
+)
 from tracker.errors import ValidationError
 from tracker.quarters import Quarter, quarter_range
 from tracker.reports import Format, Stamp, build_summary, render
@@ -134,3 +141,54 @@ def test_the_stamp_is_the_only_difference_between_two_summaries(
     second = summary_of(session, world).stamped(Stamp(datetime(2030, 1, 1, tzinfo=UTC), "Annen"))
     assert render(first, Format.CSV, "nb") == render(second, Format.CSV, "nb")
     assert render(first, Format.XLSX, "nb") != render(second, Format.XLSX, "nb")  # the cover
+
+
+def test_the_plans_first_quarter_has_no_earlier_state(session: Session, world: World) -> None:
+    summary = summary_of(session, world, Quarter(2024, 1))
+    assert summary.trend["quarter"].tolist() == ["2024-Q1"]
+    assert summary.transitions.empty and summary.newly_completed.empty
+    # Running in 2024-Q1 and never reported: 1.1, 1.2, 1.3 (2.1 starts in 2024-Q3).
+    assert sorted(codes(summary.unreported)) == ["1.1", "1.2", "1.3"]
+
+
+def test_a_plan_without_measures_still_makes_a_summary(session: Session) -> None:
+    plan = make_plan(session, name="Tom plan 2025–2026", start_year=2025, end_year=2026)
+    summary = build_summary(
+        session, plan_id=plan.id, quarter=Quarter(2025, 1), produced_by="Test", now=NOW
+    )
+    assert summary.figures["measures"] == 0
+    assert summary.measures.empty and summary.unreported.empty
+    book = render(summary, Format.XLSX, "nb")
+    assert book.startswith(b"PK")  # a workbook, with "Ingen." where tables would be
+    assert render(summary, Format.CSV, "nb").decode("utf-8-sig").startswith("Nr.;Tiltak;")
+
+
+def test_a_plan_with_measures_but_no_reports_yet(session: Session) -> None:
+    """The first quarter after an import: nothing reported, everything due."""
+    plan = make_plan(session, name="Ny plan 2025–2026", start_year=2025, end_year=2026)
+    theme = make_theme(session, plan, "1", "Tema")
+    actor = make_actor(session, "Ny aktør", "NA")
+    make_measure(session, plan, theme, actor, code="1.1", start="2025-Q1", end="2026-Q4")
+    summary = build_summary(
+        session, plan_id=plan.id, quarter=Quarter(2025, 1), produced_by="Test", now=NOW
+    )
+    assert summary.figures["measures"] == 1 and summary.figures["no_report"] == 1
+    assert codes(summary.unreported) == ["1.1"]
+    assert summary.trend["quarter"].tolist() == ["2025-Q1"]
+
+
+def test_a_report_in_the_quarters_last_second_belongs_to_it(session: Session, world: World) -> None:
+    last_second = datetime(2025, 6, 30, 21, 59, 59, 500000, tzinfo=UTC)  # 23:59:59.5 Oslo
+    add_status(
+        session, world.measures["2.1"], "2025-Q2", Status.IN_PROGRESS, 10, Rag.RED, last_second
+    )
+    session.flush()
+    summary = summary_of(session, world)
+    assert "2.1" not in codes(summary.unreported)
+    assert "2.1" in codes(summary.newly_red)
+
+
+def test_the_running_quarter_is_as_of_now(session: Session, world: World) -> None:
+    running = Quarter.current(NOW)
+    assert summary_of(session, world, running).as_of == NOW
+    assert summary_of(session, world).as_of == Q2.end()

@@ -10,7 +10,6 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     },
     "summary.plan": {"nb": "{name} ({start}–{end})", "en": "{name} ({start}–{end})"},
     "summary.as_of": {"nb": "Status per {date}", "en": "Status as of {date}"},
-    "summary.produced": {"nb": "Laget {when} av {who}", "en": "Produced {when} by {who}"},
     "summary.provisional": {
         "nb": "Foreløpig: kvartalet er ikke lukket, og tallene kan endre seg.",
         "en": "Provisional: the quarter is not closed, and the figures may change.",
@@ -24,7 +23,6 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Eksempeldata: tiltakene og statusene er eksempler, ikke vedtatte tiltak.",
         "en": "Example data: the measures and statuses are examples, not adopted measures.",
     },
-    "summary.page": {"nb": "Side {number}", "en": "Page {number}"},
     "summary.none": {"nb": "Ingen.", "en": "None."},
     "summary.quarter_outside_plan": {
         "nb": "{quarter} er utenfor planperioden {start}–{end}.",
@@ -106,8 +104,6 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     "summary.col.count": {"nb": "Antall", "en": "Count"},
     "summary.col.share": {"nb": "Andel", "en": "Share"},
     "summary.col.note": {"nb": "Merknad", "en": "Note"},
-    "summary.col.label": {"nb": "Felt", "en": "Field"},
-    "summary.col.value": {"nb": "Verdi", "en": "Value"},
     "summary.col.measures": {"nb": "Tiltak", "en": "Measures"},
     "summary.col.coverage": {"nb": "Dekning", "en": "Coverage"},
     "summary.col.status_before": {"nb": "Status før", "en": "Status before"},
@@ -119,7 +115,6 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kommentar og neste steg",
         "en": "Comment and next steps",
     },
-    "summary.col.kind": {"nb": "Endring", "en": "Change"},
     "summary.cover.plan": {"nb": "Plan", "en": "Plan"},
     "summary.cover.quarter": {"nb": "Kvartal", "en": "Quarter"},
     "summary.cover.state": {"nb": "Tilstand", "en": "State"},

@@ -12,6 +12,7 @@ _PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[QqKk]\s*([1-4])\s*$")
 # Wider than the plan years import allows (1900-2200), so next() and previous() of any
 # plan quarter work, and narrow enough that start() and end() never leave datetime's range.
 MIN_YEAR, MAX_YEAR = 1800, 2300
+LAST_INSTANT = timedelta(microseconds=1)
 
 
 @dataclass(frozen=True, order=True)
@@ -64,8 +65,9 @@ class Quarter:
         return local.astimezone(UTC)
 
     def end(self) -> datetime:
-        """The quarter's last day at 23:59:59 Oslo time, as aware UTC: the as-of moment."""
-        return (self.next().start().astimezone(OSLO) - timedelta(seconds=1)).astimezone(UTC)
+        """The quarter's last day at 23:59:59.999999 Oslo time, as aware UTC: the as-of
+        moment (a report saved in the last second still belongs to the quarter)."""
+        return (self.next().start().astimezone(OSLO) - LAST_INSTANT).astimezone(UTC)
 
 
 def quarter_range(first: Quarter, last: Quarter) -> list[Quarter]:

@@ -25,10 +25,8 @@ def missing(value: object) -> bool:
 
 
 def number(value: object, column: Column) -> float | int | None:
-    """The number a cell holds: None when missing; percentages rounded to 0.1."""
+    """The number a cell holds, unrounded (each format rounds as it shows it);
+    None when missing."""
     if missing(value):
         return None
-    if column.kind == "int":
-        return int(value)  # type: ignore[call-overload]
-    rounded = round(float(value), 1)  # type: ignore[arg-type]
-    return int(rounded) if rounded.is_integer() else rounded
+    return int(value) if column.kind == "int" else float(value)  # type: ignore[call-overload, arg-type]

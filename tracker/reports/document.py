@@ -124,7 +124,7 @@ def _plan_name(summary: Summary, lang: str) -> str:
 
 
 def _banners(summary: Summary, lang: str) -> tuple[str, ...]:
-    banners = [t("summary.as_of", lang, date=format_date(summary.quarter.end(), lang))]
+    banners = [t("summary.as_of", lang, date=format_date(summary.as_of, lang))]
     if summary.provisional:
         banners.append(t("summary.provisional", lang))
     if summary.example_data:
@@ -183,9 +183,9 @@ def _group_columns(first: Column, lang: str) -> tuple[Column, ...]:
         Column("measures", t("summary.col.measures", lang), "int", 9),
         Column("status_completed", label(Status.COMPLETED, lang), "int", 10),
         *(Column(f"status_{s.value}", label(s, lang), "int", 10, use="data") for s in statuses),
-        Column("progress", t("col.progress", lang), "percent", 10),
-        Column("expected", t("col.expected", lang), "percent", 10),
-        Column("coverage", t("summary.col.coverage", lang), "percent", 10),
+        Column("progress", t("col.progress", lang), "percent", 12),
+        Column("expected", t("col.expected", lang), "percent", 12),
+        Column("coverage", t("summary.col.coverage", lang), "percent", 12),
         Column("behind", t("kpi.behind", lang), "int", 9),
         Column("red", t("kpi.red", lang), "int", 9),
     )
@@ -197,7 +197,7 @@ def _group_rows(frame: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFram
 
 
 def _themes(summary: Summary, lang: str) -> Table:
-    columns = _group_columns(Column("name", t("col.theme", lang), width=34), lang)
+    columns = _group_columns(Column("name", t("col.theme", lang), width=30), lang)
     rows = _group_rows(summary.themes.assign(name=summary.themes["label"]), columns)
     return Table(
         "themes", _head("themes", lang), columns, rows,
@@ -207,7 +207,7 @@ def _themes(summary: Summary, lang: str) -> Table:
 
 def _actors(summary: Summary, lang: str) -> tuple[Table, ...]:
     columns = (
-        *_group_columns(Column("name", t("col.actor", lang), width=34), lang),
+        *_group_columns(Column("name", t("col.actor", lang), width=30), lang),
         Column("partner_in", t("actors.partner_in", lang), "int", 10),
     )
     shown, total = len(summary.chart_actors), len(summary.actors)
@@ -273,17 +273,17 @@ def measure_table(summary: Summary, lang: str) -> Table:
     )
     columns = (
         Column("code", t("col.code", lang), width=9),
-        Column("title", t("col.title", lang), width=40),
+        Column("title", t("col.title", lang), width=36),
         Column("theme", t("col.theme", lang), width=30, use="data"),
         Column("lead_name", t("col.lead", lang), width=26),
         Column("partners", t("col.partners", lang), width=36, use="data"),
         Column("status", t("col.status", lang), width=14),
-        Column("progress", t("col.progress", lang), "percent", 12),
+        Column("progress", t("col.progress", lang), "percent", 16),
         Column("rag", t("col.rag", lang), width=17),
         Column("period", t("summary.col.report_quarter", lang), width=12, use="data"),
         Column("comment", t("col.comment", lang), width=60, use="data"),
         Column("next_steps", t("col.next_steps", lang), width=60, use="data"),
-        Column("comment_next", t("summary.col.comment_next", lang), width=46, use="print"),
+        Column("comment_next", t("summary.col.comment_next", lang), width=44, use="print"),
     )
     return Table("measures", _head("measures", lang), columns, rows)
 

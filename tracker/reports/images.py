@@ -8,7 +8,9 @@ import asyncio
 import os
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -54,14 +56,8 @@ async def _render(
         return images
 
 
-def _run(coroutine):  # type: ignore[no-untyped-def]
-    """asyncio.run, also from a thread that already runs an event loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    result: list = []
-    thread = threading.Thread(target=lambda: result.append(asyncio.run(coroutine)))
-    thread.start()
-    thread.join()
-    return result[0]
+def _run(coroutine: Coroutine[Any, Any, list[bytes]]) -> list[bytes]:
+    """asyncio.run in a thread of its own, so it works whether or not the caller's
+    thread already runs an event loop; its exceptions reach the caller."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -44,6 +44,7 @@ class Summary:
     plan_name: str
     plan_years: tuple[int, int]
     quarter: Quarter
+    as_of: datetime  # the quarter's last instant, or now while it runs
     provisional: bool  # the quarter is not closed (or not over): figures may change
     example_data: bool  # any measure is example data
     figures: pd.Series  # ROLLUP_COLUMNS for the whole plan as of the quarter's end
@@ -82,20 +83,27 @@ def build_summary(
             start=plan.start_year,
             end=plan.end_year,
         )
-    metrics = measure_status(session, plan_id=plan_id, as_of=min(quarter.end(), now))
-    before = measure_status(session, plan_id=plan_id, as_of=quarter.previous().end())
+    # One pass over the history gives this quarter, the one before and the trend.
+    quarterly = quarterly_metrics(
+        session, plan_id=plan_id, quarters=quarter_range(first.previous(), quarter), now=now
+    )
+    as_of = min(quarter.end(), now)
+    if quarterly.empty:  # a plan without measures
+        metrics = before = measure_status(session, plan_id=plan_id, as_of=as_of)
+    else:
+        metrics, before = _at(quarterly, quarter), _at(quarterly, quarter.previous())
     actors = actors_of(metrics, list_actors(session))
     actors = actors[actors["measures"] > 0].sort_values(
         ["measures", "name"], ascending=[False, True], kind="stable"
     )
     themes = themes_of(metrics, list_themes(session, plan_id))
     themes["label"] = theme_labels(themes["code"], themes["name"])
-    quarterly = quarterly_metrics(session, plan_id=plan_id, quarters=quarter_range(first, quarter))
     changes = _changes(metrics, before)
     return Summary(
         plan_name=plan.name,
         plan_years=(plan.start_year, plan.end_year),
         quarter=quarter,
+        as_of=as_of,
         provisional=quarter.end() > now or str(quarter) not in closed_quarters(session, plan_id),
         example_data=bool(metrics["is_example"].any()) if not metrics.empty else False,
         figures=figures_of(metrics).reindex(ROLLUP_COLUMNS),
@@ -107,9 +115,15 @@ def build_summary(
         newly_red=_rows(changes, _became(changes, "rag", Rag.RED)),
         unreported=_unreported(changes, metrics, quarter),
         measures=metrics.reset_index(drop=True),
-        trend=trend_of(quarterly),
+        trend=trend_of(quarterly[quarterly["quarter"] != str(first.previous())]),
         stamp=Stamp(produced_at=now, produced_by=produced_by),
     )
+
+
+def _at(quarterly: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
+    """One quarter's rows of a quarterly_metrics frame: a measure_status frame."""
+    rows = quarterly[quarterly["quarter"] == str(quarter)]
+    return rows.drop(columns=["quarter"]).reset_index(drop=True)
 
 
 def _changes(metrics: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:

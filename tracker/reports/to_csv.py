@@ -24,4 +24,6 @@ def _cell(value: object, column: Column, plain: bool) -> object:
     value = number(value, column)
     if value is None:
         return ""
-    return str(value) if plain else str(value).replace(".", ",")
+    rounded = round(value, 1)  # percentages to one decimal: 12.5, never 12.4999999
+    text = str(int(rounded)) if float(rounded).is_integer() else str(rounded)
+    return text if plain else text.replace(".", ",")

@@ -80,7 +80,7 @@ def _table(word: DocxDocument, table: Table, doc: Document) -> None:
         [_text(values[i][r], c, doc.lang) for i, c in enumerate(columns)]
         for r in range(len(table.rows))
     ]
-    _grid(word, rows, widths, header=True)
+    _grid(word, rows, widths, header=True, right=[c.kind != "text" for c in columns])
 
 
 def _text(value: object, column: Column, lang: str) -> str:
@@ -92,20 +92,29 @@ def _text(value: object, column: Column, lang: str) -> str:
     return "–" if shown is None else str(shown)
 
 
-def _grid(word: DocxDocument, rows: list[list[str]], widths: list[float], header: bool) -> None:
+def _grid(
+    word: DocxDocument,
+    rows: list[list[str]],
+    widths: list[float],
+    header: bool,
+    right: list[bool] | None = None,
+) -> None:
     """A table written row by row from one template row's XML: python-docx's own
     cell access is quadratic, which takes minutes for thousands of measures."""
     grid: DocxTable = word.add_table(rows=1, cols=len(widths))
     grid.style = word.styles["Table Grid"]
+    grid.autofit = False
     template = grid.rows[0]._tr
-    for cell, width in zip(grid.rows[0].cells, widths, strict=True):
-        cell.width = Cm(width)
+    for column, cell, width in zip(grid.columns, grid.rows[0].cells, widths, strict=True):
+        column.width = cell.width = Cm(width)  # the grid (LibreOffice) and the cells (Word)
     body = grid._tbl
     body.remove(template)
+    right = right or [False] * len(widths)
     for index, values in enumerate(rows):
         tr = copy.deepcopy(template)
-        for tc, value in zip(tr.findall(qn("w:tc")), values, strict=True):
-            _write(tc, value, bold=header and index == 0)
+        cells = zip(tr.findall(qn("w:tc")), values, right, strict=True)
+        for tc, value, to_right in cells:
+            _write(tc, value, bold=header and index == 0, right=to_right and index > 0)
             if header and index == 0:
                 _shade(tc, HEADER_FILL)
         if header and index == 0:
@@ -113,9 +122,15 @@ def _grid(word: DocxDocument, rows: list[list[str]], widths: list[float], header
         body.append(tr)
 
 
-def _write(tc: OxmlElement, text: str, *, bold: bool) -> None:
+def _write(tc: OxmlElement, text: str, *, bold: bool, right: bool) -> None:
     """Set a cell's text; line breaks become <w:br/>."""
     paragraph = tc.find(qn("w:p"))
+    if right:
+        props = OxmlElement("w:pPr")
+        alignment = OxmlElement("w:jc")
+        alignment.set(qn("w:val"), "right")
+        props.append(alignment)
+        paragraph.append(props)
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
     size = OxmlElement("w:sz")

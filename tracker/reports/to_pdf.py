@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     Image,
+    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -38,6 +39,7 @@ BANNER_COLOR = colors.HexColor("#FFF2CC")
 BANNER_EDGE = colors.HexColor("#BF9000")
 NOTE_COLOR = colors.HexColor("#595959")
 MARGIN = 16 * mm
+KEEP_TOGETHER_ROWS = 15
 ROWS_PER_BLOCK = 40  # long tables go in blocks: splitting one huge table is quadratic
 
 Images = dict[str, tuple[bytes, int, int]]
@@ -137,7 +139,9 @@ def _table(
         for r in range(len(table.rows))
     ]
     blocks = [body[i : i + ROWS_PER_BLOCK] for i in range(0, len(body), ROWS_PER_BLOCK)]
-    return [_grid([header, *block], widths) for block in blocks]
+    grids = [_grid([header, *block], widths) for block in blocks]
+    # A short table is never split: it moves whole to the next page.
+    return [KeepTogether(grids)] if len(body) <= KEEP_TOGETHER_ROWS else grids
 
 
 def _cell(value: object, column: Column, lang: str, styles: dict[str, ParagraphStyle]) -> Paragraph:
@@ -154,7 +158,8 @@ def _cell(value: object, column: Column, lang: str, styles: dict[str, ParagraphS
 
 
 def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) -> PdfTable:
-    grid = PdfTable(rows, colWidths=widths, repeatRows=1 if header else 0)
+    # splitInRow: a row taller than a page (a 4,000-character comment) flows onto the next
+    grid = PdfTable(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#D0D7E1")),

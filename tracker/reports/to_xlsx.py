@@ -28,11 +28,20 @@ def summary_xlsx(summary: Summary, doc: Document) -> bytes:
         {"title": doc.title, "author": summary.stamp.produced_by, "created": created}
     )
     styles = _styles(book)
-    _cover(book.add_worksheet(doc.cover_sheet), doc, styles)
+    _cover(_sheet(book, doc.cover_sheet), doc, styles)
     for section in doc.sections:
-        _section(book, book.add_worksheet(section.sheet), section, doc, styles)
+        _section(book, _sheet(book, section.sheet), section, doc, styles)
     book.close()
     return buffer.getvalue()
+
+
+def _sheet(book: Workbook, name: str) -> Worksheet:
+    """A sheet that prints on A4 landscape, as wide as one page."""
+    sheet = book.add_worksheet(name)
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    return sheet
 
 
 def _styles(book: Workbook) -> dict[str, Any]:
@@ -75,7 +84,7 @@ def _section(
 ) -> None:
     sheet.write_string(0, 0, section.title, styles["heading"])
     widths: dict[int, int] = {}
-    row = 2
+    row, header_row = 2, 2
     for table in section.tables:
         columns = table.columns_for("data")
         for index, column in enumerate(columns):
@@ -86,7 +95,7 @@ def _section(
         if table.note:
             sheet.write_string(row, 0, table.note, styles["note"])
             row += 1
-        first = row
+        first = header_row = row
         row = _table(sheet, table, columns, row, doc, styles)
         if table.chart_values and len(table.rows):
             _chart(book, sheet, table, columns, first, len(columns) + 1)
@@ -94,7 +103,7 @@ def _section(
     for index, width in widths.items():
         sheet.set_column(index, index, width)
     if len(section.tables) == 1:
-        sheet.freeze_panes(3, 0)
+        sheet.freeze_panes(header_row + 1, 0)
 
 
 def _table(

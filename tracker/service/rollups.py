@@ -96,20 +96,23 @@ def running_in(metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
     return metrics[running & (metrics["status"] != "cancelled") & ~done_before]
 
 
-def quarterly_metrics(session: Session, *, plan_id: int, quarters: list[Quarter]) -> pd.DataFrame:
+def quarterly_metrics(
+    session: Session, *, plan_id: int, quarters: list[Quarter], now: datetime | None = None
+) -> pd.DataFrame:
     """measure_status for every quarter end at once: one row per measure and quarter
     (column `quarter`), oldest quarter first. Three SQL statements whatever the number
     of quarters; the as-of matching is one merge_asof."""
     measures = measures_frame(session, plan_id)
     if not quarters or measures.empty:
         return pd.DataFrame(columns=[*measures.columns, "quarter"])
-    now = datetime.now(UTC)  # the running quarter is shown as it stands now
+    now = now or datetime.now(UTC)  # the running quarter is shown as it stands now
     ends = pd.DataFrame(
         {"quarter": [str(q) for q in quarters], "as_of": [min(q.end(), now) for q in quarters]}
     )
     ends["as_of"] = ends["as_of"].astype(MOMENT)
     grid = measures.merge(ends, how="cross").sort_values("as_of", kind="stable")
-    history = plan_history(session, plan_id).astype({"reported_at": MOMENT})
+    # measure_id as int64 even when there are no reports yet (merge_asof's keys must match)
+    history = plan_history(session, plan_id).astype({"reported_at": MOMENT, "measure_id": "int64"})
     # Reports come oldest first (reported_at, id): merge_asof takes the last report
     # at or before each quarter end, the same one latest_status picks.
     frame = pd.merge_asof(
