@@ -6,7 +6,7 @@ PORT ?= 8501
 
 .PHONY: run test lint format check bench clean browser
 
-run: $(VENV)/.runtime  ## set up, migrate, load the demo on first run, serve on localhost:$(PORT)
+run: $(VENV)/.runtime browser  ## set up, migrate, load the demo on first run, serve on localhost:$(PORT)
 	$(BIN)/python -m tracker init
 	$(BIN)/python -m tracker demo
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address localhost \
@@ -28,15 +28,20 @@ format: $(VENV)/.dev
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
 
-# The browser tests drive Debian's Chromium (a tool's own browser download does not
-# work here). Installed when missing and we may (root with apt-get); else they skip.
+# Debian's Chromium draws the charts of the PDF/DOCX summary (kaleido) and runs the
+# browser tests (a tool's own browser download does not work here); DejaVu fonts set
+# the PDF; pdftoppm lets a test look at its first page. Installed when missing and we
+# may (root with apt-get); else PDF/DOCX export says what to install and the tests skip.
+DEBIAN_PACKAGES := chromium fonts-dejavu-core poppler-utils
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+		|| [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-			apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+			apt-get update -qq && apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
 		else \
-			echo "chromium not found: the browser tests will be skipped"; \
-		fi; }
+			echo "missing some of: $(DEBIAN_PACKAGES) (apt-get install -y $(DEBIAN_PACKAGES));"; \
+			echo "PDF/DOCX export and the browser tests need them"; \
+		fi; fi
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
