@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 import tracker.service.users as users_service
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, UI_TIMEOUT
 from tests.factories import (
     World,
     add_status,
@@ -37,6 +38,31 @@ from tracker.service import Principal
 from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
 
 POSTGRES_ENV = "TRACKER_TEST_POSTGRES_URL"
+
+
+# --- real-browser tests (pytest-playwright, Debian's Chromium) -------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_context_args,
+        "locale": "nb-NO",
+        "viewport": {"width": 1400, "height": 1000},
+        "accept_downloads": True,
+    }
+
+
+@pytest.fixture
+def page(page: Any) -> Any:
+    """pytest-playwright's page (a fresh context per test), patient on busy machines."""
+    page.set_default_timeout(UI_TIMEOUT)
+    return page
 
 
 def pytest_configure(config: pytest.Config) -> None:

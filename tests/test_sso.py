@@ -15,47 +15,33 @@ missing (CI installs it with `apt-get install -y chromium`).
 
 from __future__ import annotations
 
-import os
 import secrets
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect
 
+from tests import browser as browser_tools
+from tests.browser import (
+    CHROMIUM,
+    NO_CHROMIUM,
+    UI_TIMEOUT,
+    App,
+    free_port,
+    nav_titles,
+)
 from tests.oidc_provider import OIDCProvider
 from tracker import db
 from tracker.demo import load_demo
 from tracker.service import SYSTEM, create_user
 from tracker.vocab import Role
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-proxy-server",
-]
-STARTUP_TIMEOUT = 90.0  # seconds for `streamlit run` to answer /_stcore/health
-UI_TIMEOUT = 60_000  # ms for the browser to show what a step should (CI machines can be busy)
-
 KNOWN_EMAIL = "kari.nordmann@senja.kommune.no"
 KNOWN_NAME = "Kari Nordmann"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason=f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)",
-    ),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
 ]
 
 
@@ -101,12 +87,6 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def secrets_toml(provider: OIDCProvider, port: int, named: str | None) -> str:
     """The [auth] section as docs/SSO.md describes it: flat, or [auth.<named>]."""
     shared = (
@@ -122,23 +102,12 @@ def secrets_toml(provider: OIDCProvider, port: int, named: str | None) -> str:
     return shared + (client if named is None else f"\n[auth.{named}]\n{client}")
 
 
-class App:
-    def __init__(self, url: str, log: Path) -> None:
-        self.url = url
-        self.log = log
-
-    def log_tail(self) -> str:
-        lines = self.log.read_text(encoding="utf-8", errors="replace").splitlines()
-        return "\n".join(lines[-40:])
-
-
 @pytest.fixture(scope="module")
 def start_app(
     running_provider: OIDCProvider, database_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Callable[..., App]]:
     """`streamlit run dashboard.py` with its own secrets, one server per secrets layout
     (named=None: flat [auth]; named="x": [auth.x]); all stopped at module end."""
-    processes: list[subprocess.Popen[bytes]] = []
     started: dict[str | None, App] = {}
 
     def start(named: str | None = None) -> App:
@@ -148,86 +117,26 @@ def start_app(
         port = free_port()
         secrets_file = home / "secrets.toml"
         secrets_file.write_text(secrets_toml(running_provider, port, named), encoding="utf-8")
-        log = home / "streamlit.log"
-        env = {
-            **os.environ,
-            db.URL_VARIABLE: database_url,
-            "HOME": str(home),  # no ~/.streamlit settings or secrets from the machine
-            "NO_PROXY": "127.0.0.1,localhost",
-            "no_proxy": "127.0.0.1,localhost",
-        }
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--server.fileWatcherType=none",
-            "--browser.gatherUsageStats=false",
-            f"--secrets.files={secrets_file}",
-        ]
-        with log.open("wb") as out:
-            process = subprocess.Popen(
-                command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+        try:
+            app = browser_tools.start_app(
+                database_url, home, f"--secrets.files={secrets_file}", port=port
             )
-        processes.append(process)
-        app = App(f"http://127.0.0.1:{port}", log)
-        _wait_healthy(app, process)
+        except RuntimeError as failed:
+            pytest.fail(str(failed))
         started[named] = app
         return app
 
     yield start
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def _wait_healthy(app: App, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"streamlit exited with {process.returncode}:\n{app.log_tail()}")
-        try:
-            with urllib.request.urlopen(f"{app.url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    pytest.fail(
-        f"streamlit did not answer /_stcore/health in {STARTUP_TIMEOUT}s:\n{app.log_tail()}"
-    )
+    for app in started.values():
+        app.stop()
 
 
 # --- the browser -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+@pytest.fixture(autouse=True)
+def patient_expect() -> None:
     expect.set_options(timeout=UI_TIMEOUT)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh browser context (no cookies) per test."""
-    context = browser.new_context(locale="nb-NO")
-    context.set_default_timeout(UI_TIMEOUT)
-    yield context.new_page()
-    context.close()
 
 
 def sso_login(page: Page, app: App) -> None:
@@ -240,12 +149,6 @@ def sso_login(page: Page, app: App) -> None:
         button.click()
     assert callback.value.status == 302, app.log_tail()
     page.wait_for_load_state()
-
-
-def nav_titles(page: Page) -> list[str]:
-    links = page.get_by_test_id("stSidebarNav").get_by_role("link")
-    # A link's text is "<icon ligature>\n\n<title>": keep the title.
-    return [text.strip().splitlines()[-1] for text in links.all_inner_texts()]
 
 
 def expect_visible(locator: Locator, app: App) -> None:

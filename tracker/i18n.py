@@ -176,7 +176,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Wrong username or password.",
     },
     "auth.locked": {
-        "nb": "Kontoen er låst etter for mange feil forsøk. Prøv igjen etter kl. {until}.",
+        "nb": "Kontoen er låst etter for mange feil forsøk. Prøv igjen etter {until}.",
         "en": "The account is locked after too many failed attempts. Try again after {until}.",
     },
     # import

@@ -1,0 +1,277 @@
+"""The app as people use it, in a real browser, in the Norwegian UI: an actor
+reports, a leader follows up, an admin keeps the plan and exports the quarterly
+summary, a locked account, and the English switch."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+from sqlalchemy import Engine, func, select
+
+from tests.browser import App, nav_titles
+from tests.e2e.conftest import (
+    LOCK_USER,
+    choose,
+    expect_in_preview,
+    go,
+    logged_in,
+    login,
+    metric,
+    principal,
+    settled,
+)
+from tracker import db, service
+from tracker.i18n import t
+from tracker.models import ClosedPeriod, Measure, StatusUpdate, User
+from tracker.quarters import Quarter
+from tracker.service.users import MAX_FAILED_LOGINS
+from tracker.vocab import Rag, Status
+
+
+def eventually(condition: Callable[[], bool], seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the server did not get there in time"
+        time.sleep(0.1)
+
+
+def latest_comment(engine: Engine, measure_id: int) -> str:
+    with db.read_session(engine) as session:
+        query = (
+            select(StatusUpdate.comment)
+            .where(StatusUpdate.measure_id == measure_id)
+            .order_by(StatusUpdate.reported_at.desc(), StatusUpdate.id.desc())
+        )
+        return str(session.scalars(query).first())
+
+
+def measure_by_code(engine: Engine, code: str) -> Measure | None:
+    with db.read_session(engine) as session:
+        return session.scalar(select(Measure).where(Measure.code == code))
+
+
+# --- 1. an actor reports ---------------------------------------------------------------
+
+
+def test_an_actor_reports_and_cannot_reach_admin(
+    page: Page, app_server: App, e2e_engine: Engine
+) -> None:
+    logged_in(page, app_server, "kupa")
+    assert "Admin" not in nav_titles(page) and t("page.report") in nav_titles(page)
+
+    go(page, "page.report")
+    comment = f"E2E: nytt kull i inkubatoren {uuid.uuid4().hex[:6]}"
+    box = page.locator("[class*='st-key-report_'][class*='_comment'] textarea")
+    box.fill(comment)
+    box.press("Control+Enter")  # Streamlit takes a text area's value on Ctrl+Enter or blur
+    expect_in_preview(page, comment)
+    page.locator("[class*='st-key-report_'][class*='_save'] button").click()
+    expect(page.get_by_text(re.compile(r"Rapport for .+ er lagret\."))).to_be_visible()
+
+    with db.read_session(e2e_engine) as session:
+        allowed = service.reportable_measure_ids(session, principal(e2e_engine, "kupa"))
+    assert any(latest_comment(e2e_engine, m) == comment for m in allowed)
+
+    # The Admin page's URL, asked for directly: the login comes first, and then the
+    # actor gets the default page, never the admin page.
+    page.goto(f"{app_server.url}/admin")
+    dialog = page.get_by_role("dialog")  # Streamlit's own "Page not found" (not logged in)
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    login(page, app_server, "kupa")
+    expect(page.get_by_role("heading", name=t("page.overview"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Admin")).to_have_count(0)
+    expect(page.locator(".st-key-admin_tabs")).to_have_count(0)
+
+
+# --- 4. a locked account -----------------------------------------------------------------
+
+
+def login_state(engine: Engine, username: str) -> tuple[int, object]:
+    with db.read_session(engine) as session:
+        user = session.scalar(select(User).where(User.username == username))
+        assert user is not None
+        return user.failed_logins, user.locked_until
+
+
+def test_five_wrong_passwords_lock_the_account_and_say_until_when(
+    page: Page, app_server: App, e2e_engine: Engine
+) -> None:
+    username, password = LOCK_USER
+    page.goto(app_server.url)
+    for attempt in range(1, MAX_FAILED_LOGINS + 1):
+        login(page, app_server, username, "feil-passord")
+        # one submitted attempt at a time: wait until the server has counted it
+        eventually(lambda n=attempt: login_state(e2e_engine, username)[0] >= n
+                   or login_state(e2e_engine, username)[1] is not None)  # fmt: skip
+    locked = page.get_by_text(
+        re.compile(r"Kontoen er låst .*\. Prøv igjen etter \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d\.")
+    )
+    expect(locked).to_be_visible()
+    login(page, app_server, username, password)  # the right password does not open it now
+    settled(page)
+    expect(locked).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+
+
+# --- 5. English ------------------------------------------------------------------------
+
+
+def test_the_english_switch_changes_the_labels(page: Page, app_server: App) -> None:
+    logged_in(page, app_server, "ordforer")
+    assert nav_titles(page)[:3] == ["Oversikt", "Tiltak", "Aktører"]
+    page.locator(".st-key-lang_switch").get_by_text("English", exact=True).click()
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible()
+    assert nav_titles(page)[:3] == ["Overview", "Measures", "Actors"]
+    expect(metric(page, "Weighted progress")).to_be_visible()
+
+
+# --- 2. a leader follows up -----------------------------------------------------------
+
+
+def completed_count(page: Page) -> int:
+    """The 'N tiltak' under the Fullført key figure on Oversikt."""
+    delta = metric(page, t("kpi.completed")).get_by_test_id("stMetricDelta")
+    return int(re.search(r"\d+", delta.inner_text()).group())  # type: ignore[union-attr]
+
+
+def report_completed_as_kupa(engine: Engine) -> tuple[Measure, str]:
+    """Another user (Kupa) completes one of its running measures, through the service."""
+    kupa = principal(engine, "kupa")
+    comment = f"E2E: ferdig {uuid.uuid4().hex[:6]}"
+    with db.transaction(engine) as session:
+        status = service.measure_status(session, plan_id=service.get_plan(session).id)
+        allowed = service.reportable_measure_ids(session, kupa)
+        running = status[status["id"].isin(allowed) & (status["status"] == "in_progress")]
+        measure = running.iloc[0]
+        service.report_status(
+            session, user=kupa, measure_id=int(measure["id"]), seen_version=int(measure["version"]),
+            report=service.Report(period=str(Quarter.current()), status=Status.COMPLETED,
+                                  progress=100, rag=Rag.GREEN, comment=comment),
+        )  # fmt: skip
+    found = measure_by_code(engine, str(measure["code"]))
+    assert found is not None
+    return found, comment
+
+
+def rows_in_list(page: Page) -> int:
+    """Rows of the measure list at the bottom of Oversikt (its grid's aria-rowcount,
+    header included)."""
+    grid = page.get_by_test_id("stDataFrame").last.locator("[aria-rowcount]").first
+    return int(grid.get_attribute("aria-rowcount") or 0)
+
+
+def test_a_leader_sees_a_new_report_narrows_by_theme_and_finds_it_in_the_history(
+    page: Page, app_server: App, e2e_engine: Engine
+) -> None:
+    logged_in(page, app_server, "ordforer")
+    expect(metric(page, t("kpi.completed"))).to_be_visible()
+    before = completed_count(page)
+
+    measure, comment = report_completed_as_kupa(e2e_engine)
+    go(page, "page.overview")  # any rerun shows what others saved meanwhile
+    expect(metric(page, t("kpi.completed")).get_by_test_id("stMetricDelta")).to_contain_text(
+        f"{before + 1} "
+    )
+
+    all_rows = rows_in_list(page)
+    bar = page.locator(".st-key-overview_theme_progress .plotly .bars .point path").first
+    settled(page)
+    expect(bar).to_be_visible()
+    box = bar.bounding_box()
+    assert box is not None
+    # a plotly bar is clicked through the chart's drag layer, as a person's mouse does
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.get_by_text(t("overview.narrowed"))).to_be_visible()
+    settled(page)
+    assert 1 < rows_in_list(page) < all_rows
+
+    go(page, "page.measures")
+    choose(page, "measure_detail", f"{measure.code} {measure.title}")
+    history = page.get_by_test_id("stDataFrame").filter(has_text=comment)
+    expect(history).to_be_visible()
+    expect(history).to_contain_text("Fullført")
+
+
+# --- 3. an admin keeps the plan and exports the summary -------------------------------
+
+MEASURES_CSV = (
+    "Kode;Tiltak;Satsingsområde;Ansvarlig;Periode\n"
+    "9.1;E2E: nettverk for unge gründere;1;Senja kommune;2025–2026\n"
+    "9.2;E2E: havbruksskole;2;Senja kommune;{period}\n"
+)
+
+
+def measure_count(engine: Engine) -> int:
+    with db.read_session(engine) as session:
+        return int(session.scalar(select(func.count(Measure.id))) or 0)
+
+
+def download(page: Page, fmt_label: str, suffix: str, folder: Path) -> Path:
+    """Make the quarterly summary in one format on Eksport and download it."""
+    page.locator(".st-key-export_format").get_by_text(fmt_label, exact=True).click()
+    settled(page)
+    page.locator(".st-key-export_make button").click()
+    button = page.locator(".st-key-export_download button")
+    expect(button).to_contain_text(suffix)  # the new file's button, not the last one's
+    with page.expect_download() as info:
+        button.click()
+    target = folder / info.value.suggested_filename
+    info.value.save_as(target)
+    return target
+
+
+def test_an_admin_imports_closes_a_quarter_and_exports_the_summary(
+    page: Page, app_server: App, e2e_engine: Engine, tmp_path: Path
+) -> None:
+    logged_in(page, app_server, "admin")
+    go(page, "page.admin")
+    page.get_by_role("tab", name=t("adminpage.tab.import")).click()
+
+    bad, good = tmp_path / "tiltak-feil.csv", tmp_path / "tiltak.csv"
+    bad.write_text(MEASURES_CSV.format(period="snart"), encoding="utf-8")
+    good.write_text(MEASURES_CSV.format(period="2026"), encoding="utf-8")
+    count = measure_count(e2e_engine)
+    uploader = page.locator("[class*='st-key-admin_import_file_'] input[type=file]")
+    uploader.set_input_files(bad)
+    expect(page.get_by_text(t("adminpage.import_problems", count=1))).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").filter(has_text="Rad 3")).to_be_visible()
+    assert measure_count(e2e_engine) == count  # nothing changed
+
+    uploader.set_input_files(good)
+    expect(page.get_by_text(re.compile("Prøvekjøring: importen ville gjort"))).to_be_visible()
+    page.locator(".st-key-admin_import_run button").click()
+    expect(page.get_by_text(re.compile(r"Importert: \d+ endring"))).to_be_visible()
+    assert measure_count(e2e_engine) == count + 2
+    assert measure_by_code(e2e_engine, "9.2") is not None
+
+    last = Quarter.last_finished()
+    page.get_by_role("tab", name=t("adminpage.tab.quarters")).click()
+    page.locator(f".st-key-admin_q_{last}_close button").click()
+    expect(page.locator(f".st-key-admin_q_{last}_reopen button")).to_be_visible()
+    with db.read_session(e2e_engine) as session:
+        assert session.scalar(select(ClosedPeriod).where(ClosedPeriod.period == str(last)))
+
+    go(page, "page.export")
+    expect(page.locator(".st-key-export_quarter").get_by_role("combobox")).to_have_value(
+        re.compile(f"{last.number}\\. kvartal {last.year}")
+    )
+    workbook = openpyxl.load_workbook(download(page, "Excel (XLSX)", ".xlsx", tmp_path))
+    figures = {row[0]: row[1] for row in workbook["Nøkkeltall"].iter_rows(values_only=True)}
+    assert figures["Tiltak i alt"] == count + 2
+    assert "Endelig: kvartalet er lukket." in [
+        v for row in workbook["Forside"].iter_rows(values_only=True) for v in row
+    ]
+
+    pdf = download(page, "PDF", ".pdf", tmp_path)
+    assert pdf.name == f"kvartalsrapport-{last}.pdf"
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert f"Tiltak i alt {count + 2}" in text
