@@ -14,6 +14,7 @@ from ui import (
     admin_measures,
     admin_plan,
     admin_quarters,
+    admin_reminders,
     admin_users,
     widgets,
 )
@@ -28,6 +29,7 @@ TABS = {
     "users": admin_users.render,
     "import": admin_import.render,
     "quarters": admin_quarters.render,
+    "reminders": admin_reminders.render,
     "audit": admin_audit.render,
 }
 

@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_helpers import frame
+from tests.smtp_server import SMTPServer
 from tracker import db, i18n, service
 from tracker.demo import load_demo
 from tracker.models import AuditLog, ClosedPeriod, Measure, User
@@ -80,14 +82,23 @@ def audit_rows(engine: db.Engine, **where: str) -> list[AuditLog]:
 
 
 @pytest.mark.parametrize(
-    "tab", ["plan", "measures", "actors", "users", "import", "quarters", "audit"]
+    "tab", ["plan", "measures", "actors", "users", "import", "quarters", "reminders", "audit"]
 )
 def test_every_tab_renders(engine: db.Engine, tab: str) -> None:
     app = open_admin(engine, tab)
     assert app.title[0].value == nb("page.admin")
     assert [t.label for t in app.tabs] == [
         nb(f"adminpage.tab.{code}")
-        for code in ("plan", "measures", "actors", "users", "import", "quarters", "audit")
+        for code in (
+            "plan",
+            "measures",
+            "actors",
+            "users",
+            "import",
+            "quarters",
+            "reminders",
+            "audit",
+        )  # fmt: skip
     ]
 
 
@@ -395,3 +406,41 @@ def test_editing_the_plan_and_an_error_next_to_the_year(engine: db.Engine) -> No
     assert [r.after for r in audit_rows(engine, action="update", entity="plan")] == [
         {"owner": "Senja kommune, næringsavdelingen"}
     ]
+
+
+# --- Påminnelser ----------------------------------------------------------------------
+
+
+def reminder_table(app: AppTest, column: str) -> Any:
+    return next(frame(d) for d in app.dataframe if column in frame(d).columns)
+
+
+def test_reminders_list_the_actors_and_send_through_the_mail_server(
+    engine: db.Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TRACKER_SMTP_HOST", raising=False)
+    with db.transaction(engine) as session:
+        kupa = session.scalars(select(User).where(User.username == "kupa")).one()
+        kupa.email = "kupa@senja-demo.invalid"
+    app = open_admin(engine, "reminders")
+    app.selectbox(key="admin_remind_quarter").set_value(str(Quarter.current())).run()
+    table = reminder_table(app, nb("reminders.col.recipients")).set_index(nb("col.actor"))
+    assert table.loc["Kupa", nb("reminders.col.recipients")] == "kupa@senja-demo.invalid"
+    assert table.loc["NAV", nb("reminders.col.recipients")] == nb("reminders.no_address")
+    assert nb("reminders.no_smtp") in [e.value for e in app.info]
+    assert any("mailto:kupa@senja-demo.invalid?subject=" in m.value for m in app.markdown)
+    assert not [b for b in app.button if b.key == "admin_remind_send"]
+
+    with SMTPServer() as server:
+        monkeypatch.setenv("TRACKER_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("TRACKER_SMTP_PORT", str(server.port))
+        monkeypatch.setenv("TRACKER_SMTP_SECURITY", "none")
+        app.run()
+        app.button(key="admin_remind_send").click().run()
+    assert not app.exception, app.exception
+    results = reminder_table(app, nb("reminders.col.result"))
+    assert results.values.tolist() == [["kupa@senja-demo.invalid", nb("reminders.sent")]]
+    assert [to for to, _ in server.received] == [["kupa@senja-demo.invalid"]]
+    assert [e.value for e in app.success] == [nb("reminders.summary", sent=1, failed=0)]
+    [audit] = audit_rows(engine, action="remind")
+    assert audit.after["sent"] == ["kupa@senja-demo.invalid"]

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from tracker.i18n_reminders import REMINDER_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
 from tracker.quarters import OSLO
 
@@ -943,7 +944,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "adminpage.action.demo": {"nb": "Demodata lastet", "en": "Demo data loaded"},
 }
 
-CATALOGUE: dict[str, dict[str, str]] = {**LABELS, **MESSAGES, **SUMMARY_MESSAGES}
+CATALOGUE: dict[str, dict[str, str]] = {
+    **LABELS,
+    **MESSAGES,
+    **SUMMARY_MESSAGES,
+    **REMINDER_MESSAGES,
+}
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:

@@ -18,6 +18,7 @@ import streamlit as st
 from tracker import db, exporters, reports, service
 from tracker.demo import has_demo_data
 from tracker.quarters import Quarter
+from tracker.service import reminders as reminder_service
 from ui.state import engine
 
 R = TypeVar("R")
@@ -113,3 +114,4 @@ def _summary(session: db.Session, plan_id: int, quarter: Quarter) -> reports.Sum
 
 
 summary = cached_read(_summary)
+reminders = cached_read(reminder_service.reminders)

@@ -1,0 +1,92 @@
+"""Reporting reminders: for a quarter, the lead actors with measures due a report
+and none given, each with the e-mail addresses to remind; and recording that
+reminders were sent (audited, per recipient)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.models import Actor, User
+from tracker.quarters import Quarter
+from tracker.service.audit import record
+from tracker.service.measures import measure_status
+from tracker.service.principal import Principal, require_admin
+from tracker.service.rollups import running_in
+
+
+@dataclass(frozen=True)
+class Reminder:
+    actor_id: int
+    actor: str
+    quarter: str
+    measures: tuple[str, ...]  # "1.2 Title" of each measure without a report
+    recipients: tuple[str, ...]  # e-mail addresses; empty when the actor has none
+
+
+def reminders(
+    session: Session, *, user: Principal, plan_id: int, quarter: Quarter,
+    now: datetime | None = None,
+) -> list[Reminder]:  # fmt: skip
+    """One Reminder per lead actor with measures due a report for `quarter` (running
+    then, not cancelled, not finished before) that have none, in actor name order.
+    Recipients: the actor's active users with an e-mail, else its contact if that
+    is an e-mail address."""
+    require_admin(session, user)
+    as_of = min(quarter.end(), now or datetime.now(UTC))
+    due = running_in(measure_status(session, plan_id=plan_id, as_of=as_of), quarter)
+    missing = due[due["period"] != str(quarter)]
+    if missing.empty:
+        return []
+    names = missing["code"].astype(str) + " " + missing["title"].astype(str)
+    by_actor = names.groupby(missing["lead_actor_id"]).agg(tuple)
+    addresses = _addresses(session, [int(a) for a in by_actor.index])
+    actors = {a.id: a for a in session.scalars(select(Actor).where(Actor.id.in_(addresses)))}
+    out = [
+        Reminder(
+            actor_id=actor_id,
+            actor=actors[actor_id].name,
+            quarter=str(quarter),
+            measures=tuple(by_actor[actor_id]),
+            recipients=addresses[actor_id],
+        )
+        for actor_id in addresses
+    ]
+    return sorted(out, key=lambda r: r.actor.casefold())
+
+
+def _addresses(session: Session, actor_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    query = (
+        select(User.actor_id, User.email)
+        .where(User.actor_id.in_(actor_ids), User.active.is_(True), User.email.is_not(None))
+        .order_by(User.email)
+    )
+    found: dict[int, list[str]] = {actor_id: [] for actor_id in actor_ids}
+    for actor_id, email in session.execute(query):
+        found[actor_id].append(email)
+    query = select(Actor.id, Actor.contact).where(Actor.id.in_(actor_ids))
+    contacts = dict(session.execute(query).all())  # a list: a Result has keys()
+    for actor_id, emails in found.items():
+        contact = (contacts.get(actor_id) or "").strip()
+        if not emails and "@" in contact and " " not in contact:
+            emails.append(contact)
+    return {actor_id: tuple(emails) for actor_id, emails in found.items()}
+
+
+def record_sent(
+    session: Session, *, user: Principal, reminder: Reminder, sent: list[str],
+    failed: dict[str, str],
+) -> None:  # fmt: skip
+    """Audit one actor's reminder: who got it, who did not and why."""
+    require_admin(session, user)
+    record(
+        session, user, action="remind", entity="actor", entity_id=reminder.actor_id,
+        after={
+            "quarter": reminder.quarter,
+            "sent": sent,
+            "failed": [f"{address}: {reason}" for address, reason in failed.items()],
+        },
+    )  # fmt: skip
