@@ -11,7 +11,7 @@ import streamlit as st
 
 from tracker import mail
 from tracker.quarters import Quarter
-from tracker.service.reminders import Reminder, record_sent
+from tracker.service.reminders import Reminder, record_sent, reminder_csv, reminder_table
 from ui import data, widgets
 from ui.admin_common import run_write
 from ui.state import lang, require_user, t
@@ -30,12 +30,13 @@ def render(plan_id: int | None) -> None:
         st.success(t("reminders.none", quarter=widgets.quarter_label(str(quarter))))
         return
     settings = mail.MailSettings.found(_smtp_secrets(), os.environ)
-    table = _table(found)
+    table = reminder_table(found, lang())
     st.dataframe(table, hide_index=True, width="stretch", key="admin_remind_table")
+    name, content = reminder_csv(found, lang())
     st.download_button(
         t("reminders.download"),
-        table.to_csv(sep=";", index=False).encode("utf-8-sig"),
-        file_name=f"paminnelser-{quarter}.csv",
+        content,
+        file_name=name,
         mime="text/csv",
         key="admin_remind_download",
         icon=":material/download:",
@@ -80,19 +81,6 @@ def _smtp_secrets() -> dict[str, object] | None:
         return dict(st.secrets.get("smtp", {})) or None
     except Exception:  # no secrets file at all: Streamlit raises its own error type
         return None
-
-
-def _table(found: list[Reminder]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("col.actor"): [r.actor for r in found],
-            t("summary.col.count"): [len(r.measures) for r in found],
-            t("reminders.col.measures"): ["; ".join(r.measures) for r in found],
-            t("reminders.col.recipients"): [
-                ", ".join(r.recipients) or t("reminders.no_address") for r in found
-            ],
-        }
-    )
 
 
 def _send(settings: mail.MailSettings, sendable: list[Reminder]) -> list[tuple[str, str]]:

@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.i18n import t
 from tracker.models import Actor, User
 from tracker.quarters import Quarter
 from tracker.service.audit import record
@@ -90,3 +92,23 @@ def record_sent(
             "failed": [f"{address}: {reason}" for address, reason in failed.items()],
         },
     )  # fmt: skip
+
+
+def reminder_table(found: list[Reminder], lang: str) -> pd.DataFrame:
+    """The reminders as a table with headers in `lang` (shown, and downloaded)."""
+    return pd.DataFrame(
+        {
+            t("col.actor", lang): [r.actor for r in found],
+            t("summary.col.count", lang): [len(r.measures) for r in found],
+            t("reminders.col.measures", lang): ["; ".join(r.measures) for r in found],
+            t("reminders.col.recipients", lang): [
+                ", ".join(r.recipients) or t("reminders.no_address", lang) for r in found
+            ],
+        }
+    )
+
+
+def reminder_csv(found: list[Reminder], lang: str) -> tuple[str, bytes]:
+    """(file name, content): the table for Norwegian Excel (UTF-8 with BOM, `;`)."""
+    name = f"paminnelser-{found[0].quarter if found else 'tom'}.csv"
+    return name, reminder_table(found, lang).to_csv(sep=";", index=False).encode("utf-8-sig")
