@@ -31,9 +31,9 @@ from tracker.models import User
 from tracker.service.users import MAX_FAILED_LOGINS
 
 ROLE_PAGES = {
-    "admin": {"overview", "measures", "actors", "report", "export", "admin"},
-    "ordforer": {"overview", "measures", "actors", "export"},
-    "kupa": {"overview", "measures", "actors", "report"},
+    "admin": {"overview", "measures", "actors", "collaboration", "report", "export", "admin"},
+    "ordforer": {"overview", "measures", "actors", "collaboration", "export"},
+    "kupa": {"overview", "measures", "actors", "collaboration", "report"},
 }
 
 

@@ -29,22 +29,23 @@ from tracker import i18n, service
 from tracker.quarters import Quarter
 from tracker.vocab import Status
 
-OVERVIEW, MEASURES, ACTORS, REPORT, EXPORT, ADMIN = (
+OVERVIEW, MEASURES, ACTORS, COLLABORATION, REPORT, EXPORT, ADMIN = (
     "pages/overview.py",
     "pages/measures.py",
     "pages/actors.py",
+    "pages/collaboration.py",
     "pages/report.py",
     "pages/export.py",
     "pages/admin.py",
 )
-ALL_PAGES = (OVERVIEW, MEASURES, ACTORS, REPORT, EXPORT, ADMIN)
+ALL_PAGES = (OVERVIEW, MEASURES, ACTORS, COLLABORATION, REPORT, EXPORT, ADMIN)
 
 # The specification (DESIGN.md), written out here rather than read from ui/nav.py,
 # so that a wrong entry there fails a test.
 ROLE_PAGES = {
-    "admin": (OVERVIEW, MEASURES, ACTORS, REPORT, EXPORT, ADMIN),  # the business department
-    "ordforer": (OVERVIEW, MEASURES, ACTORS, EXPORT),  # leadership: reads, exports summaries
-    "kupa": (OVERVIEW, MEASURES, ACTORS, REPORT),  # an actor: reports its measures
+    "admin": (OVERVIEW, MEASURES, ACTORS, COLLABORATION, REPORT, EXPORT, ADMIN),
+    "ordforer": (OVERVIEW, MEASURES, ACTORS, COLLABORATION, EXPORT),  # reads, exports
+    "kupa": (OVERVIEW, MEASURES, ACTORS, COLLABORATION, REPORT),  # reports its measures
 }
 VISITS = [(user, page) for user, pages in ROLE_PAGES.items() for page in pages]
 HIDDEN = [

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from tracker.i18n_reminders import REMINDER_MESSAGES
+from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
 from tracker.quarters import OSLO
 
@@ -948,7 +948,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **LABELS,
     **MESSAGES,
     **SUMMARY_MESSAGES,
-    **REMINDER_MESSAGES,
+    **COORDINATION_MESSAGES,
 }
 
 

@@ -18,6 +18,7 @@ import streamlit as st
 from tracker import db, exporters, reports, service
 from tracker.demo import has_demo_data
 from tracker.quarters import Quarter
+from tracker.service import network
 from tracker.service import reminders as reminder_service
 from ui.state import engine
 
@@ -115,3 +116,5 @@ def _summary(session: db.Session, plan_id: int, quarter: Quarter) -> reports.Sum
 
 summary = cached_read(_summary)
 reminders = cached_read(reminder_service.reminders)
+collaboration = cached_read(network.collaboration)
+measures_frame = cached_read(service.measures_frame)

@@ -30,6 +30,9 @@ PAGES = (
     PageSpec("pages/measures.py", "page.measures", ":material/checklist:", "tiltak", EVERYONE),
     PageSpec("pages/actors.py", "page.actors", ":material/groups:", "aktorer", EVERYONE),
     PageSpec(
+        "pages/collaboration.py", "page.collaboration", ":material/hub:", "samarbeid", EVERYONE
+    ),
+    PageSpec(
         "pages/report.py",
         "page.report",
         ":material/edit_note:",

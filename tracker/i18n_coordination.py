@@ -1,9 +1,10 @@
-"""The reporting reminders' texts (merged into tracker.i18n.CATALOGUE): the e-mail
-and the admin tab Påminnelser."""
+"""The texts of coordination in the næringsarena (merged into tracker.i18n.CATALOGUE):
+reporting reminders (the e-mail, the admin tab Påminnelser) and the collaboration
+map (page Samarbeid)."""
 
 from __future__ import annotations
 
-REMINDER_MESSAGES: dict[str, dict[str, str]] = {
+COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     # the e-mail
     "remind.subject": {
         "nb": "Påminnelse: statusrapport for {quarter}",
@@ -59,5 +60,42 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
     "reminders.summary": {
         "nb": "{sent} sendt, {failed} ikke sendt.",
         "en": "{sent} sent, {failed} not sent.",
+    },
+    # the collaboration map
+    "page.collaboration": {"nb": "Samarbeid", "en": "Collaboration"},
+    "network.intro": {
+        "nb": "Aktørene i nettverket, med en linje mellom to aktører som er med i de samme "
+        "tiltakene (tykkere linje: flere felles tiltak). Sirkelen er større jo flere tiltak "
+        "aktøren leder. Klikk en aktør for å se koblingene.",
+        "en": "The actors of the network, with a line between two actors that take part in "
+        "the same measures (thicker: more shared measures). The circle grows with the "
+        "measures the actor leads. Click an actor to see its links.",
+    },
+    "network.hover": {
+        "nb": "Leder {led} tiltak · {shared} tiltak med andre · {links} samarbeidspartnere",
+        "en": "Leads {led} measures · {shared} measures with others · {links} partners",
+    },
+    "network.pick": {"nb": "Vis koblingene til", "en": "Show the links of"},
+    "network.links": {"nb": "Koblingene til {actor}", "en": "Links of {actor}"},
+    "network.no_links": {
+        "nb": "{actor} har ingen felles tiltak med andre aktører her.",
+        "en": "{actor} shares no measure with another actor here.",
+    },
+    "network.col.shared": {"nb": "Felles tiltak", "en": "Shared measures"},
+    "network.col.codes": {"nb": "Hvilke", "en": "Which"},
+    "network.col.led": {"nb": "Leder", "en": "Leads"},
+    "network.lonely": {
+        "nb": "Aktører uten felles tiltak ({count})",
+        "en": "Actors without a shared measure ({count})",
+    },
+    "network.solo": {
+        "nb": "Tiltak med bare én aktør ({count})",
+        "en": "Measures with one actor only ({count})",
+    },
+    "network.summary": {
+        "nb": "{actors} aktører, {links} koblinger, {shared} av {measures} tiltak har mer "
+        "enn én aktør.",
+        "en": "{actors} actors, {links} links, {shared} of {measures} measures have more "
+        "than one actor.",
     },
 }

@@ -1,0 +1,109 @@
+"""Samarbeid: the network of actors that take part in the same measures, by plan
+and theme; click an actor (or pick it) to see its links; the actors without a
+shared measure and the measures with one actor only."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tracker.service.network import links_of
+from ui import data, figures, widgets
+from ui.state import lang, require_user, t
+
+MAP_KEY, PICK_KEY = "network_map", "network_pick"
+
+require_user()
+plan_id = widgets.page_start("page.collaboration")
+st.write(t("network.intro"))
+
+themes = data.themes(plan_id)
+theme_names = dict(zip(themes["id"], themes["name"], strict=True))
+theme_id = st.selectbox(
+    t("filter.theme"),
+    [None, *themes["id"].tolist()],
+    format_func=lambda i: t("filter.all") if i is None else theme_names.get(i, "?"),
+    key="network_theme",
+)
+net = data.collaboration(plan_id=plan_id, theme_id=theme_id)
+names = dict(zip(net.nodes["actor_id"], net.nodes["name"], strict=True))
+
+# A click on the map picks the actor in the list below (set before the list is drawn).
+clicked = widgets.clicked_id(st.session_state.get(MAP_KEY))
+if clicked in names and st.session_state.get("network_clicked") != clicked:
+    st.session_state[PICK_KEY] = st.session_state["network_clicked"] = clicked
+if st.session_state.get(PICK_KEY) not in names:
+    st.session_state[PICK_KEY] = None
+chosen = st.session_state[PICK_KEY]
+
+measures = data.measures_frame(plan_id)
+if theme_id is not None:
+    measures = measures[measures["theme_id"] == theme_id]
+st.caption(
+    t(
+        "network.summary",
+        actors=len(net.nodes),
+        links=len(net.edges),
+        shared=len(measures) - len(net.solo_measures),
+        measures=len(measures),
+    )
+)
+figures.chart(
+    "network_map", net.nodes, net.edges, lang(), chosen,
+    key=MAP_KEY, scope=(plan_id, theme_id, chosen), clickable=True,
+)  # fmt: skip
+
+st.selectbox(
+    t("network.pick"),
+    [None, *sorted(names, key=lambda a: str(names[a]).casefold())],
+    format_func=lambda a: "–" if a is None else names[a],
+    key=PICK_KEY,
+)
+if chosen is not None:
+    links = links_of(net, chosen)
+    st.subheader(t("network.links", actor=names[chosen]))
+    if links.empty:
+        st.info(t("network.no_links", actor=names[chosen]))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("col.actor"): links["name"],
+                    t("network.col.shared"): links["weight"],
+                    t("network.col.codes"): links["codes"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="network_links",
+        )
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("network.lonely", count=len(net.lonely_actors)))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col.actor"): net.lonely_actors["name"],
+                t("network.col.led"): net.lonely_actors["led"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="network_lonely",
+    )
+with right:
+    st.subheader(t("network.solo", count=len(net.solo_measures)))
+    solo = net.solo_measures
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col.code"): solo["code"],
+                t("col.title"): solo["title"],
+                t("col.lead"): solo["lead_name"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="network_solo",
+    )
