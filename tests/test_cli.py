@@ -414,3 +414,20 @@ def test_python_m_tracker_help(tmp_path: Path) -> None:
         assert command in done.stdout
     assert "--lang" in done.stdout
     assert not (tmp_path / "help.db").exists()  # help touches no database
+
+
+def test_summary_and_calendar_from_the_command_line(demo_db: Path, tmp_path: Path) -> None:
+    """What a cron job would run: the quarterly summary and the wheel's calendar."""
+    summary = tmp_path / "rapport.csv"
+    result = run("summary", "--quarter", "2025-Q3", "-o", str(summary), "--by", "cron")
+    assert result.exit_code == 0, result.output
+    assert "2025-Q3" in result.output
+    assert summary.read_bytes().startswith("\ufeffNr.;Tiltak;".encode())
+    bad = run("summary", "--quarter", "2025-Q9", "-o", str(summary))
+    assert bad.exit_code == 2 and "Ukjent kvartal «2025-Q9»" in bad.output
+
+    feed = tmp_path / "kupa.ics"
+    result = run("calendar", "--actor", "Kupa", "-o", str(feed))
+    assert result.exit_code == 0, result.output
+    text = feed.read_text(encoding="utf-8")
+    assert "SUMMARY:Søknadsfrist: inkubatorprogrammet" in text and "RRULE:FREQ=YEARLY" in text

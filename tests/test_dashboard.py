@@ -31,9 +31,18 @@ from tracker.models import User
 from tracker.service.users import MAX_FAILED_LOGINS
 
 ROLE_PAGES = {
-    "admin": {"overview", "measures", "actors", "collaboration", "report", "export", "admin"},
-    "ordforer": {"overview", "measures", "actors", "collaboration", "export"},
-    "kupa": {"overview", "measures", "actors", "collaboration", "report"},
+    "admin": {
+        "overview",
+        "measures",
+        "actors",
+        "collaboration",
+        "wheel",
+        "report",
+        "export",
+        "admin",
+    },
+    "ordforer": {"overview", "measures", "actors", "collaboration", "wheel", "export"},
+    "kupa": {"overview", "measures", "actors", "collaboration", "wheel", "report"},
 }
 
 

@@ -36,6 +36,7 @@ from tracker.demo import load_demo
 from tracker.service import SYSTEM, create_user
 from tracker.vocab import Role
 
+LEADER_PAGES = ["Oversikt", "Tiltak", "Aktører", "Samarbeid", "Årshjul", "Eksport"]
 KNOWN_EMAIL = "kari.nordmann@senja.kommune.no"
 KNOWN_NAME = "Kari Nordmann"
 
@@ -175,17 +176,11 @@ def test_sso_login_maps_the_email_to_the_tracker_user(
     assert provider.requests.count("GET /authorize") == 1
     assert "POST /token" in provider.requests and "GET /jwks" in provider.requests
     expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
-    assert nav_titles(page) == [
-        "Oversikt",
-        "Tiltak",
-        "Aktører",
-        "Samarbeid",
-        "Eksport",
-    ]  # a leader's pages only
+    assert nav_titles(page) == LEADER_PAGES  # a leader's pages only
 
     page.reload()  # st.login's identity cookie keeps the login across a refresh
     expect_visible(sidebar.get_by_text(KNOWN_NAME, exact=True), app)
-    assert nav_titles(page) == ["Oversikt", "Tiltak", "Aktører", "Samarbeid", "Eksport"]
+    assert nav_titles(page) == LEADER_PAGES
     assert provider.requests.count("GET /authorize") == 1
 
 

@@ -188,6 +188,49 @@ def _format_option(ctx: Context, value: str | None, output: Path) -> Format:
         raise click.BadParameter(message, param_hint="--format") from None
 
 
+@main.command("calendar")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
+@click.option("--actor", "actor_name", help="Only this actor's events.")
+@click.option("--theme", "theme_code", help="Only the events of this theme (its code).")
+@click.option("--plan", "plan_name", help="The plan (default: the only one).")
+@handles_errors
+def calendar_command(
+    ctx: Context,
+    output: Path,
+    actor_name: str | None,
+    theme_code: str | None,
+    plan_name: str | None,
+) -> None:
+    """Write the annual wheel as a calendar feed (.ics): everything (with the plan's
+    reporting deadlines), or one actor's or one theme's events."""
+    import pandas as pd
+
+    from tracker.calendar_feed import feed
+    from tracker.service import get_plan, list_themes
+    from tracker.service.events import deadline_events, filter_events, list_events
+    from tracker.service.structure import find_actor
+
+    with ctx.transaction() as session:
+        plan_id = get_plan(session, plan_name).id
+        events, name = list_events(session), i18n.t("wheel.download_all", ctx.lang)
+        if actor_name:
+            actor = find_actor(session, actor_name)
+            events = filter_events(events, actor_id=actor.id)
+            name = i18n.t("wheel.download_actor", ctx.lang, actor=actor.name)
+        elif theme_code:
+            themes = list_themes(session, plan_id)
+            match = themes[themes["code"].astype(str) == theme_code]
+            if match.empty:
+                message = i18n.t("wheel.theme_unknown", ctx.lang)
+                raise click.BadParameter(message, param_hint="--theme")
+            events = filter_events(events, theme_id=int(match["id"].iloc[0]))
+            name = i18n.t("wheel.download_theme", ctx.lang, theme=match["name"].iloc[0])
+        else:
+            events = pd.concat([events, deadline_events(session, plan_id=plan_id, lang=ctx.lang)])
+    output.write_bytes(feed(events, f"{i18n.t('page.wheel', ctx.lang)} – {name}", ctx.lang))
+    click.echo(i18n.t("wheel.ics_written", ctx.lang, count=len(events), path=str(output)))
+
+
 @main.group()
 def user() -> None:
     """Manage user accounts."""

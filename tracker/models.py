@@ -6,7 +6,7 @@ tracker.db), and the migration adds database triggers that refuse it too.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     Enum,
     Float,
@@ -26,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
+from tracker.vocab import ActorKind, EventKind, PartnerRole, Rag, Role, Status
 
 QUARTER = String(7)  # "2025-Q3"
 
@@ -219,3 +220,23 @@ class DataRevision(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     revision: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Event(Base):
+    """An event in the shared annual wheel (årshjul) of the actors' network."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[EventKind] = mapped_column(vocab(EventKind, "event_kind"))
+    starts: Mapped[date] = mapped_column(Date, index=True)
+    ends: Mapped[date | None] = mapped_column(Date)
+    yearly: Mapped[bool] = mapped_column(Boolean, default=False)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="SET NULL"))
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id", ondelete="SET NULL"))
+    target_groups: Mapped[str] = mapped_column(String(500), default="")  # "gründere; skoler"
+    place: Mapped[str] = mapped_column(String(300), default="")
+    link: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

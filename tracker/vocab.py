@@ -52,6 +52,27 @@ class Entity(StrEnum):
     ACTOR = "actor"
     MEASURE = "measure"
     USER = "user"
+    EVENT = "event"
 
 
-VOCABULARIES: tuple[type[StrEnum], ...] = (Status, Rag, Role, PartnerRole, ActorKind, Entity)
+class EventKind(StrEnum):
+    """What an event in the shared annual wheel (årshjul) is."""
+
+    MEETING = "samhandlingsmote"
+    EVENT = "arrangement"
+    APPLICATION_DEADLINE = "soknadsfrist"
+    REPORTING_DEADLINE = "rapporteringsfrist"
+    BOARD_MEETING = "styremote"
+    COURSE = "kurs"
+    OTHER = "annet"
+
+
+VOCABULARIES: tuple[type[StrEnum], ...] = (
+    Status,
+    Rag,
+    Role,
+    PartnerRole,
+    ActorKind,
+    Entity,
+    EventKind,
+)

@@ -18,6 +18,7 @@ import streamlit as st
 from tracker import db, exporters, reports, service
 from tracker.demo import has_demo_data
 from tracker.quarters import Quarter
+from tracker.service import events as event_service
 from tracker.service import network
 from tracker.service import reminders as reminder_service
 from ui.state import engine
@@ -117,4 +118,7 @@ def _summary(session: db.Session, plan_id: int, quarter: Quarter) -> reports.Sum
 summary = cached_read(_summary)
 reminders = cached_read(reminder_service.reminders)
 collaboration = cached_read(network.collaboration)
+events = cached_read(event_service.list_events)
+deadline_events = cached_read(event_service.deadline_events)
+keepable_actor_ids = cached_read(event_service.keepable_actor_ids)
 measures_frame = cached_read(service.measures_frame)

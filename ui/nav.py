@@ -32,6 +32,7 @@ PAGES = (
     PageSpec(
         "pages/collaboration.py", "page.collaboration", ":material/hub:", "samarbeid", EVERYONE
     ),
+    PageSpec("pages/wheel.py", "page.wheel", ":material/event:", "arshjul", EVERYONE),
     PageSpec(
         "pages/report.py",
         "page.report",

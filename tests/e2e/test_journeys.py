@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+from icalendar import Calendar
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from sqlalchemy import Engine, func, select
@@ -275,3 +276,30 @@ def test_an_admin_imports_closes_a_quarter_and_exports_the_summary(
     assert pdf.name == f"kvartalsrapport-{last}.pdf"
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
     assert f"Tiltak i alt {count + 2}" in text
+
+
+# --- 6. the annual wheel ----------------------------------------------------------------
+
+
+def test_an_actor_adds_an_event_to_the_wheel_and_downloads_the_calendar(
+    page: Page, app_server: App, tmp_path: Path
+) -> None:
+    logged_in(page, app_server, "naeringshagen")
+    go(page, "page.wheel")
+    title = f"E2E: bedriftsbesøk {uuid.uuid4().hex[:6]}"
+    page.locator(".st-key-wheel_f_title input").fill(title)
+    page.locator(".st-key-wheel_f_groups input").fill("gründere; skoler")
+    page.locator(".st-key-wheel_f_place input").fill("Silsand")
+    page.locator(".st-key-wheel_f_save button").click()
+    expect(page.get_by_test_id("stDataFrame").filter(has_text=title)).to_be_visible()
+
+    button = page.locator(".st-key-wheel_ics_all button")
+    with page.expect_download() as info:
+        button.click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    assert target.name == "arshjul-all.ics"
+    events = {str(e["summary"]): e for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
+    assert str(events[title]["location"]) == "Silsand"
+    assert "Årlig samhandlingsmøte i næringsarenaen" in events  # the demo's yearly meeting
+    assert events["Årlig samhandlingsmøte i næringsarenaen"]["rrule"]["FREQ"] == ["YEARLY"]

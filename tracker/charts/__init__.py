@@ -22,6 +22,7 @@ from tracker.charts.style import (
 )
 from tracker.charts.timeline import measure_timeline
 from tracker.charts.trend import trend_progress, trend_status
+from tracker.charts.wheel import wheel
 
 __all__ = [
     "NO_REPORT_COLOR",
@@ -42,4 +43,5 @@ __all__ = [
     "status_mix",
     "trend_progress",
     "trend_status",
+    "wheel",
 ]

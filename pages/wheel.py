@@ -1,0 +1,167 @@
+"""Årshjul: the network's shared annual wheel. The year as a wheel and month by
+month, filtered by actor, kind, theme and target group; clashes (same target
+group, same week, different actors); calendar feeds; and, for an actor's users
+(the admin: any actor), adding and deleting the actor's events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from tracker import calendar_feed, i18n
+from tracker.service import events as wheel
+from tracker.vocab import EventKind
+from ui import data, figures, widgets
+from ui.admin_common import done, run_write
+from ui.state import lang, require_user, t
+
+user = require_user()
+plan_id = widgets.page_start("page.wheel")
+st.write(t("wheel.intro"))
+
+stored = data.events()
+everything = pd.concat([stored, data.deadline_events(plan_id=plan_id, lang=lang())])
+plan = data.plan_details(plan_id)
+years = list(range(int(plan["start_year"]), int(plan["end_year"]) + 1))
+if st.session_state.get("wheel_year") not in years:
+    st.session_state["wheel_year"] = date.today().year if date.today().year in years else years[0]
+
+actors = data.actors()
+actor_names = dict(zip(actors["id"], actors["name"], strict=True))
+themes = data.themes(plan_id)
+theme_names = dict(zip(themes["id"], themes["name"], strict=True))
+columns = st.columns([1, 2, 2, 2, 2])
+year = columns[0].selectbox(t("wheel.year"), years, key="wheel_year")
+actor_id = columns[1].selectbox(
+    t("filter.actor"), [None, *sorted(set(stored["actor_id"]), key=lambda a: actor_names[a])],
+    format_func=lambda a: t("filter.all") if a is None else actor_names[a], key="wheel_actor",
+)  # fmt: skip
+kind = columns[2].selectbox(
+    t("wheel.kind"), [None, *[k.value for k in EventKind]],
+    format_func=lambda k: t("filter.all") if k is None else i18n.label(EventKind(k), lang()),
+    key="wheel_kind",
+)  # fmt: skip
+theme_id = columns[3].selectbox(
+    t("filter.theme"), [None, *themes["id"].tolist()],
+    format_func=lambda i: t("filter.all") if i is None else theme_names[i], key="wheel_theme",
+)  # fmt: skip
+group = columns[4].selectbox(
+    t("wheel.group"), [None, *wheel.target_groups(everything)],
+    format_func=lambda g: t("filter.all") if g is None else g, key="wheel_group",
+)  # fmt: skip
+color_by = st.radio(
+    t("wheel.color_by"), ["actor", "kind"], horizontal=True, key="wheel_color",
+    format_func=lambda c: t("col.actor") if c == "actor" else t("wheel.kind"),
+)  # fmt: skip
+
+chosen = wheel.filter_events(
+    everything, actor_id=actor_id, kind=kind, theme_id=theme_id, group=group
+)
+happening = wheel.occurrences(chosen, year)
+st.caption(t("wheel.count", count=len(happening), year=year))
+figures.chart(
+    "wheel", happening, year, color_by, lang(), key="wheel_chart",
+    scope=(plan_id, year, actor_id, kind, theme_id, group, color_by),
+)  # fmt: skip
+
+clashing = wheel.clashes(happening)
+st.subheader(t("wheel.clashes", count=len(clashing)))
+if clashing.empty:
+    st.caption(t("wheel.no_clashes"))
+else:
+    st.dataframe(
+        pd.DataFrame({
+            t("wheel.col.week"): clashing["week"],
+            t("wheel.group"): clashing["group"],
+            t("wheel.col.first"): clashing["first_actor"] + ": " + clashing["first_title"],
+            t("wheel.col.second"): clashing["second_actor"] + ": " + clashing["second_title"],
+        }),
+        hide_index=True, width="stretch", key="wheel_clashes",
+    )  # fmt: skip
+
+st.subheader(t("wheel.months"))
+for month in range(1, 13):
+    rows = happening[[d.month == month for d in happening["date"]]]
+    if rows.empty:
+        continue
+    st.markdown(f"**{t(f'wheel.month_name.{month}')}**")
+    st.dataframe(
+        pd.DataFrame({
+            t("wheel.col.date"): [widgets.date_text(d) for d in rows["date"]],
+            t("wheel.col.title"): rows["title"],
+            t("col.actor"): rows["actor"],
+            t("wheel.kind"): [i18n.label(EventKind(k), lang()) for k in rows["kind"]],
+            t("wheel.group"): [", ".join(g) for g in rows["target_groups"]],
+            t("wheel.col.place"): rows["place"],
+        }),
+        hide_index=True, width="stretch", key=f"wheel_month_{month}",
+    )  # fmt: skip
+
+st.subheader(t("wheel.calendar"))
+st.caption(t("wheel.calendar_help"))
+feeds = [("all", t("wheel.download_all"), everything)]
+if actor_id is not None:
+    feeds.append(("actor", t("wheel.download_actor", actor=actor_names[actor_id]),
+                  wheel.filter_events(stored, actor_id=actor_id)))  # fmt: skip
+if theme_id is not None:
+    feeds.append(("theme", t("wheel.download_theme", theme=theme_names[theme_id]),
+                  wheel.filter_events(stored, theme_id=theme_id)))  # fmt: skip
+for name, title, rows in feeds:
+    st.download_button(
+        title, calendar_feed.feed(rows, f"{t('page.wheel')} – {title}", lang()),
+        file_name=calendar_feed.file_name(name), mime="text/calendar", key=f"wheel_ics_{name}",
+        icon=":material/calendar_month:", on_click="ignore",
+    )  # fmt: skip
+
+keepable = data.keepable_actor_ids(user)
+if keepable is not None and not keepable:
+    st.stop()  # leaders read the wheel; actors and the admin keep it
+
+st.subheader(t("wheel.add"))
+with st.form("wheel_add", clear_on_submit=False):
+    owners = keepable if keepable is not None else sorted(actor_names, key=actor_names.get)
+    left, right = st.columns(2)
+    owner = left.selectbox(t("col.actor"), owners, format_func=actor_names.get, key="wheel_f_actor")
+    title = right.text_input(t("wheel.field.title"), key="wheel_f_title")
+    kind_value = left.selectbox(
+        t("wheel.kind"), [k.value for k in EventKind], key="wheel_f_kind",
+        format_func=lambda k: i18n.label(EventKind(k), lang()),
+    )  # fmt: skip
+    event_theme = right.selectbox(
+        t("filter.theme"), [None, *themes["id"].tolist()], key="wheel_f_theme",
+        format_func=lambda i: "–" if i is None else theme_names[i],
+    )  # fmt: skip
+    starts = left.date_input(t("wheel.field.starts"), key="wheel_f_starts", format="DD.MM.YYYY")
+    ends = right.date_input(
+        t("wheel.field.ends"), value=None, key="wheel_f_ends", format="DD.MM.YYYY"
+    )
+    groups = left.text_input(t("wheel.field.groups"), key="wheel_f_groups")
+    place = right.text_input(t("wheel.col.place"), key="wheel_f_place")
+    link = left.text_input(t("wheel.field.link"), key="wheel_f_link")
+    yearly = right.checkbox(t("wheel.field.yearly"), key="wheel_f_yearly")
+    submitted = st.form_submit_button(t("wheel.save"), type="primary", key="wheel_f_save")
+if submitted:
+    values = wheel.EventInput(
+        actor_id=int(owner), title=title, kind=kind_value, starts=starts, ends=ends,
+        yearly=yearly, theme_id=event_theme, target_groups=groups, place=place, link=link,
+    )  # fmt: skip
+    ok, _ = run_write(lambda session, who: wheel.save_event(session, user=who, values=values))
+    if ok:
+        done(t("wheel.saved", title=title.strip()))
+
+mine = stored if keepable is None else stored[stored["actor_id"].isin(keepable)]
+if not mine.empty:
+    st.subheader(t("wheel.delete"))
+    labels = {
+        int(r.id): f"{widgets.date_text(r.starts)} {r.title} ({r.actor})" for r in mine.itertuples()
+    }
+    doomed = st.selectbox(t("wheel.col.title"), list(labels), format_func=labels.get,
+                          key="wheel_delete_pick")  # fmt: skip
+    if st.button(t("wheel.delete_button"), key="wheel_delete", icon=":material/delete:"):
+        ok, _ = run_write(
+            lambda session, who: wheel.delete_event(session, user=who, event_id=doomed)
+        )
+        if ok:
+            done(t("wheel.deleted", title=labels[doomed]))

@@ -1,0 +1,167 @@
+"""The annual wheel (årshjul): events kept by their actor's users (service, SQLite
+and PostgreSQL), yearly events and clashes, the plan's reporting deadlines, and the
+calendar feed read back with icalendar; the page (AppTest, demo data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pandas as pd
+import pytest
+from icalendar import Calendar
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tests.apptest_helpers import AppDatabase, app, demo_database, no_exception, on_page
+from tests.factories import World
+from tracker import calendar_feed
+from tracker.errors import PermissionDenied, ValidationError
+from tracker.models import AuditLog, Event
+from tracker.service.events import (
+    EventInput,
+    clashes,
+    deadline_events,
+    delete_event,
+    filter_events,
+    list_events,
+    occurrences,
+    save_event,
+)
+from tracker.vocab import EventKind
+
+
+def add(session: Session, world: World, who: str, actor: str, title: str, **fields: object) -> int:
+    values = EventInput(
+        actor_id=world.actors[actor].id,
+        title=title,
+        kind=fields.pop("kind", EventKind.EVENT),
+        starts=fields.pop("starts", date(2025, 3, 12)),
+        **fields,  # type: ignore[arg-type]
+    )
+    return save_event(session, user=world.principals[who], values=values)
+
+
+def test_an_actor_keeps_its_own_events_and_only_those(session: Session, world: World) -> None:
+    event_id = add(session, world, "actor_a", "A", "Gründerkveld", target_groups="gründere")
+    assert session.get_one(Event, event_id).target_groups == "gründere"
+    with pytest.raises(PermissionDenied) as refused:
+        add(session, world, "actor_a", "B", "Ikke vårt")
+    assert refused.value.text("nb").startswith("Du kan bare legge inn")
+    with pytest.raises(PermissionDenied):
+        add(session, world, "leader", "A", "Ledelsen legger ikke inn")
+    with pytest.raises(PermissionDenied):
+        delete_event(session, user=world.principals["actor_b"], event_id=event_id)
+    add(session, world, "admin", "B", "Admin kan alle")  # the admin keeps every actor's
+    delete_event(session, user=world.principals["actor_a"], event_id=event_id)
+    assert session.get(Event, event_id) is None
+    actions = session.scalars(select(AuditLog.action).where(AuditLog.entity == "event")).all()
+    assert actions == ["create", "create", "delete"]
+
+
+def test_bad_input_is_refused_field_by_field_in_norwegian(session: Session, world: World) -> None:
+    with pytest.raises(ValidationError) as refused:
+        add(session, world, "actor_a", "A", "  ", starts=date(2025, 3, 12),
+            ends=date(2025, 3, 1), link="www.uten-skjema.no")  # fmt: skip
+    texts = {p.field: p.text("nb") for p in refused.value.problems}
+    assert texts == {
+        "title": "Skriv en tittel.",
+        "ends": "Til-datoen er før fra-datoen.",
+        "link": "Lenken må begynne med https:// eller http://.",
+    }
+    assert session.scalars(select(Event)).all() == []
+
+
+def test_tags_are_tidied(session: Session, world: World) -> None:
+    event_id = add(session, world, "admin", "A", "Messe", target_groups="Skoler; ungdom,skoler; ")
+    assert session.get_one(Event, event_id).target_groups == "Skoler; ungdom"
+
+
+def test_yearly_events_repeat_and_clashes_are_found(session: Session, world: World) -> None:
+    add(session, world, "admin", "A", "Gründerkveld", starts=date(2025, 3, 12), yearly=True,
+        target_groups="gründere")  # fmt: skip
+    add(session, world, "admin", "B", "Søknadsfrist inkubator", starts=date(2026, 3, 14),
+        kind=EventKind.APPLICATION_DEADLINE, target_groups="Gründere")  # fmt: skip
+    add(session, world, "admin", "C", "Skoledag", starts=date(2026, 3, 13), target_groups="skoler")
+    add(session, world, "admin", "A", "Samme aktør", starts=date(2026, 3, 11),
+        target_groups="gründere")  # fmt: skip
+    happening = occurrences(list_events(session), 2026)
+    assert happening["title"].tolist() == [
+        "Samme aktør", "Gründerkveld", "Skoledag", "Søknadsfrist inkubator",
+    ]  # fmt: skip
+    assert happening.set_index("title").loc["Gründerkveld", "date"] == date(2026, 3, 12)
+    found = clashes(happening)
+    # Week 11 of 2026: A's two events and B's deadline share "gründere"; A with A is no clash.
+    pairs = {
+        frozenset((a, b)) for a, b in zip(found["first_title"], found["second_title"], strict=True)
+    }
+    assert pairs == {
+        frozenset(("Samme aktør", "Søknadsfrist inkubator")),
+        frozenset(("Gründerkveld", "Søknadsfrist inkubator")),
+    }
+    assert set(found["week"]) == {"2026-U11"}
+    assert occurrences(list_events(session), 2025)["title"].tolist() == ["Gründerkveld"]
+
+
+def test_the_plans_reporting_deadlines(session: Session, world: World) -> None:
+    deadlines = deadline_events(session, plan_id=world.plan.id, lang="nb")
+    assert len(deadlines) == 20  # 2024–2028, four quarters a year
+    first = deadlines.iloc[0]
+    assert first["starts"] == date(2024, 4, 14)  # two weeks after 2024-Q1 ends
+    assert first["title"] == "Frist: statusrapport for 1. kvartal 2024"
+    assert filter_events(deadlines, group="Alle aktører").shape[0] == 20
+
+
+def test_the_calendar_feed_reads_back(session: Session, world: World) -> None:
+    add(session, world, "admin", "A", "Sjømatkonferansen på Finnsnes", starts=date(2025, 10, 20),
+        ends=date(2025, 10, 21), yearly=True, place="Finnsnes", link="https://x.no/konf",
+        target_groups="sjømatbedrifter")  # fmt: skip
+    events = pd.concat([list_events(session), deadline_events(session, plan_id=world.plan.id,
+                                                               lang="nb")])  # fmt: skip
+    raw = calendar_feed.feed(events, "Årshjul – alt", "nb")
+    assert raw == calendar_feed.feed(events, "Årshjul – alt", "nb")  # same events, same file
+    parsed = Calendar.from_ical(raw)
+    assert str(parsed["x-wr-calname"]) == "Årshjul – alt"
+    items = list(parsed.walk("VEVENT"))
+    assert len(items) == 21
+    conference = next(e for e in items if str(e["summary"]) == "Sjømatkonferansen på Finnsnes")
+    assert conference["dtstart"].dt == date(2025, 10, 20)
+    assert conference["dtend"].dt == date(2025, 10, 22)  # the day after: all-day, inclusive
+    assert conference["rrule"]["FREQ"] == ["YEARLY"]
+    assert str(conference["location"]) == "Finnsnes"
+    assert "Senja Næringshage" in str(conference["description"])
+    assert len({str(e["uid"]) for e in items}) == 21
+
+
+# --- the page ------------------------------------------------------------------------
+
+PAGE = "pages/wheel.py"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppDatabase]:
+    with demo_database(tmp_path_factory, "wheel") as database:
+        yield database
+
+
+def test_the_page_shows_the_demo_wheel_and_its_clash(demo: AppDatabase) -> None:
+    at = app(demo.principal("ordforer"), page=PAGE)
+    no_exception(at)
+    assert on_page(at, PAGE)
+    clash = next(d for d in at.dataframe if "Uke" in d.value.columns).value
+    assert clash["Målgruppe"].tolist() == ["gründere"]
+    assert [b.key for b in at.button if b.key and b.key.startswith("wheel_f")] == []
+
+
+def test_an_actor_adds_an_event_on_the_page(demo: AppDatabase) -> None:
+    at = app(demo.principal("kupa"), page=PAGE)
+    at.text_input(key="wheel_f_title").input("Pitchekveld for gründere")
+    at.text_input(key="wheel_f_groups").input("gründere")
+    at.date_input(key="wheel_f_starts").set_value(date(2026, 5, 20))
+    at.button(key="wheel_f_save").click().run()
+    no_exception(at)
+    with demo.session() as session:
+        event = session.scalars(
+            select(Event).where(Event.title == "Pitchekveld for gründere")
+        ).one()
+        assert event.actor_id == demo.principal("kupa").actor_id
