@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+import pandas as pd
 import pytest
 from sqlalchemy.orm import Session
 
@@ -14,7 +15,7 @@ from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exc
 from tests.factories import World
 from tracker import i18n
 from tracker.charts import network_map
-from tracker.service.network import collaboration, links_of
+from tracker.service.network import collaboration, links_of, network_of
 
 # Taking part (lead first): 1.1 A,B · 1.2 B,A,C · 1.3 A · 2.1 C,B · 2.2 B · 2.3 A,C.
 
@@ -97,3 +98,23 @@ def test_the_page_lists_links_lonely_actors_and_solo_measures(demo: AppDatabase)
     headings = [h.value for h in at.subheader]
     assert i18n.t("network.links", actor="Kupa") in headings
     assert any(h.startswith("Tiltak med bare én aktør") for h in headings)
+
+
+def test_a_network_of_many_actors_is_laid_out() -> None:
+    """Above 500 actors networkx switches to its sparse layout (scipy)."""
+    count = 600
+    actors = pd.DataFrame({"id": range(1, count + 1), "name": [f"Aktør {i}" for i in range(count)]})
+    measures = pd.DataFrame(
+        {
+            "id": range(1, count),
+            "code": [f"1.{i}" for i in range(1, count)],
+            "title": ["Tiltak"] * (count - 1),
+            "theme_id": [1] * (count - 1),
+            "lead_actor_id": range(1, count),
+            "lead_name": [f"Aktør {i}" for i in range(count - 1)],
+            "partner_ids": [[i + 1] for i in range(1, count)],
+        }
+    )
+    net = network_of(measures, actors)
+    assert len(net.nodes) == count and len(net.edges) == count - 1
+    assert net.nodes[["x", "y"]].notna().all().all()
