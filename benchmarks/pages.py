@@ -30,7 +30,7 @@ from tracker.demo import load_demo
 from tracker.service import Principal, authenticate
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("overview", "measures", "actors", "report", "admin")
+PAGES = ("overview", "measures", "actors", "collaboration", "wheel", "report", "export", "admin")
 WARM_RUNS = 7
 COLD_RUNS = 3
 
@@ -96,6 +96,7 @@ def measure(app: AppTest, counter: StatementCounter, runs: int, cold: bool) -> t
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="demo,10x,100x")
+    parser.add_argument("--pages", default=",".join(PAGES))
     args = parser.parse_args()
     st_config.set_option("runner.magicEnabled", False)
     counter = StatementCounter()
@@ -105,7 +106,7 @@ def main() -> None:
         with database(size) as (url, login):
             os.environ[db.URL_VARIABLE] = url
             who = principal(url, login)
-            for page in PAGES:
+            for page in args.pages.split(","):
                 app = run_page(page, who)
                 warm, warm_sql = measure(app, counter, WARM_RUNS, cold=False)
                 cold, cold_sql = measure(app, counter, COLD_RUNS, cold=True)

@@ -120,8 +120,11 @@ if keepable is not None and not keepable:
     st.stop()  # leaders read the wheel; actors and the admin keep it
 
 st.subheader(t("wheel.add"))
+owners = keepable if keepable is not None else sorted(actor_names, key=actor_names.get)
+if not owners:
+    st.info(t("wheel.no_actors"))
+    st.stop()
 with st.form("wheel_add", clear_on_submit=False):
-    owners = keepable if keepable is not None else sorted(actor_names, key=actor_names.get)
     left, right = st.columns(2)
     owner = left.selectbox(t("col.actor"), owners, format_func=actor_names.get, key="wheel_f_actor")
     title = right.text_input(t("wheel.field.title"), key="wheel_f_title")
@@ -149,6 +152,8 @@ if submitted:
     )  # fmt: skip
     ok, _ = run_write(lambda session, who: wheel.save_event(session, user=who, values=values))
     if ok:
+        for field in [k for k in st.session_state if str(k).startswith("wheel_f_")]:
+            del st.session_state[field]  # an empty form after saving: no double entries
         done(t("wheel.saved", title=title.strip()))
 
 mine = stored if keepable is None else stored[stored["actor_id"].isin(keepable)]

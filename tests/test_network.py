@@ -118,3 +118,11 @@ def test_a_network_of_many_actors_is_laid_out() -> None:
     net = network_of(measures, actors)
     assert len(net.nodes) == count and len(net.edges) == count - 1
     assert net.nodes[["x", "y"]].notna().all().all()
+
+
+def test_a_theme_without_measures_gives_an_empty_network(session: Session, world: World) -> None:
+    from tests.factories import make_theme
+
+    empty = make_theme(session, world.plan, "T3", "Tomt tema", position=3)
+    net = collaboration(session, plan_id=world.plan.id, theme_id=empty.id)
+    assert net.nodes.empty and net.edges.empty and net.solo_measures.empty

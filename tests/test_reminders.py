@@ -141,3 +141,21 @@ def test_settings_from_secrets_or_environment() -> None:
     found = mail.MailSettings.found(secrets, {"TRACKER_SMTP_HOST": "ignored"})
     assert found is not None and found.host == "smtp.office365.com"
     assert found.sender == "u@senja.no" and found.security == "starttls"
+
+
+def test_a_bad_address_fails_alone_and_the_rest_are_sent() -> None:
+    broken = Reminder(3, "Sjømat", "2025-Q3", ("1.4 X",), ("post@sjomat.no\nBcc:x@y.no",))
+    with SMTPServer() as server:
+        outcomes = mail.send(settings(server.port), [broken, REMINDERS[0]], "nb")
+    assert outcomes[3] == [
+        mail.Outcome("post@sjomat.no\nBcc:x@y.no", False, "ugyldig e-postadresse")
+    ]
+    assert outcomes[1] == [mail.Outcome("kn@x.no", True)]
+    assert [to for to, _ in server.received] == [["kn@x.no"]]
+
+
+def test_an_unknown_security_setting_never_means_unencrypted() -> None:
+    found = mail.MailSettings.found({"host": "smtp.x.no", "security": "tls"}, {})
+    assert found is not None and found.security == "starttls"
+    ssl_default = mail.MailSettings.found({"host": "smtp.x.no", "security": "ssl"}, {})
+    assert ssl_default is not None and ssl_default.port == 465

@@ -165,3 +165,50 @@ def test_an_actor_adds_an_event_on_the_page(demo: AppDatabase) -> None:
             select(Event).where(Event.title == "Pitchekveld for gründere")
         ).one()
         assert event.actor_id == demo.principal("kupa").actor_id
+
+
+def rows(*events: dict) -> pd.DataFrame:
+    """Events as list_events gives them, for the pure functions."""
+    base = {"kind": "arrangement", "ends": None, "yearly": False, "theme_id": None,
+            "measure_id": None, "target_groups": [], "place": "", "link": "",
+            "generated": False}  # fmt: skip
+    return pd.DataFrame([{**base, **event} for event in events])
+
+
+def test_events_over_new_year_and_yearly_ones_before_they_begin() -> None:
+    events = rows(
+        {"id": 1, "actor_id": 1, "actor": "A", "title": "Nyttårsseminar",
+         "starts": date(2025, 12, 30), "ends": date(2026, 1, 2)},
+        {"id": 2, "actor_id": 1, "actor": "A", "title": "Julemarked hvert år",
+         "starts": date(2025, 12, 30), "ends": date(2026, 1, 2), "yearly": True},
+        {"id": 3, "actor_id": 2, "actor": "B", "title": "Fra 2027", "starts": date(2027, 5, 1),
+         "yearly": True},
+    )  # fmt: skip
+    in_2026 = occurrences(events, 2026)
+    seminar = in_2026[in_2026["title"] == "Nyttårsseminar"].iloc[0]
+    assert (seminar["date"], seminar["until"]) == (date(2026, 1, 1), date(2026, 1, 2))
+    market = in_2026[in_2026["title"] == "Julemarked hvert år"]
+    assert market["date"].tolist() == [date(2026, 1, 1), date(2026, 12, 30)]  # both ends
+    assert "Fra 2027" not in in_2026["title"].tolist()
+    assert "Fra 2027" in occurrences(events, 2027)["title"].tolist()
+
+
+def test_a_fair_over_several_days_clashes_with_an_event_in_any_of_its_weeks() -> None:
+    events = rows(
+        {"id": 1, "actor_id": 1, "actor": "A", "title": "Messe", "starts": date(2026, 3, 1),
+         "ends": date(2026, 3, 5), "target_groups": ["gründere"]},
+        {"id": 2, "actor_id": 2, "actor": "B", "title": "Frokost", "starts": date(2026, 3, 3),
+         "target_groups": ["Gründere"]},
+    )  # fmt: skip
+    found = clashes(occurrences(events, 2026))
+    assert found[["week", "first_title", "second_title"]].values.tolist() == [
+        ["2026-U10", "Messe", "Frokost"]
+    ]
+
+
+def test_leap_day_events_repeat_on_the_last_day_of_february() -> None:
+    events = rows({"id": 1, "actor_id": 1, "actor": "A", "title": "Skuddårsfest",
+                   "starts": date(2024, 2, 29), "yearly": True})  # fmt: skip
+    assert occurrences(events, 2025)["date"].tolist() == [date(2025, 2, 28)]
+    [event] = Calendar.from_ical(calendar_feed.feed(events, "x", "nb")).walk("VEVENT")
+    assert event["rrule"]["BYMONTHDAY"] == [-1] and event["rrule"]["BYMONTH"] == [2]

@@ -37,15 +37,19 @@ def feed(events: pd.DataFrame, name: str, lang: str) -> bytes:
 
 def _event(row: dict, lang: str) -> CalendarEvent:
     event = CalendarEvent()
-    event.add(
-        "uid", f"{'frist' if row['generated'] else 'hendelse'}-{row['id']}@naeringsplan-tracker"
-    )
+    uid = row["id"] if row["generated"] else f"hendelse-{row['id']}"  # "frist-<plan>-<q>"
+    event.add("uid", f"{uid}@naeringsplan-tracker")
     event.add("dtstamp", STAMP)
     event.add("summary", str(row["title"]))
     event.add("dtstart", row["starts"])
     event.add("dtend", (row["ends"] or row["starts"]) + timedelta(days=1))  # exclusive end
     if row["yearly"]:
-        event.add("rrule", {"freq": "yearly"})
+        leap_day = row["starts"].month == 2 and row["starts"].day == 29
+        # 29 February repeats on the month's last day, as the wheel shows it
+        rule = (
+            {"freq": "yearly", "bymonth": 2, "bymonthday": -1} if leap_day else {"freq": "yearly"}
+        )
+        event.add("rrule", rule)
     kind = label(EventKind(row["kind"]), lang)
     event.add("categories", [kind])
     lines = [f"{t('col.actor', lang)}: {row['actor']}", f"{t('wheel.kind', lang)}: {kind}"]

@@ -31,7 +31,7 @@ class DemoEvent:
 DEMO_EVENTS = (
     DemoEvent("Senja kommune", "Årlig samhandlingsmøte i næringsarenaen", EventKind.MEETING,
               1, 28, groups="alle aktører", place="Finnsnes"),
-    DemoEvent("Næringshagen Midt-Troms", "Gründerkveld", EventKind.EVENT, 3, 12,
+    DemoEvent("Næringshagen Midt-Troms", "Gründeruka", EventKind.EVENT, 3, 10, days=7,
               groups="gründere", place="Finnsnes"),
     DemoEvent("Kupa", "Søknadsfrist: inkubatorprogrammet", EventKind.APPLICATION_DEADLINE,
               3, 14, groups="gründere"),

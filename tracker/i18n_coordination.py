@@ -121,6 +121,12 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Due: status report for {quarter}",
     },
     "wheel.all_actors": {"nb": "alle aktører", "en": "all actors"},
+    "wheel.plan_deadlines": {"nb": "Planens frister", "en": "The plan's deadlines"},
+    "wheel.no_actors": {
+        "nb": "Legg inn aktørene først (Admin → Aktører).",
+        "en": "Add the actors first (Admin → Actors).",
+    },
+    "reminders.bad_address": {"nb": "ugyldig e-postadresse", "en": "not a valid e-mail address"},
     "wheel.year": {"nb": "År", "en": "Year"},
     "wheel.kind": {"nb": "Type", "en": "Kind"},
     "wheel.group": {"nb": "Målgruppe", "en": "Target group"},

@@ -4,6 +4,7 @@ sending them with a result for every recipient (nothing dropped silently)."""
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 from collections.abc import Mapping
@@ -17,6 +18,8 @@ from tracker.service.reminders import Reminder
 
 ENV_PREFIX = "TRACKER_SMTP_"
 TIMEOUT_SECONDS = 20
+SECURITY = ("starttls", "ssl", "none")
+ADDRESS = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+")
 
 
 @dataclass(frozen=True)
@@ -44,13 +47,16 @@ class MailSettings:
             }
         if not values.get("host"):
             return None
+        security = (values.get("security") or "starttls").lower()
+        if security not in SECURITY:  # never fall back to sending a password unencrypted
+            security = "starttls"
         return cls(
             host=values["host"],
             sender=values.get("sender") or values.get("username") or f"tracker@{values['host']}",
-            port=int(values.get("port") or 587),
+            port=int(values.get("port") or (465 if security == "ssl" else 587)),
             username=values.get("username", ""),
             password=values.get("password", ""),
-            security=(values.get("security") or "starttls").lower(),
+            security=security,
             app_url=values.get("app_url", ""),
         )
 
@@ -127,23 +133,29 @@ def _connect(settings: MailSettings) -> smtplib.SMTP:
 def _send_one(
     server: smtplib.SMTP, settings: MailSettings, reminder: Reminder, lang: str
 ) -> list[Outcome]:
-    message = EmailMessage()
-    message["From"] = settings.sender
-    message["To"] = ", ".join(reminder.recipients)
-    message["Subject"] = subject(reminder, lang)
-    message.set_content(body(reminder, lang, settings.app_url))
+    good = [a for a in reminder.recipients if ADDRESS.fullmatch(a)]
+    bad = [Outcome(a, False, t("reminders.bad_address", lang)) for a in reminder.recipients
+           if a not in good]  # fmt: skip
+    if not good:
+        return bad
     try:
+        message = EmailMessage()
+        message["From"] = settings.sender
+        message["To"] = ", ".join(good)
+        message["Subject"] = subject(reminder, lang)
+        message.set_content(body(reminder, lang, settings.app_url))
         refused = server.send_message(message)
     except smtplib.SMTPRecipientsRefused as error:
         refused = error.recipients
-    except smtplib.SMTPException as error:
-        return [Outcome(address, False, _reason(error)) for address in reminder.recipients]
-    return [
+    except (smtplib.SMTPException, ValueError) as error:  # ValueError: a header it refuses
+        return [Outcome(address, False, _reason(error)) for address in good] + bad
+    sent = [
         Outcome(address, False, _refusal(refused[address]))
         if address in refused
         else Outcome(address, True)
-        for address in reminder.recipients
+        for address in good
     ]
+    return sent + bad
 
 
 def _refusal(answer: tuple[int, bytes]) -> str:

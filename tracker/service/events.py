@@ -105,7 +105,8 @@ def deadline_events(session: Session, *, plan_id: int, lang: str) -> pd.DataFram
         due = quarter.end().astimezone(OSLO).date() + timedelta(days=REPORT_DEADLINE_DAYS)
         label = t("quarter.label", lang, number=quarter.number, year=quarter.year)
         rows.append({
-            "id": f"frist-{plan.id}-{quarter}", "actor_id": None, "actor": plan.owner,
+            "id": f"frist-{plan.id}-{quarter}", "actor_id": None,
+            "actor": t("wheel.plan_deadlines", lang),
             "title": t("wheel.deadline", lang, quarter=label),
             "kind": EventKind.REPORTING_DEADLINE.value, "starts": due, "ends": None,
             "yearly": False, "theme_id": None, "measure_id": None,
@@ -147,41 +148,65 @@ def target_groups(events: pd.DataFrame) -> list[str]:
 
 
 def occurrences(events: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The events that happen in `year` (pure): yearly events moved into it (29
-    February becomes the 28th), others kept when they touch it; with `date` (the
-    day it starts that year) and `until` (its last day), sorted by date."""
+    """The events that happen in `year` (pure), with `date` (the first day in the
+    year) and `until` (its last day). A yearly event happens from the year it starts,
+    moved into each year (29 February becomes the 28th; a span over New Year also
+    shows in January); others when they touch the year. Sorted by date."""
+    first_day = date(year, 1, 1)
     rows = []
     for event in events.to_dict("records"):
-        length = (event["ends"] - event["starts"]).days if event["ends"] else 0
-        start = _in_year(event["starts"], year) if event["yearly"] else event["starts"]
-        end = start + timedelta(days=length)
-        if start.year <= year <= end.year:
-            rows.append({**event, "date": start, "until": end})
+        length = timedelta(days=(event["ends"] - event["starts"]).days if event["ends"] else 0)
+        if event["yearly"]:
+            starts = [_in_year(event["starts"], y) for y in (year - 1, year)
+                      if y >= event["starts"].year]  # fmt: skip
+        else:
+            starts = [event["starts"]]
+        for start in starts:
+            end = start + length
+            if start.year <= year <= end.year:
+                rows.append({**event, "date": max(start, first_day), "until": end})
     out = pd.DataFrame(rows, columns=[*EVENT_COLUMNS, "date", "until"])
     return out.sort_values(["date", "actor", "title"], kind="stable").reset_index(drop=True)
 
 
 def clashes(happening: pd.DataFrame) -> pd.DataFrame:
     """Pairs of events by different actors for the same target group in the same
-    ISO week (pure; from occurrences). Columns: week, group, first, second (ids),
+    ISO week (pure; from occurrences): every week an event covers counts, so a fair
+    over several days clashes with a breakfast in any of them. One row per pair, at
+    the first week they share. Columns: week, group, first, second (ids),
     first_title, second_title, first_actor, second_actor."""
     columns = ["week", "group", "first", "second", "first_title", "second_title",
                "first_actor", "second_actor"]  # fmt: skip
-    rows = []
-    stored = happening[~happening["generated"]]
     by_week: dict[tuple[int, int, str], list[dict]] = {}
-    for event in stored.to_dict("records"):
-        week = event["date"].isocalendar()[:2]
-        for group in {g.casefold(): g for g in event["target_groups"]}.values():
-            by_week.setdefault((*week, group.casefold()), []).append({**event, "group": group})
+    for event in happening[~happening["generated"]].to_dict("records"):
+        groups = {g.casefold(): g for g in event["target_groups"]}.values()
+        for week in _weeks(event["date"], event["until"]):
+            for group in groups:
+                by_week.setdefault((*week, group.casefold()), []).append({**event, "group": group})
+    rows, seen = [], set()
     for (year, week, _), events in sorted(by_week.items()):
         for i, first in enumerate(events):
             for second in events[i + 1 :]:
-                if first["actor_id"] != second["actor_id"]:
-                    rows.append((f"{year}-U{week:02d}", first["group"], first["id"], second["id"],
-                                 first["title"], second["title"], first["actor"],
-                                 second["actor"]))  # fmt: skip
+                pair = (frozenset((first["id"], second["id"])), first["group"].casefold())
+                if first["actor_id"] == second["actor_id"] or pair in seen:
+                    continue
+                seen.add(pair)
+                rows.append((f"{year}-U{week:02d}", first["group"], first["id"], second["id"],
+                             first["title"], second["title"], first["actor"],
+                             second["actor"]))  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
+
+
+def _weeks(first: date, last: date) -> list[tuple[int, int]]:
+    """The ISO (year, week) of every week from first to last (at most a year)."""
+    weeks: list[tuple[int, int]] = []
+    day = first
+    while day <= min(last, first + timedelta(days=366)):
+        week = tuple(day.isocalendar()[:2])
+        if week not in weeks:
+            weeks.append(week)  # type: ignore[arg-type]
+        day += timedelta(days=1)
+    return weeks
 
 
 def split_groups(text: str) -> list[str]:

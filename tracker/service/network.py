@@ -56,7 +56,8 @@ def network_of(measures: pd.DataFrame, actors: pd.DataFrame) -> Network:
     nodes["shared"] = nodes["actor_id"].map(_shared_counts(taking_part)).fillna(0).astype(int)
     nodes["links"] = nodes["actor_id"].map(_link_counts(edges)).fillna(0).astype(int)
     nodes = _place(nodes, edges)
-    solo = measures[[len(taking_part[int(i)]) == 1 for i in measures["id"]]]
+    alone = pd.Series([len(taking_part[int(i)]) == 1 for i in measures["id"]], dtype=bool)
+    solo = measures.loc[alone.to_numpy()] if len(measures) else measures
     return Network(
         nodes=nodes,
         edges=edges,
