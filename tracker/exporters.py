@@ -1,5 +1,6 @@
 """Plan export in the same format import reads (tracker.planfile): an XLSX
-workbook with every sheet, or a CSV of the Tiltak sheet."""
+workbook with every sheet (the network's årshjul included), or a CSV of the Tiltak
+sheet."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from tracker import i18n
-from tracker.planfile import ACTORS, GOALS, MEASURES, PLAN, THEMES, Sheet
+from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
+from tracker.service.events import list_events
 from tracker.service.measures import measure_status
 from tracker.service.structure import get_plan, list_actors, list_goals, list_themes
-from tracker.vocab import Rag, Status
+from tracker.vocab import EventKind, Rag, Status
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+ALL_SHEETS = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
 
 
 def plan_book(session: Session, plan_id: int) -> dict[str, pd.DataFrame]:
@@ -38,8 +41,9 @@ def plan_book(session: Session, plan_id: int) -> dict[str, pd.DataFrame]:
         ],
         ACTORS.key: [[a.name, a.short_name, a.kind or "", a.contact] for a in actors.itertuples()],
         MEASURES.key: [_measure_row(m) for m in measures.itertuples()],
+        EVENTS.key: [_event_row(e, theme_code) for e in list_events(session).itertuples()],
     }
-    sheets = {s.key: s for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES)}
+    sheets = {s.key: s for s in ALL_SHEETS}
     return {key: pd.DataFrame(rows, columns=sheets[key].headers()) for key, rows in book.items()}
 
 
@@ -70,6 +74,23 @@ def _measure_row(m: object) -> list[object]:
     return [row[c.key] for c in MEASURES.columns]
 
 
+def _event_row(e: object, theme_code: dict[int, str]) -> list[object]:
+    """An årshjul event as the Årshjul sheet's row (dates as text: 28.01.2026)."""
+    row = {
+        "actor": e.actor,
+        "title": e.title,
+        "kind": i18n.label(EventKind(e.kind)),
+        "starts": e.starts.strftime("%d.%m.%Y"),
+        "ends": e.ends.strftime("%d.%m.%Y") if e.ends else "",
+        "yearly": "ja" if e.yearly else "",
+        "theme": theme_code.get(e.theme_id, "") if pd.notna(e.theme_id) else "",
+        "groups": "; ".join(e.target_groups),
+        "place": e.place,
+        "link": e.link,
+    }
+    return [row[c.key] for c in EVENTS.columns]
+
+
 def _text(value: object) -> str:
     return "" if pd.isna(value) else str(value)
 
@@ -84,7 +105,7 @@ def _weight(value: float) -> object:
 
 
 def write_xlsx(book: dict[str, pd.DataFrame], path: Path) -> None:
-    sheets = {s.key: s for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES)}
+    sheets = {s.key: s for s in ALL_SHEETS}
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for key, frame in book.items():
             frame.map(_cleaned).to_excel(writer, sheet_name=sheets[key].title, index=False)

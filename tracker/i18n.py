@@ -856,12 +856,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "adminpage.import": {"nb": "Importer en plan", "en": "Import a plan"},
     "adminpage.import_help": {
-        "nb": "En XLSX-fil med arkene Plan, Satsingsområder, Mål, Aktører og Tiltak (som "
-        "eksporten under), eller en CSV-fil med tiltakene. Uten et Plan-ark går importen "
-        "til planen «{plan}». Du ser hva som blir endret før noe lagres.",
-        "en": "An XLSX file with the sheets Plan, Satsingsområder, Mål, Aktører and Tiltak (as "
-        "the export below), or a CSV file of the measures. Without a Plan sheet the import "
-        "goes into the plan “{plan}”. You see what will change before anything is saved.",
+        "nb": "En XLSX-fil med arkene Plan, Satsingsområder, Mål, Aktører, Tiltak og Årshjul "
+        "(som eksporten under), eller en CSV-fil med tiltakene (eller med årshjulet, når "
+        "filen heter arshjul.csv). Uten et Plan-ark går importen til planen «{plan}». Du ser "
+        "hva som blir endret før noe lagres.",
+        "en": "An XLSX file with the sheets Plan, Satsingsområder, Mål, Aktører, Tiltak and "
+        "Årshjul (as the export below), or a CSV file of the measures (or of the annual "
+        "wheel, when named arshjul.csv). Without a Plan sheet the import goes into the plan "
+        "“{plan}”. You see what will change before anything is saved.",
     },
     "adminpage.import_file": {"nb": "Planfil (XLSX eller CSV)", "en": "Plan file (XLSX or CSV)"},
     "adminpage.import_empty": {

@@ -216,6 +216,14 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     "wheel.month_name.10": {"nb": "Oktober", "en": "October"},
     "wheel.month_name.11": {"nb": "November", "en": "November"},
     "wheel.month_name.12": {"nb": "Desember", "en": "December"},
+    "import.bad_date": {
+        "nb": "«{value}» er ikke en dato (skriv f.eks. 28.01.2026).",
+        "en": "'{value}' is not a date (write e.g. 28.01.2026).",
+    },
+    "import.bad_event_kind": {
+        "nb": "Ukjent type «{value}»: bruk f.eks. Arrangement, Kurs eller Søknadsfrist.",
+        "en": "Unknown kind '{value}': use e.g. Event, Course or Application deadline.",
+    },
     "wheel.ics_written": {
         "nb": "Skrev kalenderen ({count} hendelser) til {path}.",
         "en": "Wrote the calendar ({count} events) to {path}.",

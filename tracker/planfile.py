@@ -119,7 +119,25 @@ MEASURES = Sheet(
     aliases=("tiltak", "measures", "handlingsdel", "handlingsplan"),
 )
 
-SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES)
+EVENTS = Sheet(
+    "events",
+    "Årshjul",
+    (
+        Column("actor", "Aktør", ("ansvarlig", "arrangør", "actor"), required=True),
+        Column("title", "Hendelse", ("tittel", "navn", "title", "event"), required=True),
+        Column("kind", "Type", ("kategori", "kind")),
+        Column("starts", "Fra", ("dato", "start", "fra dato", "from", "date"), required=True),
+        Column("ends", "Til", ("slutt", "til dato", "to")),
+        Column("yearly", "Hvert år", ("årlig", "gjentas", "yearly")),
+        Column("theme", "Satsingsområde", ("tema", "theme")),
+        Column("groups", "Målgrupper", ("målgruppe", "target groups")),
+        Column("place", "Sted", ("place",)),
+        Column("link", "Lenke", ("url", "link")),
+    ),
+    aliases=("arshjul", "aarshjul", "hendelser", "events"),
+)
+
+SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
 
 ONGOING = ("løpende", "lopende", "hele perioden", "ongoing", "continuous")
 """Period words meaning the plan's whole period."""

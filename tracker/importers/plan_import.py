@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from tracker import i18n
 from tracker.db import bump_revision
 from tracker.errors import NotFound, Problem
+from tracker.importers.event_rows import EventSpec, apply_events, parse_events
 from tracker.importers.read import Tables, normalise, read_path
 from tracker.importers.resolve import Lookup, theme_names
 from tracker.importers.values import (
@@ -30,7 +31,7 @@ from tracker.importers.values import (
     split_list,
 )
 from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
-from tracker.planfile import ACTORS, GOALS, MEASURES, PLAN, THEMES, Sheet
+from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.quarters import Quarter
 from tracker.service.audit import record
 from tracker.service.principal import Principal, require_admin
@@ -73,6 +74,13 @@ FIELD_HEADERS = {
     "end_year": "Sluttår",
     "owner": "Eier",
     "position": "Rekkefølge",
+    "actor_id": "Aktør",
+    "starts": "Fra",
+    "ends": "Til",
+    "yearly": "Hvert år",
+    "target_groups": "Målgrupper",
+    "place": "Sted",
+    "link": "Lenke",
 }
 """Changed fields named as the file's column headers in change lines."""
 
@@ -191,6 +199,7 @@ class _Job:
         self.measure_codes: set[str] = set()  # normalised: the plan's and the file's
         self.next_number: dict[int, int] = {}  # id(theme) -> the next number to try
         self.latest: dict[int, Any] = {}
+        self.events: list[EventSpec] = []
 
     # ---- parsing ---------------------------------------------------------
 
@@ -228,7 +237,8 @@ class _Job:
         self.parse_actors()
         self.parse_goals()
         self.parse_measures()
-        if not any(self.rows(s) for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES)):
+        self.events = parse_events(self)
+        if not any(self.rows(s) for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)):
             self.problems.append(Problem("import.nothing"))
 
     def parse_plan(self, plan_name: str | None) -> None:
@@ -589,6 +599,7 @@ class _Job:
                 values["theme_id"] = theme.id if theme is not None else None
         self.apply_all(self.goals.items, self.goal_values, Entity.GOAL, "code", plan=True)
         self.apply_measures()
+        apply_events(self, self.events)
         if self.changes:
             bump_revision(self.session)
 

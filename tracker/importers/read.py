@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from tracker.errors import Problem
-from tracker.planfile import MEASURES, SHEETS, Sheet
+from tracker.planfile import EVENTS, MEASURES, SHEETS, Sheet
 from tracker.quarters import Quarter
 
 HEADER_SEARCH_ROWS = 10
@@ -67,7 +67,7 @@ def read_path(path: Path) -> Tables:
         elif path.suffix.lower() in (".xlsx", ".xlsm"):
             _read_xlsx(path.read_bytes(), out)
         elif path.suffix.lower() in (".csv", ".txt"):
-            _read_csv_bytes(path.read_bytes(), MEASURES, path.name, out)
+            _read_csv_bytes(path.read_bytes(), csv_sheet(path.name), path.name, out)
         else:
             out.problems.append(Problem("import.unknown_file_type", {"name": path.name}))
     except OSError as error:
@@ -81,10 +81,15 @@ def read_bytes(data: bytes, filename: str) -> Tables:
     if filename.lower().endswith((".xlsx", ".xlsm")):
         _read_xlsx(data, out)
     elif filename.lower().endswith((".csv", ".txt")):
-        _read_csv_bytes(data, MEASURES, filename, out)
+        _read_csv_bytes(data, csv_sheet(filename), filename, out)
     else:
         out.problems.append(Problem("import.unknown_file_type", {"name": filename}))
     return out
+
+
+def csv_sheet(filename: str) -> Sheet:
+    """A lone CSV file holds measures, unless it is named after the Årshjul sheet."""
+    return EVENTS if sheet_for_name(Path(filename).stem) is EVENTS else MEASURES
 
 
 def _read_folder(folder: Path, out: Tables) -> None:
@@ -174,7 +179,7 @@ def _read_xlsx(data: bytes, out: Tables) -> None:
             if sheet is None:
                 out.notices.append(Problem("import.unknown_sheet", {"name": worksheet.title}))
                 continue
-            grid = _sheet_grid(worksheet)
+            grid = _sheet_grid(worksheet, keep_dates=sheet is EVENTS)
             if grid is None:
                 params = {"name": worksheet.title, "rows": MAX_ROWS, "columns": MAX_COLUMNS}
                 out.problems.append(Problem("import.sheet_too_large", params))
@@ -188,7 +193,7 @@ def _read_xlsx(data: bytes, out: Tables) -> None:
         workbook.close()
 
 
-def _sheet_grid(worksheet: Any) -> list[list[str]] | None:
+def _sheet_grid(worksheet: Any, keep_dates: bool = False) -> list[list[str]] | None:
     """A read-only sheet's cells as text, or None when it says it is larger than the caps.
 
     Read-only openpyxl pads every row to the sheet's width and fills gaps between rows,
@@ -198,19 +203,21 @@ def _sheet_grid(worksheet: Any) -> list[list[str]] | None:
     height, width = worksheet.max_row or MAX_ROWS, worksheet.max_column or MAX_COLUMNS
     if height > MAX_ROWS or width > MAX_COLUMNS:
         return None
-    return [_row_texts(row) for row in worksheet.iter_rows(max_row=height, max_col=width)]
+    rows = worksheet.iter_rows(max_row=height, max_col=width)
+    return [_row_texts(row, keep_dates) for row in rows]
 
 
-def _row_texts(row: tuple[Any, ...]) -> list[str]:
+def _row_texts(row: tuple[Any, ...], keep_dates: bool = False) -> list[str]:
     end = len(row)
     while end and row[end - 1].value is None:  # most padding is trailing empty cells
         end -= 1
-    return [cell_text(cell.value, cell.number_format) for cell in row[:end]]
+    return [cell_text(cell.value, cell.number_format, keep_dates) for cell in row[:end]]
 
 
-def cell_text(value: object, number_format: str | None = None) -> str:
-    """A spreadsheet cell as text: whole floats without .0, dates as their quarter,
-    a percent-formatted number as per cent (1.0 shown as 100 % is '100')."""
+def cell_text(value: object, number_format: str | None = None, keep_dates: bool = False) -> str:
+    """A spreadsheet cell as text: whole floats without .0, dates as their quarter
+    (keep_dates: as the day, 2026-01-28, for the Årshjul sheet), a percent-formatted
+    number as per cent (1.0 shown as 100 % is '100')."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -220,7 +227,7 @@ def cell_text(value: object, number_format: str | None = None) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime | date):
-        return _date_text(value)
+        return value.strftime("%Y-%m-%d") if keep_dates else _date_text(value)
     return clean(str(value))
 
 

@@ -4,6 +4,7 @@ the value or raises ValueError with a catalogue key as its message."""
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from tracker import i18n
 from tracker.importers.read import normalise
@@ -167,3 +168,14 @@ def parse_rag(text: str) -> Rag | None:
 
 def parse_yes(text: str) -> bool:
     return normalise(text) in ("ja", "j", "x", "yes", "y", "true", "1", "eksempel")
+
+
+def parse_date(text: str) -> date:
+    """'28.01.2026', '28.1.26', '2026-01-28' -> a date. Raises ValueError."""
+    value = text.strip()
+    for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError("import.bad_date")

@@ -1,0 +1,108 @@
+"""The Årshjul sheet of a plan file: rows parsed into event values (problems by row
+and column, like every sheet), then written; an event is matched by actor, title
+and start date, so a re-import changes it instead of adding it again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from tracker import i18n
+from tracker.importers.read import normalise
+from tracker.importers.values import parse_date, parse_yes
+from tracker.models import Actor, Event, Theme
+from tracker.planfile import EVENTS
+from tracker.service.events import split_groups
+from tracker.vocab import Entity, EventKind
+
+if TYPE_CHECKING:
+    from tracker.importers.plan_import import _Job
+
+LINK = re.compile(r"^https?://\S+$")
+HEADER = {c.key: c.header for c in EVENTS.columns}  # problems name the sheet's own columns
+
+
+@dataclass
+class EventSpec:
+    row: int
+    actor: Actor
+    theme: Theme | None
+    values: dict[str, Any]
+
+
+def parse_events(job: _Job) -> list[EventSpec]:
+    specs: list[EventSpec] = []
+    for row, values in job.rows(EVENTS):
+        actor = job.find_or_new_actor(values.get("actor", ""), row, HEADER["actor"], True)
+        title = values.get("title", "").strip()
+        if not title:
+            job.problem("import.required", row, HEADER["title"])
+        starts = _date(job, values.get("starts", ""), row, HEADER["starts"], required=True)
+        ends = _date(job, values.get("ends", ""), row, HEADER["ends"])
+        if starts and ends and ends < starts:
+            job.problem("wheel.ends_before_starts", row, HEADER["ends"])
+        theme_name = values.get("theme", "").strip()
+        theme = job.themes.find(theme_name) if theme_name else None
+        if theme_name and theme is None:
+            job.problem("import.unknown_theme", row, HEADER["theme"], value=theme_name)
+        link = values.get("link", "").strip()
+        if link and not LINK.match(link):
+            job.problem("wheel.link_invalid", row, HEADER["link"])
+        if actor is None or not title or starts is None:
+            continue
+        specs.append(
+            EventSpec(row, actor, theme, {
+                "title": title[:300], "kind": _kind(job, values.get("kind", ""), row),
+                "starts": starts, "ends": ends if ends != starts else None,
+                "yearly": parse_yes(values.get("yearly", "")),
+                "target_groups": "; ".join(split_groups(values.get("groups", ""))),
+                "place": values.get("place", "").strip()[:300], "link": link[:500],
+            })
+        )  # fmt: skip
+    return specs
+
+
+def apply_events(job: _Job, specs: list[EventSpec]) -> None:
+    existing = {
+        (event.actor_id, event.title.casefold(), event.starts): event
+        for event in job.session.scalars(select(Event))
+    }
+    for spec in specs:
+        key = (spec.actor.id, spec.values["title"].casefold(), spec.values["starts"])
+        event = existing.get(key) or Event()
+        wanted = {
+            **spec.values,
+            "actor_id": spec.actor.id,
+            "theme_id": spec.theme.id if spec.theme else None,
+        }
+        if event.id is not None:
+            wanted["measure_id"] = event.measure_id
+        job.sync(event, wanted, Entity.EVENT, spec.values["title"])
+    job.session.flush()
+
+
+def _date(job: _Job, text: str, row: int, column: str, required: bool = False) -> date | None:
+    if not text.strip():
+        if required:
+            job.problem("import.required", row, column)
+        return None
+    try:
+        return parse_date(text)
+    except ValueError:
+        job.problem("import.bad_date", row, column, value=text)
+        return None
+
+
+def _kind(job: _Job, text: str, row: int) -> EventKind:
+    if not text.strip():
+        return EventKind.OTHER
+    for kind in EventKind:
+        names = {kind.value, *(i18n.label(kind, lang) for lang in i18n.LANGUAGES)}
+        if normalise(text) in {normalise(n) for n in names}:
+            return kind
+    job.problem("import.bad_event_kind", row, HEADER["kind"], value=text)
+    return EventKind.OTHER
