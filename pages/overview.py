@@ -86,6 +86,14 @@ grid = view.grid.assign(
 )
 figures.chart("rag_grid", grid, lang(), key="overview_rag_grid", scope=scope)
 
+indicator_table, indicator_values = data.indicators(plan_id)
+if not indicator_table.empty:
+    st.subheader(t("page.indicators"))
+    figures.chart(
+        "indicator_grid", indicator_table, indicator_values, lang(),
+        key="overview_indicators", scope=(plan_id,),
+    )  # fmt: skip
+
 st.subheader(t("overview.measures"))
 listed = view.measures
 theme_id, actor_id = widgets.clicked_id(theme_click), widgets.clicked_id(actor_click)

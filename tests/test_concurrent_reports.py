@@ -9,6 +9,7 @@ import threading
 from collections import Counter
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from tests.conftest import utc
 from tests.factories import World
@@ -24,10 +25,11 @@ CODES = ("1.2", "2.1", "2.2")  # all running in 2026-Q4
 
 
 def test_many_reports_at_once_are_each_stored_or_refused_with_a_reason(
-    engine: Engine, world: World
+    engine: Engine, session: Session, world: World
 ) -> None:
     admin = world.principals["admin"]
     measures = [world.measure_id(code) for code in CODES]
+    session.rollback()  # the fixture's session holds no transaction while the threads run
     with db.read_session(engine) as session:
         start = {m: session.get_one(Measure, m).version for m in measures}
     outcomes: list[tuple[str, str, str]] = []  # (kind, comment, message)

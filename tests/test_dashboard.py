@@ -37,12 +37,21 @@ ROLE_PAGES = {
         "actors",
         "collaboration",
         "wheel",
+        "indicators",
         "report",
         "export",
         "admin",
     },
-    "ordforer": {"overview", "measures", "actors", "collaboration", "wheel", "export"},
-    "kupa": {"overview", "measures", "actors", "collaboration", "wheel", "report"},
+    "ordforer": {
+        "overview",
+        "measures",
+        "actors",
+        "collaboration",
+        "wheel",
+        "indicators",
+        "export",
+    },
+    "kupa": {"overview", "measures", "actors", "collaboration", "wheel", "indicators", "report"},
 }
 
 

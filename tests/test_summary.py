@@ -192,3 +192,26 @@ def test_the_running_quarter_is_as_of_now(session: Session, world: World) -> Non
     running = Quarter.current(NOW)
     assert summary_of(session, world, running).as_of == NOW
     assert summary_of(session, world).as_of == Q2.end()
+
+
+def test_indicators_as_reported_by_the_quarters_end(session: Session, world: World) -> None:
+    from tracker.reports.document import document
+    from tracker.service.indicators import IndicatorInput, report_value, save_indicator
+
+    without = [s.key for s in document(summary_of(session, world), "nb").sections]
+    assert "indicators" not in without  # a plan without indicators has no such section
+    indicator = save_indicator(
+        session, user=world.principals["admin"], plan_id=world.plan.id,
+        values=IndicatorInput(name="Lærekontrakter", unit="kontrakter", baseline_year=2024,
+                              baseline_value=60, target_year=2028, target_value=80),
+    )  # fmt: skip
+    admin = world.principals["admin"]
+    report_value(session, user=admin, indicator_id=indicator, period="2025-Q1", value=62,
+                 now=utc(2025, 4, 10))  # fmt: skip
+    report_value(session, user=admin, indicator_id=indicator, period="2025-Q2", value=70,
+                 now=utc(2025, 7, 10))  # after Q2 ended: not in the Q2 summary  # fmt: skip
+    summary = summary_of(session, world)
+    assert summary.indicators["value"].tolist() == [62.0]
+    assert summary.indicators["period"].tolist() == ["2025-Q1"]
+    sections = [s.key for s in document(summary, "nb").sections]
+    assert sections[-1] == "indicators"

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tracker.db import ROOT
 from tracker.demo_events import add_demo_events
+from tracker.demo_indicators import add_demo_indicators
 from tracker.models import Measure, Plan, User
 from tracker.quarters import OSLO, Quarter, quarter_range
 from tracker.service.audit import record
@@ -339,8 +340,11 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     frame = measures_frame(session, plan_id)
     reports = _append_history(session, frame, Quarter.last_finished(now))
     users = _create_users(session)
-    events = add_demo_events(session, session.get_one(Plan, plan_id).start_year)
-    after = {"measures": len(frame), "reports": reports, "users": users, "events": events}
+    start_year = session.get_one(Plan, plan_id).start_year
+    events = add_demo_events(session, start_year)
+    indicators = add_demo_indicators(session, plan_id, start_year)
+    after = {"measures": len(frame), "reports": reports, "users": users, "events": events,
+             "indicators": indicators}  # fmt: skip
     record(session, SYSTEM, action="demo", entity="plan", entity_id=plan_id, after=after)
     return DemoSummary(plan_id, len(frame), reports, users)
 

@@ -228,4 +228,76 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Skrev kalenderen ({count} hendelser) til {path}.",
         "en": "Wrote the calendar ({count} events) to {path}.",
     },
+    # indicators
+    "direction.up": {"nb": "Opp", "en": "Up"},
+    "direction.down": {"nb": "Ned", "en": "Down"},
+    "entity.indicator": {"nb": "Indikator", "en": "Indicator"},
+    "page.indicators": {"nb": "Indikatorer", "en": "Indicators"},
+    "indicators.intro": {
+        "nb": "Planens nøkkeltall: verdien hvert år eller kvartal mot den rette linjen fra "
+        "utgangspunktet til målet. I rute når verdien er på eller forbi linjen.",
+        "en": "The plan's key figures: each year's or quarter's value against the straight "
+        "line from the baseline to the target. On track when the value is on or past it.",
+    },
+    "indicators.none": {
+        "nb": "Planen har ingen indikatorer ennå.",
+        "en": "The plan has no indicators yet.",
+    },
+    "indicators.on_track": {"nb": "✓ I rute", "en": "✓ On track"},
+    "indicators.off_track": {"nb": "✕ Ikke i rute", "en": "✕ Off track"},
+    "indicators.no_value": {"nb": "Ingen verdi ennå", "en": "No value yet"},
+    "indicators.actual": {"nb": "Faktisk", "en": "Actual"},
+    "indicators.path": {"nb": "Linje mot målet", "en": "Path to target"},
+    "indicators.col.name": {"nb": "Indikator", "en": "Indicator"},
+    "indicators.col.baseline": {"nb": "Utgangspunkt", "en": "Baseline"},
+    "indicators.col.target": {"nb": "Mål", "en": "Target"},
+    "indicators.col.latest": {"nb": "Siste verdi", "en": "Latest value"},
+    "indicators.col.expected": {"nb": "Forventet", "en": "Expected"},
+    "indicators.col.state": {"nb": "Vurdering", "en": "Rating"},
+    "indicators.col.source": {"nb": "Kilde", "en": "Source"},
+    "indicators.report": {"nb": "Rapporter en verdi", "en": "Report a value"},
+    "indicators.pick": {"nb": "Indikator", "en": "Indicator"},
+    "indicators.period": {
+        "nb": "År eller kvartal (2025 eller 2025-Q3)",
+        "en": "Year or quarter (2025 or 2025-Q3)",
+    },
+    "indicators.value": {"nb": "Verdi", "en": "Value"},
+    "indicators.save": {"nb": "Lagre verdien", "en": "Save the value"},
+    "indicators.saved": {
+        "nb": "Verdien for {period} er lagret.",
+        "en": "The value for {period} is saved.",
+    },
+    "indicators.not_found": {
+        "nb": "Indikator {id} finnes ikke.",
+        "en": "Indicator {id} does not exist.",
+    },
+    "indicators.not_yours": {
+        "nb": "Bare den ansvarlige aktørens brukere og administrator kan rapportere "
+        "denne indikatoren.",
+        "en": "Only the responsible actor's users and the admin can report this indicator.",
+    },
+    "indicators.bad_period": {
+        "nb": "«{period}» er ikke et år eller kvartal (skriv 2025 eller 2025-Q3).",
+        "en": "'{period}' is not a year or quarter (write 2025 or 2025-Q3).",
+    },
+    "indicators.period_outside": {
+        "nb": "{period} er utenfor indikatorens periode {start}–{end}.",
+        "en": "{period} is outside the indicator's period {start}–{end}.",
+    },
+    "indicators.bad_value": {"nb": "Skriv et tall.", "en": "Write a number."},
+    "indicators.name_required": {"nb": "Skriv et navn.", "en": "Write a name."},
+    "indicators.target_after_baseline": {
+        "nb": "Målåret må være etter året for utgangspunktet.",
+        "en": "The target year must be after the baseline year.",
+    },
+    "indicators.example": {"nb": "eksempel", "en": "example"},
+    "indicators.add": {"nb": "Legg til en indikator", "en": "Add an indicator"},
+    "indicators.add_save": {"nb": "Lagre indikatoren", "en": "Save the indicator"},
+    "indicators.added": {"nb": "«{name}» er lagt til.", "en": "“{name}” added."},
+    "indicators.unit": {"nb": "Enhet", "en": "Unit"},
+    "indicators.baseline_year": {"nb": "År for utgangspunktet", "en": "Baseline year"},
+    "indicators.baseline_value": {"nb": "Utgangspunkt", "en": "Baseline value"},
+    "indicators.target_year": {"nb": "Målår", "en": "Target year"},
+    "indicators.target_value": {"nb": "Mål", "en": "Target value"},
+    "indicators.direction": {"nb": "Retning", "en": "Direction"},
 }

@@ -46,6 +46,11 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     "summary.section.changes": {"nb": "Endringer", "en": "Changes"},
     "summary.section.measures": {"nb": "Tiltak", "en": "Measures"},
     "summary.section.trend": {"nb": "Utvikling", "en": "Trend"},
+    "summary.section.indicators": {"nb": "Indikatorer", "en": "Indicators"},
+    "summary.heading.indicators": {
+        "nb": "Indikatorer ved utgangen av kvartalet",
+        "en": "Indicators at the end of the quarter",
+    },
     "summary.heading.figures": {
         "nb": "Nøkkeltall ved utgangen av kvartalet",
         "en": "Key figures at the end of the quarter",

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from tracker.vocab import ActorKind, EventKind, PartnerRole, Rag, Role, Status
+from tracker.vocab import ActorKind, Direction, EventKind, PartnerRole, Rag, Role, Status
 
 QUARTER = String(7)  # "2025-Q3"
 
@@ -240,3 +240,42 @@ class Event(Base):
     place: Mapped[str] = mapped_column(String(300), default="")
     link: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Indicator(Base):
+    """A key figure the plan follows (employed persons, new enterprises …): a
+    baseline, a target and a direction; its values are reported over time."""
+
+    __tablename__ = "indicator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="SET NULL"))
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(60), default="")
+    baseline_year: Mapped[int] = mapped_column(Integer)
+    baseline_value: Mapped[float] = mapped_column(Float)
+    target_year: Mapped[int] = mapped_column(Integer)
+    target_value: Mapped[float] = mapped_column(Float)
+    direction: Mapped[Direction] = mapped_column(vocab(Direction, "direction"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actor.id", ondelete="SET NULL"))
+    source: Mapped[str] = mapped_column(String(500), default="")
+    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class IndicatorValue(Base):
+    """One reported value of an indicator for a year (2025) or a quarter (2025-Q3).
+    Append-only, like status reports: the latest report for a period counts."""
+
+    __tablename__ = "indicator_value"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(
+        ForeignKey("indicator.id", ondelete="CASCADE"), index=True
+    )
+    period: Mapped[str] = mapped_column(String(7))
+    value: Mapped[float] = mapped_column(Float)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    reported_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -82,3 +82,12 @@ def quarter_range(first: Quarter, last: Quarter) -> list[Quarter]:
 
 def plan_quarters(start_year: int, end_year: int) -> list[Quarter]:
     return quarter_range(Quarter(start_year, 1), Quarter(end_year, 4))
+
+
+def year_position(period: str) -> float:
+    """A year or quarter on a time axis in years: 2025 -> 2025.0; 2025-Q3 -> 2025.625
+    (the middle of the quarter)."""
+    if "-Q" in period.upper():
+        quarter = Quarter.parse(period)
+        return quarter.year + (quarter.number - 0.5) / 4
+    return float(period)

@@ -53,6 +53,7 @@ class Entity(StrEnum):
     MEASURE = "measure"
     USER = "user"
     EVENT = "event"
+    INDICATOR = "indicator"
 
 
 class EventKind(StrEnum):
@@ -67,6 +68,13 @@ class EventKind(StrEnum):
     OTHER = "annet"
 
 
+class Direction(StrEnum):
+    """Which way an indicator should move."""
+
+    UP = "up"
+    DOWN = "down"
+
+
 VOCABULARIES: tuple[type[StrEnum], ...] = (
     Status,
     Rag,
@@ -75,4 +83,5 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     ActorKind,
     Entity,
     EventKind,
+    Direction,
 )

@@ -19,6 +19,7 @@ from tracker import db, exporters, reports, service
 from tracker.demo import has_demo_data
 from tracker.quarters import Quarter
 from tracker.service import events as event_service
+from tracker.service import indicators as indicator_service
 from tracker.service import network
 from tracker.service import reminders as reminder_service
 from ui.state import engine
@@ -121,4 +122,5 @@ collaboration = cached_read(network.collaboration)
 events = cached_read(event_service.list_events)
 deadline_events = cached_read(event_service.deadline_events)
 keepable_actor_ids = cached_read(event_service.keepable_actor_ids)
+indicators = cached_read(indicator_service.list_indicators)
 measures_frame = cached_read(service.measures_frame)

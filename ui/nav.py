@@ -34,6 +34,9 @@ PAGES = (
     ),
     PageSpec("pages/wheel.py", "page.wheel", ":material/event:", "arshjul", EVERYONE),
     PageSpec(
+        "pages/indicators.py", "page.indicators", ":material/monitoring:", "indikatorer", EVERYONE
+    ),
+    PageSpec(
         "pages/report.py",
         "page.report",
         ":material/edit_note:",

@@ -6,6 +6,7 @@ RAG is never shown by colour alone: cells and hovers carry RAG_SYMBOLS or the wo
 """
 
 from tracker.charts.groups import progress_bars, status_mix
+from tracker.charts.indicators import indicator_grid
 from tracker.charts.network import network_map
 from tracker.charts.rag import rag_colorscale, rag_grid
 from tracker.charts.style import (
@@ -32,6 +33,7 @@ __all__ = [
     "STATUS_COLORS",
     "STATUS_COLUMNS",
     "apply_layout",
+    "indicator_grid",
     "measure_timeline",
     "network_map",
     "progress_bars",

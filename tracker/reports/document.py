@@ -10,7 +10,7 @@ from typing import Literal
 import pandas as pd
 
 from tracker.charts import rag_texts, status_texts
-from tracker.i18n import format_date, format_datetime, format_percent, label, t
+from tracker.i18n import format_date, format_datetime, format_number, format_percent, label, t
 from tracker.reports.summary import Summary
 from tracker.vocab import Status
 
@@ -21,7 +21,7 @@ STATUS_ORDER = (
     Status.CANCELLED,
     Status.NOT_STARTED,
 )
-Kind = Literal["text", "int", "percent"]
+Kind = Literal["text", "int", "percent", "number"]
 Use = Literal["all", "data", "print"]  # data: XLSX and CSV only; print: PDF and DOCX only
 
 
@@ -83,6 +83,11 @@ def document(summary: Summary, lang: str) -> Document:
                 ("changes", _changes(summary, lang)),
                 ("measures", (measure_table(summary, lang),)),
                 ("trend", (_trend(summary, lang),)),
+                *(
+                    [("indicators", (_indicators(summary, lang),))]
+                    if not summary.indicators.empty
+                    else []
+                ),
             )
         ),
         lang=lang,
@@ -310,5 +315,44 @@ def _trend(summary: Summary, lang: str) -> Table:
     )  # fmt: skip
 
 
+def _indicators(summary: Summary, lang: str) -> Table:
+    rows = summary.indicators
+    state = [
+        t("indicators.no_value", lang) if pd.isna(on) else
+        t("indicators.on_track" if on else "indicators.off_track", lang)
+        for on in rows["on_track"]
+    ]  # fmt: skip
+    frame = pd.DataFrame({
+        "name": rows["name"], "unit": rows["unit"],
+        "baseline": rows["baseline_value"], "baseline_year": rows["baseline_year"].astype(str),
+        "target": rows["target_value"], "target_year": rows["target_year"].astype(str),
+        "value": rows["value"], "period": rows["period"].fillna(""),
+        "expected": rows["expected"], "state": state,
+    })  # fmt: skip
+    columns = (
+        Column("name", t("indicators.col.name", lang), width=34),
+        Column("unit", t("indicators.unit", lang), width=12),
+        Column("baseline", t("indicators.col.baseline", lang), "number", 12),
+        Column("baseline_year", t("indicators.baseline_year", lang), width=10),
+        Column("target", t("indicators.col.target", lang), "number", 12),
+        Column("target_year", t("indicators.target_year", lang), width=8),
+        Column("value", t("indicators.col.latest", lang), "number", 12),
+        Column("period", t("col.period", lang), width=9),
+        Column("expected", t("indicators.col.expected", lang), "number", 12),
+        Column("state", t("indicators.col.state", lang), width=16),
+    )
+    return Table("indicators", _head("indicators", lang), columns, frame, chart="indicators")
+
+
 def percent_text(value: object, lang: str) -> str:
     return format_percent(None if pd.isna(value) else float(value), lang)
+
+
+def value_text(value: object, column: Column, lang: str) -> str:
+    """A number cell on paper: '46 %', '7 480', '12,5', or '–' when missing."""
+    if value is None or pd.isna(value):
+        return "–"
+    if column.kind == "percent":
+        return percent_text(value, lang)
+    number = float(value)  # type: ignore[arg-type]
+    return format_number(number, lang, 0 if number.is_integer() else 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from tracker.charts import progress_bars, trend_progress
+from tracker.charts import indicator_grid, progress_bars, trend_progress
 from tracker.reports.images import png_images
 from tracker.reports.summary import Summary
 
@@ -15,11 +15,14 @@ IMAGE_SCALE = 2
 
 def summary_figures(summary: Summary, lang: str) -> dict[str, go.Figure]:
     """Keyed as the Table.chart of tracker.reports.document."""
-    return {
+    figures = {
         "themes": progress_bars(summary.themes, "label", "theme_id", lang),
         "actors": progress_bars(summary.chart_actors, "name", "actor_id", lang),
         "trend": trend_progress(summary.trend, lang),
     }
+    if not summary.indicators.empty:
+        figures["indicators"] = indicator_grid(summary.indicators, summary.indicator_values, lang)
+    return figures
 
 
 def chart_images(summary: Summary, lang: str) -> dict[str, tuple[bytes, int, int]]:

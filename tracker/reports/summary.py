@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from tracker.errors import ValidationError
 from tracker.progress import ROLLUP_COLUMNS
 from tracker.quarters import Quarter, quarter_range
+from tracker.service.indicators import list_indicators
 from tracker.service.measures import measure_status
 from tracker.service.periods import closed_quarters
 from tracker.service.rollups import (
@@ -57,6 +58,8 @@ class Summary:
     unreported: pd.DataFrame  # CHANGE_COLUMNS: due a report for the quarter, none given
     measures: pd.DataFrame  # measure_status as of the quarter's end, plan order
     trend: pd.DataFrame  # trend_of: one row per quarter from the plan's first to this one
+    indicators: pd.DataFrame  # list_indicators as reported by the quarter's end
+    indicator_values: pd.DataFrame
     stamp: Stamp
 
     def stamped(self, stamp: Stamp) -> Summary:
@@ -99,6 +102,7 @@ def build_summary(
     themes = themes_of(metrics, list_themes(session, plan_id))
     themes["label"] = theme_labels(themes["code"], themes["name"])
     changes = _changes(metrics, before)
+    indicators, indicator_values = list_indicators(session, plan_id, as_of)
     return Summary(
         plan_name=plan.name,
         plan_years=(plan.start_year, plan.end_year),
@@ -116,6 +120,8 @@ def build_summary(
         unreported=_unreported(changes, metrics, quarter),
         measures=metrics.reset_index(drop=True),
         trend=trend_of(quarterly[quarterly["quarter"] != str(first.previous())]),
+        indicators=indicators,
+        indicator_values=indicator_values,
         stamp=Stamp(produced_at=now, produced_by=produced_by),
     )
 

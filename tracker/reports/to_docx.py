@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 
 from tracker.reports.cells import missing, number
-from tracker.reports.document import Column, Document, Table, percent_text
+from tracker.reports.document import Column, Document, Table, value_text
 from tracker.reports.summary import Summary
 
 Images = dict[str, tuple[bytes, int, int]]
@@ -86,10 +86,7 @@ def _table(word: DocxDocument, table: Table, doc: Document) -> None:
 def _text(value: object, column: Column, lang: str) -> str:
     if column.kind == "text":
         return "" if missing(value) else str(value)
-    shown = number(value, column)
-    if column.kind == "percent":
-        return percent_text(shown, lang)
-    return "–" if shown is None else str(shown)
+    return value_text(number(value, column), column, lang)
 
 
 def _grid(

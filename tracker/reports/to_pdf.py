@@ -29,7 +29,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as PdfTable
 
 from tracker.reports.cells import missing, number
-from tracker.reports.document import Column, Document, Table, percent_text
+from tracker.reports.document import Column, Document, Table, value_text
 from tracker.reports.summary import Summary
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
@@ -148,13 +148,7 @@ def _cell(value: object, column: Column, lang: str, styles: dict[str, ParagraphS
     if column.kind == "text":
         text = "" if missing(value) else escape(str(value)).replace("\n", "<br/>")
         return Paragraph(text, styles["cell"])
-    shown = number(value, column)
-    text = (
-        percent_text(shown, lang)
-        if column.kind == "percent"
-        else ("–" if shown is None else str(shown))
-    )
-    return Paragraph(text, styles["number"])
+    return Paragraph(value_text(number(value, column), column, lang), styles["number"])
 
 
 def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) -> PdfTable:

@@ -58,6 +58,7 @@ def _styles(book: Workbook) -> dict[str, Any]:
         "wrap": book.add_format({"valign": "top", "text_wrap": True}),
         "quoted": book.add_format({"valign": "top", "text_wrap": True, "quote_prefix": True}),
         "int": book.add_format({"valign": "top", "num_format": "0"}),
+        "number": book.add_format({"valign": "top", "num_format": "#,##0.##"}),
         "percent": book.add_format({"valign": "top", "num_format": "0 %"}),
         "note": book.add_format({"italic": True, "font_color": "#595959"}),
     }  # fmt: skip
@@ -150,7 +151,7 @@ def _cell(
     elif column.kind == "percent":
         sheet.write_number(row, col, value / 100, styles["percent"])
     else:
-        sheet.write_number(row, col, value, styles["int"])
+        sheet.write_number(row, col, value, styles[column.kind])
 
 
 def _text(

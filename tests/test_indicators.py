@@ -1,0 +1,154 @@
+"""Indicators (SQLite and PostgreSQL): who may report, what is refused and why,
+append-only values where the latest report for a period counts, the straight path
+and on-track rule worked out by hand; the chart and the page (AppTest, demo)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exception, on_page
+from tests.conftest import utc
+from tests.factories import World
+from tracker.charts import indicator_grid
+from tracker.db import AppendOnlyError
+from tracker.errors import PermissionDenied, ValidationError
+from tracker.models import IndicatorValue
+from tracker.service.indicators import (
+    IndicatorInput,
+    expected,
+    list_indicators,
+    report_value,
+    save_indicator,
+)
+from tracker.vocab import Direction
+
+
+def make(session: Session, world: World, direction: Direction = Direction.UP) -> int:
+    return save_indicator(
+        session, user=world.principals["admin"], plan_id=world.plan.id,
+        values=IndicatorInput(
+            name="Nye foretak per år", unit="foretak", baseline_year=2024, baseline_value=100,
+            target_year=2028, target_value=140, direction=direction,
+            actor_id=world.actors["A"].id,
+        ),
+    )  # fmt: skip
+
+
+def test_the_responsible_actor_and_the_admin_report_values(session: Session, world: World) -> None:
+    indicator = make(session, world)
+    report_value(session, user=world.principals["actor_a"], indicator_id=indicator,
+                 period="2025", value=108, now=utc(2026, 1, 5))  # fmt: skip
+    report_value(session, user=world.principals["admin"], indicator_id=indicator,
+                 period="2025", value=112, now=utc(2026, 2, 5))  # a correction  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        report_value(session, user=world.principals["actor_b"], indicator_id=indicator,
+                     period="2025", value=1)  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        report_value(session, user=world.principals["leader"], indicator_id=indicator,
+                     period="2025", value=1)  # fmt: skip
+    table, values = list_indicators(session, world.plan.id)
+    assert values["value"].tolist() == [112.0]  # the latest report for 2025 counts
+    row = table.iloc[0]
+    # The path: 100 in 2024 to 140 in 2028, so 110 in 2025; 112 is on track.
+    assert row["expected"] == pytest.approx(110.0)
+    assert bool(row["on_track"]) is True
+    assert len(session.scalars(select(IndicatorValue)).all()) == 2  # both kept
+
+
+def test_values_are_append_only(session: Session, world: World) -> None:
+    indicator = make(session, world)
+    report_value(session, user=world.principals["admin"], indicator_id=indicator,
+                 period="2025", value=108)  # fmt: skip
+    stored = session.scalars(select(IndicatorValue)).one()
+    stored.value = 1
+    with pytest.raises(AppendOnlyError):
+        session.flush()
+    session.rollback()
+
+
+def test_bad_reports_are_refused_in_norwegian(session: Session, world: World) -> None:
+    indicator = make(session, world)
+    cases = {
+        "neste år": "«NESTE ÅR» er ikke et år eller kvartal (skriv 2025 eller 2025-Q3).",
+        "2031": "2031 er utenfor indikatorens periode 2024–2028.",
+    }
+    for period, message in cases.items():
+        with pytest.raises(ValidationError) as refused:
+            report_value(session, user=world.principals["admin"], indicator_id=indicator,
+                         period=period, value=1)  # fmt: skip
+        assert refused.value.text("nb") == message
+    with pytest.raises(ValidationError) as refused:
+        report_value(session, user=world.principals["admin"], indicator_id=indicator,
+                     period="2025-q3", value=float("nan"))  # fmt: skip
+    assert refused.value.text("nb") == "Skriv et tall."
+
+
+def test_the_path_and_the_direction() -> None:
+    row = {"baseline_year": 2024, "baseline_value": 100.0, "target_year": 2028,
+           "target_value": 60.0}  # fmt: skip
+    assert expected({**row, "period": "2026"}) == pytest.approx(80.0)
+    assert expected({**row, "period": "2026-Q3"}) == pytest.approx(100 - 40 * 2.625 / 4)
+    assert expected({**row, "period": "2030"}) == pytest.approx(60.0)  # no further than the target
+
+
+def test_falling_is_on_track_when_the_direction_is_down(session: Session, world: World) -> None:
+    indicator = make(session, world, Direction.DOWN)
+    report_value(session, user=world.principals["admin"], indicator_id=indicator,
+                 period="2026", value=115)  # fmt: skip
+    table, values = list_indicators(session, world.plan.id)
+    assert table.iloc[0]["expected"] == pytest.approx(120.0)
+    assert bool(table.iloc[0]["on_track"]) is True
+    fig = indicator_grid(table, values, "nb")
+    assert "✓ I rute" in fig.layout.annotations[0].text
+
+
+# --- the page ------------------------------------------------------------------------
+
+PAGE = "pages/indicators.py"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppDatabase]:
+    with demo_database(tmp_path_factory, "indicators") as database:
+        yield database
+
+
+def indicator_table(at):  # type: ignore[no-untyped-def]
+    return next(frame(d) for d in at.dataframe if "Indikator" in frame(d).columns)
+
+
+def test_the_page_shows_the_example_indicators(demo: AppDatabase) -> None:
+    at = app(demo.principal("ordforer"), page=PAGE)
+    no_exception(at)
+    assert on_page(at, PAGE)
+    table = indicator_table(at)
+    assert table["Indikator"].tolist()[3] == "Folketall (eksempel)"
+    assert table.set_index("Indikator").loc["Folketall (eksempel)", "Vurdering"] == "✕ Ikke i rute"
+    assert not [b for b in at.button if b.key == "indicators_save"]  # a leader only reads
+
+
+def test_the_responsible_actor_reports_on_the_page(demo: AppDatabase) -> None:
+    at = app(demo.principal("naeringshagen"), page=PAGE)
+    assert at.selectbox(key="indicators_pick").options == ["Nye foretak per år"]
+    at.text_input(key="indicators_period").input("2026")
+    at.number_input(key="indicators_value").set_value(131)
+    at.button(key="indicators_save").click().run()
+    no_exception(at)
+    table = indicator_table(at).set_index("Indikator")
+    assert table.loc["Nye foretak per år (eksempel)", "Siste verdi"] == "131 (2026)"
+
+
+def test_the_admin_adds_an_indicator_on_the_page(demo: AppDatabase) -> None:
+    at = app(demo.principal("admin"), page=PAGE)
+    at.text_input(key="indicators_new_name").input("Overnattinger i Senja")
+    at.text_input(key="indicators_new_unit").input("gjestedøgn")
+    at.number_input(key="indicators_new_bv").set_value(180000)
+    at.number_input(key="indicators_new_tv").set_value(220000)
+    at.button(key="indicators_new_save").click().run()
+    no_exception(at)
+    names = indicator_table(at)["Indikator"].tolist()
+    assert "Overnattinger i Senja" in names
