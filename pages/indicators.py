@@ -72,6 +72,13 @@ if table.empty:
 figures.chart("indicator_grid", table, values, lang(), key="indicators_chart", scope=(plan_id,))
 
 
+def shown(value: object) -> str:
+    """A value as people write it: 7 480, or 4,4 when it has decimals."""
+    if value is None or pd.isna(value):
+        return "–"
+    return widgets.number(value, 0 if float(value).is_integer() else 1)  # type: ignore[arg-type]
+
+
 def state(row: pd.Series) -> str:
     if pd.isna(row["on_track"]):
         return t("indicators.no_value")
@@ -84,18 +91,18 @@ st.dataframe(
             f" ({t('indicators.example')})" if e else "" for e in table["is_example"]
         ],
         t("indicators.col.baseline"): [
-            f"{widgets.number(v)} ({y})" for v, y in zip(table["baseline_value"],
+            f"{shown(v)} ({y})" for v, y in zip(table["baseline_value"],
                                                          table["baseline_year"], strict=True)
         ],
         t("indicators.col.target"): [
-            f"{widgets.number(v)} ({y})" for v, y in zip(table["target_value"],
+            f"{shown(v)} ({y})" for v, y in zip(table["target_value"],
                                                          table["target_year"], strict=True)
         ],
         t("indicators.col.latest"): [
-            "–" if pd.isna(v) else f"{widgets.number(v)} ({p})"
+            "–" if pd.isna(v) else f"{shown(v)} ({p})"
             for v, p in zip(table["value"], table["period"], strict=True)
         ],
-        t("indicators.col.expected"): [widgets.number(v) for v in table["expected"]],
+        t("indicators.col.expected"): [shown(v) for v in table["expected"]],
         t("indicators.col.state"): [state(row) for _, row in table.iterrows()],
         t("col.actor"): table["actor"].fillna("–"),
         t("indicators.col.source"): table["source"],

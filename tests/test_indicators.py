@@ -152,3 +152,31 @@ def test_the_admin_adds_an_indicator_on_the_page(demo: AppDatabase) -> None:
     no_exception(at)
     names = indicator_table(at)["Indikator"].tolist()
     assert "Overnattinger i Senja" in names
+
+
+def test_the_database_refuses_changing_or_deleting_a_value(session: Session, world: World) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    indicator = make(session, world)
+    report_value(session, user=world.principals["admin"], indicator_id=indicator,
+                 period="2025", value=108)  # fmt: skip
+    session.commit()
+    for statement in ("UPDATE indicator_value SET value = 1", "DELETE FROM indicator_value"):
+        with pytest.raises(DBAPIError, match="append-only"):
+            session.execute(text(statement))
+        session.rollback()
+
+
+def test_decimals_show_where_they_matter(session: Session, world: World) -> None:
+    indicator = save_indicator(
+        session, user=world.principals["admin"], plan_id=world.plan.id,
+        values=IndicatorInput(name="Ledighet", unit="%", baseline_year=2024, baseline_value=5.0,
+                              target_year=2028, target_value=3.0, direction=Direction.DOWN),
+    )  # fmt: skip
+    report_value(session, user=world.principals["admin"], indicator_id=indicator,
+                 period="2025-Q2", value=4.4)  # fmt: skip
+    table, values = list_indicators(session, world.plan.id)
+    fig = indicator_grid(table, values, "nb")
+    assert fig.layout.yaxis.tickformat == "~,.1f"
+    assert bool(table.iloc[0]["on_track"]) is False  # 4.4 is above the path's 4.3125

@@ -215,3 +215,19 @@ def test_indicators_as_reported_by_the_quarters_end(session: Session, world: Wor
     assert summary.indicators["period"].tolist() == ["2025-Q1"]
     sections = [s.key for s in document(summary, "nb").sections]
     assert sections[-1] == "indicators"
+
+
+def test_an_indicator_added_later_leaves_an_old_summary_alone(
+    session: Session, world: World
+) -> None:
+    from tracker.service.indicators import IndicatorInput, save_indicator
+
+    before = summary_of(session, world)
+    save_indicator(
+        session, user=world.principals["admin"], plan_id=world.plan.id,
+        values=IndicatorInput(name="Folketall", unit="innbyggere", baseline_year=2024,
+                              baseline_value=14900, target_year=2028, target_value=15100),
+    )  # fmt: skip
+    after = summary_of(session, world)
+    assert after.indicators.empty
+    assert render(after, Format.XLSX, "nb") == render(before, Format.XLSX, "nb")

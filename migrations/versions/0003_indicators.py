@@ -58,9 +58,33 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_indicator_value_indicator_id", "indicator_value", ["indicator_id"])
+    _append_only_trigger()
+
+
+def _append_only_trigger() -> None:
+    """The database itself refuses UPDATE and DELETE on indicator_value, as on
+    status_update (0001)."""
+    if op.get_bind().dialect.name == "sqlite":
+        for verb in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER indicator_value_no_{verb.lower()} BEFORE {verb} "
+                "ON indicator_value BEGIN SELECT RAISE(ABORT, 'indicator_value is append-only'); END"
+            )
+        return
+    op.execute(
+        "CREATE FUNCTION indicator_value_append_only() RETURNS trigger AS $$ "
+        "BEGIN RAISE EXCEPTION 'indicator_value is append-only'; END; $$ LANGUAGE plpgsql"
+    )
+    op.execute(
+        "CREATE TRIGGER indicator_value_append_only BEFORE UPDATE OR DELETE ON indicator_value "
+        "FOR EACH ROW EXECUTE FUNCTION indicator_value_append_only()"
+    )
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS indicator_value_append_only ON indicator_value")
+        op.execute("DROP FUNCTION IF EXISTS indicator_value_append_only()")
     op.drop_index("ix_indicator_value_indicator_id", table_name="indicator_value")
     op.drop_table("indicator_value")
     op.drop_index("ix_indicator_plan_id", table_name="indicator")

@@ -103,6 +103,8 @@ def build_summary(
     themes["label"] = theme_labels(themes["code"], themes["name"])
     changes = _changes(metrics, before)
     indicators, indicator_values = list_indicators(session, plan_id, as_of)
+    # Only indicators with a value by then: one added later must not change this summary.
+    indicators = indicators[indicators["value"].notna()].reset_index(drop=True)
     return Summary(
         plan_name=plan.name,
         plan_years=(plan.start_year, plan.end_year),

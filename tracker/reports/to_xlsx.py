@@ -58,7 +58,8 @@ def _styles(book: Workbook) -> dict[str, Any]:
         "wrap": book.add_format({"valign": "top", "text_wrap": True}),
         "quoted": book.add_format({"valign": "top", "text_wrap": True, "quote_prefix": True}),
         "int": book.add_format({"valign": "top", "num_format": "0"}),
-        "number": book.add_format({"valign": "top", "num_format": "#,##0.##"}),
+        "number": book.add_format({"valign": "top", "num_format": "#,##0.0"}),
+        "whole": book.add_format({"valign": "top", "num_format": "#,##0"}),
         "percent": book.add_format({"valign": "top", "num_format": "0 %"}),
         "note": book.add_format({"italic": True, "font_color": "#595959"}),
     }  # fmt: skip
@@ -150,6 +151,8 @@ def _cell(
         sheet.write_blank(row, col, None, styles[column.kind])
     elif column.kind == "percent":
         sheet.write_number(row, col, value / 100, styles["percent"])
+    elif column.kind == "number" and float(value).is_integer():
+        sheet.write_number(row, col, value, styles["whole"])
     else:
         sheet.write_number(row, col, value, styles[column.kind])
 
