@@ -73,10 +73,7 @@ figures.chart("indicator_grid", table, values, lang(), key="indicators_chart", s
 
 
 def shown(value: object) -> str:
-    """A value as people write it: 7 480, or 4,4 when it has decimals."""
-    if value is None or pd.isna(value):
-        return "–"
-    return widgets.number(value, 0 if float(value).is_integer() else 1)  # type: ignore[arg-type]
+    return i18n.format_value(None if pd.isna(value) else float(value), lang())  # type: ignore[arg-type]
 
 
 def state(row: pd.Series) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
-from tracker.quarters import OSLO
+from tracker.quarters import OSLO, Quarter
 
 LANGUAGES = ("nb", "en")
 DEFAULT_LANG = "nb"
@@ -978,6 +978,18 @@ def format_number(value: float | None, lang: str = DEFAULT_LANG, decimals: int =
     if lang == "nb":
         text = text.replace(",", " ").replace(".", ",")
     return text
+
+
+def format_value(value: float | None, lang: str = DEFAULT_LANG) -> str:
+    """A measured value as people write it: '7 480', or '4,4' when it has decimals."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return format_number(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def quarter_label(quarter: Quarter, lang: str = DEFAULT_LANG) -> str:
+    """'3. kvartal 2025' / 'Q3 2025'."""
+    return t("quarter.label", lang, number=quarter.number, year=quarter.year)
 
 
 def format_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from urllib.parse import quote
 
-from tracker.i18n import t
+from tracker.i18n import quarter_label, t
 from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder
 
@@ -62,14 +62,11 @@ class MailSettings:
 
 
 def subject(reminder: Reminder, lang: str) -> str:
-    quarter = Quarter.parse(reminder.quarter)
-    label = t("quarter.label", lang, number=quarter.number, year=quarter.year)
-    return t("remind.subject", lang, quarter=label)
+    return t("remind.subject", lang, quarter=quarter_label(Quarter.parse(reminder.quarter), lang))
 
 
 def body(reminder: Reminder, lang: str, app_url: str = "") -> str:
-    quarter = Quarter.parse(reminder.quarter)
-    label = t("quarter.label", lang, number=quarter.number, year=quarter.year)
+    label = quarter_label(Quarter.parse(reminder.quarter), lang)
     lines = [
         t("remind.greeting", lang, actor=reminder.actor),
         "",

@@ -75,7 +75,7 @@ def quarter_picker(plan_id: int, *, container: object = None) -> Quarter:
 
 def quarter_label(text: str) -> str:
     quarter = Quarter.parse(text)
-    label = t("quarter.label", number=quarter.number, year=quarter.year)
+    label = i18n.quarter_label(quarter, lang())
     return label + (f" ({t('quarter.now')})" if quarter == Quarter.current() else "")
 
 

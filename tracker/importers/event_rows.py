@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from tracker import i18n
-from tracker.importers.read import normalise
-from tracker.importers.values import parse_date, parse_yes
+from tracker.importers.values import parse_date, parse_event_kind, parse_yes
 from tracker.models import Actor, Event, Theme
 from tracker.planfile import EVENTS
 from tracker.service.events import split_groups
@@ -100,9 +98,8 @@ def _date(job: _Job, text: str, row: int, column: str, required: bool = False) -
 def _kind(job: _Job, text: str, row: int) -> EventKind:
     if not text.strip():
         return EventKind.OTHER
-    for kind in EventKind:
-        names = {kind.value, *(i18n.label(kind, lang) for lang in i18n.LANGUAGES)}
-        if normalise(text) in {normalise(n) for n in names}:
-            return kind
-    job.problem("import.bad_event_kind", row, HEADER["kind"], value=text)
-    return EventKind.OTHER
+    try:
+        return parse_event_kind(text)
+    except ValueError:
+        job.problem("import.bad_event_kind", row, HEADER["kind"], value=text)
+        return EventKind.OTHER

@@ -10,7 +10,7 @@ from tracker import i18n
 from tracker.importers.read import normalise
 from tracker.planfile import ONGOING
 from tracker.quarters import Quarter
-from tracker.vocab import Rag, Status
+from tracker.vocab import EventKind, Rag, Status
 
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(.+?)\s*(?:–|—|-|/|til|to)\s*(.+)$")
@@ -148,6 +148,7 @@ def _vocab_lookup(enum: type, extra: dict) -> dict[str, object]:
 
 _STATUS_LOOKUP = _vocab_lookup(Status, _STATUS_WORDS)
 _RAG_LOOKUP = _vocab_lookup(Rag, _RAG_WORDS)
+_EVENT_KIND_LOOKUP = _vocab_lookup(EventKind, {})
 
 
 def parse_status(text: str) -> Status:
@@ -163,6 +164,14 @@ def parse_rag(text: str) -> Rag | None:
     found = _RAG_LOOKUP.get(normalise(text))
     if found is None:
         raise ValueError("import.bad_rag")
+    return found  # type: ignore[return-value]
+
+
+def parse_event_kind(text: str) -> EventKind:
+    """An årshjul event's kind by its code or its label in either language."""
+    found = _EVENT_KIND_LOOKUP.get(normalise(text))
+    if found is None:
+        raise ValueError("import.bad_event_kind")
     return found  # type: ignore[return-value]
 
 

@@ -10,7 +10,8 @@ from typing import Literal
 import pandas as pd
 
 from tracker.charts import rag_texts, status_texts
-from tracker.i18n import format_date, format_datetime, format_number, format_percent, label, t
+from tracker.i18n import format_date, format_datetime, format_percent, format_value, label, t
+from tracker.i18n import quarter_label as i18n_quarter_label
 from tracker.reports.summary import Summary
 from tracker.vocab import Status
 
@@ -101,8 +102,7 @@ def document(summary: Summary, lang: str) -> Document:
 
 
 def quarter_label(summary: Summary, lang: str) -> str:
-    q = summary.quarter
-    return t("quarter.label", lang, number=q.number, year=q.year)
+    return i18n_quarter_label(summary.quarter, lang)
 
 
 def _head(key: str, lang: str) -> str:
@@ -354,5 +354,4 @@ def value_text(value: object, column: Column, lang: str) -> str:
         return "–"
     if column.kind == "percent":
         return percent_text(value, lang)
-    number = float(value)  # type: ignore[arg-type]
-    return format_number(number, lang, 0 if number.is_integer() else 1)
+    return format_value(float(value), lang)  # type: ignore[arg-type]

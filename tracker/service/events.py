@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.errors import NotFound, PermissionDenied, Problem, ValidationError
-from tracker.i18n import t
+from tracker.i18n import quarter_label, t
 from tracker.models import Actor, Event, Measure, Theme
 from tracker.quarters import OSLO, plan_quarters
 from tracker.service.audit import record
@@ -103,7 +103,7 @@ def deadline_events(session: Session, *, plan_id: int, lang: str) -> pd.DataFram
     rows = []
     for quarter in plan_quarters(plan.start_year, plan.end_year):
         due = quarter.end().astimezone(OSLO).date() + timedelta(days=REPORT_DEADLINE_DAYS)
-        label = t("quarter.label", lang, number=quarter.number, year=quarter.year)
+        label = quarter_label(quarter, lang)
         rows.append({
             "id": f"frist-{plan.id}-{quarter}", "actor_id": None,
             "actor": t("wheel.plan_deadlines", lang),
