@@ -178,5 +178,5 @@ def test_decimals_show_where_they_matter(session: Session, world: World) -> None
                  period="2025-Q2", value=4.4)  # fmt: skip
     table, values = list_indicators(session, world.plan.id)
     fig = indicator_grid(table, values, "nb")
-    assert fig.layout.yaxis.tickformat == "~,.1f"
+    assert fig.layout.yaxis.tickformat == ",.1~f"
     assert bool(table.iloc[0]["on_track"]) is False  # 4.4 is above the path's 4.3125
