@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Enum,
@@ -27,7 +28,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from tracker.vocab import ActorKind, Direction, EventKind, PartnerRole, Rag, Role, Status
+from tracker.vocab import (
+    ActorKind,
+    Direction,
+    EventKind,
+    OverlapVerdict,
+    PartnerRole,
+    Rag,
+    Role,
+    Status,
+)
 
 QUARTER = String(7)  # "2025-Q3"
 
@@ -279,3 +289,28 @@ class IndicatorValue(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     reported_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OverlapDecision(Base):
+    """What the coordination decided about two measures the overlap finder paired
+    (page Samordning). One decision per pair, lower measure id first; reopening the
+    pair deletes it (both audited)."""
+
+    __tablename__ = "overlap_decision"
+    __table_args__ = (
+        UniqueConstraint("measure_a_id", "measure_b_id"),
+        CheckConstraint("measure_a_id < measure_b_id", name="ck_overlap_decision_order"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_a_id: Mapped[int] = mapped_column(
+        ForeignKey("measure.id", ondelete="CASCADE"), index=True
+    )
+    measure_b_id: Mapped[int] = mapped_column(
+        ForeignKey("measure.id", ondelete="CASCADE"), index=True
+    )
+    verdict: Mapped[OverlapVerdict] = mapped_column(vocab(OverlapVerdict, "overlap_verdict"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[float | None] = mapped_column(Float)  # the finder's score when decided
+    decided_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

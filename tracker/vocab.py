@@ -54,6 +54,7 @@ class Entity(StrEnum):
     USER = "user"
     EVENT = "event"
     INDICATOR = "indicator"
+    OVERLAP = "overlap"
 
 
 class EventKind(StrEnum):
@@ -75,6 +76,15 @@ class Direction(StrEnum):
     DOWN = "down"
 
 
+class OverlapVerdict(StrEnum):
+    """What the coordination decided about a candidate overlap between two measures."""
+
+    NO_OVERLAP = "ikke_overlapp"
+    COOPERATE = "samarbeid"
+    MERGE = "sla_sammen"
+    CLARIFY_ROLES = "avklar_roller"
+
+
 VOCABULARIES: tuple[type[StrEnum], ...] = (
     Status,
     Rag,
@@ -84,4 +94,5 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     Entity,
     EventKind,
     Direction,
+    OverlapVerdict,
 )

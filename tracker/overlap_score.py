@@ -1,0 +1,174 @@
+"""Candidate overlaps between measures of different lead actors (pure): a score in
+[0, 1] from text similarity, same theme, overlapping period and shared target
+groups, with the reasons in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tracker.i18n import format_number, t
+from tracker.quarters import Quarter
+from tracker.similarity import activities, compare_texts
+
+# The text carries the most weight; the same kind of work (a shared activity
+# concept such as «veiledning») for the same target group carries the rest with
+# theme and period. Chosen on the demo's pairs; docs/BENCHMARKS.md has the results.
+WEIGHTS = {"text": 0.5, "activity": 0.15, "groups": 0.15, "theme": 0.15, "period": 0.05}
+THRESHOLD = 0.35  # the page's default: recall 0.7 on the demo pairs
+
+MEASURE_FIELDS = [
+    "id", "code", "title", "description", "plan_id", "plan_name", "theme_key", "theme_name",
+    "lead_actor_id", "lead_name", "start_period", "end_period", "groups",
+]  # fmt: skip
+PAIR_COLUMNS = [
+    "a_id", "b_id", "score", "text", "same_theme", "overlap_from", "overlap_to", "groups",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Features:
+    """Per pair (upper triangle, different lead actors): the index of each measure."""
+
+    first: np.ndarray
+    second: np.ndarray
+    text: np.ndarray
+    activity: np.ndarray  # 1 where they share an activity concept
+    same_theme: np.ndarray
+    period: np.ndarray  # share of the shorter measure's quarters that both run
+    groups: np.ndarray  # shared target groups / the smaller set's size (0 if none)
+
+
+def score_pairs(measures: pd.DataFrame, *, threshold: float = 0.0) -> pd.DataFrame:
+    """Every pair of measures with different lead actors scoring at least the
+    threshold (PAIR_COLUMNS; a_id < b_id), best first. measures has MEASURE_FIELDS."""
+    if len(measures) < 2:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    measures = measures.reset_index(drop=True)
+    features = _features(measures)
+    score = (
+        WEIGHTS["text"] * features.text
+        + WEIGHTS["activity"] * features.activity
+        + WEIGHTS["theme"] * features.same_theme
+        + WEIGHTS["period"] * features.period
+        + WEIGHTS["groups"] * np.minimum(features.groups, 1.0)
+    )
+    keep = score >= threshold
+    first, second = features.first[keep], features.second[keep]
+    ids = measures["id"].to_numpy()
+    a_first = ids[first] < ids[second]
+    pairs = pd.DataFrame(
+        {
+            "a_id": np.where(a_first, ids[first], ids[second]).astype(int),
+            "b_id": np.where(a_first, ids[second], ids[first]).astype(int),
+            "score": score[keep].round(3),
+            "text": features.text[keep].round(3),
+            "same_theme": features.same_theme[keep].astype(bool),
+        }
+    )
+    spans = [_shared_span(measures, i, j) for i, j in zip(first, second, strict=True)]
+    pairs["overlap_from"] = [s[0] for s in spans]
+    pairs["overlap_to"] = [s[1] for s in spans]
+    groups = measures["groups"].tolist()
+    pairs["groups"] = [
+        tuple(sorted(groups[i] & groups[j])) for i, j in zip(first, second, strict=True)
+    ]
+    return pairs.sort_values(["score", "a_id", "b_id"], ascending=[False, True, True])[
+        PAIR_COLUMNS
+    ].reset_index(drop=True)
+
+
+def _features(measures: pd.DataFrame) -> Features:
+    text, found = compare_texts(measures["title"].tolist(), measures["description"].tolist())
+    first, second = np.triu_indices(len(measures), k=1)
+    lead = measures["lead_actor_id"].to_numpy()
+    different = lead[first] != lead[second]
+    first, second = first[different], second[different]
+    theme = measures["theme_key"].to_numpy()
+    start = measures["start_period"].map(_ordinal).to_numpy()
+    end = measures["end_period"].map(_ordinal).to_numpy()
+    both = np.minimum(end[first], end[second]) - np.maximum(start[first], start[second]) + 1
+    shorter = np.minimum(end[first] - start[first], end[second] - start[second]) + 1
+    return Features(
+        first=first,
+        second=second,
+        text=text[first, second],
+        activity=_shared_any([activities(f) for f in found], first, second),
+        same_theme=(theme[first] == theme[second]).astype(np.float32),
+        period=np.clip(both / np.maximum(shorter, 1), 0, 1).astype(np.float32),
+        groups=_group_overlap(measures["groups"].tolist(), first, second),
+    )
+
+
+def _shared_any(sets: list[frozenset[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    masks = _masks(sets)
+    if masks is None:
+        return np.array([bool(sets[i] & sets[j]) for i, j in zip(first, second, strict=True)],
+                        dtype=np.float32)  # fmt: skip
+    return ((masks[first] & masks[second]) != 0).astype(np.float32)
+
+
+def _masks(sets: list[frozenset[str]]) -> np.ndarray | None:
+    """Each set as a bit mask, or None when there are more names than a mask holds."""
+    names = sorted(set().union(*sets))
+    if len(names) > 62:
+        return None
+    bit = {name: 1 << i for i, name in enumerate(names)}
+    return np.array([sum(bit[n] for n in these) for these in sets], dtype=np.int64)
+
+
+def _group_overlap(groups: list[frozenset[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Shared groups over the smaller set, as bit masks (fast for many pairs)."""
+    masks = _masks(groups)
+    if masks is None:  # more free tags than a mask holds: count them one by one
+        return np.array(
+            [_share(groups[i], groups[j]) for i, j in zip(first, second, strict=True)],
+            dtype=np.float32,
+        )
+    sizes = np.array([len(gs) for gs in groups])
+    shared = _popcount(masks[first] & masks[second])
+    smaller = np.maximum(np.minimum(sizes[first], sizes[second]), 1)
+    return (shared / smaller).astype(np.float32)
+
+
+def _share(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(min(len(a), len(b)), 1)
+
+
+def _popcount(values: np.ndarray) -> np.ndarray:
+    count = np.zeros(values.shape, dtype=np.int64)
+    while values.any():
+        count += values & 1
+        values = values >> 1
+    return count
+
+
+def _ordinal(period: str) -> int:
+    quarter = Quarter.parse(period)
+    return quarter.year * 4 + quarter.number - 1
+
+
+def _shared_span(measures: pd.DataFrame, i: int, j: int) -> tuple[str, str]:
+    """The quarters both run, or ("", "") when they do not meet."""
+    a, b = measures.iloc[i], measures.iloc[j]
+    start = max(a["start_period"], b["start_period"], key=_ordinal)
+    end = min(a["end_period"], b["end_period"], key=_ordinal)
+    return (start, end) if _ordinal(start) <= _ordinal(end) else ("", "")
+
+
+def reasons(pair: pd.Series, lang: str) -> str:
+    """Why a pair is a candidate, in words: «samme tema, 2025–2026 overlapper,
+    0,71 teksttreff, begge retter seg mot gründere»."""
+    parts = []
+    if pair["same_theme"]:
+        parts.append(t("overlap.reason.theme", lang))
+    if pair["overlap_from"]:
+        first, last = Quarter.parse(pair["overlap_from"]), Quarter.parse(pair["overlap_to"])
+        span = str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+        parts.append(t("overlap.reason.period", lang, span=span))
+    parts.append(t("overlap.reason.text", lang, value=format_number(pair["text"], lang, 2)))
+    if pair["groups"]:
+        parts.append(t("overlap.reason.groups", lang, groups=", ".join(pair["groups"])))
+    return ", ".join(parts)

@@ -1,0 +1,272 @@
+"""The overlap and interest-conflict finder: pairs of measures led by different
+actors that look like the same work (tracker.overlap_score), in one plan or across
+plans; the decisions the admin records for a pair (decided pairs leave the list);
+the decisions on one measure. Leaders and the admin see every pair; an actor's
+users see the pairs their actor takes part in."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from tracker.errors import NotFound, ValidationError
+from tracker.models import (
+    Actor,
+    Event,
+    Measure,
+    MeasurePartner,
+    OverlapDecision,
+    Plan,
+    Theme,
+    User,
+)
+from tracker.overlap_score import MEASURE_FIELDS, PAIR_COLUMNS, THRESHOLD, score_pairs
+from tracker.service.audit import record
+from tracker.service.events import split_groups
+from tracker.service.principal import Principal, acting_user, require_admin
+from tracker.similarity import normalised, target_groups
+from tracker.vocab import OverlapVerdict, Role
+
+NOTE_LIMIT = 2000
+SIDES = ("a", "b")
+SIDE_FIELDS = ("code", "title", "lead_name", "plan_name")
+CANDIDATE_COLUMNS = [*PAIR_COLUMNS, *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS)]
+DECISION_COLUMNS = [
+    "a_id", "b_id", *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS),
+    "verdict", "note", "score", "decided_by", "decided_at",
+]  # fmt: skip
+
+
+def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.DataFrame:
+    """The measures the finder compares (MEASURE_FIELDS and partner_ids), of one
+    plan or of all. Target groups come from the text and the measure's events."""
+    lead = aliased(Actor)
+    query = (
+        select(
+            Measure.id, Measure.code, Measure.title, Measure.description, Measure.plan_id,
+            Plan.name.label("plan_name"), Theme.name.label("theme_name"),
+            Measure.lead_actor_id, lead.name.label("lead_name"),
+            Measure.start_period, Measure.end_period,
+        )
+        .join(Plan, Measure.plan_id == Plan.id)
+        .join(Theme, Measure.theme_id == Theme.id)
+        .join(lead, Measure.lead_actor_id == lead.id)
+        .order_by(Measure.id)
+    )  # fmt: skip
+    if plan_id is not None:
+        query = query.where(Measure.plan_id == plan_id)
+    frame = pd.DataFrame(session.execute(query).mappings().all())
+    if frame.empty:
+        return pd.DataFrame(columns=[*MEASURE_FIELDS, "partner_ids"])
+    tags = _event_tags(session)
+    partners = _partners(session)
+    frame["theme_key"] = frame["theme_name"].map(normalised)
+    frame["groups"] = [
+        target_groups(f"{title} {text}", tags.get(m, []))
+        for m, title, text in zip(frame["id"], frame["title"], frame["description"], strict=True)
+    ]
+    frame["partner_ids"] = [partners.get(m, []) for m in frame["id"]]
+    return frame[[*MEASURE_FIELDS, "partner_ids"]]
+
+
+def candidates(
+    session: Session,
+    *,
+    user: Principal,
+    plan_id: int | None = None,
+    threshold: float = THRESHOLD,
+) -> pd.DataFrame:
+    """The undecided pairs scoring at least the threshold, best first, that the user
+    may see (CANDIDATE_COLUMNS)."""
+    current = acting_user(session, user)
+    measures = overlap_measures(session, plan_id=plan_id)
+    pairs = score_pairs(measures, threshold=threshold)
+    decided = set(session.execute(select(OverlapDecision.measure_a_id, OverlapDecision.measure_b_id)))
+    pairs = pairs[[(a, b) not in decided for a, b in zip(pairs["a_id"], pairs["b_id"], strict=True)]]
+    pairs = _with_sides(pairs, measures)
+    return _visible(pairs, measures, current)[CANDIDATE_COLUMNS].reset_index(drop=True)
+
+
+def record_decision(
+    session: Session,
+    *,
+    user: Principal,
+    measure_ids: tuple[int, int],
+    verdict: OverlapVerdict | str,
+    note: str = "",
+    score: float | None = None,
+) -> None:
+    """The admin decides a pair (a second decision replaces the first)."""
+    current = require_admin(session, user)
+    a_id, b_id = _ordered(session, measure_ids)
+    verdict = _verdict(verdict)
+    note = note.strip()
+    if len(note) > NOTE_LIMIT:
+        raise ValidationError.of("overlap.note_too_long", field="note", limit=NOTE_LIMIT)
+    after = {"pair": _pair_label(session, a_id, b_id), "verdict": verdict.value, "note": note}
+    found = _decision(session, a_id, b_id)
+    if found is None:
+        session.add(
+            OverlapDecision(
+                measure_a_id=a_id, measure_b_id=b_id, verdict=verdict, note=note,
+                score=score, decided_by_user_id=current.user_id,
+            )
+        )  # fmt: skip
+        record(session, current, action="create", entity="overlap", entity_id=f"{a_id}-{b_id}",
+               after=after)  # fmt: skip
+    else:
+        before = {"pair": after["pair"], "verdict": found.verdict.value, "note": found.note}
+        found.verdict, found.note, found.decided_by_user_id = verdict, note, current.user_id
+        found.score = score if score is not None else found.score
+        record(session, current, action="update", entity="overlap", entity_id=f"{a_id}-{b_id}",
+               before=before, after=after)  # fmt: skip
+    session.flush()
+
+
+def reopen_pair(session: Session, *, user: Principal, measure_ids: tuple[int, int]) -> None:
+    """The admin takes a decision back: the pair is a candidate again."""
+    current = require_admin(session, user)
+    a_id, b_id = _ordered(session, measure_ids)
+    found = _decision(session, a_id, b_id)
+    if found is None:
+        raise NotFound.of("overlap.no_decision")
+    record(session, current, action="delete", entity="overlap", entity_id=f"{a_id}-{b_id}",
+           before={"pair": _pair_label(session, a_id, b_id), "verdict": found.verdict.value,
+                   "note": found.note})  # fmt: skip
+    session.delete(found)
+    session.flush()
+
+
+def decisions(session: Session, *, user: Principal, plan_id: int | None = None) -> pd.DataFrame:
+    """The decided pairs the user may see (DECISION_COLUMNS), newest first."""
+    current = acting_user(session, user)
+    frame = _decision_rows(session)
+    measures = overlap_measures(session)
+    if plan_id is not None:
+        in_plan = set(measures.loc[measures["plan_id"] == plan_id, "id"])
+        frame = frame[frame["a_id"].isin(in_plan) | frame["b_id"].isin(in_plan)]
+    frame = _with_sides(frame, measures)
+    return _visible(frame, measures, current)[DECISION_COLUMNS].reset_index(drop=True)
+
+
+def measure_decisions(session: Session, measure_id: int) -> pd.DataFrame:
+    """The decisions that name one measure: the other measure (code, title, lead),
+    verdict, note, who and when; newest first."""
+    frame = _decision_rows(session)
+    frame = frame[(frame["a_id"] == measure_id) | (frame["b_id"] == measure_id)]
+    frame = _with_sides(frame, overlap_measures(session))
+    other_is_b = frame["a_id"] == measure_id
+    out = pd.DataFrame({"other_id": frame["b_id"].where(other_is_b, frame["a_id"])})
+    for field in ("code", "title", "lead_name"):
+        out[f"other_{field}"] = frame[f"b_{field}"].where(other_is_b, frame[f"a_{field}"])
+    for field in ("verdict", "note", "decided_by", "decided_at"):
+        out[field] = frame[field]
+    return out.reset_index(drop=True)
+
+
+def _decision_rows(session: Session) -> pd.DataFrame:
+    query = (
+        select(
+            OverlapDecision.measure_a_id.label("a_id"),
+            OverlapDecision.measure_b_id.label("b_id"),
+            OverlapDecision.verdict,
+            OverlapDecision.note,
+            OverlapDecision.score,
+            User.display_name,
+            User.username,
+            OverlapDecision.decided_at,
+        )
+        .outerjoin(User, OverlapDecision.decided_by_user_id == User.id)
+        .order_by(OverlapDecision.decided_at.desc(), OverlapDecision.id.desc())
+    )
+    rows = session.execute(query).mappings().all()
+    frame = pd.DataFrame(
+        [
+            {
+                **row,
+                "verdict": row["verdict"].value,
+                "decided_by": row["display_name"] or row["username"] or "",
+            }
+            for row in rows
+        ],
+        columns=["a_id", "b_id", "verdict", "note", "score", "decided_by", "decided_at"],
+    )
+    return frame
+
+
+def _with_sides(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
+    """Add each side's code, title, lead and plan."""
+    pairs = pairs.copy()
+    facts = measures.set_index("id")
+    for side in SIDES:
+        ids = pairs[f"{side}_id"]
+        for field in SIDE_FIELDS:
+            pairs[f"{side}_{field}"] = ids.map(facts[field]) if len(pairs) else pd.Series(dtype=str)
+    return pairs
+
+
+def _visible(pairs: pd.DataFrame, measures: pd.DataFrame, user: Principal) -> pd.DataFrame:
+    """Leaders and the admin see all pairs; an actor's users those their actor is in."""
+    if user.role != Role.ACTOR:
+        return pairs
+    if user.actor_id is None:
+        return pairs.iloc[0:0]
+    ours = {
+        int(m)
+        for m, lead, partners in zip(
+            measures["id"], measures["lead_actor_id"], measures["partner_ids"], strict=True
+        )
+        if lead == user.actor_id or user.actor_id in partners
+    }
+    return pairs[pairs["a_id"].isin(ours) | pairs["b_id"].isin(ours)]
+
+
+def _ordered(session: Session, measure_ids: tuple[int, int]) -> tuple[int, int]:
+    a_id, b_id = sorted(int(m) for m in measure_ids)
+    if a_id == b_id:
+        raise ValidationError.of("overlap.same_measure")
+    for measure_id in (a_id, b_id):
+        if session.get(Measure, measure_id) is None:
+            raise NotFound.of("notfound.measure")
+    return a_id, b_id
+
+
+def _verdict(value: OverlapVerdict | str) -> OverlapVerdict:
+    try:
+        return OverlapVerdict(value)
+    except ValueError:
+        raise ValidationError.of("overlap.bad_verdict", field="verdict") from None
+
+
+def _decision(session: Session, a_id: int, b_id: int) -> OverlapDecision | None:
+    return session.scalars(
+        select(OverlapDecision).where(
+            OverlapDecision.measure_a_id == a_id, OverlapDecision.measure_b_id == b_id
+        )
+    ).one_or_none()
+
+
+def _pair_label(session: Session, a_id: int, b_id: int) -> str:
+    first, second = session.get(Measure, a_id), session.get(Measure, b_id)
+    assert first is not None and second is not None
+    return f"{first.code} {first.title} ↔ {second.code} {second.title}"
+
+
+def _event_tags(session: Session) -> dict[int, list[str]]:
+    """Per measure: the target-group tags of the årshjul events tied to it."""
+    tags: dict[int, list[str]] = {}
+    query = select(Event.measure_id, Event.target_groups).where(Event.measure_id.is_not(None))
+    for measure_id, groups in session.execute(query):
+        tags.setdefault(measure_id, []).extend(split_groups(groups))
+    return tags
+
+
+def _partners(session: Session) -> dict[int, list[int]]:
+    partners: dict[int, list[int]] = {}
+    for measure_id, actor_id in session.execute(
+        select(MeasurePartner.measure_id, MeasurePartner.actor_id)
+    ):
+        partners.setdefault(measure_id, []).append(actor_id)
+    return partners
+
