@@ -29,7 +29,7 @@ STOPWORDS = frozenset(
 # only at its start; a part starting with "=" only as the whole stem.
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "gründere": (
-        "gründer", "etablerer", "etablering", "nyetabl", "oppstart", "entrepren", "startup",
+        "gründer", "etablerer", "nyetabl", "oppstart", "entrepren", "startup",
     ),
     "veiledning": ("veiled", "rådgiv", "oppfølg", "mentor", "coach", "inkubator", "sparring"),
     "rekruttering": (
@@ -43,7 +43,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "møteplass", "nettverk", "frokost", "treff", "samling", "konferanse", "seminar",
         "arrangement", "informasjonsdag", "messe",
     ),
-    "reiseliv": ("reiseliv", "turis", "besøks", "reisemål", "destinasjon", "attraksjon"),
+    "reiseliv": (
+        "reiseliv", "turis", "reisemål", "destinasjon", "attraksjon", "besøksforvaltning",
+        "besøksnæring", "besøkende",
+    ),
     "sjømat": ("sjømat", "fisk", "havbruk", "oppdrett", "restråstoff"),
     "energi": ("klima", "energi", "landstrøm", "elektri", "utslipp", "fornybar", "hybrid"),
     "samordning": (
@@ -61,6 +64,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "arbeidssøkere": ("arbeidssøk", "arbeidsledig", "=ledig"),
     "landbruk": ("landbruk", "jordbruk", "gårdsbruk", "bonde"),
     "handel": ("handel", "butikk", "servicebedrift"),
+    "innvandrere": ("innvandr", "flyktning", "introduksjonsprogram", "norskopplæring"),
+    "førstelinje": ("=los", "næringslos", "førstelinje", "veiviser", "inngang", "henvis"),
+    "kontorplass": (
+        "kontorfellesskap", "coworking", "kontorplass", "hjemmekontor", "fjernarbeid",
+        "kontorhotell",
+    ),
+    "kapital": ("investor", "kapital", "såkorn", "egenkapital", "lånefinansier"),
+    "inkludering": ("inkluder", "kvalifiser", "arbeidspraksis", "arbeidstrening"),
 }  # fmt: skip
 
 # Concepts that say what a measure is about or how it works, not what kind of work
@@ -78,6 +89,7 @@ TARGET_GROUPS: dict[str, str] = {
     "arbeidssøkere": "arbeidssøkere",
     "landbruk": "landbruk",
     "handel": "handel og service",
+    "innvandrere": "innvandrere",
 }
 
 
