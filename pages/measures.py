@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker import service
+from tracker import i18n, service
 from tracker.quarters import Quarter
+from tracker.vocab import OverlapVerdict
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t
 
@@ -56,6 +57,29 @@ facts = {
     t("col.funding"): measure["funding"] or "–",
 }
 st.markdown("  \n".join(f"**{name}:** {value}" for name, value in facts.items()))
+
+decisions = data.measure_decisions(int(measure_id))
+if not decisions.empty:
+    st.subheader(t("measures.coordination"))
+    for decision in decisions.itertuples():
+        st.markdown(
+            t(
+                "measures.decision",
+                verdict=i18n.label(OverlapVerdict(decision.verdict), lang()),
+                code=decision.other_code,
+                title=decision.other_title,
+                lead=decision.other_lead_name,
+            )
+        )
+        if decision.note:
+            st.write(decision.note)
+        st.caption(
+            t(
+                "measures.decided_by",
+                who=decision.decided_by,
+                when=widgets.datetime_text(decision.decided_at),
+            )
+        )
 
 history = data.measure_history(int(measure_id))
 st.subheader(t("measures.history"))

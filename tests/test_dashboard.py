@@ -36,6 +36,7 @@ ROLE_PAGES = {
         "measures",
         "actors",
         "collaboration",
+        "coordination",
         "wheel",
         "indicators",
         "report",
@@ -47,11 +48,21 @@ ROLE_PAGES = {
         "measures",
         "actors",
         "collaboration",
+        "coordination",
         "wheel",
         "indicators",
         "export",
     },
-    "kupa": {"overview", "measures", "actors", "collaboration", "wheel", "indicators", "report"},
+    "kupa": {
+        "overview",
+        "measures",
+        "actors",
+        "collaboration",
+        "coordination",
+        "wheel",
+        "indicators",
+        "report",
+    },
 }
 
 

@@ -36,7 +36,16 @@ from tracker.demo import load_demo
 from tracker.service import SYSTEM, create_user
 from tracker.vocab import Role
 
-LEADER_PAGES = ["Oversikt", "Tiltak", "Aktører", "Samarbeid", "Årshjul", "Indikatorer", "Eksport"]
+LEADER_PAGES = [
+    "Oversikt",
+    "Tiltak",
+    "Aktører",
+    "Samarbeid",
+    "Samordning",
+    "Årshjul",
+    "Indikatorer",
+    "Eksport",
+]
 KNOWN_EMAIL = "kari.nordmann@senja.kommune.no"
 KNOWN_NAME = "Kari Nordmann"
 

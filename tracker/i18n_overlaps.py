@@ -36,4 +36,64 @@ OVERLAP_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Paret har ingen beslutning å angre.",
         "en": "The pair has no decision to take back.",
     },
+    # page Samordning
+    "coord.intro": {
+        "nb": "Par av tiltak med ulike ansvarlige som ser ut til å gjøre det samme arbeidet "
+        "for de samme målgruppene – mulige overlapp og interessekonflikter. Hvert par viser "
+        "hvorfor det er med. Når et par er avgjort, forsvinner det fra listen og "
+        "beslutningen vises på begge tiltakene.",
+        "en": "Pairs of measures with different lead actors that seem to do the same work for "
+        "the same target groups – possible overlaps and conflicts of interest. Each pair "
+        "shows why it is listed. Once a pair is decided it leaves the list, and the decision "
+        "shows on both measures.",
+    },
+    "coord.scope": {"nb": "Sammenlign", "en": "Compare"},
+    "coord.scope.plan": {"nb": "Tiltak i denne planen", "en": "Measures in this plan"},
+    "coord.scope.all": {"nb": "Tiltak i alle planer", "en": "Measures in all plans"},
+    "coord.threshold": {"nb": "Minste poengsum", "en": "Lowest score"},
+    "coord.threshold_help": {
+        "nb": "Lavere verdi gir flere par å se på; standard er {value}.",
+        "en": "A lower value gives more pairs to look at; the default is {value}.",
+    },
+    "coord.count": {"nb": "{count} mulige overlapp", "en": "{count} possible overlaps"},
+    "coord.yours": {
+        "nb": "Du ser parene der {actor} er ansvarlig eller partner.",
+        "en": "You see the pairs where {actor} leads or is a partner.",
+    },
+    "coord.none": {
+        "nb": "Ingen uavklarte par over terskelen.",
+        "en": "No undecided pairs above the threshold.",
+    },
+    "coord.col.score": {"nb": "Poeng", "en": "Score"},
+    "coord.col.first": {"nb": "Tiltak", "en": "Measure"},
+    "coord.col.second": {"nb": "Mulig overlapp med", "en": "Possible overlap with"},
+    "coord.col.why": {"nb": "Hvorfor", "en": "Why"},
+    "coord.col.verdict": {"nb": "Beslutning", "en": "Decision"},
+    "coord.col.note": {"nb": "Notat", "en": "Note"},
+    "coord.col.decided_by": {"nb": "Avgjort av", "en": "Decided by"},
+    "coord.col.decided_at": {"nb": "Tidspunkt", "en": "When"},
+    "coord.decide": {"nb": "Avgjør et par", "en": "Decide a pair"},
+    "coord.pick": {"nb": "Par", "en": "Pair"},
+    "coord.verdict": {"nb": "Beslutning", "en": "Decision"},
+    "coord.note": {"nb": "Notat (valgfritt)", "en": "Note (optional)"},
+    "coord.save": {"nb": "Lagre beslutning", "en": "Save decision"},
+    "coord.saved": {
+        "nb": "Beslutningen for {pair} er lagret.",
+        "en": "The decision for {pair} is saved.",
+    },
+    "coord.decided": {"nb": "Avgjorte par ({count})", "en": "Decided pairs ({count})"},
+    "coord.no_decisions": {"nb": "Ingen par er avgjort ennå.", "en": "No pair is decided yet."},
+    "coord.reopen_pick": {"nb": "Angre en beslutning", "en": "Take a decision back"},
+    "coord.reopen": {"nb": "Gjenåpne paret", "en": "Reopen the pair"},
+    "coord.reopened": {
+        "nb": "{pair} er tilbake i listen.",
+        "en": "{pair} is back on the list.",
+    },
+    # page Tiltak
+    "measures.coordination": {"nb": "Samordning", "en": "Coordination"},
+    "measures.decision": {
+        "nb": "**{verdict}** med {code} {title} ({lead})",
+        "en": "**{verdict}** with {code} {title} ({lead})",
+    },
+    "measures.decided_by": {"nb": "Avgjort av {who}, {when}", "en": "Decided by {who}, {when}"},
 }

@@ -119,7 +119,9 @@ def _masks(sets: list[frozenset[str]]) -> np.ndarray | None:
     return np.array([sum(bit[n] for n in these) for these in sets], dtype=np.int64)
 
 
-def _group_overlap(groups: list[frozenset[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+def _group_overlap(
+    groups: list[frozenset[str]], first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
     """Shared groups over the smaller set, as bit masks (fast for many pairs)."""
     masks = _masks(groups)
     if masks is None:  # more free tags than a mask holds: count them one by one

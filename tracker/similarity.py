@@ -16,13 +16,14 @@ import snowballstemmer
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 WORD = re.compile(r"[^\W\d_]+")
-STOPWORDS = frozenset(
-    """og i på for til av med som en et ei den det de dem der da å at skal kan får få fra
-    om ut inn opp ny nye nytt flere fleste hele egne egen eget sine sin sitt sitt mellom
-    andre annet også blir bli er har ha være vil slik så eller men ikke alle hver hvert
-    noen mer mest mange ved etter under over mot hos uten gjennom enn seg sammen bedre
-    jevnlig årlig lokale lokal lokalt særlig blant both the and of to in""".split()
+_STOPWORD_TEXT = (
+    "og i på for til av med som en et ei den det de dem der da å at skal kan får få fra "
+    "om ut inn opp ny nye nytt flere fleste hele egne egen eget sine sin sitt mellom "
+    "andre annet også blir bli er har ha være vil slik så eller men ikke alle hver hvert "
+    "noen mer mest mange ved etter under over mot hos uten gjennom enn seg sammen bedre "
+    "jevnlig årlig lokale lokal lokalt særlig blant"
 )
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 # Concepts of Norwegian business development: a stem part that marks the concept.
 # Parts of five letters or more match anywhere in a word (compounds); shorter ones
@@ -110,7 +111,9 @@ def stems(text: str) -> list[str]:
 
 def concepts(words: Sequence[str]) -> set[str]:
     """The concepts (CONCEPTS keys) any of the stemmed words belongs to."""
-    return {name for name, parts in CONCEPTS.items() if any(_marks(p, w) for p in parts for w in words)}
+    return {
+        name for name, parts in CONCEPTS.items() if any(_marks(p, w) for p in parts for w in words)
+    }
 
 
 def target_groups(text: str, tags: Sequence[str] = ()) -> frozenset[str]:

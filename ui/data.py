@@ -21,6 +21,7 @@ from tracker.quarters import Quarter
 from tracker.service import events as event_service
 from tracker.service import indicators as indicator_service
 from tracker.service import network
+from tracker.service import overlaps as overlap_service
 from tracker.service import reminders as reminder_service
 from ui.state import engine
 
@@ -124,3 +125,6 @@ deadline_events = cached_read(event_service.deadline_events)
 keepable_actor_ids = cached_read(event_service.keepable_actor_ids)
 indicators = cached_read(indicator_service.list_indicators)
 measures_frame = cached_read(service.measures_frame)
+overlap_candidates = cached_read(overlap_service.candidates)
+overlap_decisions = cached_read(overlap_service.decisions)
+measure_decisions = cached_read(overlap_service.measure_decisions)

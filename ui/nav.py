@@ -32,6 +32,13 @@ PAGES = (
     PageSpec(
         "pages/collaboration.py", "page.collaboration", ":material/hub:", "samarbeid", EVERYONE
     ),
+    PageSpec(
+        "pages/coordination.py",
+        "page.coordination",
+        ":material/join_inner:",
+        "samordning",
+        EVERYONE,
+    ),
     PageSpec("pages/wheel.py", "page.wheel", ":material/event:", "arshjul", EVERYONE),
     PageSpec(
         "pages/indicators.py", "page.indicators", ":material/monitoring:", "indikatorer", EVERYONE

@@ -82,8 +82,12 @@ def candidates(
     current = acting_user(session, user)
     measures = overlap_measures(session, plan_id=plan_id)
     pairs = score_pairs(measures, threshold=threshold)
-    decided = set(session.execute(select(OverlapDecision.measure_a_id, OverlapDecision.measure_b_id)))
-    pairs = pairs[[(a, b) not in decided for a, b in zip(pairs["a_id"], pairs["b_id"], strict=True)]]
+    decided = set(
+        session.execute(select(OverlapDecision.measure_a_id, OverlapDecision.measure_b_id))
+    )
+    pairs = pairs[
+        [(a, b) not in decided for a, b in zip(pairs["a_id"], pairs["b_id"], strict=True)]
+    ]
     pairs = _with_sides(pairs, measures)
     return _visible(pairs, measures, current)[CANDIDATE_COLUMNS].reset_index(drop=True)
 
@@ -103,7 +107,7 @@ def record_decision(
     verdict = _verdict(verdict)
     note = note.strip()
     if len(note) > NOTE_LIMIT:
-        raise ValidationError.of("overlap.note_too_long", field="note", limit=NOTE_LIMIT)
+        raise ValidationError.of("overlap.note_too_long", "note", limit=NOTE_LIMIT)
     after = {"pair": _pair_label(session, a_id, b_id), "verdict": verdict.value, "note": note}
     found = _decision(session, a_id, b_id)
     if found is None:
@@ -236,7 +240,7 @@ def _verdict(value: OverlapVerdict | str) -> OverlapVerdict:
     try:
         return OverlapVerdict(value)
     except ValueError:
-        raise ValidationError.of("overlap.bad_verdict", field="verdict") from None
+        raise ValidationError.of("overlap.bad_verdict", "verdict") from None
 
 
 def _decision(session: Session, a_id: int, b_id: int) -> OverlapDecision | None:
@@ -269,4 +273,3 @@ def _partners(session: Session) -> dict[int, list[int]]:
     ):
         partners.setdefault(measure_id, []).append(actor_id)
     return partners
-
