@@ -29,7 +29,10 @@ threshold = right.slider(
     help=t("coord.threshold_help", value=i18n.format_number(THRESHOLD, lang(), 2)),
 )  # fmt: skip
 scope = None if everything else plan_id
-pairs = data.overlap_candidates(user=user, plan_id=scope, threshold=threshold)
+found = data.overlap_candidates(
+    user=user, plan_id=scope, threshold=threshold, limit=overlaps.MAX_SHOWN
+)
+pairs = found.pairs
 if user.role == Role.ACTOR:
     actors = data.actors()
     mine = actors.loc[actors["id"] == user.actor_id, "name"]
@@ -50,7 +53,9 @@ def pair_labels(frame: pd.DataFrame) -> dict[tuple[int, int], str]:
                     strict=True))  # fmt: skip
 
 
-st.subheader(t("coord.count", count=len(pairs)))
+st.subheader(t("coord.count", count=found.total))
+if found.total > len(pairs):
+    st.caption(t("coord.best_shown", shown=len(pairs)))
 if pairs.empty:
     st.info(t("coord.none"))
 else:

@@ -217,7 +217,7 @@ def pair_ids(frame: pd.DataFrame) -> set[tuple[int, int]]:
 
 def test_the_overlap_is_a_candidate_with_its_sides(session: Session, world: World) -> None:
     first, second = add_overlap(session, world)
-    found = candidates(session, user=world.principals["leader"], plan_id=world.plan.id)
+    found = candidates(session, user=world.principals["leader"], plan_id=world.plan.id).pairs
     assert (first, second) in pair_ids(found)
     row = found[(found["a_id"] == first) & (found["b_id"] == second)].iloc[0]
     assert (row["a_code"], row["b_code"]) == ("1.4", "1.5")
@@ -231,8 +231,8 @@ def test_the_overlap_is_a_candidate_with_its_sides(session: Session, world: Worl
 
 def test_an_actor_sees_only_the_pairs_it_takes_part_in(session: Session, world: World) -> None:
     add_overlap(session, world)
-    every = candidates(session, user=world.principals["admin"], threshold=0.0)
-    mine = candidates(session, user=world.principals["actor_b"], threshold=0.0)
+    every = candidates(session, user=world.principals["admin"], threshold=0.0).pairs
+    mine = candidates(session, user=world.principals["actor_b"], threshold=0.0).pairs
     measures = overlap_measures(session)
     b = world.actors["B"].id
     ours = {
@@ -254,7 +254,7 @@ def test_a_decided_pair_leaves_the_list_and_shows_on_both_measures(
     record_decision(session, user=admin, measure_ids=(second, first),
                     verdict=OverlapVerdict.COOPERATE, note="Felles eierskap fra 2026.",
                     score=0.5)  # fmt: skip
-    assert (first, second) not in pair_ids(candidates(session, user=admin, threshold=0.0))
+    assert (first, second) not in pair_ids(candidates(session, user=admin, threshold=0.0).pairs)
     for measure_id, other in ((first, "1.5"), (second, "1.4")):
         shown = measure_decisions(session, measure_id)
         assert shown["other_code"].tolist() == [other]
@@ -290,7 +290,7 @@ def test_reopening_brings_the_pair_back(session: Session, world: World) -> None:
     admin = world.principals["admin"]
     record_decision(session, user=admin, measure_ids=(first, second), verdict="ikke_overlapp")
     reopen_pair(session, user=admin, measure_ids=(second, first))
-    assert (first, second) in pair_ids(candidates(session, user=admin, threshold=0.0))
+    assert (first, second) in pair_ids(candidates(session, user=admin, threshold=0.0).pairs)
     assert measure_decisions(session, first).empty
     with pytest.raises(NotFound) as refused:
         reopen_pair(session, user=admin, measure_ids=(first, second))
@@ -388,8 +388,10 @@ def test_an_actor_sees_its_pairs_and_no_decision_form(demo: AppDatabase) -> None
     assert not [s for s in at.selectbox if s.key == "coord_pick"]
     with demo.session() as session:
         kupa = demo.principal("kupa")
-        theirs = candidates(session, user=kupa, plan_id=get_plan(session).id)
-        every = candidates(session, user=demo.principal("admin"), plan_id=get_plan(session).id)
+        theirs = candidates(session, user=kupa, plan_id=get_plan(session).id).pairs
+        every = candidates(
+            session, user=demo.principal("admin"), plan_id=get_plan(session).id
+        ).pairs
     assert 0 < len(pairs_table(at)) == len(theirs) < len(every)
 
 
@@ -402,3 +404,13 @@ def test_the_page_speaks_english(demo: AppDatabase) -> None:
 
 def table_columns(at: AppTest) -> set[str]:
     return {c for d in at.dataframe for c in frame(d).columns}
+
+
+def test_a_limit_describes_the_best_pairs_and_counts_them_all(
+    session: Session, world: World
+) -> None:
+    add_overlap(session, world)
+    every = candidates(session, user=world.principals["admin"], threshold=0.0)
+    best = candidates(session, user=world.principals["admin"], threshold=0.0, limit=2)
+    assert best.total == every.total == len(every.pairs) > 2
+    assert best.pairs.equals(every.pairs.head(2))

@@ -56,6 +56,10 @@ OVERLAP_MESSAGES: dict[str, dict[str, str]] = {
         "en": "A lower value gives more pairs to look at; the default is {value}.",
     },
     "coord.count": {"nb": "{count} mulige overlapp", "en": "{count} possible overlaps"},
+    "coord.best_shown": {
+        "nb": "Viser de {shown} med høyest poengsum. Hev terskelen for å se færre.",
+        "en": "Showing the {shown} with the highest score. Raise the threshold to see fewer.",
+    },
     "coord.yours": {
         "nb": "Du ser parene der {actor} er ansvarlig eller partner.",
         "en": "You see the pairs where {actor} leads or is a partner.",

@@ -23,9 +23,8 @@ MEASURE_FIELDS = [
     "id", "code", "title", "description", "plan_id", "plan_name", "theme_key", "theme_name",
     "lead_actor_id", "lead_name", "start_period", "end_period", "groups",
 ]  # fmt: skip
-PAIR_COLUMNS = [
-    "a_id", "b_id", "score", "text", "same_theme", "overlap_from", "overlap_to", "groups",
-]  # fmt: skip
+RANK_COLUMNS = ["a_id", "b_id", "score", "text", "same_theme"]
+PAIR_COLUMNS = [*RANK_COLUMNS, "overlap_from", "overlap_to", "groups"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,14 @@ class Features:
 def score_pairs(measures: pd.DataFrame, *, threshold: float = 0.0) -> pd.DataFrame:
     """Every pair of measures with different lead actors scoring at least the
     threshold (PAIR_COLUMNS; a_id < b_id), best first. measures has MEASURE_FIELDS."""
+    return describe(rank_pairs(measures, threshold=threshold), measures)
+
+
+def rank_pairs(measures: pd.DataFrame, *, threshold: float = 0.0) -> pd.DataFrame:
+    """The pairs scoring at least the threshold, best first: a_id, b_id, score, text,
+    same_theme (cheap, for many pairs; describe() adds the rest for those shown)."""
     if len(measures) < 2:
-        return pd.DataFrame(columns=PAIR_COLUMNS)
+        return pd.DataFrame(columns=RANK_COLUMNS)
     measures = measures.reset_index(drop=True)
     features = _features(measures)
     score = (
@@ -57,27 +62,38 @@ def score_pairs(measures: pd.DataFrame, *, threshold: float = 0.0) -> pd.DataFra
     )
     keep = score >= threshold
     first, second = features.first[keep], features.second[keep]
-    ids = measures["id"].to_numpy()
-    a_first = ids[first] < ids[second]
+    ids = measures["id"].to_numpy().astype(np.int64)
     pairs = pd.DataFrame(
         {
-            "a_id": np.where(a_first, ids[first], ids[second]).astype(int),
-            "b_id": np.where(a_first, ids[second], ids[first]).astype(int),
+            "a_id": np.minimum(ids[first], ids[second]),
+            "b_id": np.maximum(ids[first], ids[second]),
             "score": score[keep].round(3),
             "text": features.text[keep].round(3),
             "same_theme": features.same_theme[keep].astype(bool),
         }
     )
-    spans = [_shared_span(measures, i, j) for i, j in zip(first, second, strict=True)]
-    pairs["overlap_from"] = [s[0] for s in spans]
-    pairs["overlap_to"] = [s[1] for s in spans]
-    groups = measures["groups"].tolist()
-    pairs["groups"] = [
-        tuple(sorted(groups[i] & groups[j])) for i, j in zip(first, second, strict=True)
-    ]
-    return pairs.sort_values(["score", "a_id", "b_id"], ascending=[False, True, True])[
-        PAIR_COLUMNS
-    ].reset_index(drop=True)
+    return pairs.sort_values(["score", "a_id", "b_id"], ascending=[False, True, True],
+                             ignore_index=True)  # fmt: skip
+
+
+def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
+    """Ranked pairs with the quarters both run (overlap_from, overlap_to; "" when
+    they never meet) and the target groups they share (PAIR_COLUMNS)."""
+    facts = measures.set_index("id")
+    start = facts["start_period"].map(_ordinal)
+    end = facts["end_period"].map(_ordinal)
+    first = np.maximum(pairs["a_id"].map(start).to_numpy(), pairs["b_id"].map(start).to_numpy())
+    last = np.minimum(pairs["a_id"].map(end).to_numpy(), pairs["b_id"].map(end).to_numpy())
+    meet = first <= last
+    pairs = pairs.assign(
+        overlap_from=[_period(o) if m else "" for o, m in zip(first, meet, strict=True)],
+        overlap_to=[_period(o) if m else "" for o, m in zip(last, meet, strict=True)],
+        groups=[
+            tuple(sorted(facts.at[a, "groups"] & facts.at[b, "groups"]))
+            for a, b in zip(pairs["a_id"], pairs["b_id"], strict=True)
+        ],
+    )
+    return pairs[PAIR_COLUMNS].reset_index(drop=True)
 
 
 def _features(measures: pd.DataFrame) -> Features:
@@ -152,12 +168,8 @@ def _ordinal(period: str) -> int:
     return quarter.year * 4 + quarter.number - 1
 
 
-def _shared_span(measures: pd.DataFrame, i: int, j: int) -> tuple[str, str]:
-    """The quarters both run, or ("", "") when they do not meet."""
-    a, b = measures.iloc[i], measures.iloc[j]
-    start = max(a["start_period"], b["start_period"], key=_ordinal)
-    end = min(a["end_period"], b["end_period"], key=_ordinal)
-    return (start, end) if _ordinal(start) <= _ordinal(end) else ("", "")
+def _period(ordinal: int) -> str:
+    return str(Quarter(int(ordinal) // 4, int(ordinal) % 4 + 1))
 
 
 def reasons(pair: pd.Series, lang: str) -> str:

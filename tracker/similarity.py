@@ -106,14 +106,24 @@ def _stemmer() -> snowballstemmer.stemmer:
 def stems(text: str) -> list[str]:
     """The text's stemmed words without stop words."""
     words = [w for w in WORD.findall(normalised(text)) if len(w) > 1 and w not in STOPWORDS]
-    return _stemmer().stemWords(words)
+    return [_stem(w) for w in words]
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
 
 
 def concepts(words: Sequence[str]) -> set[str]:
     """The concepts (CONCEPTS keys) any of the stemmed words belongs to."""
-    return {
-        name for name, parts in CONCEPTS.items() if any(_marks(p, w) for p in parts for w in words)
-    }
+    return set().union(*map(_word_concepts, words))
+
+
+@lru_cache(maxsize=65536)
+def _word_concepts(word: str) -> frozenset[str]:
+    return frozenset(
+        name for name, parts in CONCEPTS.items() if any(_marks(p, word) for p in parts)
+    )
 
 
 def target_groups(text: str, tags: Sequence[str] = ()) -> frozenset[str]:

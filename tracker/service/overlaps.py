@@ -6,6 +6,8 @@ users see the pairs their actor takes part in."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -21,7 +23,7 @@ from tracker.models import (
     Theme,
     User,
 )
-from tracker.overlap_score import MEASURE_FIELDS, PAIR_COLUMNS, THRESHOLD, score_pairs
+from tracker.overlap_score import MEASURE_FIELDS, PAIR_COLUMNS, THRESHOLD, describe, rank_pairs
 from tracker.service.audit import record
 from tracker.service.events import split_groups
 from tracker.service.principal import Principal, acting_user, require_admin
@@ -29,6 +31,7 @@ from tracker.similarity import normalised, target_groups
 from tracker.vocab import OverlapVerdict, Role
 
 NOTE_LIMIT = 2000
+MAX_SHOWN = 200  # the page lists the best pairs; a long tail helps nobody
 SIDES = ("a", "b")
 SIDE_FIELDS = ("code", "title", "lead_name", "plan_name")
 CANDIDATE_COLUMNS = [*PAIR_COLUMNS, *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS)]
@@ -70,26 +73,35 @@ def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.Data
     return frame[[*MEASURE_FIELDS, "partner_ids"]]
 
 
+@dataclass(frozen=True)
+class Candidates:
+    pairs: pd.DataFrame  # CANDIDATE_COLUMNS, best first, at most the limit asked for
+    total: int  # how many pairs pass the threshold for this user
+
+
 def candidates(
     session: Session,
     *,
     user: Principal,
     plan_id: int | None = None,
     threshold: float = THRESHOLD,
-) -> pd.DataFrame:
-    """The undecided pairs scoring at least the threshold, best first, that the user
-    may see (CANDIDATE_COLUMNS)."""
+    limit: int | None = None,
+) -> Candidates:
+    """The undecided pairs scoring at least the threshold that the user may see,
+    best first (the first `limit` described in full)."""
     current = acting_user(session, user)
     measures = overlap_measures(session, plan_id=plan_id)
-    pairs = score_pairs(measures, threshold=threshold)
-    decided = set(
+    ranked = rank_pairs(measures, threshold=threshold)
+    decided = list(
         session.execute(select(OverlapDecision.measure_a_id, OverlapDecision.measure_b_id))
     )
-    pairs = pairs[
-        [(a, b) not in decided for a, b in zip(pairs["a_id"], pairs["b_id"], strict=True)]
-    ]
-    pairs = _with_sides(pairs, measures)
-    return _visible(pairs, measures, current)[CANDIDATE_COLUMNS].reset_index(drop=True)
+    if decided:
+        taken = pd.MultiIndex.from_tuples(decided)
+        ranked = ranked[~pd.MultiIndex.from_arrays([ranked["a_id"], ranked["b_id"]]).isin(taken)]
+    ranked = _visible(ranked, measures, current)
+    shown = ranked if limit is None else ranked.head(limit)
+    pairs = _with_sides(describe(shown, measures), measures)
+    return Candidates(pairs=pairs[CANDIDATE_COLUMNS].reset_index(drop=True), total=len(ranked))
 
 
 def record_decision(
