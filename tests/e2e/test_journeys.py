@@ -1,6 +1,7 @@
 """The app as people use it, in a real browser, in the Norwegian UI: an actor
 reports, a leader follows up, an admin keeps the plan and exports the quarterly
-summary, a locked account, and the English switch."""
+summary, a locked account, the English switch, the annual wheel and the
+coordination of overlapping measures."""
 
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ from tests.e2e.conftest import (
 )
 from tracker import db, service
 from tracker.i18n import t
-from tracker.models import ClosedPeriod, Measure, StatusUpdate, User
+from tracker.models import ClosedPeriod, Measure, OverlapDecision, StatusUpdate, User
 from tracker.quarters import Quarter
 from tracker.service.users import MAX_FAILED_LOGINS
-from tracker.vocab import Rag, Status
+from tracker.vocab import OverlapVerdict, Rag, Status
 
 
 def eventually(condition: Callable[[], bool], seconds: float = 60.0) -> None:
@@ -303,3 +304,31 @@ def test_an_actor_adds_an_event_to_the_wheel_and_downloads_the_calendar(
     assert str(events[title]["location"]) == "Silsand"
     assert "Årlig samhandlingsmøte i næringsarenaen" in events  # the demo's yearly meeting
     assert events["Årlig samhandlingsmøte i næringsarenaen"]["rrule"]["FREQ"] == ["YEARLY"]
+
+
+def test_an_admin_decides_an_overlap_and_finds_it_on_both_measures(
+    page: Page, app_server: App, e2e_engine: Engine
+) -> None:
+    logged_in(page, app_server, "admin")
+    go(page, "page.coordination")
+    pair = page.locator(".st-key-coord_pick").get_by_role("combobox").input_value()
+    codes = re.findall(r"^(\S+) ↔ (\S+) ", pair)[0]  # «3.3 ↔ 3.5 Inkubatortilbud … / …»
+    note = f"E2E: felles gründertilbud fra 2026 {uuid.uuid4().hex[:6]}"
+    page.locator(".st-key-coord_verdict").get_by_text(t("overlapverdict.samarbeid")).click()
+    page.locator(".st-key-coord_note textarea").fill(note)
+    page.locator(".st-key-coord_save button").click()
+    expect(page.get_by_test_id("stDataFrame").filter(has_text=note)).to_be_visible()
+    expect(page.locator(".st-key-coord_pick").get_by_role("combobox")).not_to_have_value(pair)
+
+    first, second = (measure_by_code(e2e_engine, code) for code in codes)
+    assert first is not None and second is not None
+    with db.read_session(e2e_engine) as session:
+        stored = session.scalars(select(OverlapDecision)).all()
+    assert [(d.verdict, d.note) for d in stored if d.note == note] == [
+        (OverlapVerdict.COOPERATE, note)
+    ]
+
+    go(page, "page.measures")
+    for measure in (first, second):
+        choose(page, "measure_detail", f"{measure.code} {measure.title}")
+        expect(page.get_by_text(note)).to_be_visible()
