@@ -24,8 +24,9 @@ everything = left.radio(
     t("coord.scope"), [False, True], horizontal=True, key="coord_scope",
     format_func=lambda a: t("coord.scope.all" if a else "coord.scope.plan"),
 )  # fmt: skip
-threshold = right.slider(
-    t("coord.threshold"), 0.0, 1.0, THRESHOLD, 0.05, key="coord_threshold",
+threshold = right.select_slider(
+    t("coord.threshold"), [step / 20 for step in range(21)], value=THRESHOLD,
+    format_func=lambda v: i18n.format_number(v, lang(), 2), key="coord_threshold",
     help=t("coord.threshold_help", value=i18n.format_number(THRESHOLD, lang(), 2)),
 )  # fmt: skip
 scope = None if everything else plan_id
@@ -40,8 +41,8 @@ if user.role == Role.ACTOR:
 
 
 def measure_text(frame: pd.DataFrame, side: str) -> pd.Series:
-    """«1.2 Én inngang for etablerere (Senja kommune)», with the plan across plans."""
-    text = frame[f"{side}_code"] + " " + frame[f"{side}_title"] + " (" + frame[f"{side}_lead_name"]
+    """«3.3 Inkubatortilbud i Senja (Kupa)», with the plan across plans."""
+    text = frame[f"{side}_code"] + " " + frame[f"{side}_title"] + " (" + frame[f"{side}_lead_short"]
     if everything:
         text = text + " · " + frame[f"{side}_plan_name"]
     return text + ")"
@@ -59,14 +60,15 @@ if found.total > len(pairs):
 if pairs.empty:
     st.info(t("coord.none"))
 else:
-    st.dataframe(
+    # A static table: the reasons wrap instead of being cut off.
+    st.table(
         pd.DataFrame({
             t("coord.col.score"): [i18n.format_number(s, lang(), 2) for s in pairs["score"]],
-            t("coord.col.first"): measure_text(pairs, "a"),
-            t("coord.col.second"): measure_text(pairs, "b"),
+            t("coord.col.first"): measure_text(pairs, "a").map(widgets.plain),
+            t("coord.col.second"): measure_text(pairs, "b").map(widgets.plain),
             t("coord.col.why"): [reasons(row, lang()) for _, row in pairs.iterrows()],
         }),
-        hide_index=True, width="stretch", key="coord_pairs",
+        hide_index=True, border="horizontal",
     )  # fmt: skip
 
 if user.role == Role.ADMIN and not pairs.empty:

@@ -66,9 +66,9 @@ if not decisions.empty:
             t(
                 "measures.decision",
                 verdict=i18n.label(OverlapVerdict(decision.verdict), lang()),
-                code=decision.other_code,
-                title=decision.other_title,
-                lead=decision.other_lead_name,
+                code=widgets.plain(decision.other_code),
+                title=widgets.plain(decision.other_title),
+                lead=widgets.plain(decision.other_lead_name),
             )
         )
         if decision.note:

@@ -16,6 +16,7 @@ OVERLAP_MESSAGES: dict[str, dict[str, str]] = {
     "overlap.reason.theme": {"nb": "samme tema", "en": "same theme"},
     "overlap.reason.period": {"nb": "{span} overlapper", "en": "{span} overlap"},
     "overlap.reason.text": {"nb": "{value} teksttreff", "en": "{value} text similarity"},
+    "overlap.reason.work": {"nb": "begge gjelder {work}", "en": "both about {work}"},
     "overlap.reason.groups": {
         "nb": "begge retter seg mot {groups}",
         "en": "both target {groups}",

@@ -11,7 +11,7 @@ import pandas as pd
 
 from tracker.i18n import format_number, t
 from tracker.quarters import Quarter
-from tracker.similarity import activities, compare_texts
+from tracker.similarity import activities, compare_texts, concepts, stems
 
 # The text carries the most weight; the same kind of work (a shared activity
 # concept such as «veiledning») for the same target group carries the rest with
@@ -24,7 +24,7 @@ MEASURE_FIELDS = [
     "lead_actor_id", "lead_name", "start_period", "end_period", "groups",
 ]  # fmt: skip
 RANK_COLUMNS = ["a_id", "b_id", "score", "text", "same_theme"]
-PAIR_COLUMNS = [*RANK_COLUMNS, "overlap_from", "overlap_to", "groups"]
+PAIR_COLUMNS = [*RANK_COLUMNS, "overlap_from", "overlap_to", "groups", "activities"]
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,15 @@ def rank_pairs(measures: pd.DataFrame, *, threshold: float = 0.0) -> pd.DataFram
 
 def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
     """Ranked pairs with the quarters both run (overlap_from, overlap_to; "" when
-    they never meet) and the target groups they share (PAIR_COLUMNS)."""
+    they never meet), the target groups and the kinds of work they share
+    (PAIR_COLUMNS)."""
     facts = measures.set_index("id")
+    work = {
+        m: activities(
+            frozenset(concepts(stems(f"{facts.at[m, 'title']} {facts.at[m, 'description']}")))
+        )
+        for m in set(pairs["a_id"]) | set(pairs["b_id"])
+    }
     start = facts["start_period"].map(_ordinal)
     end = facts["end_period"].map(_ordinal)
     first = np.maximum(pairs["a_id"].map(start).to_numpy(), pairs["b_id"].map(start).to_numpy())
@@ -90,6 +97,10 @@ def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
         overlap_to=[_period(o) if m else "" for o, m in zip(last, meet, strict=True)],
         groups=[
             tuple(sorted(facts.at[a, "groups"] & facts.at[b, "groups"]))
+            for a, b in zip(pairs["a_id"], pairs["b_id"], strict=True)
+        ],
+        activities=[
+            tuple(sorted(work[a] & work[b]))
             for a, b in zip(pairs["a_id"], pairs["b_id"], strict=True)
         ],
     )
@@ -174,7 +185,7 @@ def _period(ordinal: int) -> str:
 
 def reasons(pair: pd.Series, lang: str) -> str:
     """Why a pair is a candidate, in words: «samme tema, 2025–2026 overlapper,
-    0,71 teksttreff, begge retter seg mot gründere»."""
+    0,71 teksttreff, begge gjelder veiledning, begge retter seg mot gründere»."""
     parts = []
     if pair["same_theme"]:
         parts.append(t("overlap.reason.theme", lang))
@@ -183,6 +194,8 @@ def reasons(pair: pd.Series, lang: str) -> str:
         span = str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
         parts.append(t("overlap.reason.period", lang, span=span))
     parts.append(t("overlap.reason.text", lang, value=format_number(pair["text"], lang, 2)))
+    if pair["activities"]:
+        parts.append(t("overlap.reason.work", lang, work=", ".join(pair["activities"])))
     if pair["groups"]:
         parts.append(t("overlap.reason.groups", lang, groups=", ".join(pair["groups"])))
     return ", ".join(parts)

@@ -3,6 +3,7 @@ RAG texts (RAG always with a symbol, never colour alone), number formats."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pandas as pd
@@ -228,3 +229,11 @@ def clicked_id(event: object) -> int | None:
         if value is not None:
             return int(value)
     return None
+
+
+MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def plain(text: str) -> str:
+    """Text shown as itself where Markdown is read (st.table cells, st.markdown)."""
+    return MARKDOWN_SIGNS.sub(r"\\\1", text)

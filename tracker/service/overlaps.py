@@ -33,7 +33,7 @@ from tracker.vocab import OverlapVerdict, Role
 NOTE_LIMIT = 2000
 MAX_SHOWN = 200  # the page lists the best pairs; a long tail helps nobody
 SIDES = ("a", "b")
-SIDE_FIELDS = ("code", "title", "lead_name", "plan_name")
+SIDE_FIELDS = ("code", "title", "lead_name", "lead_short", "plan_name")
 CANDIDATE_COLUMNS = [*PAIR_COLUMNS, *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS)]
 DECISION_COLUMNS = [
     "a_id", "b_id", *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS),
@@ -42,14 +42,14 @@ DECISION_COLUMNS = [
 
 
 def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.DataFrame:
-    """The measures the finder compares (MEASURE_FIELDS and partner_ids), of one
+    """The measures the finder compares (MEASURE_FIELDS, lead_short, partner_ids), of one
     plan or of all. Target groups come from the text and the measure's events."""
     lead = aliased(Actor)
     query = (
         select(
             Measure.id, Measure.code, Measure.title, Measure.description, Measure.plan_id,
             Plan.name.label("plan_name"), Theme.name.label("theme_name"),
-            Measure.lead_actor_id, lead.name.label("lead_name"),
+            Measure.lead_actor_id, lead.name.label("lead_name"), lead.short_name,
             Measure.start_period, Measure.end_period,
         )
         .join(Plan, Measure.plan_id == Plan.id)
@@ -61,16 +61,17 @@ def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.Data
         query = query.where(Measure.plan_id == plan_id)
     frame = pd.DataFrame(session.execute(query).mappings().all())
     if frame.empty:
-        return pd.DataFrame(columns=[*MEASURE_FIELDS, "partner_ids"])
+        return pd.DataFrame(columns=[*MEASURE_FIELDS, "lead_short", "partner_ids"])
     tags = _event_tags(session)
     partners = _partners(session)
+    frame["lead_short"] = frame["short_name"].where(frame["short_name"] != "", frame["lead_name"])
     frame["theme_key"] = frame["theme_name"].map(normalised)
     frame["groups"] = [
         target_groups(f"{title} {text}", tags.get(m, []))
         for m, title, text in zip(frame["id"], frame["title"], frame["description"], strict=True)
     ]
     frame["partner_ids"] = [partners.get(m, []) for m in frame["id"]]
-    return frame[[*MEASURE_FIELDS, "partner_ids"]]
+    return frame[[*MEASURE_FIELDS, "lead_short", "partner_ids"]]
 
 
 @dataclass(frozen=True)
