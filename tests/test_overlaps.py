@@ -383,14 +383,25 @@ def test_the_admin_decides_a_pair_on_the_page(demo: AppDatabase) -> None:
         stored = session.scalars(select(OverlapDecision)).one()
     assert (stored.measure_a_id, stored.measure_b_id) == tuple(int(i) for i in chosen)
     assert stored.note == "Kupa tar gründerne, næringshagen de etablerte."
-    decided = [h.value for h in at.subheader]
-    assert "Avgjorte par (1)" in decided
+    assert [tab.label for tab in at.tabs] == [
+        f"{len(before) - 1} mulige overlapp",
+        "Avgjorte par (1)",
+    ]
+
+
+def test_saving_without_a_decision_says_what_is_missing(demo: AppDatabase) -> None:
+    at = app(demo.principal("admin"), page=PAGE)
+    assert at.radio(key="coord_verdict").value is None
+    at.form(key="coord_decide").form_submit_button[0].click()
+    at.run()
+    no_exception(at)
+    assert [e.value for e in at.error] == ["Velg en av beslutningene i listen."]
 
 
 def test_an_actor_sees_its_pairs_and_no_decision_form(demo: AppDatabase) -> None:
     at = app(demo.principal("kupa"), page=PAGE)
     no_exception(at)
-    assert not [s for s in at.selectbox if s.key == "coord_pick"]
+    assert not [r for r in at.radio if r.key == "coord_verdict"]  # only the admin decides
     with demo.session() as session:
         kupa = demo.principal("kupa")
         theirs = candidates(session, user=kupa, plan_id=get_plan(session).id).pairs

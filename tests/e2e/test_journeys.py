@@ -317,13 +317,14 @@ def test_an_admin_decides_an_overlap_and_finds_it_on_both_measures(
     page.locator(".st-key-coord_verdict").get_by_text(t("overlapverdict.samarbeid")).click()
     page.locator(".st-key-coord_note textarea").fill(note)
     page.locator(".st-key-coord_save button").click()
-    expect(page.get_by_test_id("stDataFrame").filter(has_text=note)).to_be_visible()
     expect(page.locator(".st-key-coord_pick").get_by_role("combobox")).not_to_have_value(pair)
+    with db.read_session(e2e_engine) as session:
+        stored = session.scalars(select(OverlapDecision)).all()
+    page.get_by_role("tab", name=t("coord.decided", count=len(stored))).click()
+    expect(page.get_by_test_id("stTable").filter(has_text=note)).to_be_visible()
 
     first, second = (measure_by_code(e2e_engine, code) for code in codes)
     assert first is not None and second is not None
-    with db.read_session(e2e_engine) as session:
-        stored = session.scalars(select(OverlapDecision)).all()
     assert [(d.verdict, d.note) for d in stored if d.note == note] == [
         (OverlapVerdict.COOPERATE, note)
     ]

@@ -26,14 +26,17 @@ from tracker.models import (
 from tracker.overlap_score import MEASURE_FIELDS, PAIR_COLUMNS, THRESHOLD, describe, rank_pairs
 from tracker.service.audit import record
 from tracker.service.events import split_groups
-from tracker.service.principal import Principal, acting_user, require_admin
+from tracker.service.principal import SYSTEM, Principal, acting_user, require_admin
 from tracker.similarity import normalised, target_groups
 from tracker.vocab import OverlapVerdict, Role
 
 NOTE_LIMIT = 2000
 MAX_SHOWN = 200  # the page lists the best pairs; a long tail helps nobody
 SIDES = ("a", "b")
-SIDE_FIELDS = ("code", "title", "lead_name", "lead_short", "plan_name")
+SIDE_FIELDS = (
+    "code", "title", "description", "lead_name", "lead_short", "plan_name", "start_period",
+    "end_period",
+)  # fmt: skip
 CANDIDATE_COLUMNS = [*PAIR_COLUMNS, *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS)]
 DECISION_COLUMNS = [
     "a_id", "b_id", *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS),
@@ -110,7 +113,7 @@ def record_decision(
     *,
     user: Principal,
     measure_ids: tuple[int, int],
-    verdict: OverlapVerdict | str,
+    verdict: OverlapVerdict | str | None,
     note: str = "",
     score: float | None = None,
 ) -> None:
@@ -203,7 +206,7 @@ def _decision_rows(session: Session) -> pd.DataFrame:
             {
                 **row,
                 "verdict": row["verdict"].value,
-                "decided_by": row["display_name"] or row["username"] or "",
+                "decided_by": row["display_name"] or row["username"] or SYSTEM.display_name,
             }
             for row in rows
         ],
@@ -249,7 +252,7 @@ def _ordered(session: Session, measure_ids: tuple[int, int]) -> tuple[int, int]:
     return a_id, b_id
 
 
-def _verdict(value: OverlapVerdict | str) -> OverlapVerdict:
+def _verdict(value: OverlapVerdict | str | None) -> OverlapVerdict:
     try:
         return OverlapVerdict(value)
     except ValueError:
