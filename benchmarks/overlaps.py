@@ -18,6 +18,7 @@ Prints Markdown for docs/BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import resource
 import tempfile
 import time
 from dataclasses import dataclass
@@ -133,8 +134,9 @@ def _measure(row: object, side: str, number: int) -> dict[str, object]:
     }  # fmt: skip
 
 
-def speed(factor: int) -> tuple[int, int, float]:
-    """(measures, candidates, seconds) for candidates() across a generated plan."""
+def speed(factor: int) -> tuple[int, int, float, float]:
+    """(measures, candidates, seconds, peak MiB of the process so far) for
+    candidates() across a generated plan."""
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/bench.db"
         if factor == 1:
@@ -151,7 +153,8 @@ def speed(factor: int) -> tuple[int, int, float]:
             seconds = time.perf_counter() - started
             count = len(overlap_measures(session))
         engine.dispose()
-    return count, found.total, seconds
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return count, found.total, seconds, peak
 
 
 def main() -> None:
@@ -176,11 +179,11 @@ def main() -> None:
         q = quality(held_scores[even], held_labels[even], threshold)
         print(f"| {threshold:.2f} | {q.found} | {q.precision:.2f} | {q.recall:.2f} |")
     if not args.no_speed:
-        print("\n| size | measures | candidates | candidates() |")
-        print("|---|---:|---:|---:|")
+        print("\n| size | measures | candidates | candidates() | peak memory so far |")
+        print("|---|---:|---:|---:|---:|")
         for factor, name in ((1, "demo"), (10, "10x"), (100, "100x")):
-            count, found, seconds = speed(factor)
-            print(f"| {name} | {count} | {found} | {seconds:.2f} s |")
+            count, found, seconds, peak = speed(factor)
+            print(f"| {name} | {count} | {found} | {seconds:.2f} s | {peak:.0f} MiB |")
 
 
 def _row(name: str, q: Quality) -> None:

@@ -30,7 +30,10 @@ from tracker.demo import load_demo
 from tracker.service import Principal, authenticate
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("overview", "measures", "actors", "collaboration", "wheel", "report", "export", "admin")
+PAGES = (
+    "overview", "measures", "actors", "collaboration", "coordination", "wheel", "report", "export",
+    "admin",
+)  # fmt: skip
 WARM_RUNS = 7
 COLD_RUNS = 3
 

@@ -30,39 +30,13 @@ from tracker.errors import Problem
 from tracker.models import User
 from tracker.service.users import MAX_FAILED_LOGINS
 
+SHARED = {
+    "overview", "measures", "actors", "collaboration", "coordination", "wheel", "indicators",
+}  # fmt: skip
 ROLE_PAGES = {
-    "admin": {
-        "overview",
-        "measures",
-        "actors",
-        "collaboration",
-        "coordination",
-        "wheel",
-        "indicators",
-        "report",
-        "export",
-        "admin",
-    },
-    "ordforer": {
-        "overview",
-        "measures",
-        "actors",
-        "collaboration",
-        "coordination",
-        "wheel",
-        "indicators",
-        "export",
-    },
-    "kupa": {
-        "overview",
-        "measures",
-        "actors",
-        "collaboration",
-        "coordination",
-        "wheel",
-        "indicators",
-        "report",
-    },
+    "admin": SHARED | {"report", "export", "admin"},
+    "ordforer": SHARED | {"export"},
+    "kupa": SHARED | {"report"},
 }
 
 

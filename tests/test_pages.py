@@ -29,68 +29,20 @@ from tracker import i18n, service
 from tracker.quarters import Quarter
 from tracker.vocab import Status
 
+NAMES = "overview measures actors collaboration coordination wheel indicators report export admin"
+ALL_PAGES = tuple(f"pages/{name}.py" for name in NAMES.split())
 (
-    OVERVIEW,
-    MEASURES,
-    ACTORS,
-    COLLABORATION,
-    COORDINATION,
-    WHEEL,
-    INDICATORS,
-    REPORT,
-    EXPORT,
+    OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INDICATORS, REPORT, EXPORT,
     ADMIN,
-) = (
-    "pages/overview.py",
-    "pages/measures.py",
-    "pages/actors.py",
-    "pages/collaboration.py",
-    "pages/coordination.py",
-    "pages/wheel.py",
-    "pages/indicators.py",
-    "pages/report.py",
-    "pages/export.py",
-    "pages/admin.py",
-)
-ALL_PAGES = (
-    OVERVIEW,
-    MEASURES,
-    ACTORS,
-    COLLABORATION,
-    COORDINATION,
-    WHEEL,
-    INDICATORS,
-    REPORT,
-    EXPORT,
-    ADMIN,
-)
+) = ALL_PAGES  # fmt: skip
+SHARED = (OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INDICATORS)
 
 # The specification (DESIGN.md), written out here rather than read from ui/nav.py,
 # so that a wrong entry there fails a test.
 ROLE_PAGES = {
-    "admin": (
-        OVERVIEW,
-        MEASURES,
-        ACTORS,
-        COLLABORATION,
-        COORDINATION,
-        WHEEL,
-        INDICATORS,
-        REPORT,
-        EXPORT,
-        ADMIN,
-    ),
-    "ordforer": (
-        OVERVIEW,
-        MEASURES,
-        ACTORS,
-        COLLABORATION,
-        COORDINATION,
-        WHEEL,
-        INDICATORS,
-        EXPORT,
-    ),
-    "kupa": (OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INDICATORS, REPORT),
+    "admin": (*SHARED, REPORT, EXPORT, ADMIN),
+    "ordforer": (*SHARED, EXPORT),
+    "kupa": (*SHARED, REPORT),
 }
 VISITS = [(user, page) for user, pages in ROLE_PAGES.items() for page in pages]
 HIDDEN = [
