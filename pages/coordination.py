@@ -41,9 +41,8 @@ if user.role == Role.ACTOR:
     st.caption(t("coord.yours", actor=mine.iloc[0] if len(mine) else "–"))
 
 
-tab_open, tab_decided = st.tabs(
-    [t("coord.count", count=found.total), t("coord.decided", count=len(decided))]
-)
+open_label = t("coord.count_one" if found.total == 1 else "coord.count", count=found.total)
+tab_open, tab_decided = st.tabs([open_label, t("coord.decided", count=len(decided))])
 with tab_open:
     if found.total > len(pairs):
         st.caption(t("coord.best_shown", shown=len(pairs)))
@@ -72,6 +71,9 @@ with tab_open:
                     score=float(rows[chosen]["score"]),
                 ))  # fmt: skip
                 if ok:
+                    # The next pair starts with no decision and no note, never this one's.
+                    for key in ("coord_verdict", "coord_note"):
+                        st.session_state.pop(key, None)
                     done(t("coord.saved", pair=labels[chosen]))
         st.divider()
         view.candidates_table(pairs, with_plan=everything)

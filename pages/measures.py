@@ -11,7 +11,7 @@ from tracker.vocab import OverlapVerdict
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t
 
-require_user()
+user = require_user()
 plan_id = widgets.page_start("page.measures")
 
 quarter = widgets.quarter_picker(plan_id, container=st.sidebar)
@@ -58,7 +58,7 @@ facts = {
 }
 st.markdown("  \n".join(f"**{name}:** {value}" for name, value in facts.items()))
 
-decisions = data.measure_decisions(int(measure_id))
+decisions = data.measure_decisions(user=user, measure_id=int(measure_id))
 if not decisions.empty:
     st.subheader(t("measures.coordination"))
     for decision in decisions.itertuples():
@@ -72,11 +72,11 @@ if not decisions.empty:
             )
         )
         if decision.note:
-            st.write(decision.note)
+            st.markdown(widgets.plain(decision.note))
         st.caption(
             t(
                 "measures.decided_by",
-                who=decision.decided_by,
+                who=widgets.plain(decision.decided_by),
                 when=widgets.datetime_text(decision.decided_at),
             )
         )

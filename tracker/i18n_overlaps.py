@@ -14,7 +14,7 @@ OVERLAP_MESSAGES: dict[str, dict[str, str]] = {
     "overlapverdict.sla_sammen": {"nb": "Slå sammen", "en": "Merge"},
     "overlapverdict.avklar_roller": {"nb": "Avklar roller", "en": "Clarify roles"},
     "overlap.reason.theme": {"nb": "samme tema", "en": "same theme"},
-    "overlap.reason.period": {"nb": "{span} overlapper", "en": "{span} overlap"},
+    "overlap.reason.period": {"nb": "overlapper i {span}", "en": "overlap in {span}"},
     "overlap.reason.text": {"nb": "{value} teksttreff", "en": "{value} text similarity"},
     "overlap.reason.work": {"nb": "begge gjelder {work}", "en": "both about {work}"},
     "overlap.reason.groups": {
@@ -57,6 +57,7 @@ OVERLAP_MESSAGES: dict[str, dict[str, str]] = {
         "en": "A lower value gives more pairs to look at; the default is {value}.",
     },
     "coord.count": {"nb": "{count} mulige overlapp", "en": "{count} possible overlaps"},
+    "coord.count_one": {"nb": "{count} mulig overlapp", "en": "{count} possible overlap"},
     "coord.best_shown": {
         "nb": "Viser de {shown} med høyest poengsum. Hev terskelen for å se færre.",
         "en": "Showing the {shown} with the highest score. Raise the threshold to see fewer.",

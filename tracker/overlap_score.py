@@ -17,6 +17,7 @@ from tracker.similarity import activities, compare_texts, concepts, stems
 # concept such as «veiledning») for the same target group carries the rest with
 # theme and period. Chosen on the demo's pairs; docs/BENCHMARKS.md has the results.
 WEIGHTS = {"text": 0.5, "activity": 0.15, "groups": 0.15, "theme": 0.15, "period": 0.05}
+TEXT_REASON_FLOOR = 0.1  # a text similarity below this is no reason to name
 THRESHOLD = 0.25  # the page's default: recall first, a look costs less than a miss
 
 MEASURE_FIELDS = [
@@ -184,7 +185,7 @@ def _period(ordinal: int) -> str:
 
 
 def reasons(pair: pd.Series, lang: str) -> str:
-    """Why a pair is a candidate, in words: «samme tema, 2025–2026 overlapper,
+    """Why a pair is a candidate, in words: «samme tema, overlapper i 2025–2026,
     0,71 teksttreff, begge gjelder veiledning, begge retter seg mot gründere»."""
     parts = []
     if pair["same_theme"]:
@@ -193,7 +194,8 @@ def reasons(pair: pd.Series, lang: str) -> str:
         first, last = Quarter.parse(pair["overlap_from"]), Quarter.parse(pair["overlap_to"])
         span = str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
         parts.append(t("overlap.reason.period", lang, span=span))
-    parts.append(t("overlap.reason.text", lang, value=format_number(pair["text"], lang, 2)))
+    if pair["text"] >= TEXT_REASON_FLOOR:
+        parts.append(t("overlap.reason.text", lang, value=format_number(pair["text"], lang, 2)))
     if pair["activities"]:
         parts.append(t("overlap.reason.work", lang, work=", ".join(pair["activities"])))
     if pair["groups"]:

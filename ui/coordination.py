@@ -45,7 +45,7 @@ def show_pair(pair: pd.Series) -> None:
                 )
             )
             st.write(pair[f"{side}_description"] or t("coord.no_description"))
-    st.caption(t("coord.why", reasons=reasons(pair, lang())))
+    st.caption(t("coord.why", reasons=widgets.plain(reasons(pair, lang()))))
 
 
 # Static tables: the reasons and notes wrap instead of being cut off.
@@ -60,7 +60,9 @@ def candidates_table(pairs: pd.DataFrame, *, with_plan: bool) -> None:
                 t("coord.col.second"): measure_text(pairs, "b", with_plan=with_plan).map(
                     widgets.plain
                 ),
-                t("coord.col.why"): [reasons(row, lang()) for _, row in pairs.iterrows()],
+                t("coord.col.why"): [
+                    widgets.plain(reasons(row, lang())) for _, row in pairs.iterrows()
+                ],
             }
         ),
         hide_index=True,

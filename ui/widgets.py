@@ -231,7 +231,8 @@ def clicked_id(event: object) -> int | None:
     return None
 
 
-MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+# Markdown's signs, and Streamlit's own: $ (LaTeX), : (:red[…], :material/…:, emoji).
+MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
 
 
 def plain(text: str) -> str:

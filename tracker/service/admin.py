@@ -39,6 +39,7 @@ from tracker.models import (
     User,
 )
 from tracker.quarters import Quarter
+from tracker.service import overlaps
 from tracker.service.audit import record
 from tracker.service.locking import claim_version
 from tracker.service.principal import Principal, require_admin
@@ -668,6 +669,7 @@ def delete_measure(session: Session, *, user: Principal, measure_id: int) -> Non
     if reports:
         raise ValidationError.of("admin.measure_has_history", code=measure.code, count=reports)
     partners = {p.actor_id: p.role for p in measure.partners}
+    overlaps.forget_measure(session, principal, measure.id)
     _delete(
         session,
         principal,

@@ -158,6 +158,24 @@ def reopen_pair(session: Session, *, user: Principal, measure_ids: tuple[int, in
     session.flush()
 
 
+def forget_measure(session: Session, principal: Principal, measure_id: int) -> None:
+    """Before a measure is deleted: its decisions go too, each audited (the database
+    would remove them silently)."""
+    found = session.scalars(
+        select(OverlapDecision).where(
+            (OverlapDecision.measure_a_id == measure_id)
+            | (OverlapDecision.measure_b_id == measure_id)
+        )
+    ).all()
+    for decision in found:
+        a_id, b_id = decision.measure_a_id, decision.measure_b_id
+        record(session, principal, action="delete", entity="overlap", entity_id=f"{a_id}-{b_id}",
+               before={"pair": _pair_label(session, a_id, b_id),
+                       "verdict": decision.verdict.value, "note": decision.note})  # fmt: skip
+        session.delete(decision)
+    session.flush()
+
+
 def decisions(session: Session, *, user: Principal, plan_id: int | None = None) -> pd.DataFrame:
     """The decided pairs the user may see (DECISION_COLUMNS), newest first."""
     current = acting_user(session, user)
@@ -170,12 +188,15 @@ def decisions(session: Session, *, user: Principal, plan_id: int | None = None) 
     return _visible(frame, measures, current)[DECISION_COLUMNS].reset_index(drop=True)
 
 
-def measure_decisions(session: Session, measure_id: int) -> pd.DataFrame:
-    """The decisions that name one measure: the other measure (code, title, lead),
-    verdict, note, who and when; newest first."""
+def measure_decisions(session: Session, *, user: Principal, measure_id: int) -> pd.DataFrame:
+    """The decisions that name one measure and that the user may see (as on the page
+    Samordning): the other measure (code, title, lead), verdict, note, who and when;
+    newest first."""
+    current = acting_user(session, user)
     frame = _decision_rows(session)
     frame = frame[(frame["a_id"] == measure_id) | (frame["b_id"] == measure_id)]
-    frame = _with_sides(frame, overlap_measures(session))
+    measures = overlap_measures(session)
+    frame = _visible(_with_sides(frame, measures), measures, current)
     other_is_b = frame["a_id"] == measure_id
     out = pd.DataFrame({"other_id": frame["b_id"].where(other_is_b, frame["a_id"])})
     for field in ("code", "title", "lead_name"):
