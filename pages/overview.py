@@ -86,12 +86,16 @@ grid = view.grid.assign(
 )
 figures.chart("rag_grid", grid, lang(), key="overview_rag_grid", scope=scope)
 
-indicator_table, indicator_values = data.indicators(plan_id)
+# The indicators as reported by the quarter's end (as in its summary); now while it runs.
+reported_by = widgets.as_of(quarter)
+indicator_table, indicator_values = data.indicators(
+    plan_id, None if reported_by is None else reported_by.end()
+)
 if not indicator_table.empty:
     st.subheader(t("page.indicators"))
     figures.chart(
         "indicator_grid", indicator_table, indicator_values, lang(),
-        key="overview_indicators", scope=(plan_id,),
+        key="overview_indicators", scope=(plan_id, str(quarter)),
     )  # fmt: skip
 
 st.subheader(t("overview.measures"))

@@ -4,11 +4,13 @@ and on-track rule worked out by hand; the chart and the page (AppTest, demo)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
 
 from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exception, on_page
 from tests.conftest import utc
@@ -16,7 +18,8 @@ from tests.factories import World
 from tracker.charts import indicator_grid
 from tracker.db import AppendOnlyError
 from tracker.errors import PermissionDenied, ValidationError
-from tracker.models import IndicatorValue
+from tracker.models import Indicator, IndicatorValue
+from tracker.quarters import Quarter
 from tracker.service.indicators import (
     IndicatorInput,
     expected,
@@ -180,3 +183,28 @@ def test_decimals_show_where_they_matter(session: Session, world: World) -> None
     fig = indicator_grid(table, values, "nb")
     assert fig.layout.yaxis.tickformat == ",.1~f"
     assert bool(table.iloc[0]["on_track"]) is False  # 4.4 is above the path's 4.3125
+
+
+def actual_points(at: AppTest) -> int:
+    """How many reported values the Oversikt's indicator charts draw."""
+    found = [c for c in at.get("plotly_chart") if c.proto.id.endswith("-overview_indicators")]
+    assert len(found) == 1
+    traces = json.loads(found[0].proto.spec)["data"]
+    return sum(len(trace["x"]) for trace in traces if trace["mode"] == "lines+markers")
+
+
+def test_oversikt_shows_the_indicators_as_reported_by_the_chosen_quarter(
+    demo: AppDatabase,
+) -> None:
+    """The demo reports a year's value on 1 February the year after: in 2025-Q1 the
+    2024 values are known, the 2025 ones are not (as in that quarter's summary)."""
+    at = app(demo.principal("ordforer"), page="pages/overview.py")
+    now = actual_points(at)
+    at.selectbox(key="quarter").select("2025-Q1").run()
+    no_exception(at)
+    then = actual_points(at)
+    with demo.session() as session:
+        plan_id = session.scalars(select(Indicator.plan_id)).first()
+        assert plan_id is not None
+        _, known = list_indicators(session, plan_id, Quarter.parse("2025-Q1").end())
+    assert then == len(known) < now
