@@ -22,6 +22,7 @@ from tests.apptest_helpers import (
     on_page,
 )
 from tests.factories import World, make_measure
+from tracker import overlap_score
 from tracker.errors import NotFound, PermissionDenied, ValidationError
 from tracker.models import AuditLog, Event, Measure, OverlapDecision
 from tracker.overlap_score import MEASURE_FIELDS, THRESHOLD, reasons, score_pairs
@@ -487,3 +488,17 @@ def test_a_faint_text_likeness_is_not_named_as_a_reason() -> None:
     pair = pairs.iloc[0]
     assert pair["text"] < 0.1
     assert "teksttreff" not in reasons(pair, "nb")
+
+
+def test_scoring_in_blocks_gives_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = frame_of(
+        *(measure(i, title, lead=i % 3 + 1) for i, title in enumerate(
+            ["Møteplass for gründere", "Gründerfrokost", "Inkubator for gründere",
+             "Rekruttering til sjømat", "Traineeordning", "Flere læreplasser",
+             "Landstrøm i havnene", "Bredbånd"], start=1))
+    )  # fmt: skip
+    whole = score_pairs(rows)
+    monkeypatch.setattr(overlap_score, "PAIRS_PER_BLOCK", 5)  # one or two rows a block
+    assert score_pairs(rows).equals(whole)
+    assert len(whole) == 8 * 7 // 2 - sum(1 for i in range(1, 9) for j in range(i + 1, 9)
+                                          if i % 3 == j % 3)  # fmt: skip

@@ -4,6 +4,7 @@ groups, with the reasons in words."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,9 +29,38 @@ RANK_COLUMNS = ["a_id", "b_id", "score", "text", "same_theme"]
 PAIR_COLUMNS = [*RANK_COLUMNS, "overlap_from", "overlap_to", "groups", "activities"]
 
 
+PAIRS_PER_BLOCK = 1_000_000  # pairs scored at once: bounds the memory at any size
+
+
+@dataclass(frozen=True)
+class Compared:
+    """What pairs are scored from, per measure (in row order), computed once."""
+
+    text: np.ndarray  # n × n text similarity
+    activities: list[frozenset[str]]
+    groups: list[frozenset[str]]
+    lead: np.ndarray
+    theme: np.ndarray
+    start: np.ndarray  # quarter ordinals
+    end: np.ndarray
+
+    @classmethod
+    def of(cls, measures: pd.DataFrame) -> Compared:
+        text, found = compare_texts(measures["title"].tolist(), measures["description"].tolist())
+        return cls(
+            text=text,
+            activities=[activities(f) for f in found],
+            groups=measures["groups"].tolist(),
+            lead=measures["lead_actor_id"].to_numpy(),
+            theme=measures["theme_key"].to_numpy(),
+            start=measures["start_period"].map(_ordinal).to_numpy(),
+            end=measures["end_period"].map(_ordinal).to_numpy(),
+        )
+
+
 @dataclass(frozen=True)
 class Features:
-    """Per pair (upper triangle, different lead actors): the index of each measure."""
+    """Per pair of a block (different lead actors): the row of each measure."""
 
     first: np.ndarray
     second: np.ndarray
@@ -39,6 +69,15 @@ class Features:
     same_theme: np.ndarray
     period: np.ndarray  # share of the shorter measure's quarters that both run
     groups: np.ndarray  # shared target groups / the smaller set's size (0 if none)
+
+    def score(self) -> np.ndarray:
+        return (
+            WEIGHTS["text"] * self.text
+            + WEIGHTS["activity"] * self.activity
+            + WEIGHTS["theme"] * self.same_theme
+            + WEIGHTS["period"] * self.period
+            + WEIGHTS["groups"] * np.minimum(self.groups, 1.0)
+        )
 
 
 def score_pairs(measures: pd.DataFrame, *, threshold: float = 0.0) -> pd.DataFrame:
@@ -53,28 +92,43 @@ def rank_pairs(measures: pd.DataFrame, *, threshold: float = 0.0) -> pd.DataFram
     if len(measures) < 2:
         return pd.DataFrame(columns=RANK_COLUMNS)
     measures = measures.reset_index(drop=True)
-    features = _features(measures)
-    score = (
-        WEIGHTS["text"] * features.text
-        + WEIGHTS["activity"] * features.activity
-        + WEIGHTS["theme"] * features.same_theme
-        + WEIGHTS["period"] * features.period
-        + WEIGHTS["groups"] * np.minimum(features.groups, 1.0)
-    )
-    keep = score >= threshold
-    first, second = features.first[keep], features.second[keep]
+    compared = Compared.of(measures)
     ids = measures["id"].to_numpy().astype(np.int64)
-    pairs = pd.DataFrame(
-        {
-            "a_id": np.minimum(ids[first], ids[second]),
-            "b_id": np.maximum(ids[first], ids[second]),
-            "score": score[keep].round(3),
-            "text": features.text[keep].round(3),
-            "same_theme": features.same_theme[keep].astype(bool),
-        }
-    )
+    blocks = []
+    for first, second in _pair_blocks(compared.lead):
+        features = _features(compared, first, second)
+        score = features.score()
+        keep = score >= threshold
+        first, second = features.first[keep], features.second[keep]
+        blocks.append(
+            pd.DataFrame(
+                {
+                    "a_id": np.minimum(ids[first], ids[second]),
+                    "b_id": np.maximum(ids[first], ids[second]),
+                    "score": score[keep].round(3),
+                    "text": features.text[keep].round(3),
+                    "same_theme": features.same_theme[keep].astype(bool),
+                }
+            )
+        )
+    pairs = pd.concat(blocks, ignore_index=True)
     return pairs.sort_values(["score", "a_id", "b_id"], ascending=[False, True, True],
                              ignore_index=True)  # fmt: skip
+
+
+def _pair_blocks(lead: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The rows (i, j), i < j, of measures with different leads, a block of rows at
+    a time."""
+    n = len(lead)
+    rows = max(1, PAIRS_PER_BLOCK // n)
+    for top in range(0, n - 1, rows):
+        bottom = min(top + rows, n)
+        upper = np.triu(np.ones((bottom - top, n), dtype=bool), k=top + 1)
+        first, second = np.nonzero(upper)
+        first = (first + top).astype(np.int32)
+        second = second.astype(np.int32)
+        different = lead[first] != lead[second]
+        yield first[different], second[different]
 
 
 def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
@@ -108,25 +162,18 @@ def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
     return pairs[PAIR_COLUMNS].reset_index(drop=True)
 
 
-def _features(measures: pd.DataFrame) -> Features:
-    text, found = compare_texts(measures["title"].tolist(), measures["description"].tolist())
-    first, second = np.triu_indices(len(measures), k=1)
-    lead = measures["lead_actor_id"].to_numpy()
-    different = lead[first] != lead[second]
-    first, second = first[different], second[different]
-    theme = measures["theme_key"].to_numpy()
-    start = measures["start_period"].map(_ordinal).to_numpy()
-    end = measures["end_period"].map(_ordinal).to_numpy()
+def _features(compared: Compared, first: np.ndarray, second: np.ndarray) -> Features:
+    start, end = compared.start, compared.end
     both = np.minimum(end[first], end[second]) - np.maximum(start[first], start[second]) + 1
     shorter = np.minimum(end[first] - start[first], end[second] - start[second]) + 1
     return Features(
         first=first,
         second=second,
-        text=text[first, second],
-        activity=_shared_any([activities(f) for f in found], first, second),
-        same_theme=(theme[first] == theme[second]).astype(np.float32),
+        text=compared.text[first, second],
+        activity=_shared_any(compared.activities, first, second),
+        same_theme=(compared.theme[first] == compared.theme[second]).astype(np.float32),
         period=np.clip(both / np.maximum(shorter, 1), 0, 1).astype(np.float32),
-        groups=_group_overlap(measures["groups"].tolist(), first, second),
+        groups=_group_overlap(compared.groups, first, second),
     )
 
 

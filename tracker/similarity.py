@@ -161,7 +161,9 @@ def compare_texts(
     chars = _cosines(
         TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True), raw
     )
-    return ((words + chars) / 2).astype(np.float32), found
+    words += chars
+    words /= 2
+    return words, found
 
 
 def activities(found: frozenset[str]) -> frozenset[str]:
@@ -172,7 +174,7 @@ def activities(found: frozenset[str]) -> frozenset[str]:
 
 def _cosines(vectoriser: TfidfVectorizer, texts: list[str]) -> np.ndarray:
     try:
-        matrix = vectoriser.fit_transform(texts)  # rows are L2-normalised
+        matrix = vectoriser.fit_transform(texts).astype(np.float32)  # rows L2-normalised
     except ValueError:  # every text empty after cleaning
-        return np.zeros((len(texts), len(texts)))
+        return np.zeros((len(texts), len(texts)), dtype=np.float32)
     return (matrix @ matrix.T).toarray()
