@@ -72,6 +72,21 @@ def test_bad_input_is_refused_field_by_field_in_norwegian(session: Session, worl
     assert session.scalars(select(Event)).all() == []
 
 
+def test_an_event_is_tied_only_to_a_measure_its_actor_takes_part_in(
+    session: Session, world: World
+) -> None:
+    # 1.1 is led by A with B as partner; 2.2 is B's alone (conftest.build_world)
+    add(session, world, "actor_a", "A", "Egen", measure_id=world.measures["1.1"].id)
+    add(session, world, "actor_b", "B", "Som partner", measure_id=world.measures["1.1"].id)
+    for who in ("actor_a", "admin"):
+        with pytest.raises(ValidationError) as refused:
+            add(session, world, who, "A", "Andres", measure_id=world.measures["2.2"].id)
+        assert refused.value.text("nb") == (
+            "Hendelsen kan bare knyttes til et tiltak aktøren er ansvarlig for eller partner i."
+        )
+    assert len(session.scalars(select(Event)).all()) == 2
+
+
 def test_tags_are_tidied(session: Session, world: World) -> None:
     event_id = add(session, world, "admin", "A", "Messe", target_groups="Skoler; ungdom,skoler; ")
     assert session.get_one(Event, event_id).target_groups == "Skoler; ungdom"

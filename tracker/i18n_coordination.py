@@ -191,6 +191,10 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     },
     "wheel.actor_unknown": {"nb": "Velg en aktør.", "en": "Choose an actor."},
     "wheel.theme_unknown": {"nb": "Ukjent satsingsområde.", "en": "Unknown theme."},
+    "wheel.measure_not_actors": {
+        "nb": "Hendelsen kan bare knyttes til et tiltak aktøren er ansvarlig for eller partner i.",
+        "en": "The event can only be tied to a measure the actor leads or is a partner in.",
+    },
     "wheel.measure_unknown": {"nb": "Ukjent tiltak.", "en": "Unknown measure."},
     "wheel.month.1": {"nb": "jan", "en": "Jan"},
     "wheel.month.2": {"nb": "feb", "en": "Feb"},

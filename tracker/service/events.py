@@ -18,7 +18,7 @@ from tracker.i18n import quarter_label, t
 from tracker.models import Actor, Event, Measure, Theme
 from tracker.quarters import OSLO, plan_quarters
 from tracker.service.audit import record
-from tracker.service.principal import Principal, acting_user
+from tracker.service.principal import Principal, acting_user, actor_takes_part
 from tracker.service.structure import get_plan
 from tracker.vocab import EventKind, Role
 
@@ -270,8 +270,13 @@ def _validated(session: Session, values: EventInput) -> EventInput:
         problems.append(Problem("wheel.actor_unknown", field="actor_id"))
     if values.theme_id is not None and session.get(Theme, values.theme_id) is None:
         problems.append(Problem("wheel.theme_unknown", field="theme_id"))
-    if values.measure_id is not None and session.get(Measure, values.measure_id) is None:
+    measure = None if values.measure_id is None else session.get(Measure, values.measure_id)
+    if values.measure_id is not None and measure is None:
         problems.append(Problem("wheel.measure_unknown", field="measure_id"))
+    elif measure is not None and not actor_takes_part(session, values.actor_id, measure):
+        # An event tells about its actor's own work; its target groups also count
+        # for the measure in the overlap finder.
+        problems.append(Problem("wheel.measure_not_actors", field="measure_id"))
     if problems:
         raise ValidationError(*problems)
     return EventInput(
