@@ -4,8 +4,11 @@ and a summary of a past quarter that later reports never change."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import UTC, datetime
 
+import openpyxl
 import pandas as pd
 import pytest
 from sqlalchemy.orm import Session
@@ -231,3 +234,32 @@ def test_an_indicator_added_later_leaves_an_old_summary_alone(
     after = summary_of(session, world)
     assert after.indicators.empty
     assert render(after, Format.XLSX, "nb") == render(before, Format.XLSX, "nb")
+
+
+def test_the_xlsx_draws_each_indicator_from_its_own_cells(session: Session, world: World) -> None:
+    from tracker.service.indicators import IndicatorInput, report_value, save_indicator
+
+    admin = world.principals["admin"]
+    for name, values in (("Lærekontrakter", (62, 66)), ("Nye foretak", (101,))):
+        indicator = save_indicator(
+            session, user=admin, plan_id=world.plan.id,
+            values=IndicatorInput(name=name, unit="stk", baseline_year=2024, baseline_value=60,
+                                  target_year=2028, target_value=80),
+        )  # fmt: skip
+        for quarter, value in zip(("2025-Q1", "2025-Q2"), values, strict=False):
+            report_value(session, user=admin, indicator_id=indicator, period=quarter,
+                         value=value, now=utc(2025, 6, 1))  # fmt: skip
+    data = render(summary_of(session, world), Format.XLSX, "nb")
+    parts = zipfile.ZipFile(io.BytesIO(data))
+    charts = sorted(p for p in parts.namelist() if p.startswith("xl/charts/chart"))
+    assert len(charts) == 3 + 2  # themes, actors, trend; one per indicator
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Indikatorer"]
+    rows = [r for r in sheet.iter_rows(values_only=True) if r[0] == "Lærekontrakter" and r[1]]
+    assert [(r[1], r[2], r[3]) for r in rows][-4:] == [
+        ("Linje mot målet", 2024, 60), ("Linje mot målet", 2028, 80),
+        ("Faktisk", 2025.125, 62), ("Faktisk", 2025.375, 66),
+    ]  # fmt: skip
+    xml = parts.read(charts[3]).decode()
+    start = next(i for i, r in enumerate(sheet.iter_rows(values_only=True), 1)
+                 if r[:2] == ("Lærekontrakter", "Faktisk"))  # fmt: skip
+    assert f"Indikatorer!$D${start}:$D${start + 1}" in xml  # the actual values' own cells

@@ -173,4 +173,7 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ukjent format «{value}»: velg en av {choices}.",
         "en": "Unknown format '{value}': choose one of {choices}.",
     },
+    "summary.xlsx.chart_data": {"nb": "Tall til diagrammene", "en": "Data for the charts"},
+    "summary.xlsx.series": {"nb": "Serie", "en": "Series"},
+    "summary.xlsx.year": {"nb": "År", "en": "Year"},
 }

@@ -13,6 +13,7 @@ from xlsxwriter.worksheet import Worksheet
 from tracker.reports.cells import looks_like_formula, missing, number
 from tracker.reports.document import Column, Document, Section, Table
 from tracker.reports.summary import Summary
+from tracker.reports.xlsx_indicators import indicator_charts
 
 HEADER_COLOR = "#1F4E79"
 BANNER_COLOR = "#FFF2CC"
@@ -30,7 +31,12 @@ def summary_xlsx(summary: Summary, doc: Document) -> bytes:
     styles = _styles(book)
     _cover(_sheet(book, doc.cover_sheet), doc, styles)
     for section in doc.sections:
-        _section(book, _sheet(book, section.sheet), section, doc, styles)
+        sheet = _sheet(book, section.sheet)
+        row = _section(book, sheet, section, doc, styles)
+        if section.key == "indicators":
+            indicator_charts(
+                book, sheet, summary.indicators, summary.indicator_values, row, doc.lang, styles
+            )
     book.close()
     return buffer.getvalue()
 
@@ -83,7 +89,8 @@ def _cover(sheet: Worksheet, doc: Document, styles: dict[str, Any]) -> None:
 
 def _section(
     book: Workbook, sheet: Worksheet, section: Section, doc: Document, styles: dict[str, Any]
-) -> None:
+) -> int:
+    """Write the section's tables (and their native charts); returns the next free row."""
     sheet.write_string(0, 0, section.title, styles["heading"])
     widths: dict[int, int] = {}
     row, header_row = 2, 2
@@ -106,6 +113,7 @@ def _section(
         sheet.set_column(index, index, width)
     if len(section.tables) == 1:
         sheet.freeze_panes(header_row + 1, 0)
+    return row
 
 
 def _table(
