@@ -52,8 +52,9 @@ def indicator_charts(
             for x, y in points:
                 sheet.write_string(row, 0, str(indicator["name"]), styles["text"])
                 sheet.write_string(row, 1, t(series, lang), styles["text"])
-                sheet.write_number(row, 2, float(x), styles["number"])
-                sheet.write_number(row, 3, float(y), styles["number"])
+                sheet.write_number(row, 2, float(x), styles["text"])  # 2025, 2025.625
+                whole = float(y).is_integer()
+                sheet.write_number(row, 3, float(y), styles["whole" if whole else "number"])
                 row += 1
             chart.add_series(
                 {
