@@ -12,7 +12,7 @@ import pandas as pd
 
 from tracker.i18n import format_number, t
 from tracker.quarters import Quarter
-from tracker.similarity import activities, compare_texts, concepts, stems
+from tracker.similarity import activities, compare_texts, work_of
 
 # The text carries the most weight; the same kind of work (a shared activity
 # concept such as «veiledning») for the same target group carries the rest with
@@ -137,9 +137,7 @@ def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
     (PAIR_COLUMNS)."""
     facts = measures.set_index("id")
     work = {
-        m: activities(
-            frozenset(concepts(stems(f"{facts.at[m, 'title']} {facts.at[m, 'description']}")))
-        )
+        m: work_of(facts.at[m, "title"], facts.at[m, "description"])
         for m in set(pairs["a_id"]) | set(pairs["b_id"])
     }
     start = facts["start_period"].map(_ordinal)
@@ -205,21 +203,13 @@ def _group_overlap(
             dtype=np.float32,
         )
     sizes = np.array([len(gs) for gs in groups])
-    shared = _popcount(masks[first] & masks[second])
+    shared = np.bitwise_count(masks[first] & masks[second])
     smaller = np.maximum(np.minimum(sizes[first], sizes[second]), 1)
     return (shared / smaller).astype(np.float32)
 
 
 def _share(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(min(len(a), len(b)), 1)
-
-
-def _popcount(values: np.ndarray) -> np.ndarray:
-    count = np.zeros(values.shape, dtype=np.int64)
-    while values.any():
-        count += values & 1
-        values = values >> 1
-    return count
 
 
 def _ordinal(period: str) -> int:

@@ -166,6 +166,11 @@ def compare_texts(
     return words, found
 
 
+def work_of(title: str, description: str) -> frozenset[str]:
+    """The kinds of work one measure's text names (its activity concepts)."""
+    return activities(frozenset(concepts(stems(f"{title} {description}"))))
+
+
 def activities(found: frozenset[str]) -> frozenset[str]:
     """The concepts that say what kind of work a measure does (not for whom, and not
     what it is about: TOPICS)."""
