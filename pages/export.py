@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from tracker.errors import TrackerError
+from tracker.i18n import coverage_text
 from tracker.quarters import Quarter
 from tracker.reports import Format, Stamp, file_name, render
 from tracker.vocab import Role
@@ -55,7 +56,7 @@ cells[1].metric(t("kpi.completed"), widgets.number(figures["completed"]))
 cells[2].metric(
     t("kpi.progress"),
     widgets.percent(figures["progress"]),
-    t("kpi.coverage", reported=int(figures["reported"]), counted=int(figures["counted"])),
+    coverage_text(figures, lang()),
     delta_color="off",
     delta_arrow="off",
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tracker.i18n import coverage_text
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t
 
@@ -41,7 +42,7 @@ cells[1].metric(
 cells[2].metric(
     t("kpi.progress"),
     widgets.percent(totals["progress"]),
-    t("kpi.coverage", reported=int(totals["reported"]), counted=int(totals["counted"])),
+    coverage_text(totals, lang()),
     delta_color="off",
     delta_arrow="off",
     help=t("kpi.progress_help"),

@@ -123,6 +123,27 @@ def postgres_engine() -> Iterator[Engine]:
     engine.dispose()
 
 
+@pytest.fixture
+def postgres_scratch_url() -> Iterator[str | None]:
+    """An empty PostgreSQL database of its own (for migrating from an old revision),
+    dropped afterwards; None when the PostgreSQL tests are not asked for."""
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        yield None
+        return
+    server = db.make_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+    name = "tracker_scratch"
+    try:
+        with server.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            connection.execute(text(f"CREATE DATABASE {name}"))
+        yield server.url.set(database=name).render_as_string(hide_password=False)
+        with server.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    finally:
+        server.dispose()
+
+
 @pytest.fixture(scope="session")
 def postgres_tables(postgres_engine: Engine) -> list[str]:
     names = inspect(postgres_engine).get_table_names()

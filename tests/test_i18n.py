@@ -178,3 +178,20 @@ def test_format_datetime() -> None:
     assert format_datetime(moment, "nb") == "01.07.2025 kl. 12:05"
     assert "12:05" in format_datetime(moment, "en")
     assert format_datetime(None, "nb") == "–"
+
+
+def test_no_key_is_in_two_parts_of_the_catalogue() -> None:
+    """The catalogue is merged from several modules; a key in two would silently
+    take the later one's text."""
+    from tracker import i18n_coordination, i18n_overlaps, i18n_quarterly, i18n_summary
+
+    parts = [
+        i18n.LABELS,
+        i18n.MESSAGES,
+        i18n_summary.SUMMARY_MESSAGES,
+        i18n_coordination.COORDINATION_MESSAGES,
+        i18n_overlaps.OVERLAP_MESSAGES,
+        i18n_quarterly.QUARTERLY_MESSAGES,
+    ]
+    keys = [key for part in parts for key in part]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []

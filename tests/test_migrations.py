@@ -4,10 +4,14 @@ the one index the first migration adds by hand for the as-of queries."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 
+from tracker import db
 from tracker.models import Base
 
 HAND_MADE = {("remove_index", "ix_status_update_measure_reported")}
@@ -20,3 +24,51 @@ def test_the_migrated_schema_matches_the_models(engine: Engine) -> None:
     found = {(d[0], d[1].name) for d in differences if isinstance(d, tuple)}
     others = [d for d in differences if not isinstance(d, tuple)]
     assert found - HAND_MADE == set() and others == [], differences
+
+
+def test_partner_reports_stay_in_the_history_marked_by_the_upgrade(
+    tmp_path: Path, postgres_scratch_url: str | None
+) -> None:
+    """0005 marks the reports a partner made (the rule then let partners report)
+    and leaves the lead's, the admin's and the command line's as the status."""
+    urls = [f"sqlite:///{tmp_path / 'old.db'}", postgres_scratch_url]
+    for url in [u for u in urls if u]:
+        engine = db.make_engine(url)
+        try:
+            config = db.alembic_config(url)
+            with engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "0004")
+            with engine.begin() as connection:
+                _old_rows(connection)
+            db.migrate(engine)
+            with engine.connect() as connection:
+                marks = dict(
+                    connection.execute(text("SELECT id, by_partner FROM status_update")).all()
+                )
+                created = connection.execute(text("SELECT created_at FROM measure")).scalar()
+        finally:
+            engine.dispose()
+        assert {k: bool(v) for k, v in marks.items()} == {1: False, 2: True, 3: False, 4: False}
+        assert created is None  # made before creation times were kept: always there
+
+
+def _old_rows(connection: Connection) -> None:
+    run = connection.execute
+    run(text("INSERT INTO plan (id, name, start_year, end_year, owner, description) "
+             "VALUES (1, 'P', 2024, 2028, '', '')"))  # fmt: skip
+    run(text("INSERT INTO theme (id, plan_id, code, name, description, position) "
+             "VALUES (1, 1, '1', 'T', '', 1)"))  # fmt: skip
+    run(text("INSERT INTO actor (id, name, short_name, contact) VALUES "
+             "(1, 'Lead', 'L', ''), (2, 'Partner', 'P', '')"))  # fmt: skip
+    run(text("INSERT INTO measure (id, plan_id, theme_id, code, title, description, "
+             "start_period, end_period, lead_actor_id, weight, budget, funding, is_example, "
+             "version) VALUES (1, 1, 1, '1.1', 'M', '', '2024-Q1', '2026-Q4', 1, 1, '', '', "
+             "FALSE, 1)"))  # fmt: skip
+    run(text("INSERT INTO measure_partner (measure_id, actor_id, role) VALUES (1, 2, 'partner')"))
+    for row, actor in ((1, "1"), (2, "2"), (3, "NULL"), (4, "1")):
+        run(text(
+            "INSERT INTO status_update (id, measure_id, period, status, progress, rag, comment, "
+            f"next_steps, reported_by_actor_id, reported_at) VALUES ({row}, 1, '2025-Q{row}', "
+            f"'in_progress', 10, 'green', '', '', {actor}, '2025-{row * 3:02d}-01 12:00:00')"
+        ))  # fmt: skip

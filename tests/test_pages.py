@@ -230,9 +230,7 @@ def test_key_figures_are_the_plan_rollup(
     assert done.delta == i18n.t("kpi.completed_count", count=completed)
     progress = metric(overview, "kpi.progress")
     assert progress.value == i18n.format_percent(float(totals["progress"]))
-    assert progress.delta == i18n.t(
-        "kpi.coverage", reported=int(totals["reported"]), counted=int(totals["counted"])
-    )
+    assert progress.delta == i18n.coverage_text(totals)
     assert metric(overview, "kpi.behind").value == i18n.format_number(int(totals["behind"]))
     assert metric(overview, "kpi.red").value == i18n.format_number(int(totals["red"]))
 

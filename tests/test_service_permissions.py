@@ -42,12 +42,14 @@ PERIOD = {"1.1": "2025-Q4", "1.2": "2026-Q1", "1.3": "2026-Q1"} | {
 }
 # Actor A leads 1.1, 1.3, 2.3 and is partner in 1.2;
 # actor B leads 1.2, 2.2 and is partner in 1.1 and 2.1.
+# Status is the lead's: a partner contributes instead (tests/test_contributions.py).
 MAY_REPORT = {
     "admin": set(PERIOD),
     "leader": set(),
-    "actor_a": {"1.1", "1.2", "1.3", "2.3"},
-    "actor_b": {"1.1", "1.2", "2.1", "2.2"},
+    "actor_a": {"1.1", "1.3", "2.3"},
+    "actor_b": {"1.2", "2.2"},
 }
+PARTNER_IN = {"actor_a": {"1.2"}, "actor_b": {"1.1", "2.1"}}
 MATRIX = [(role, code, code in MAY_REPORT[role]) for role in ROLES for code in sorted(PERIOD)]
 
 
@@ -91,6 +93,8 @@ def test_report_permissions(
     with pytest.raises(PermissionDenied) as caught:
         report(session, world, principal, code)
     expected = "perm.read_only" if role == "leader" else "perm.not_your_measure"
+    if role in PARTNER_IN and code in PARTNER_IN[role]:
+        expected = "perm.partner_contributes"  # told to add a contribution instead
     assert [p.key for p in caught.value.problems] == [expected]
     assert written(session) == before
 
@@ -242,4 +246,5 @@ def test_reads_allowed_for_all(session: Session, world: World, role: str) -> Non
         assert {codes[i] for i in reportable} == MAY_REPORT[role]
     # Every role sees the whole plan and its figures.
     assert len(list_measures(session, plan_id=world.plan.id, as_of="2025-Q2")) == 6
-    assert plan_rollup(session, plan_id=world.plan.id, as_of="2025-Q2")["measures"] == 6
+    # (2.2 starts 2026-Q1: not in 2025-Q2's figures)
+    assert plan_rollup(session, plan_id=world.plan.id, as_of="2025-Q2")["measures"] == 5

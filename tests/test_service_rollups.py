@@ -51,11 +51,13 @@ def test_plan_rollup(session: Session, world: World) -> None:
     row = plan_rollup(session, plan_id=world.plan.id, as_of=AS_OF)
     check(
         row,
-        measures=6,
+        measures=5,  # not 2.2: it starts 2026-Q1, so it is not in this quarter's figures
         cancelled=1,  # 1.3
-        not_due=1,  # 2.2 starts 2026-Q1
         counted=4,  # 1.1, 1.2, 2.1, 2.3
         reported=2,  # 1.1 (55), 1.2 (completed = 100)
+        reported_now=2,  # 1.1 and 2.3 reported for 2025-Q2
+        reported_earlier=1,  # 1.2, last reported for 2025-Q1
+        overdue=0,
         coverage=0.5,
         progress=(2 * 55 + 1 * 100) / 3,  # 1.1 weighs 2
         expected=(2 * E11 + 1 * E12) / 3,
@@ -67,7 +69,7 @@ def test_plan_rollup(session: Session, world: World) -> None:
         status_cancelled=1,
         status_not_started=0,
         status_postponed=0,
-        no_report=2,  # 2.1, 2.2
+        no_report=1,  # 2.1
     )
 
 
@@ -76,16 +78,17 @@ def test_plan_rollup_earlier(session: Session, world: World) -> None:
     # Known then: 1.1 at 20 (reported 2025-01-10) and 1.3 cancelled (2025-03-15).
     check(
         row,
-        measures=6,
+        measures=5,
         cancelled=1,
-        not_due=1,
         counted=4,
         reported=1,
+        reported_now=0,  # 1.1's report then was for 2024-Q4
+        reported_earlier=1,
         coverage=0.25,
         progress=20,
         completed=0,
         red=0,
-        no_report=4,
+        no_report=3,  # 1.2, 2.1, 2.3
     )
 
 
@@ -98,7 +101,6 @@ def test_theme_rollup(session: Session, world: World) -> None:
         t1,
         measures=3,
         cancelled=1,
-        not_due=0,
         counted=2,
         reported=2,
         coverage=1.0,
@@ -110,16 +112,15 @@ def test_theme_rollup(session: Session, world: World) -> None:
     )
     check(
         t2,
-        measures=3,
+        measures=2,  # 2.2 has not begun
         cancelled=0,
-        not_due=1,
         counted=2,
         reported=0,
         coverage=0.0,
         progress=None,
         expected=None,
         red=1,
-        no_report=2,
+        no_report=1,
     )
 
 
@@ -154,11 +155,10 @@ def test_actor_rollup(session: Session, world: World) -> None:
         red=1,
         partner_in=1,
     )
-    # B leads 1.2 (completed) and 2.2 (not due); partner in 1.1 and 2.1.
+    # B leads 1.2 (completed) and 2.2 (not begun: not counted); partner in 1.1 and 2.1.
     check(
         rows["Klyngen Nordvest"],
-        measures=2,
-        not_due=1,
+        measures=1,
         counted=1,
         reported=1,
         coverage=1.0,
@@ -203,9 +203,8 @@ def test_trend(session: Session, world: World) -> None:
         "2025-Q1",
         "2025-Q2",
     ]
-    assert list(frame["measures"]) == [6] * 6
-    # 2.1 starts 2024-Q3, 2.3 starts 2025-Q1, 2.2 starts 2026-Q1.
-    assert list(frame["not_due"]) == [3, 3, 2, 2, 1, 1]
+    # 2.1 starts 2024-Q3, 2.3 starts 2025-Q1, 2.2 starts 2026-Q1: each counts from then.
+    assert list(frame["measures"]) == [3, 3, 4, 4, 5, 5]
     assert list(frame["reported"]) == [0, 0, 0, 0, 1, 2]
     assert list(frame["cancelled"]) == [0, 0, 0, 0, 1, 1]
     progress = list(frame["progress"])

@@ -224,11 +224,11 @@ def test_filter_follows_as_of(session: Session, world: World) -> None:
 
 def test_report_happy_path(session: Session, world: World) -> None:
     m2 = world.measures["1.2"]
-    user = world.users["actor_a"]  # actor A is a partner in 1.2
+    user = world.users["actor_b"]  # actor B leads 1.2
     before = snapshot(session, m2.id)
     saved = report_status(
         session,
-        user=world.principals["actor_a"],
+        user=world.principals["actor_b"],
         measure_id=m2.id,
         report=Report("2026-Q1", "in_progress", 40, "yellow", "  Godt i gang ", " Søke midler "),
         seen_version=1,
@@ -249,12 +249,12 @@ def test_report_happy_path(session: Session, world: World) -> None:
     assert row.comment == "Godt i gang"
     assert row.next_steps == "Søke midler"
     assert row.reported_by_user_id == user.id
-    assert row.reported_by_actor_id == world.actors["A"].id
+    assert row.reported_by_actor_id == world.actors["B"].id
     assert row.reported_at == NOW
 
     audit = session.scalars(select(AuditLog).order_by(AuditLog.id.desc()).limit(1)).one()
     assert (audit.action, audit.entity, audit.entity_id) == ("report", "measure", "1.2")
-    assert (audit.user_id, audit.username) == (user.id, "aktor.a")
+    assert (audit.user_id, audit.username) == (user.id, "aktor.b")
     assert audit.after is not None
     assert audit.after["progress"] == 40
     assert audit.after["status"] == "in_progress"
@@ -318,7 +318,7 @@ def test_completed_stores_100(session: Session, world: World, progress: int | No
     m4 = world.measures["2.1"]
     saved = report_status(
         session,
-        user=world.principals["actor_b"],
+        user=world.principals["admin"],
         measure_id=m4.id,
         report=Report("2026-Q1", "completed", progress, "green"),
         seen_version=1,
@@ -405,7 +405,7 @@ def test_every_problem_is_listed_at_once(session: Session, world: World) -> None
     with pytest.raises(ValidationError) as caught:
         report_status(
             session,
-            user=world.principals["actor_a"],
+            user=world.principals["actor_b"],
             measure_id=m2.id,
             report=report,
             seen_version=1,
@@ -480,9 +480,9 @@ def test_second_report_on_the_same_version_conflicts(
     m2 = world.measures["1.2"]
     first = report_status(
         session,
-        user=world.principals["actor_a"],
+        user=world.principals["actor_b"],
         measure_id=m2.id,
-        report=Report("2026-Q1", "in_progress", 45, "green", "Fra aktør A"),
+        report=Report("2026-Q1", "in_progress", 45, "green", "Fra aktør B"),
         seen_version=1,
         now=NOW,
     )
@@ -491,9 +491,9 @@ def test_second_report_on_the_same_version_conflicts(
     with pytest.raises(ConflictError) as caught:
         report_status(
             other_session,
-            user=world.principals["actor_b"],
+            user=world.principals["admin"],
             measure_id=m2.id,
-            report=Report("2026-Q1", "postponed", 10, "red", "Fra aktør B"),
+            report=Report("2026-Q1", "postponed", 10, "red", "Fra admin"),
             seen_version=1,
             now=NOW + timedelta(minutes=1),
         )
@@ -501,8 +501,8 @@ def test_second_report_on_the_same_version_conflicts(
     assert current["status_id"] == first.status_id
     assert current["progress"] == 45
     assert current["status"] == "in_progress"
-    assert current["comment"] == "Fra aktør A"
-    assert current["reported_by_actor"] == "Senja Næringshage"
+    assert current["comment"] == "Fra aktør B"
+    assert current["reported_by_actor"] == "Klyngen Nordvest"
     assert [p.key for p in caught.value.problems] == ["report.conflict"]
     assert "1.2" in caught.value.text("nb")
     other_session.rollback()
@@ -511,7 +511,7 @@ def test_second_report_on_the_same_version_conflicts(
     comments = other_session.scalars(
         select(StatusUpdate.comment).where(StatusUpdate.measure_id == m2.id)
     ).all()
-    assert "Fra aktør B" not in comments
+    assert "Fra admin" not in comments
 
 
 def test_conflict_while_the_other_session_is_reading(
@@ -530,7 +530,7 @@ def test_conflict_while_the_other_session_is_reading(
     version = int(seen.loc[seen["code"] == "1.2", "version"].iloc[0])
     report_status(
         session,
-        user=world.principals["actor_a"],
+        user=world.principals["admin"],
         measure_id=m2.id,
         report=Report("2026-Q1", "in_progress", 45, None),
         seen_version=version,

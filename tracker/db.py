@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.models import IndicatorValue, StatusUpdate
+from tracker.models import Contribution, IndicatorValue, StatusUpdate
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -87,9 +87,11 @@ def read_session(engine: Engine) -> Iterator[Session]:
 @event.listens_for(Session, "before_flush")
 def _refuse_status_update_changes(session: Session, _context: Any, _instances: Any) -> None:
     for obj in (*session.dirty, *session.deleted):
-        appended = isinstance(obj, StatusUpdate | IndicatorValue)
+        appended = isinstance(obj, StatusUpdate | IndicatorValue | Contribution)
         if appended and (obj in session.deleted or session.is_modified(obj)):
-            raise AppendOnlyError("status reports and indicator values are append-only")
+            raise AppendOnlyError(
+                "status reports, contributions and indicator values are append-only"
+            )
 
 
 def alembic_config(url: str | None = None) -> Any:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any, Literal
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from tracker.db import ROOT
@@ -337,10 +337,16 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     if existing is not None and _measure_count(session, existing) > 0:
         return DemoSummary(existing, 0, 0, 0)
     plan_id = _import_seed(session, now)
+    start_year = session.get_one(Plan, plan_id).start_year
+    # The history goes back to the plan's start: the measures have been there since.
+    session.execute(
+        update(Measure)
+        .where(Measure.plan_id == plan_id)
+        .values(created_at=Quarter(start_year, 1).start())
+    )
     frame = measures_frame(session, plan_id)
     reports = _append_history(session, frame, Quarter.last_finished(now))
     users = _create_users(session)
-    start_year = session.get_one(Plan, plan_id).start_year
     events = add_demo_events(session, start_year)
     indicators = add_demo_indicators(session, plan_id, start_year)
     after = {"measures": len(frame), "reports": reports, "users": users, "events": events,

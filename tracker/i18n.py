@@ -6,12 +6,15 @@ Every user-facing string lives here, including the labels of tracker.vocab.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
 from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
+from tracker.i18n_quarterly import QUARTERLY_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
 from tracker.quarters import OSLO, Quarter
 
@@ -115,8 +118,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your role can read, not change.",
     },
     "perm.not_your_measure": {
-        "nb": "Du kan bare rapportere på tiltak aktøren din leder eller er partner i.",
-        "en": "You can only report on measures your actor leads or is a partner in.",
+        "nb": "Du kan bare rapportere status på tiltak aktøren din leder.",
+        "en": "You can only report status on measures your actor leads.",
     },
     "perm.admin_only": {
         "nb": "Bare administrator kan gjøre dette.",
@@ -375,10 +378,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kpi.completed": {"nb": "Fullført", "en": "Completed"},
     "kpi.completed_count": {"nb": "{count} tiltak", "en": "{count} measures"},
     "kpi.progress": {"nb": "Vektet fremdrift", "en": "Weighted progress"},
-    "kpi.coverage": {
-        "nb": "{reported} av {counted} rapportert",
-        "en": "{reported} of {counted} reported",
-    },
     "kpi.progress_help": {
         "nb": "Vektet snitt av rapportert fremdrift. Fullført teller 100 %. Avbrutte tiltak, "
         "tiltak som ikke har begynt og tiltak uten kjent fremdrift er holdt utenfor.",
@@ -574,8 +573,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.expected": {"nb": "Forventet fremdrift", "en": "Expected progress"},
     "chart.coverage": {"nb": "Rapporteringsgrad", "en": "Report coverage"},
     "chart.reported_of": {
-        "nb": "{reported} av {counted} rapportert",
-        "en": "{reported} of {counted} reported",
+        "nb": "{reported} av {counted} for kvartalet",
+        "en": "{reported} of {counted} this quarter",
     },
     "chart.no_reports": {"nb": "ingen rapporter", "en": "no reports"},
     "chart.behind": {"nb": "Bak plan", "en": "Behind schedule"},
@@ -953,6 +952,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **SUMMARY_MESSAGES,
     **COORDINATION_MESSAGES,
     **OVERLAP_MESSAGES,
+    **QUARTERLY_MESSAGES,
 }
 
 
@@ -972,11 +972,20 @@ def label_key(member: StrEnum) -> str:
     return f"{type(member).__name__.lower()}.{member.value}"
 
 
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """The one rounding of every figure shown (pages, charts, files): a half goes
+    away from zero, as people and Excel round (72.5 -> 73, not Python's 72)."""
+    if math.isnan(value) or math.isinf(value):
+        return value
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)) + 0.0  # no -0
+
+
 def format_number(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
     """1234.5 -> '1 234,5' in bokmål, '1,234.5' in English; None/NaN -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{value:,.{decimals}f}"
+    text = f"{round_half_up(float(value), decimals):,.{decimals}f}"
     if lang == "nb":
         text = text.replace(",", " ").replace(".", ",")
     return text
@@ -997,6 +1006,18 @@ def quarter_label(quarter: Quarter, lang: str = DEFAULT_LANG) -> str:
 def format_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
     number = format_number(value, lang, decimals)
     return number if number == "–" else f"{number} %"
+
+
+def coverage_text(figures: Mapping[str, Any], lang: str = DEFAULT_LANG) -> str:
+    """'3 av 35 rapportert for kvartalet, 31 sist rapportert tidligere': a roll-up
+    row's reports, this quarter's apart from those carried forward."""
+    return t(
+        "kpi.coverage",
+        lang,
+        now=int(figures["reported_now"]),
+        counted=int(figures["counted"]),
+        earlier=int(figures["reported_earlier"]),
+    )
 
 
 def format_date(value: date | datetime | None, lang: str = DEFAULT_LANG) -> str:

@@ -94,15 +94,18 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     "summary.figure.expected": {"nb": "Forventet fremdrift", "en": "Expected progress"},
     "summary.figure.coverage": {"nb": "Rapportdekning", "en": "Report coverage"},
     "summary.figure.no_report": {"nb": "Aldri rapportert", "en": "Never reported"},
-    "summary.figure.not_due": {"nb": "Ikke begynt ennå", "en": "Not yet begun"},
     "summary.note.share_of_measures": {"nb": "andel av alle tiltak", "en": "share of all measures"},
     "summary.note.behind": {
         "nb": "mer enn 15 prosentpoeng under forventet fremdrift",
         "en": "more than 15 percentage points below expected progress",
     },
-    "summary.note.not_due": {
-        "nb": "telles ikke i fremdriften",
-        "en": "left out of the progress figure",
+    "summary.note.share_of_counted": {
+        "nb": "andel av tiltakene som teller",
+        "en": "share of the measures that count",
+    },
+    "summary.note.carried_forward": {
+        "nb": "siste rapport er fra et tidligere kvartal; den teller i fremdriften",
+        "en": "the latest report is from an earlier quarter; it counts in the progress",
     },
     # columns
     "summary.col.figure": {"nb": "Nøkkeltall", "en": "Figure"},

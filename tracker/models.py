@@ -21,6 +21,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -148,6 +149,9 @@ class Measure(Base):
     funding: Mapped[str] = mapped_column(String(300), default="")
     is_example: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Set by the services that create a measure (admin form, importer). Empty for
+    # measures made before it was recorded: they count as always there.
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     partners: Mapped[list[MeasurePartner]] = relationship(
         cascade="all, delete-orphan", order_by="MeasurePartner.actor_id"
@@ -165,7 +169,11 @@ class MeasurePartner(Base):
 
 
 class StatusUpdate(Base):
-    """One report on a measure for a quarter. Append-only: never updated, never deleted."""
+    """One report on a measure for a quarter. Append-only: never updated, never deleted.
+
+    Only the lead actor's users and the admin report status. by_partner marks the
+    reports a partner made before that rule (kept in the history, never the status).
+    """
 
     __tablename__ = "status_update"
 
@@ -180,6 +188,23 @@ class StatusUpdate(Base):
     reported_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     reported_by_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actor.id"))
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    by_partner: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Contribution(Base):
+    """A partner's contribution (bidrag) to a measure for a quarter: what it did,
+    with an optional link. Append-only; it never changes the measure's status."""
+
+    __tablename__ = "contribution"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"), index=True)
+    period: Mapped[str] = mapped_column(QUARTER)
+    text: Mapped[str] = mapped_column(Text)
+    link: Mapped[str] = mapped_column(String(500), default="")
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class User(Base):
@@ -221,6 +246,26 @@ class ClosedPeriod(Base):
     period: Mapped[str] = mapped_column(QUARTER)
     closed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # The summary as it stood when the quarter was closed (tracker.reports.snapshot):
+    # the final report is built from this, never from the live tables.
+    snapshot: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class ClosedSummaryFile(Base):
+    """A file of a closed quarter's summary, stored the first time it is made, then
+    served as stored: the final report is the same document forever."""
+
+    __tablename__ = "closed_summary_file"
+    __table_args__ = (UniqueConstraint("closed_period_id", "lang", "format"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    closed_period_id: Mapped[int] = mapped_column(
+        ForeignKey("closed_period.id", ondelete="CASCADE"), index=True
+    )
+    lang: Mapped[str] = mapped_column(String(5))
+    format: Mapped[str] = mapped_column(String(10))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class DataRevision(Base):

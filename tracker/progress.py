@@ -5,8 +5,13 @@ Rules (docs/DESIGN in ../shared, kept here as code):
 - `cancelled` measures leave the average and are counted apart;
 - unknown progress (no report, or a report without a percentage) is not 0: it
   leaves the average and lowers the report coverage instead;
-- measures whose span has not begun by the as-of moment are "not due" and are
-  counted apart too (their expected progress is 0, so they say nothing yet);
+- a quarter's figures hold the measures that existed and had begun by its end:
+  a measure created later, or whose span starts later, is not in them at all
+  (listed, but not counted: `due` is false);
+- "reported" splits in two: reported for the as-of quarter (`fresh`), and last
+  reported in an earlier quarter (carried forward, still counted in the average);
+- a measure past its end that is neither completed nor cancelled is overdue
+  (Forfalt), whether it was ever reported or not;
 - roll-ups are weighted means, weights normalised over the measures that count
   and are reported; expected progress is averaged over the same measures so the
   two figures compare like with like.
@@ -56,8 +61,9 @@ def add_measure_metrics(frame: pd.DataFrame, as_of: datetime | pd.Series) -> pd.
 
     Needs columns weight, start_period, end_period, status, progress, rag. as_of is
     one moment, or a Series of moments aligned with frame (one per row).
-    Returns a new frame with: effective, expected, due, counts, known, behind.
-    The same rules as effective_progress and expected_progress, vectorised.
+    Returns a new frame with: effective, expected, due, counts, known, behind,
+    fresh (reported for the quarter holding as_of) and overdue. The same rules as
+    effective_progress and expected_progress, vectorised.
     """
     out = frame.copy()
     status = out["status"].astype(object)
@@ -78,7 +84,25 @@ def add_measure_metrics(frame: pd.DataFrame, as_of: datetime | pd.Series) -> pd.
         & (out["effective"] < 100.0)
         & (out["effective"] < out["expected"] - BEHIND_MARGIN)
     )
+    period = out["period"] if "period" in out else pd.Series(None, index=out.index, dtype=object)
+    out["fresh"] = (out["counts"] & (period == _quarter_texts(as_of, out.index))).astype(bool)
+    finished = status.isin([Status.COMPLETED, Status.CANCELLED])
+    out["overdue"] = ((moment > finish) & ~finished).astype(bool)
     return out
+
+
+def _quarter_texts(as_of: datetime | pd.Series, index: pd.Index) -> pd.Series:
+    """The quarter (`YYYY-Qn`, Oslo time) holding each as-of moment."""
+    if not isinstance(as_of, pd.Series):
+        return pd.Series(str(Quarter.containing(as_of)), index=index, dtype=object)
+    local = pd.to_datetime(as_of, utc=True).dt.tz_convert("Europe/Oslo")
+    texts = local.dt.year.astype(str) + "-Q" + ((local.dt.month - 1) // 3 + 1).astype(str)
+    return pd.Series(texts.to_numpy(), index=index, dtype=object)
+
+
+def in_figures(metrics: pd.DataFrame) -> pd.DataFrame:
+    """The rows a quarter's figures are made of: measures begun by the as-of moment."""
+    return metrics[metrics["due"].astype(bool)]
 
 
 def _seconds(periods: pd.Series, edge: Callable[[Quarter], datetime]) -> pd.Series:
@@ -114,15 +138,17 @@ def group_rag(green: int, yellow: int, red: int) -> str | None:
 ROLLUP_COLUMNS = [
     "measures",
     "cancelled",
-    "not_due",
     "counted",
     "reported",
+    "reported_now",
+    "reported_earlier",
     "coverage",
     "progress",
     "expected",
     "behind",
     "completed",
     "red",
+    "overdue",
     *[f"status_{s.value}" for s in Status],
     "no_report",
 ]
@@ -131,17 +157,25 @@ ROLLUP_COLUMNS = [
 def roll_up(metrics: pd.DataFrame, by: str | list[str] | None = None) -> pd.DataFrame:
     """Roll measure metrics (from add_measure_metrics) up per group, or overall.
 
-    Returns one row per group (index = the group keys; overall: index ["alle"])
-    with ROLLUP_COLUMNS. coverage is reported/counted (NaN when nothing counts);
-    progress and expected are NaN when nothing is reported.
+    Only the measures begun by the as-of moment take part (in_figures); a group
+    with none gets no row. Returns one row per group (index = the group keys;
+    overall: index ["alle"]) with ROLLUP_COLUMNS. coverage is reported/counted (NaN
+    when nothing counts); progress and expected are NaN when nothing is reported.
+    reported_now + reported_earlier counts the measures that count and have a
+    report (with or without a percentage); no_report those with none, cancelled
+    ones never among them.
     """
+    metrics = in_figures(metrics)
+    reported_any = metrics["counts"] & metrics["status"].notna()
     data = metrics.assign(
         _one=1,
         _cancelled=metrics["status"] == Status.CANCELLED,
-        _not_due=~metrics["due"].astype(bool),
         _completed=metrics["status"] == Status.COMPLETED,
         _red=metrics["rag"] == Rag.RED,
         _no_report=metrics["status"].isna(),
+        _now=metrics["fresh"],
+        _earlier=reported_any & ~metrics["fresh"].astype(bool),
+        _overdue=metrics["overdue"],
         _w=metrics["weight"].where(metrics["known"], 0.0),
     )
     data["_wp"] = data["_w"] * data["effective"].fillna(0.0)
@@ -154,7 +188,9 @@ def roll_up(metrics: pd.DataFrame, by: str | list[str] | None = None) -> pd.Data
         [
             "_one",
             "_cancelled",
-            "_not_due",
+            "_now",
+            "_earlier",
+            "_overdue",
             "counts",
             "known",
             "behind",
@@ -170,9 +206,10 @@ def roll_up(metrics: pd.DataFrame, by: str | list[str] | None = None) -> pd.Data
     out = pd.DataFrame(index=sums.index)
     out["measures"] = sums["_one"].astype(int)
     out["cancelled"] = sums["_cancelled"].astype(int)
-    out["not_due"] = sums["_not_due"].astype(int)
     out["counted"] = sums["counts"].astype(int)
     out["reported"] = sums["known"].astype(int)
+    out["reported_now"] = sums["_now"].astype(int)
+    out["reported_earlier"] = sums["_earlier"].astype(int)
     out["coverage"] = (out["reported"] / out["counted"]).where(out["counted"] > 0)
     weight = sums["_w"].where(sums["_w"] > 0)
     out["progress"] = sums["_wp"] / weight
@@ -180,6 +217,7 @@ def roll_up(metrics: pd.DataFrame, by: str | list[str] | None = None) -> pd.Data
     out["behind"] = sums["behind"].astype(int)
     out["completed"] = sums["_completed"].astype(int)
     out["red"] = sums["_red"].astype(int)
+    out["overdue"] = sums["_overdue"].astype(int)
     for status in Status:
         out[f"status_{status.value}"] = sums[f"status_{status.value}"].astype(int)
     out["no_report"] = sums["_no_report"].astype(int)

@@ -23,7 +23,9 @@ from tracker.charts.style import (
     texts,
     wrap_label,
 )
-from tracker.i18n import format_percent, t
+from tracker.i18n import coverage_text, format_percent, t
+
+COVERAGE_KEYS = ("reported_now", "counted", "reported_earlier")
 
 _GROUP_TITLES = {"theme_id": "entity.theme", "goal_id": "entity.goal", "actor_id": "entity.actor"}
 _SUMMARY_ROOM = 140
@@ -150,23 +152,34 @@ def _summary(row: dict[str, Any], lang: str) -> str:
     """'62 %' over '6 av 7 rapportert' (two short lines fit narrow columns), or
     'ingen rapporter'."""
     if pd.isna(row["progress"]):
-        return t("chart.no_reports", lang)
+        return no_progress_reason(row, lang)
     reported = t(
-        "chart.reported_of", lang, reported=int(row["reported"]), counted=int(row["counted"])
+        "chart.reported_of", lang, reported=int(row["reported_now"]), counted=int(row["counted"])
     )
     return f"<b>{format_percent(float(row['progress']), lang)}</b><br>{reported}"
+
+
+def no_progress_reason(row: dict[str, Any], lang: str) -> str:
+    """Why a group shows no progress: no measures in the quarter, only cancelled
+    ones, reports without a percentage, or no reports at all."""
+    measures, counted = ints([row.get("measures")])[0], ints([row.get("counted")])[0]
+    if not measures:
+        return t("chart.no_measures", lang)
+    if not counted:
+        return t("chart.only_cancelled", lang)
+    if ints([row.get("reported_now")])[0] or ints([row.get("reported_earlier")])[0]:
+        return t("chart.group_progress_unknown", lang)
+    return t("chart.no_reports", lang)
 
 
 def _hover(row: dict[str, Any], label_column: str, lang: str) -> str:
     lines = [f"<b>{html.escape(str(row[label_column]))}</b>"]
     if pd.isna(row["progress"]):
-        lines.append(t("chart.no_reports", lang))
+        lines.append(no_progress_reason(row, lang))
     else:
         lines.append(f"{t('chart.progress', lang)}: {format_percent(row['progress'], lang)}")
         lines.append(f"{t('chart.expected', lang)}: {format_percent(row['expected'], lang)}")
-    counted = ints([row.get("counted")])[0]
-    reported = ints([row.get("reported")])[0]
-    lines.append(t("chart.reported_of", lang, reported=reported, counted=counted))
+    lines.append(coverage_text({k: ints([row.get(k)])[0] for k in COVERAGE_KEYS}, lang))
     behind = ints([row.get("behind")])[0]
     if behind:
         lines.append(f"{t('chart.behind', lang)}: {t('chart.measures_n', lang, count=behind)}")

@@ -50,7 +50,8 @@ def measure_timeline(
             mode="lines",
             name=t("chart.expected", lang),
             line={"color": EXPECTED_COLOR, "dash": "dash", "width": 2},
-            hovertemplate=f"{t('chart.expected', lang)}: %{{y:.0f}} %<extra></extra>",
+            hovertext=[f"{t('chart.expected', lang)}: {format_percent(v, lang)}" for v in (0, 100)],
+            hovertemplate="%{hovertext}<extra></extra>",
         )
     )
     points = _points(history, lang)

@@ -18,7 +18,7 @@ from tracker.charts.style import (
     status_bar_traces,
     texts,
 )
-from tracker.i18n import t
+from tracker.i18n import format_percent, t
 
 TREND_HEIGHT = 340
 
@@ -48,7 +48,8 @@ def trend_progress(trend: pd.DataFrame, lang: str) -> go.Figure:
                 line={"color": color, "dash": dash, "width": width},
                 marker={"size": 6 if key == "chart.progress" else 4, "color": color},
                 customdata=quarters,
-                hovertemplate=f"{name}: %{{y:.0f}} %<extra></extra>",
+                hovertext=[f"{name}: {format_percent(v, lang)}" for v in values],
+                hovertemplate="%{hovertext}<extra></extra>",
                 cliponaxis=False,
             )
         )

@@ -667,6 +667,8 @@ class _Job:
             if spec.existing is None:
                 values["version"] = 1
             changed = self.sync(measure, values, Entity.MEASURE, values["code"])
+            if spec.existing is None:
+                measure.created_at = self.now
             self.session.flush()
             changed += self.sync_partners(measure, spec)
             if spec.status is not None:

@@ -10,7 +10,15 @@ from typing import Literal
 import pandas as pd
 
 from tracker.charts import rag_texts, status_texts
-from tracker.i18n import format_date, format_datetime, format_percent, format_value, label, t
+from tracker.i18n import (
+    coverage_text,
+    format_date,
+    format_datetime,
+    format_percent,
+    format_value,
+    label,
+    t,
+)
 from tracker.i18n import quarter_label as i18n_quarter_label
 from tracker.reports.summary import Summary
 from tracker.vocab import Status
@@ -144,11 +152,14 @@ def _figures(summary: Summary, lang: str) -> Table:
     def share(count: float) -> float:
         return 100 * count / total if total else float("nan")
 
+    def share_of_counted(count: float) -> float:
+        return 100 * count / f["counted"] if f["counted"] else float("nan")
+
     def status_row(status: Status) -> tuple[str, int, float, str]:
         count = int(f[f"status_{status.value}"])
         return (label(status, lang), count, share(count), t("summary.note.share_of_measures", lang))
 
-    coverage = t("kpi.coverage", lang, reported=int(f["reported"]), counted=int(f["counted"]))
+    coverage = coverage_text(f, lang)
     rows = [
         (t("summary.figure.measures", lang), total, float("nan"), ""),
         *(status_row(s) for s in STATUS_ORDER),
@@ -157,13 +168,20 @@ def _figures(summary: Summary, lang: str) -> Table:
         (t("summary.figure.expected", lang), None, f["expected"], ""),
         (t("summary.figure.coverage", lang), int(f["reported"]), _ratio(f["coverage"]), coverage),
         (t("kpi.behind", lang), int(f["behind"]), nan, t("summary.note.behind", lang)),
-        (t("kpi.red", lang), int(f["red"]), nan, ""),
         (
-            t("summary.figure.not_due", lang),
-            int(f["not_due"]),
-            nan,
-            t("summary.note.not_due", lang),
+            t("label.reported_now", lang),
+            int(f["reported_now"]),
+            share_of_counted(f["reported_now"]),
+            t("summary.note.share_of_counted", lang),
         ),
+        (
+            t("label.reported_earlier", lang),
+            int(f["reported_earlier"]),
+            share_of_counted(f["reported_earlier"]),
+            t("summary.note.carried_forward", lang),
+        ),
+        (t("kpi.red", lang), int(f["red"]), nan, ""),
+        (t("label.overdue", lang), int(f["overdue"]), nan, t("label.overdue_help", lang)),
     ]
     columns = (
         Column("figure", t("summary.col.figure", lang), width=28),

@@ -11,7 +11,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from tracker.errors import ValidationError
-from tracker.progress import ROLLUP_COLUMNS
+from tracker.progress import ROLLUP_COLUMNS, in_figures
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.indicators import list_indicators
 from tracker.service.measures import measure_status
@@ -95,6 +95,8 @@ def build_summary(
         metrics = before = measure_status(session, plan_id=plan_id, as_of=as_of)
     else:
         metrics, before = _at(quarterly, quarter), _at(quarterly, quarter.previous())
+    # The quarter's measures: those made and begun by its end (tracker.progress).
+    metrics = in_figures(metrics).reset_index(drop=True)
     actors = actors_of(metrics, list_actors(session))
     actors = actors[actors["measures"] > 0].sort_values(
         ["measures", "name"], ascending=[False, True], kind="stable"

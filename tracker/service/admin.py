@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -490,7 +491,7 @@ def save_measure(
             raise ValueError("seen_version is required when changing a measure")
     fields, partners = _check_measure(session, plan, measure_id, values)
     if measure is None:
-        measure = Measure(plan_id=plan.id, version=1)
+        measure = Measure(plan_id=plan.id, version=1, created_at=datetime.now(UTC))
         _save(
             session,
             principal,

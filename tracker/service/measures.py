@@ -32,12 +32,14 @@ def measure_status(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.
     """
     moment = as_of_moment(as_of)
     measures = measures_frame(session, plan_id)
+    measures = measures[~(measures["created_at"] > moment)]  # made later: not there yet
     status = latest_status(session, plan_id, moment)
     frame = measures.merge(
         status, how="left", left_on="id", right_on="measure_id", validate="one_to_one"
     ).drop(columns=["measure_id"])
     if frame.empty:
-        for column in ("effective", "expected", "due", "counts", "known", "behind"):
+        for column in ("effective", "expected", "due", "counts", "known", "behind", "fresh",
+                       "overdue"):  # fmt: skip
             frame[column] = pd.Series(dtype="float64")
         return frame
     frame["status"] = code_column(frame["status"])

@@ -64,26 +64,53 @@ def actor_takes_part(session: Session, actor_id: int, measure: Measure) -> bool:
 
 
 def require_reporter(session: Session, principal: Principal, measure: Measure) -> Principal:
-    """Admin reports on anything; an actor user on measures its actor leads or
-    is partner in; a leader only reads."""
+    """Status is the lead's: the admin reports on anything, an actor user on the
+    measures its actor leads. A partner adds contributions instead; a leader reads."""
     current = acting_user(session, principal)
     if current.role == Role.ADMIN:
         return current
     if current.role == Role.LEADER:
         raise PermissionDenied.of("perm.read_only")
-    if current.actor_id is None or not actor_takes_part(session, current.actor_id, measure):
+    if current.actor_id is not None and _is_partner(session, current.actor_id, measure):
+        raise PermissionDenied.of("perm.partner_contributes", code=measure.code)
+    if current.actor_id != measure.lead_actor_id:
         raise PermissionDenied.of("perm.not_your_measure")
     return current
 
 
+def require_contributor(session: Session, principal: Principal, measure: Measure) -> Principal:
+    """A contribution is a partner's: an actor user whose actor is a partner or
+    funder of the measure (the lead reports status instead)."""
+    current = acting_user(session, principal)
+    if current.role == Role.LEADER:
+        raise PermissionDenied.of("perm.read_only")
+    if current.role == Role.ACTOR and current.actor_id == measure.lead_actor_id:
+        raise PermissionDenied.of("perm.lead_reports", code=measure.code)
+    if current.actor_id is None or not _is_partner(session, current.actor_id, measure):
+        raise PermissionDenied.of("perm.not_partner", code=measure.code)
+    return current
+
+
+def _is_partner(session: Session, actor_id: int, measure: Measure) -> bool:
+    return session.get(MeasurePartner, (measure.id, actor_id)) is not None
+
+
 def reportable_measure_ids(session: Session, principal: Principal) -> set[int] | None:
-    """Measures the user may report on: None means all (admin); empty for leaders."""
+    """Measures the user may report status on: None means all (admin); an actor
+    user's are those its actor leads; empty for leaders."""
     if principal.role == Role.ADMIN:
         return None
     if principal.role != Role.ACTOR or principal.actor_id is None:
         return set()
     led = select(Measure.id).where(Measure.lead_actor_id == principal.actor_id)
+    return set(session.scalars(led))
+
+
+def contributable_measure_ids(session: Session, principal: Principal) -> set[int]:
+    """Measures the user may add a contribution to: its actor's partner roles."""
+    if principal.role != Role.ACTOR or principal.actor_id is None:
+        return set()
     partnered = select(MeasurePartner.measure_id).where(
         MeasurePartner.actor_id == principal.actor_id
     )
-    return set(session.scalars(led.union(partnered)))
+    return set(session.scalars(partnered))

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from tracker.progress import ROLLUP_COLUMNS, add_measure_metrics, group_rag, roll_up
+from tracker.progress import ROLLUP_COLUMNS, add_measure_metrics, group_rag, in_figures, roll_up
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.asof import AsOf
 from tracker.service.measures import measure_status
@@ -33,10 +33,11 @@ def plan_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.Ser
 
 def figures_of(metrics: pd.DataFrame) -> pd.Series:
     """ROLLUP_COLUMNS over all rows of a measure_status frame (pure)."""
-    if metrics.empty:
+    rolled = roll_up(metrics) if not metrics.empty else _empty()
+    if rolled.empty:
         ratios = ("coverage", "progress", "expected")
         return pd.Series({c: float("nan") if c in ratios else 0 for c in ROLLUP_COLUMNS})
-    return roll_up(metrics).astype(object).iloc[0]
+    return rolled.astype(object).iloc[0]
 
 
 def theme_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.DataFrame:
@@ -70,7 +71,8 @@ def actors_of(metrics: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Roll a measure_status frame up per lead actor, partner roles counted apart (pure)."""
     rolled = roll_up(metrics, "lead_actor_id") if not metrics.empty else _empty()
     out = _label(actors.rename(columns={"id": "actor_id"}), rolled, "actor_id")
-    partner_counts = metrics["partner_ids"].explode().dropna().astype(int).value_counts()
+    partnered = in_figures(metrics)["partner_ids"] if not metrics.empty else metrics["partner_ids"]
+    partner_counts = partnered.explode().dropna().astype(int).value_counts()
     out["partner_in"] = out["actor_id"].map(partner_counts).fillna(0).astype(int)
     return out[(out["measures"] > 0) | (out["partner_in"] > 0)].reset_index(drop=True)
 
@@ -111,6 +113,7 @@ def quarterly_metrics(
     )
     ends["as_of"] = ends["as_of"].astype(MOMENT)
     grid = measures.merge(ends, how="cross").sort_values("as_of", kind="stable")
+    grid = grid[~(grid["created_at"] > grid["as_of"])]  # not made yet (empty: always there)
     # measure_id as int64 even when there are no reports yet (merge_asof's keys must match)
     history = plan_history(session, plan_id).astype({"reported_at": MOMENT, "measure_id": "int64"})
     # Reports come oldest first (reported_at, id): merge_asof takes the last report

@@ -55,7 +55,11 @@ def latest_status(session: Session, plan_id: int, as_of: AsOf = None) -> pd.Data
             .label("rank"),
         )
         .join(Measure, StatusUpdate.measure_id == Measure.id)
-        .where(Measure.plan_id == plan_id, StatusUpdate.reported_at <= moment)
+        .where(
+            Measure.plan_id == plan_id,
+            StatusUpdate.reported_at <= moment,
+            StatusUpdate.by_partner.is_(False),
+        )
         .subquery()
     )
     query = (
@@ -80,17 +84,18 @@ def latest_status(session: Session, plan_id: int, as_of: AsOf = None) -> pd.Data
 
 
 def measure_history(session: Session, measure_id: int) -> pd.DataFrame:
-    """Every report on one measure, oldest first."""
-    return _history(session, StatusUpdate.measure_id == measure_id)
+    """Every report on one measure, oldest first; `by_partner` marks the reports a
+    partner made before only the lead could report (they never were the status)."""
+    return _history(session, StatusUpdate.measure_id == measure_id, with_partner_reports=True)
 
 
 def plan_history(session: Session, plan_id: int) -> pd.DataFrame:
-    """Every report on every measure of a plan, oldest first: one query."""
+    """Every status report on every measure of a plan, oldest first: one query."""
     in_plan = select(Measure.id).where(Measure.plan_id == plan_id)
-    return _history(session, StatusUpdate.measure_id.in_(in_plan))
+    return _history(session, StatusUpdate.measure_id.in_(in_plan) & ~StatusUpdate.by_partner)
 
 
-def _history(session: Session, condition: Any) -> pd.DataFrame:
+def _history(session: Session, condition: Any, with_partner_reports: bool = False) -> pd.DataFrame:
     query = (
         select(
             StatusUpdate.measure_id,
@@ -110,7 +115,10 @@ def _history(session: Session, condition: Any) -> pd.DataFrame:
         .where(condition)
         .order_by(StatusUpdate.reported_at, StatusUpdate.id)
     )
-    return _status_frame(session.execute(query).all())
+    if not with_partner_reports:
+        return _status_frame(session.execute(query).all())
+    rows = session.execute(query.add_columns(StatusUpdate.by_partner)).all()
+    return _status_frame(rows, [*STATUS_COLUMNS, "by_partner"])
 
 
 def _raw(column: Any) -> Any:
@@ -120,8 +128,8 @@ def _raw(column: Any) -> Any:
     return type_coerce(column, plain).label(column.name)
 
 
-def _status_frame(rows: list) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(rows, columns=STATUS_COLUMNS)
+def _status_frame(rows: list, columns: list[str] = STATUS_COLUMNS) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(rows, columns=columns)
     for column in ("status", "rag"):
         frame[column] = code_column(frame[column])
     frame["progress"] = frame["progress"].astype("Float64")
@@ -177,6 +185,8 @@ def report_status(
         raise NotFound.of("notfound.measure")
     principal = require_reporter(session, user, measure)
     status, rag, period = validate_report(session, measure, report, now)
+    if (same := _same_as_stored(session, measure, period, status, rag, report)) is not None:
+        return Saved(same, measure.version)  # a second click: stored already
     new_version = _claim_version(session, measure, seen_version)
     update_row = append_status(
         session,
@@ -202,6 +212,27 @@ def report_status(
     return Saved(update_row.id, new_version)
 
 
+def _same_as_stored(
+    session: Session, measure: Measure, period: Quarter, status: Status, rag: Rag | None,
+    report: Report,
+) -> int | None:  # fmt: skip
+    """The id of the measure's current report when it is this very report for
+    this quarter (a repeated submit), else None."""
+    latest = session.scalars(
+        select(StatusUpdate)
+        .where(StatusUpdate.measure_id == measure.id, StatusUpdate.by_partner.is_(False))
+        .order_by(StatusUpdate.reported_at.desc(), StatusUpdate.id.desc())
+        .limit(1)
+    ).first()
+    progress = 100 if status == Status.COMPLETED else report.progress
+    wanted = (str(period), status, progress, rag, report.comment.strip(), report.next_steps.strip())
+    if latest is None:
+        return None
+    stored = (latest.period, latest.status, latest.progress, latest.rag, latest.comment,
+              latest.next_steps)  # fmt: skip
+    return latest.id if stored == wanted else None
+
+
 def validate_report(
     session: Session, measure: Measure, report: Report, now: datetime
 ) -> tuple[Status, Rag | None, Quarter]:
@@ -222,7 +253,7 @@ def validate_report(
         if len(text or "") > TEXT_LIMIT:
             key = "report.comment_too_long" if name == "comment" else "report.next_steps_too_long"
             problems.append(Problem(key, {"limit": TEXT_LIMIT, "length": len(text)}, name))
-    period = _check_period(session, measure, report.period, now, problems)
+    period = check_period(session, measure, report.period, now, problems)
     if problems:
         raise ValidationError(*problems)
     assert status is not None and period is not None
@@ -237,9 +268,17 @@ def _parse_member(enum, value, field, key, problems):  # type: ignore[no-untyped
         return None
 
 
-def _check_period(
-    session: Session, measure: Measure, text: str, now: datetime, problems: list[Problem]
+def check_period(
+    session: Session,
+    measure: Measure,
+    text: str,
+    now: datetime,
+    problems: list[Problem],
+    latest: bool = True,
 ) -> Quarter | None:
+    """The quarter named by text if a report may be made for it: within the
+    measure's span, begun, not closed and (latest) not before its newest report.
+    Adds what is wrong to problems."""
     try:
         period = Quarter.parse(text)
     except ValueError:
@@ -253,8 +292,12 @@ def _check_period(
         problems.append(Problem("report.period_in_future", {"period": str(period)}, "period"))
     if is_closed(session, measure.plan_id, period):
         problems.append(Problem("report.period_closed", {"period": str(period)}, "period"))
+    if not latest:
+        return period
     newest = session.scalar(
-        select(func.max(StatusUpdate.period)).where(StatusUpdate.measure_id == measure.id)
+        select(func.max(StatusUpdate.period)).where(
+            StatusUpdate.measure_id == measure.id, StatusUpdate.by_partner.is_(False)
+        )
     )
     if newest is not None and str(period) < newest:
         # The current status is the latest report; one for an older quarter saved now
@@ -274,7 +317,8 @@ def is_closed(session: Session, plan_id: int, period: Quarter) -> bool:
 def _claim_version(session: Session, measure: Measure, seen_version: int) -> int:
     """claim_version, or a ConflictError that carries the newer report."""
     if not claim_version(session, measure, seen_version):
-        latest = measure_history(session, measure.id).tail(1)
+        history = measure_history(session, measure.id)
+        latest = history[~history["by_partner"].astype(bool)].tail(1)
         current = latest.iloc[0].to_dict() if not latest.empty else {}
         who = current.get("reported_by") or current.get("reported_by_actor") or "?"
         when = current["reported_at"].to_pydatetime() if current else "?"

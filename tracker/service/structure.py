@@ -117,6 +117,7 @@ MEASURE_COLUMNS = [
     "funding",
     "is_example",
     "version",
+    "created_at",
 ]
 
 
@@ -143,6 +144,7 @@ def measures_frame(session: Session, plan_id: int) -> pd.DataFrame:
             Measure.funding,
             Measure.is_example,
             Measure.version,
+            Measure.created_at,
             Theme.position.label("_theme_position"),
         )
         .join(Theme, Measure.theme_id == Theme.id)
@@ -160,6 +162,9 @@ def measures_frame(session: Session, plan_id: int) -> pd.DataFrame:
     frame["partner_names"] = [partners.get(m, ([], [], []))[1] for m in frame["id"]]
     frame["partners"] = frame["partner_names"].map(", ".join)  # for display
     frame["funder_ids"] = [partners.get(m, ([], [], []))[2] for m in frame["id"]]
+    frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True).astype(
+        "datetime64[us, UTC]"
+    )
     return frame[MEASURE_COLUMNS].reset_index(drop=True)
 
 

@@ -1,0 +1,137 @@
+"""Contributions (bidrag): what a partner did on a measure in a quarter. The lead
+reports the measure's status and sees its partners' contributions while doing it;
+contributions never change the status. Append-only, like status reports."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.errors import NotFound, Problem, ValidationError
+from tracker.models import Actor, Contribution, Measure, User
+from tracker.quarters import Quarter
+from tracker.service.audit import record
+from tracker.service.principal import Principal, require_contributor
+from tracker.service.status import TEXT_LIMIT, check_period
+
+LINK_LIMIT = 500
+LINK = re.compile(r"^https?://\S+$")
+
+COLUMNS = ["id", "measure_id", "period", "text", "link", "actor", "user", "created_at"]
+
+
+@dataclass(frozen=True)
+class ContributionInput:
+    period: str
+    text: str
+    link: str = ""
+
+
+def add_contribution(
+    session: Session,
+    *,
+    user: Principal,
+    measure_id: int,
+    contribution: ContributionInput,
+    now: datetime | None = None,
+) -> int:
+    """Add a partner's contribution to a measure for a quarter; returns its id.
+
+    The same text and link from the same actor for the same quarter again (a second
+    click) stores nothing new and returns the stored one.
+    Raises NotFound, PermissionDenied, ValidationError (all problems at once).
+    """
+    now = now or datetime.now(UTC)
+    measure = session.get(Measure, measure_id)
+    if measure is None:
+        raise NotFound.of("notfound.measure")
+    principal = require_contributor(session, user, measure)
+    assert principal.actor_id is not None
+    text, link = contribution.text.strip(), contribution.link.strip()
+    problems: list[Problem] = []
+    if not text:
+        problems.append(Problem("contribution.text_empty", field="text"))
+    elif len(text) > TEXT_LIMIT:
+        params = {"limit": TEXT_LIMIT, "length": len(text)}
+        problems.append(Problem("contribution.text_too_long", params, "text"))
+    if link and (len(link) > LINK_LIMIT or not LINK.match(link)):
+        problems.append(Problem("contribution.link_invalid", {"limit": LINK_LIMIT}, "link"))
+    period = check_period(session, measure, contribution.period, now, problems, latest=False)
+    if problems:
+        raise ValidationError(*problems)
+    assert period is not None
+    stored = session.scalar(
+        select(Contribution.id).where(
+            Contribution.measure_id == measure.id,
+            Contribution.period == str(period),
+            Contribution.actor_id == principal.actor_id,
+            Contribution.text == text,
+            Contribution.link == link,
+        )
+    )
+    if stored is not None:
+        return stored
+    row = Contribution(
+        measure_id=measure.id,
+        period=str(period),
+        text=text,
+        link=link,
+        actor_id=principal.actor_id,
+        user_id=principal.user_id,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    record(
+        session,
+        principal,
+        action="contribute",
+        entity="measure",
+        entity_id=measure.code,
+        after={"period": str(period), "text": text, "link": link},
+    )
+    return row.id
+
+
+def list_contributions(
+    session: Session,
+    *,
+    plan_id: int,
+    measure_id: int | None = None,
+    period: Quarter | None = None,
+    as_of: datetime | None = None,
+) -> pd.DataFrame:
+    """Contributions of a plan (or one measure), oldest first, with the actor's and
+    user's names (COLUMNS); only one quarter's when period is given, only those made
+    by as_of when it is given."""
+    query = (
+        select(
+            Contribution.id,
+            Contribution.measure_id,
+            Contribution.period,
+            Contribution.text,
+            Contribution.link,
+            Actor.name.label("actor"),
+            User.display_name.label("user"),
+            Contribution.created_at,
+        )
+        .join(Measure, Contribution.measure_id == Measure.id)
+        .join(Actor, Contribution.actor_id == Actor.id)
+        .outerjoin(User, Contribution.user_id == User.id)
+        .where(Measure.plan_id == plan_id)
+        .order_by(Contribution.created_at, Contribution.id)
+    )
+    if measure_id is not None:
+        query = query.where(Contribution.measure_id == measure_id)
+    if period is not None:
+        query = query.where(Contribution.period == str(period))
+    if as_of is not None:
+        query = query.where(Contribution.created_at <= as_of)
+    frame = pd.DataFrame.from_records(session.execute(query).all(), columns=COLUMNS)
+    frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True)
+    return frame
