@@ -1,21 +1,25 @@
-"""Rapporter status: an actor's own measures for a quarter, a form per measure,
-and a quick mode to confirm several unchanged measures at once."""
+"""Rapporter status: for a quarter, the measures the user's actor leads (a status
+form per measure, and a quick mode to confirm several unchanged at once), and apart
+the measures it is a partner in (a contribution form). A past quarter reads as it
+stood at its end; a closed quarter is read-only."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from tracker.quarters import Quarter
 from tracker.vocab import Role
-from ui import data, report_form, widgets
+from ui import contribution_form, data, report_form, widgets
 from ui.state import require_role, t
 
 user = require_role(Role.ADMIN, Role.ACTOR)
 report_form.keep_drafts()
 plan_id = widgets.page_start("page.report")
 
-if message := st.session_state.pop("report_saved", None):
-    st.success(message)
+for message_key in ("report_saved", contribution_form.SAVED):
+    if message := st.session_state.pop(message_key, None):
+        st.success(message)
 for problem in st.session_state.pop("report_problems", []):
     st.error(problem)
 
@@ -39,58 +43,94 @@ quarter = Quarter.parse(
         key="report_quarter",
     )
 )
-if str(quarter) in closed:
-    st.warning(t("report.quarter_closed", quarter=widgets.quarter_label(str(quarter))))
+is_closed = str(quarter) in closed
+label = widgets.quarter_label(str(quarter))
+as_of = widgets.as_of(quarter)  # a past quarter as it stood at its end
+if is_closed:
+    st.warning(t("report.quarter_closed", quarter=label))
+elif as_of is not None:
+    st.info(t("report.as_of_past", quarter=label))
 
-measures = data.measure_status(plan_id=plan_id, as_of=None)
-allowed = data.reportable_measure_ids(user)
-if allowed is not None:
-    measures = measures[measures["id"].isin(allowed)]
+measures = data.measure_status(plan_id=plan_id, as_of=as_of)
 in_span = (measures["start_period"] <= str(quarter)) & (measures["end_period"] >= str(quarter))
 measures = measures[in_span]
+allowed = data.reportable_measure_ids(user)
+led = measures if allowed is None else measures[measures["id"].isin(allowed)]
+partnered = measures[measures["id"].isin(data.contributable_measure_ids(user))]
 if user.role == Role.ADMIN:
-    st.caption(t("report.intro_admin", quarter=widgets.quarter_label(str(quarter))))
+    st.caption(t("report.intro_admin", quarter=label))
 else:
     actors = data.actors()
     name = actors.loc[actors["id"] == user.actor_id, "name"]
     actor = name.iloc[0] if not name.empty else user.display_name
-    st.caption(t("report.intro", actor=actor, quarter=widgets.quarter_label(str(quarter))))
-if measures.empty:
-    st.info(t("report.none"))
-    st.stop()
+    st.caption(t("report.intro", actor=actor, quarter=label))
+contributions = data.contributions(plan_id=plan_id, period=quarter)
 
-reported = measures["period"] == str(quarter)
-overview = widgets.measure_table(measures, compact=True)
-overview.insert(
-    0,
-    t("report.this_quarter"),
-    ["✓ " + t("report.reported") if r else "○ " + t("report.missing") for r in reported],
-)
-st.dataframe(overview, hide_index=True, width="stretch", key="report_overview")
 
-labels = dict(zip(measures["id"], measures["code"] + " " + measures["title"], strict=True))
-measure_id = st.selectbox(
-    t("report.pick"), list(labels), format_func=labels.get, key="report_measure"
-)
-measure = measures[measures["id"] == measure_id].iloc[0]
-if measure["status"] is None:
-    st.caption(t("report.first"))
-else:
-    st.caption(
-        t(
-            "report.last",
-            status=widgets.status_text(measure["status"]),
-            progress=widgets.percent(measure["progress"]),
-            rag=widgets.rag_text(measure["rag"]),
-            period=measure["period"],
-            who=measure["reported_by_actor"]
-            if isinstance(measure["reported_by_actor"], str)
-            else "–",
-        )
+def overview(frame: pd.DataFrame, key: str) -> None:
+    reported = frame["period"] == str(quarter)
+    table = widgets.measure_table(frame, compact=True)
+    table.insert(
+        0,
+        t("report.this_quarter"),
+        ["✓ " + t("report.reported") if r else "○ " + t("report.missing") for r in reported],
     )
-report_form.report_form(measure, quarter)
+    st.dataframe(table, hide_index=True, width="stretch", key=key)
 
-st.divider()
-st.subheader(t("report.quick"))
-st.caption(t("report.quick_help"))
-report_form.confirm_unchanged(measures, quarter)
+
+def pick(frame: pd.DataFrame, label_key: str, key: str) -> pd.Series:
+    labels = dict(zip(frame["id"], frame["code"] + " " + frame["title"], strict=True))
+    if st.session_state.get(key) not in labels:
+        st.session_state.pop(key, None)  # never another actor's measure, nor a stale one
+    chosen = st.selectbox(t(label_key), list(labels), format_func=labels.get, key=key)
+    return frame[frame["id"] == chosen].iloc[0]
+
+
+def of_measure(measure: pd.Series) -> pd.DataFrame:
+    return contributions[contributions["measure_id"] == int(measure["id"])]
+
+
+st.subheader(t("report.we_lead"))
+if led.empty:
+    st.info(t("report.we_lead_none") if user.role == Role.ACTOR else t("report.none"))
+else:
+    overview(led, "report_overview")
+    measure = pick(led, "report.pick", "report_measure")
+    if measure["status"] is None:
+        st.caption(t("report.first"))
+    else:
+        st.caption(
+            t(
+                "report.last",
+                status=widgets.status_text(measure["status"]),
+                progress=widgets.percent(measure["progress"]),
+                rag=widgets.rag_text(measure["rag"]),
+                period=measure["period"],
+                who=measure["reported_by_actor"]
+                if isinstance(measure["reported_by_actor"], str)
+                else "–",
+            )
+        )
+    if is_closed:
+        report_form.show_contributions(of_measure(measure), quarter)
+        report_form.show_stored(measure, quarter)
+    else:
+        report_form.report_form(measure, quarter, of_measure(measure))
+        st.divider()
+        st.subheader(t("report.quick"))
+        st.caption(t("report.quick_help"))
+        report_form.confirm_unchanged(led, quarter)
+
+if user.role == Role.ACTOR:
+    st.divider()
+    st.subheader(t("report.we_partner"))
+    if partnered.empty:
+        st.info(t("report.we_partner_none"))
+    else:
+        st.caption(t("report.partner_help"))
+        overview(partnered, "report_partner_overview")
+        measure = pick(partnered, "report.pick_partner", "report_partner_measure")
+        if is_closed:
+            report_form.show_contributions(of_measure(measure), quarter)
+        else:
+            contribution_form.contribution_form(measure, quarter, of_measure(measure))

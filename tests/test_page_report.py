@@ -1,6 +1,8 @@
 """AppTest of Rapporter status (pages/report.py, ui/report_form.py) on the demo data,
-as the actor user "kupa": the form appends exactly one StatusUpdate, refusals and
-conflicts write nothing and lose nothing, quick mode confirms several at once.
+as the actor users "kupa" (leads one running measure, partner in several) and
+"sjomatklyngen" (leads two): the form appends exactly one StatusUpdate and then
+shows what was saved, a second click stores nothing, refusals and conflicts write
+nothing and lose nothing, quick mode confirms several at once.
 
 Every test gets its own copy of the demo database (they all write)."""
 
@@ -23,11 +25,14 @@ from tests.apptest_helpers import (
     texts,
 )
 from tracker import i18n, service
-from tracker.errors import PermissionDenied, Problem
+from tracker.errors import PermissionDenied, Problem, ValidationError
 from tracker.models import Measure
 from tracker.quarters import Quarter
 from tracker.service import Principal
+from tracker.service.contributions import list_contributions
+from tracker.service.principal import contributable_measure_ids
 from tracker.vocab import Rag, Role, Status
+from ui import report_form
 
 REPORT = "pages/report.py"
 
@@ -46,8 +51,15 @@ def kupa(demo: AppDatabase) -> Principal:
     return principal
 
 
-def key(measure_id: int, field: str) -> str:
-    return f"report_{measure_id}_{field}"
+@pytest.fixture
+def lead(demo: AppDatabase) -> Principal:
+    """An actor user whose actor leads two measures running now."""
+    return demo.principal("sjomatklyngen")
+
+
+def key(measure_id: int, field: str, quarter: str = "") -> str:
+    """The form's widget keys hold the quarter; seen/conflict keys do not."""
+    return report_form.key(measure_id, field, quarter)
 
 
 def open_report(principal: Principal, **state: object) -> AppTest:
@@ -68,10 +80,16 @@ def running(measures: pd.DataFrame, quarter: str) -> pd.DataFrame:
 
 
 def kupas_part(demo: AppDatabase, kupa: Principal) -> set[int]:
+    """The measures the user's actor leads (the ones it reports status on)."""
     with demo.session() as session:
         ids = service.reportable_measure_ids(session, kupa)
-    assert ids, "the demo actor Kupa takes part in measures"
+    assert ids, "the demo actor leads measures"
     return ids
+
+
+def partner_in(demo: AppDatabase, principal: Principal) -> set[int]:
+    with demo.session() as session:
+        return contributable_measure_ids(session, principal)
 
 
 def foreign_measure(demo: AppDatabase, kupa: Principal, quarter: str) -> pd.Series:
@@ -114,19 +132,28 @@ def version(demo: AppDatabase, measure_id: int) -> int:
 # --- what the form offers -------------------------------------------------------------
 
 
-def test_the_form_offers_exactly_the_actors_running_measures(
-    demo: AppDatabase, kupa: Principal
+@pytest.mark.parametrize("username", ["kupa", "sjomatklyngen"])
+def test_the_form_offers_exactly_the_measures_the_actor_leads(
+    demo: AppDatabase, username: str
 ) -> None:
-    at = open_report(kupa)
+    """Status only on the measures the actor leads; the ones it is a partner in are
+    listed apart, with a contribution form."""
+    user = demo.principal(username)
+    at = open_report(user)
     quarter = at.selectbox(key="report_quarter").value
     assert quarter == newest_quarter(demo)
     measures = running(plan_measures(demo), quarter)
-    mine = measures[measures["id"].isin(kupas_part(demo, kupa))]
+    mine = measures[measures["id"].isin(kupas_part(demo, user))]
     picker = at.selectbox(key="report_measure")
     assert picker.options == labels(mine)
     assert offered(demo, at) == mine["id"].tolist()
-    assert len(picker.options) >= 2
-    assert at.button(key=key(picker.value, "save")).label == i18n.t("report.save")
+    assert set(mine["lead_actor_id"]) == {user.actor_id}
+    assert at.button(key=key(picker.value, "save", quarter)).label == i18n.t("report.save")
+    partnered = measures[measures["id"].isin(partner_in(demo, user))]
+    assert not partnered.empty
+    assert at.selectbox(key="report_partner_measure").options == labels(partnered)
+    headings = texts(at.subheader)
+    assert headings.index(i18n.t("report.we_lead")) < headings.index(i18n.t("report.we_partner"))
 
 
 # --- saving ---------------------------------------------------------------------------
@@ -143,27 +170,28 @@ def test_the_form_offers_exactly_the_actors_running_measures(
 )
 def test_saving_appends_one_status_update_with_the_fields(
     demo: AppDatabase,
-    kupa: Principal,
+    lead: Principal,
     status: Status,
     progress: int,
     unknown: bool,
     rag: Rag,
     stored_progress: int | None,
 ) -> None:
-    at = open_report(kupa)
+    at = open_report(lead)
     quarter = at.selectbox(key="report_quarter").value
     measure_id = offered(demo, at)[-1]  # not the preselected one
     at.selectbox(key="report_measure").select(measure_id).run()
-    at.checkbox(key=key(measure_id, "unknown")).uncheck().run()  # the slider is enabled now
+    at.checkbox(key=key(measure_id, "unknown", quarter)).uncheck().run()  # slider enabled
     before, seen = demo.last_status_id(), version(demo, measure_id)
 
-    at.selectbox(key=key(measure_id, "status")).select(status.value)
-    at.slider(key=key(measure_id, "progress")).set_value(progress)
-    at.checkbox(key=key(measure_id, "unknown")).set_value(unknown)
-    at.radio(key=key(measure_id, "rag")).set_value(rag.value)
-    at.text_area(key=key(measure_id, "comment")).input("Søknad sendt til Innovasjon Norge.")
-    at.text_area(key=key(measure_id, "next_steps")).input("Følge opp i styringsgruppen.")
-    at.button(key=key(measure_id, "save")).click().run()
+    at.selectbox(key=key(measure_id, "status", quarter)).select(status.value)
+    at.slider(key=key(measure_id, "progress", quarter)).set_value(progress)
+    at.checkbox(key=key(measure_id, "unknown", quarter)).set_value(unknown)
+    at.radio(key=key(measure_id, "rag", quarter)).set_value(rag.value)
+    comment = at.text_area(key=key(measure_id, "comment", quarter))
+    comment.input("Søknad sendt til Innovasjon Norge.")
+    at.text_area(key=key(measure_id, "next_steps", quarter)).input("Følge opp i styringsgruppen.")
+    at.button(key=key(measure_id, "save", quarter)).click().run()
     no_exception(at)
 
     [row] = demo.status_rows(after_id=before)
@@ -174,12 +202,41 @@ def test_saving_appends_one_status_update_with_the_fields(
     assert row.rag == rag
     assert row.comment == "Søknad sendt til Innovasjon Norge."
     assert row.next_steps == "Følge opp i styringsgruppen."
-    assert row.reported_by_user_id == kupa.user_id
-    assert row.reported_by_actor_id == kupa.actor_id
+    assert row.reported_by_user_id == lead.user_id
+    assert row.reported_by_actor_id == lead.actor_id
     assert version(demo, measure_id) == seen + 1
     assert texts(at.success) == [i18n.t("report.saved", code=code_of(demo, measure_id))]
-    assert at.text_area(key=key(measure_id, "comment")).value == ""  # ready for the next one
+    # The form shows what was saved, the council's comment included, and its button
+    # does nothing until something changes: a second click stores nothing.
+    assert at.text_area(key=key(measure_id, "comment", quarter)).value == row.comment
+    save_key = key(measure_id, "save", quarter)
+    assert at.button(key=save_key).disabled
+    at.session_state[save_key] = True  # pressed anyway (a click sent before the redraw)
+    at.run()
+    no_exception(at)
+    assert [r.id for r in demo.status_rows(after_id=before)] == [row.id]
     assert not at.error
+
+
+def test_a_double_click_stores_one_report_and_keeps_the_comment(
+    demo: AppDatabase, lead: Principal
+) -> None:
+    """Seen: the second «Lagre rapport» stored an empty comment as the council's
+    text. Two presses before the page redraws (the second run still has the button
+    pressed) store one report, with the comment."""
+    at = open_report(lead)
+    quarter = at.selectbox(key="report_quarter").value
+    measure_id = at.selectbox(key="report_measure").value
+    before = demo.last_status_id()
+    at.text_area(key=key(measure_id, "comment", quarter)).input("Til kommunestyret")
+    save_key = key(measure_id, "save", quarter)
+    at.button(key=save_key).click().run()
+    at.session_state[save_key] = True  # the second press, sent before the redraw
+    at.run()
+    no_exception(at)
+    rows = demo.status_rows(after_id=before)
+    assert [(r.measure_id, r.comment) for r in rows] == [(measure_id, "Til kommunestyret")]
+    assert at.text_area(key=key(measure_id, "comment", quarter)).value == "Til kommunestyret"
 
 
 # --- refusals -------------------------------------------------------------------------
@@ -196,8 +253,8 @@ def test_a_forged_measure_choice_never_reaches_another_actors_measure(
     foreign_id = int(foreign["id"])
     forged = {
         "report_measure": foreign_id,
-        key(foreign_id, "status"): Status.COMPLETED.value,
-        key(foreign_id, "comment"): "Forfalsket",
+        key(foreign_id, "status", quarter): Status.COMPLETED.value,
+        key(foreign_id, "comment", quarter): "Forfalsket",
         key(foreign_id, "seen"): int(foreign["version"]),
     }
     before, on_foreign = demo.last_status_id(), demo.status_count(foreign_id)
@@ -205,8 +262,9 @@ def test_a_forged_measure_choice_never_reaches_another_actors_measure(
     own = at.selectbox(key="report_measure").value
     assert own in kupas_part(demo, kupa)
     assert foreign_id not in offered(demo, at)
-    assert key(foreign_id, "save") not in [b.key for b in at.button]
-    at.button(key=key(own, "save")).click().run()
+    assert key(foreign_id, "save", quarter) not in [b.key for b in at.button]
+    at.text_area(key=key(own, "comment", quarter)).input("Egen rapport")
+    at.button(key=key(own, "save", quarter)).click().run()
     no_exception(at)
     assert demo.status_count(foreign_id) == on_foreign
     assert [r.measure_id for r in demo.status_rows(after_id=before)] == [own]
@@ -247,22 +305,54 @@ def test_a_forged_principal_is_refused_by_the_service(
 def test_a_quarter_closed_while_the_form_is_open_is_refused(
     demo: AppDatabase, kupa: Principal
 ) -> None:
+    """The admin closes the quarter while Kupa types: the press that follows writes
+    nothing, and the page then shows the quarter read-only, saying why."""
     at = open_report(kupa)
     quarters = at.selectbox(key="report_quarter")
     older = str(Quarter.parse(quarters.value).previous())  # a finished quarter
     quarters.select(older).run()
     measure_id = at.selectbox(key="report_measure").value
+    at.text_area(key=key(measure_id, "comment", older)).input("Sent, men innen fristen").run()
     admin = demo.principal("admin")
     with demo.transaction() as session:
         plan_id = int(service.list_plans(session)["id"].iloc[0])
         service.close_quarter(session, user=admin, plan_id=plan_id, period=Quarter.parse(older))
     before = demo.status_count()
 
-    at.text_area(key=key(measure_id, "comment")).input("Sent, men innen fristen")
-    at.button(key=key(measure_id, "save")).click().run()
+    at.session_state[key(measure_id, "save", older)] = True
+    at.run()
     no_exception(at)
     assert demo.status_count() == before, "nothing may be written"
-    assert i18n.t("report.period_closed", period=older) in "\n".join(texts(at.error))
+    label = i18n.quarter_label(Quarter.parse(older))
+    assert i18n.t("report.quarter_closed", quarter=label) in texts(at.warning)
+    assert key(measure_id, "save", older) not in [b.key for b in at.button]
+    code = code_of(demo, measure_id)
+    read_only = {
+        i18n.t("report.closed_read_only", quarter=label, code=code),
+        i18n.t("report.closed_none", quarter=label, code=code),
+    }
+    assert read_only & set(texts(at.info))
+
+
+def test_the_service_refuses_a_report_for_a_closed_quarter(
+    demo: AppDatabase, kupa: Principal
+) -> None:
+    quarter = Quarter.parse(newest_quarter(demo)).previous()
+    admin = demo.principal("admin")
+    with demo.transaction() as session:
+        plan_id = int(service.list_plans(session)["id"].iloc[0])
+        service.close_quarter(session, user=admin, plan_id=plan_id, period=quarter)
+    measure = running(plan_measures(demo), str(quarter))
+    own = measure[measure["id"].isin(kupas_part(demo, kupa))].iloc[0]
+    with demo.session() as session, pytest.raises(ValidationError) as refused:
+        service.report_status(
+            session,
+            user=kupa,
+            measure_id=int(own["id"]),
+            report=service.Report(str(quarter), "in_progress", 10, None),
+            seen_version=int(own["version"]),
+        )
+    assert "report.period_closed" in {p.key for p in refused.value.problems}
 
 
 # --- conflicts --------------------------------------------------------------------------
@@ -293,10 +383,10 @@ def test_a_conflict_shows_both_versions_and_keeps_what_was_typed(
         )
     before = demo.status_count()
 
-    at.selectbox(key=key(measure_id, "status")).select(Status.IN_PROGRESS.value)
-    at.checkbox(key=key(measure_id, "unknown")).uncheck()
-    at.text_area(key=key(measure_id, "comment")).input("Min kommentar")
-    at.button(key=key(measure_id, "save")).click().run()
+    at.selectbox(key=key(measure_id, "status", quarter)).select(Status.IN_PROGRESS.value)
+    at.checkbox(key=key(measure_id, "unknown", quarter)).uncheck()
+    at.text_area(key=key(measure_id, "comment", quarter)).input("Min kommentar")
+    at.button(key=key(measure_id, "save", quarter)).click().run()
     no_exception(at)
 
     assert demo.status_count() == before  # nothing written
@@ -310,11 +400,11 @@ def test_a_conflict_shows_both_versions_and_keeps_what_was_typed(
     assert i18n.label(Rag.YELLOW) in their_line
     assert i18n.label(Status.IN_PROGRESS) in my_line
     assert "Admin" in texts(at.caption) and "Min kommentar" in texts(at.caption)
-    assert at.text_area(key=key(measure_id, "comment")).value == "Min kommentar"
+    assert at.text_area(key=key(measure_id, "comment", quarter)).value == "Min kommentar"
 
     # Keeping one's own version and saving again writes it, once.
     at.button(key=key(measure_id, "keep_mine")).click().run()
-    at.button(key=key(measure_id, "save")).click().run()
+    at.button(key=key(measure_id, "save", quarter)).click().run()
     no_exception(at)
     rows = demo.status_rows(after_id=demo.last_status_id() - 1)
     assert [(r.measure_id, r.comment, r.reported_by_user_id) for r in rows] == [
@@ -326,9 +416,9 @@ def test_a_conflict_shows_both_versions_and_keeps_what_was_typed(
 # --- quick mode -------------------------------------------------------------------------
 
 
-def test_quick_mode_confirms_two_unchanged_measures(demo: AppDatabase, kupa: Principal) -> None:
+def test_quick_mode_confirms_two_unchanged_measures(demo: AppDatabase, lead: Principal) -> None:
     unchanged = i18n.t("report.unchanged")
-    at = open_report(kupa)
+    at = open_report(lead)
     quarter = at.selectbox(key="report_quarter").value
     table = frame(at.data_editor(key="report_quick"))
     assert len(table) >= 2
@@ -356,7 +446,66 @@ def test_quick_mode_confirms_two_unchanged_measures(demo: AppDatabase, kupa: Pri
         assert row.status == last["status"]
         assert row.rag == last["rag"]
         assert row.progress == (None if pd.isna(last["progress"]) else int(last["progress"]))
-        assert row.reported_by_user_id == kupa.user_id
-        assert row.reported_by_actor_id == kupa.actor_id
+        assert row.reported_by_user_id == lead.user_id
+        assert row.reported_by_actor_id == lead.actor_id
     assert texts(at.success) == [i18n.t("report.saved_many", count=2)]
     assert not at.error
+
+
+# --- partners' contributions and past quarters ----------------------------------------
+
+
+def test_a_partner_adds_a_contribution_the_lead_sees_it(demo: AppDatabase, kupa: Principal) -> None:
+    """Kupa is a partner in 3.5 (Næringshagen leads): it cannot set the status, it
+    adds a contribution; a double click stores one; the lead sees it in its form."""
+    at = open_report(kupa)
+    quarter = at.selectbox(key="report_quarter").value
+    partnered = running(plan_measures(demo), quarter)
+    partnered = partnered[partnered["id"].isin(partner_in(demo, kupa))]
+    naeringshagen = demo.principal("naeringshagen")
+    measure = partnered[partnered["lead_actor_id"] == naeringshagen.actor_id].iloc[0]
+    measure_id = int(measure["id"])
+    at.selectbox(key="report_partner_measure").select(measure_id).run()
+    statuses = demo.status_count()
+    fields = f"contribution_{measure_id}_{quarter}_0"
+    at.text_area(key=f"{fields}_text").input("Holdt gründerkurs for 12 deltakere")
+    at.text_input(key=f"{fields}_link").input("https://example.org/kurs").run()
+    at.button(key=f"{fields}_save").click().run()
+    assert texts(at.success) == [i18n.t("report.contribution_saved", code=measure["code"])]
+    at.session_state[f"{fields}_save"] = True  # the second press, sent before the redraw
+    at.run()
+    no_exception(at)
+    with demo.session() as session:
+        plan_id = int(service.list_plans(session)["id"].iloc[0])
+        stored = list_contributions(session, plan_id=plan_id, measure_id=measure_id)
+    assert stored[["text", "link", "period"]].to_dict("records") == [
+        {"text": "Holdt gründerkurs for 12 deltakere", "link": "https://example.org/kurs",
+         "period": quarter}
+    ]  # fmt: skip
+    assert demo.status_count() == statuses  # the status is the lead's
+    assert at.text_area(key=f"contribution_{measure_id}_{quarter}_1_text").value == ""
+
+    lead_view = open_report(naeringshagen)
+    lead_view.selectbox(key="report_measure").select(measure_id).run()
+    assert "Holdt gründerkurs for 12 deltakere" in texts(lead_view.text)
+
+
+def test_a_past_quarter_shows_its_own_reports(demo: AppDatabase, kupa: Principal) -> None:
+    """Seen: with 2026-Q2 picked every Kupa measure said «Mangler» although 3.3 had a
+    Q2 report. A past quarter reads as it stood at its end."""
+    with demo.session() as session:
+        plan_id = int(service.list_plans(session)["id"].iloc[0])
+        history = service.plan_history(session, plan_id)
+    own = kupas_part(demo, kupa)
+    reported = history[history["measure_id"].isin(own)]
+    past = sorted(set(reported["period"]) - {newest_quarter(demo)})[-1]
+    at = open_report(kupa)
+    at.selectbox(key="report_quarter").select(past).run()
+    no_exception(at)
+    table = frame(at.dataframe[0])  # «Tiltak vi leder» comes first
+    done = set(reported.loc[reported["period"] == past, "measure_id"])
+    codes = {code_of(demo, m) for m in done}
+    marks = dict(zip(table[i18n.t("col.code")], table[i18n.t("report.this_quarter")], strict=True))
+    assert codes and all(marks[c].endswith(i18n.t("report.reported")) for c in codes)
+    label = i18n.quarter_label(Quarter.parse(past))
+    assert i18n.t("report.as_of_past", quarter=label) in texts(at.info)

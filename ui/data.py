@@ -18,10 +18,12 @@ import streamlit as st
 from tracker import db, exporters, reports, service
 from tracker.demo import has_demo_data
 from tracker.quarters import Quarter
+from tracker.service import contributions as contribution_service
 from tracker.service import events as event_service
 from tracker.service import indicators as indicator_service
 from tracker.service import network
 from tracker.service import overlaps as overlap_service
+from tracker.service import principal as principal_service
 from tracker.service import reminders as reminder_service
 from ui.state import engine
 
@@ -92,6 +94,8 @@ actor_table = cached_read(service.actor_table)
 plan_quarters_so_far = cached_read(service.plan_quarters_so_far)
 closed_quarters = cached_read(service.closed_quarters)
 reportable_measure_ids = cached_read(service.reportable_measure_ids)
+contributable_measure_ids = cached_read(principal_service.contributable_measure_ids)
+contributions = cached_read(contribution_service.list_contributions)
 users = cached_read(service.list_users)
 demo_data = cached_read(has_demo_data)
 

@@ -1,6 +1,8 @@
-"""The status form of the Rapporter page: one measure, a live preview of what will
-change, validation errors next to their fields, and conflicts shown with both
-versions (nothing the user typed is lost)."""
+"""The status form of the Rapporter page: one measure and quarter, the partners'
+contributions for the quarter beside it, a live preview of what will change,
+validation errors next to their fields, and conflicts shown with both versions
+(nothing the user typed is lost). After a save the form shows what was saved, and
+its button stays disabled until something changes (ui.save_guard)."""
 
 from __future__ import annotations
 
@@ -14,22 +16,25 @@ from tracker.errors import ConflictError, PermissionDenied, ValidationError
 from tracker.quarters import Quarter
 from tracker.service.status import TEXT_LIMIT
 from tracker.vocab import Rag, Status
-from ui import data, widgets
+from ui import data, save_guard, widgets
 from ui.state import lang, require_user, t
 
 FIELDS = ("status", "progress", "rag", "comment", "next_steps", "period")
 
 
-def key(measure_id: int, field: str) -> str:
-    return f"report_{measure_id}_{field}"
+def key(measure_id: int, field: str, quarter: Quarter | str = "") -> str:
+    """A widget's key: the measure and the quarter it reports on, so nothing typed
+    for one carries over to another."""
+    return f"report_{measure_id}_{quarter}_{field}" if quarter else f"report_{measure_id}_{field}"
 
 
 def keep_drafts() -> None:
     """Streamlit drops a widget's value when the widget is not drawn in a run; the
     report fields of other measures (or of a page left for a moment) would then be
     lost. Writing the values back keeps every half-typed report until saved."""
+    endings = tuple(f"_{field}" for field in (*FIELDS, "unknown"))
     for name in [k for k in st.session_state if str(k).startswith("report_")]:
-        if name.rsplit("_", 1)[-1] in (*FIELDS, "unknown"):
+        if str(name).endswith(endings):
             st.session_state[name] = st.session_state[name]
 
 
@@ -38,9 +43,29 @@ def seen_version(measure: pd.Series) -> int:
     return st.session_state.setdefault(key(int(measure["id"]), "seen"), int(measure["version"]))
 
 
-def report_form(measure: pd.Series, quarter: Quarter) -> None:
+def stored_this_quarter(measure: pd.Series, quarter: Quarter) -> service.Report | None:
+    """The measure's current report when it is for this quarter, as a Report."""
+    if measure["status"] is None or measure["period"] != str(quarter):
+        return None
+    return service.Report(
+        period=str(quarter),
+        status=measure["status"],
+        progress=None if pd.isna(measure["progress"]) else int(measure["progress"]),
+        rag=measure["rag"],
+        comment=_text(measure["comment"]),
+        next_steps=_text(measure["next_steps"]),
+    )
+
+
+def _text(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFrame) -> None:
     measure_id = int(measure["id"])
-    _defaults(measure)
+    stored = stored_this_quarter(measure, quarter)
+    _defaults(measure, quarter, stored)
+    show_contributions(contributions, quarter)
     slots: dict[str, Any] = {}
     left, right = st.columns(2)
     with left:
@@ -48,17 +73,17 @@ def report_form(measure: pd.Series, quarter: Quarter) -> None:
             t("col.status"),
             [s.value for s in Status],
             format_func=widgets.status_text,
-            key=key(measure_id, "status"),
+            key=key(measure_id, "status", quarter),
         )
         slots["status"] = st.empty()
-        unknown = st.checkbox(t("report.unknown_progress"), key=key(measure_id, "unknown"))
+        unknown = st.checkbox(t("report.unknown_progress"), key=key(measure_id, "unknown", quarter))
         st.slider(
             t("col.progress"),
             0,
             100,
             step=5,
             format="%d %%",
-            key=key(measure_id, "progress"),
+            key=key(measure_id, "progress", quarter),
             disabled=unknown,
         )
         slots["progress"] = st.empty()
@@ -67,24 +92,95 @@ def report_form(measure: pd.Series, quarter: Quarter) -> None:
             [r.value for r in Rag],
             format_func=widgets.rag_text,
             horizontal=True,
-            key=key(measure_id, "rag"),
+            key=key(measure_id, "rag", quarter),
         )
         slots["rag"] = st.empty()
     with right:
-        st.text_area(t("col.comment"), max_chars=TEXT_LIMIT, key=key(measure_id, "comment"))
+        st.text_area(
+            t("col.comment"), max_chars=TEXT_LIMIT, key=key(measure_id, "comment", quarter)
+        )
         slots["comment"] = st.empty()
-        st.text_area(t("col.next_steps"), max_chars=TEXT_LIMIT, key=key(measure_id, "next_steps"))
+        st.text_area(
+            t("col.next_steps"), max_chars=TEXT_LIMIT, key=key(measure_id, "next_steps", quarter)
+        )
         slots["next_steps"] = st.empty()
     slots["period"] = st.empty()
     report = _report_from_state(measure_id, quarter)
-    _preview(measure, report)
-    if st.button(t("report.save"), type="primary", key=key(measure_id, "save")):
-        _save(measure, report, slots)
+    if stored is not None:
+        st.caption(
+            t(
+                "report.saved_values",
+                quarter=widgets.quarter_label(str(quarter)),
+                status=widgets.status_text(stored.status),
+                progress=widgets.percent(stored.progress),
+                rag=widgets.rag_text(stored.rag),
+            )
+        )
+    else:
+        _preview(measure, report)
+    values, baseline = _comparable(report), _comparable(stored) if stored else None
+    save_key = key(measure_id, "save", quarter)
+    pressed = save_guard.save_button(
+        t("report.save"), key=save_key, values=values, baseline=baseline
+    )
+    if pressed and _save(measure, report, slots):
+        save_guard.remember_saved(save_key, values)
+        st.rerun()
     _conflict(measure, report)
 
 
-def _defaults(measure: pd.Series) -> None:
-    """Start the widgets from the last report, once."""
+def _comparable(report: service.Report) -> dict[str, Any]:
+    """A report's values as the form and the database both hold them."""
+    progress = 100 if report.status == Status.COMPLETED else report.progress
+    return {
+        "status": str(report.status),
+        "progress": progress,
+        "rag": None if report.rag in (None, "") else str(report.rag),
+        "comment": report.comment.strip(),
+        "next_steps": report.next_steps.strip(),
+    }
+
+
+def show_contributions(contributions: pd.DataFrame, quarter: Quarter) -> None:
+    """The partners' contributions to the measure for the quarter, as plain text."""
+    label = widgets.quarter_label(str(quarter))
+    if contributions.empty:
+        st.caption(t("report.contributions_none", quarter=label))
+        return
+    with st.container(border=True):
+        st.markdown(f"**{t('report.contributions', quarter=label)}**")
+        for row in contributions.itertuples():
+            when = widgets.date_text(row.created_at)
+            st.markdown(f"**{widgets.plain(str(row.actor))}** · {when}")
+            st.text(str(row.text))
+            if row.link:
+                st.text(str(row.link))
+
+
+def show_stored(measure: pd.Series, quarter: Quarter) -> None:
+    """A closed quarter: the report as it stands, read-only, with the reason."""
+    label, code = widgets.quarter_label(str(quarter)), str(measure["code"])
+    stored = stored_this_quarter(measure, quarter)
+    if stored is None:
+        st.info(t("report.closed_none", quarter=label, code=code))
+        return
+    st.info(t("report.closed_read_only", quarter=label, code=code))
+    st.write(
+        f"{widgets.status_text(stored.status)} · {widgets.percent(stored.progress)}"
+        f" · {widgets.rag_text(stored.rag)}"
+    )
+    for name, text in (
+        (t("col.comment"), stored.comment),
+        (t("col.next_steps"), stored.next_steps),
+    ):
+        if text:
+            st.caption(name)
+            st.text(text)
+
+
+def _defaults(measure: pd.Series, quarter: Quarter, stored: service.Report | None) -> None:
+    """Start the widgets once: from this quarter's report when there is one (what was
+    saved, comment and all), else from the last report without its comment."""
     measure_id = int(measure["id"])
     last_progress = measure["progress"]
     defaults = {
@@ -92,28 +188,28 @@ def _defaults(measure: pd.Series) -> None:
         "unknown": measure["status"] is not None and pd.isna(last_progress),
         "progress": 0 if pd.isna(last_progress) else int(last_progress),
         "rag": measure["rag"] or Rag.GREEN.value,
-        "comment": "",
-        "next_steps": "" if pd.isna(measure["next_steps"]) else str(measure["next_steps"]),
+        "comment": stored.comment if stored else "",
+        "next_steps": _text(measure["next_steps"]),
     }
     for field, value in defaults.items():
-        st.session_state.setdefault(key(measure_id, field), value)
+        st.session_state.setdefault(key(measure_id, field, quarter), value)
     seen_version(measure)
 
 
 def _report_from_state(measure_id: int, quarter: Quarter) -> service.Report:
     state = st.session_state
-    status = state[key(measure_id, "status")]
-    unknown = state[key(measure_id, "unknown")]
-    progress = None if unknown else int(state[key(measure_id, "progress")])
+    status = state[key(measure_id, "status", quarter)]
+    unknown = state[key(measure_id, "unknown", quarter)]
+    progress = None if unknown else int(state[key(measure_id, "progress", quarter)])
     if status == Status.COMPLETED:
         progress = 100
     return service.Report(
         period=str(quarter),
         status=status,
         progress=progress,
-        rag=state[key(measure_id, "rag")],
-        comment=state[key(measure_id, "comment")],
-        next_steps=state[key(measure_id, "next_steps")],
+        rag=state[key(measure_id, "rag", quarter)],
+        comment=state[key(measure_id, "comment", quarter)],
+        next_steps=state[key(measure_id, "next_steps", quarter)],
     )
 
 
@@ -145,7 +241,8 @@ def _preview(measure: pd.Series, report: service.Report) -> None:
     )
 
 
-def _save(measure: pd.Series, report: service.Report, slots: dict[str, Any]) -> None:
+def _save(measure: pd.Series, report: service.Report, slots: dict[str, Any]) -> bool:
+    """Save the report; True when saved (the caller reruns), else the problem is shown."""
     measure_id = int(measure["id"])
     user = require_user()
     try:
@@ -161,17 +258,17 @@ def _save(measure: pd.Series, report: service.Report, slots: dict[str, Any]) -> 
         for field, problems in error.by_field().items():
             slot = slots.get(field or "period", slots["period"])
             slot.error("\n\n".join(p.text(lang()) for p in problems))
-        return
+        return False
     except PermissionDenied as error:
         st.error(error.text(lang()))
-        return
+        return False
     except ConflictError as error:
         st.session_state[key(measure_id, "conflict")] = error.current
         st.session_state[key(measure_id, "conflict_text")] = error.text(lang())
-        return
-    _forget(measure_id)
+        return False
+    _forget(measure_id, Quarter.parse(report.period))
     st.session_state["report_saved"] = t("report.saved", code=measure["code"])
-    st.rerun()
+    return True
 
 
 def _conflict(measure: pd.Series, report: service.Report) -> None:
@@ -210,8 +307,11 @@ def _show_version(values: dict[str, Any]) -> None:
         st.caption(str(values["comment"]))
 
 
-def _forget(measure_id: int) -> None:
-    for field in (*FIELDS, "unknown", "seen", "conflict", "conflict_text"):
+def _forget(measure_id: int, quarter: Quarter) -> None:
+    """Drop the form's state after a save: the next run starts it from what was saved."""
+    for field in (*FIELDS, "unknown"):
+        st.session_state.pop(key(measure_id, field, quarter), None)
+    for field in ("seen", "conflict", "conflict_text"):
         st.session_state.pop(key(measure_id, field), None)
 
 
@@ -274,7 +374,7 @@ def _save_unchanged(chosen: pd.DataFrame, quarter: Quarter) -> None:
                     seen_version=int(row.version),
                 )
             saved += 1
-            _forget(int(row.id))
+            _forget(int(row.id), quarter)
         except (ValidationError, PermissionDenied, ConflictError) as error:
             problems.append(f"{row.code}: {error.text(lang())}")
     st.session_state["report_saved"] = t("report.saved_many", count=saved)

@@ -1,0 +1,67 @@
+"""The contribution form of the Rapporter page: a partner tells what it did on a
+measure in a quarter (text and an optional link). After a save the form shows
+the saved contribution and starts empty for the next one."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tracker.errors import PermissionDenied, ValidationError
+from tracker.quarters import Quarter
+from tracker.service.contributions import LINK_LIMIT, ContributionInput, add_contribution
+from tracker.service.status import TEXT_LIMIT
+from ui import data, save_guard
+from ui.report_form import show_contributions
+from ui.state import lang, require_user, t
+
+SAVED = "contribution_saved"
+
+
+def key(measure_id: int, quarter: Quarter, field: str) -> str:
+    """A field's key: the measure, the quarter and how many were saved, so a saved
+    contribution's text never stays in the form for the next one."""
+    round_ = st.session_state.get(f"contribution_{measure_id}_{quarter}_round", 0)
+    return f"contribution_{measure_id}_{quarter}_{round_}_{field}"
+
+
+def contribution_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFrame) -> None:
+    measure_id = int(measure["id"])
+    show_contributions(contributions, quarter)
+    text = st.text_area(
+        t("report.contribution_text"),
+        max_chars=TEXT_LIMIT,
+        key=key(measure_id, quarter, "text"),
+    )
+    link = st.text_input(
+        t("report.contribution_link"),
+        max_chars=LINK_LIMIT,
+        key=key(measure_id, quarter, "link"),
+        placeholder="https://",
+    )
+    values = {"text": text.strip(), "link": link.strip()}
+    save_key = key(measure_id, quarter, "save")
+    empty = {"text": "", "link": ""}  # nothing typed: nothing to save
+    if save_guard.save_button(
+        t("report.contribution_save"), key=save_key, values=values, baseline=empty
+    ):
+        _save(measure, quarter, values)
+
+
+def _save(measure: pd.Series, quarter: Quarter, values: dict[str, str]) -> None:
+    measure_id = int(measure["id"])
+    try:
+        with data.write() as session:
+            add_contribution(
+                session,
+                user=require_user(),
+                measure_id=measure_id,
+                contribution=ContributionInput(str(quarter), values["text"], values["link"]),
+            )
+    except (ValidationError, PermissionDenied) as error:
+        st.error(error.text(lang()))
+        return
+    round_key = f"contribution_{measure_id}_{quarter}_round"
+    st.session_state[round_key] = st.session_state.get(round_key, 0) + 1
+    st.session_state[SAVED] = t("report.contribution_saved", code=measure["code"])
+    st.rerun()
