@@ -11,12 +11,27 @@ import streamlit as st
 from tracker.errors import TrackerError
 from tracker.i18n import coverage_text
 from tracker.quarters import Quarter
-from tracker.reports import Format, Stamp, file_name, render
+from tracker.reports import Format, Stamp, Summary, file_name, render
+from tracker.reports.final import final_file
+from tracker.reports.render import Step
 from tracker.vocab import Role
 from ui import data, widgets
 from ui.state import lang, require_role, t
 
 FILE_KEY = "export_file"
+
+
+def make_file(stamped: Summary, step: Step) -> bytes:
+    """A closed quarter's stored file (made and stored the first time), else a new one."""
+    if final is None:
+        return render(stamped, fmt, lang(), step=step)
+    with data.write() as session:
+        stored = final_file(
+            session, plan_id=plan_id, quarter=quarter, fmt=fmt, lang=lang(), step=step
+        )
+    assert stored is not None
+    return stored
+
 
 user = require_role(Role.ADMIN, Role.LEADER)
 plan_id = widgets.page_start("page.export")
@@ -45,8 +60,12 @@ fmt = Format(
     )
 )
 
-summary = data.summary(plan_id, quarter)
-if summary.provisional:
+final = data.final_summary(plan_id, quarter)  # a closed quarter: the stored report
+summary = final if final is not None else data.summary(plan_id, quarter)
+if final is not None:
+    st.success(t("export.final", by=final.stamp.produced_by or "–",
+                 when=widgets.datetime_text(final.stamp.produced_at)))  # fmt: skip
+elif summary.provisional:
     st.warning(t("summary.provisional"))
 st.subheader(t("export.preview"))
 figures = summary.figures
@@ -70,9 +89,7 @@ if st.button(t("export.make"), key="export_make", type="primary"):
         steps = {"drawing": t("export.drawing"), "writing": t("export.writing", format=fmt.name)}
         stamped = summary.stamped(Stamp(datetime.now(UTC), user.display_name))
         try:
-            payload = render(
-                stamped, fmt, lang(), step=lambda name: status.update(label=steps[name])
-            )
+            payload = make_file(stamped, lambda name: status.update(label=steps[name]))
         except TrackerError as error:
             status.update(label=error.text(lang()), state="error")
             st.error(error.text(lang()))

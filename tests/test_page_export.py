@@ -11,7 +11,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import AppDatabase, app, demo_database, no_exception, on_page
+from tests.apptest_helpers import (
+    AppDatabase,
+    app,
+    demo_database,
+    fresh_database,
+    no_exception,
+    on_page,
+)
 from tracker import i18n, service
 from tracker.quarters import Quarter
 
@@ -104,3 +111,34 @@ def test_an_actor_cannot_open_the_export_page(demo: AppDatabase) -> None:
     at = app(demo.principal("kupa"), page=EXPORT)
     no_exception(at)
     assert not on_page(at, EXPORT)
+
+
+def test_a_closed_quarter_offers_its_stored_final_report(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closed: the page says Endelig (who closed it, when), and the file is the one
+    stored, the same after a later rename as before it."""
+    own = fresh_database(tmp_path_factory, tmp_path, monkeypatch)
+    last = Quarter.last_finished()
+    with own.transaction() as session:
+        plan_id = service.get_plan(session).id
+        service.close_quarter(session, user=own.principal("admin"), plan_id=plan_id, period=last)
+    at = open_export(own)
+    assert at.selectbox(key="export_quarter").value == str(last)
+    assert any(m.startswith(i18n.t("summary.final")[:8]) for m in (s.value for s in at.success))
+    at.radio(key="export_format").set_value("csv").run()
+    at.button(key="export_make").click().run()
+    no_exception(at)
+    first = at.session_state["export_file"][2]
+    with own.transaction() as session:
+        leads = set(service.measures_frame(session, plan_id)["lead_actor_id"])
+        actors = service.list_actors(session)
+        actor = actors[actors["id"].isin(leads)].iloc[0]  # its name is in the CSV
+        assert str(actor["name"]) in first.decode("utf-8-sig")
+        service.save_actor(session, user=own.principal("admin"), actor_id=int(actor["id"]),
+                           name="Omdøpt aktør AS", short_name=str(actor["short_name"]))  # fmt: skip
+    again = open_export(own)
+    again.radio(key="export_format").set_value("csv").run()
+    again.button(key="export_make").click().run()
+    assert again.session_state["export_file"][2] == first
+    assert "Omdøpt aktør AS" not in first.decode("utf-8-sig")

@@ -73,8 +73,12 @@ def main(click_ctx: click.Context, lang: str) -> None:
 @main.command()
 def init() -> None:
     """Create or upgrade the database schema (safe to run again)."""
+    from tracker.reports.final import freeze_missing
+
     engine = db.make_engine()
     db.migrate(engine)
+    with db.transaction(engine) as session:  # quarters closed before summaries were kept
+        freeze_missing(session)
     click.echo(f"OK: {engine.url.render_as_string(hide_password=True)}")
 
 
@@ -156,15 +160,19 @@ def summary_command(
 ) -> None:
     """Write the quarterly summary for the council (usable from cron)."""
     from tracker.reports import build_summary, render
+    from tracker.reports.final import final_file
     from tracker.service import get_plan
 
     period = _quarter_option(ctx, quarter)
     chosen = _format_option(ctx, fmt, output)
     by = produced_by or os.environ.get("USER") or "tracker"
-    with ctx.transaction() as session:
+    with ctx.transaction() as session:  # a closed quarter: its stored final report
         plan_id = get_plan(session, plan_name).id
-        summary = build_summary(session, plan_id=plan_id, quarter=period, produced_by=by)
-    output.write_bytes(render(summary, chosen, ctx.lang))
+        content = final_file(session, plan_id=plan_id, quarter=period, fmt=chosen, lang=ctx.lang)
+        if content is None:
+            summary = build_summary(session, plan_id=plan_id, quarter=period, produced_by=by)
+            content = render(summary, chosen, ctx.lang)
+    output.write_bytes(content)
     click.echo(i18n.t("cli.summary_written", ctx.lang, quarter=str(period), path=str(output)))
 
 

@@ -125,4 +125,10 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Forfalt: sluttdatoen er passert, men tiltaket er verken fullført eller avbrutt",
         "en": "Overdue: past the end date, but neither completed nor cancelled",
     },
+    "export.final": {
+        "nb": "Endelig: kvartalet er lukket. Rapporten er lagret slik den var da {by} lukket "
+        "kvartalet {when}, og den endres ikke av senere rapporter, importer eller navneendringer.",
+        "en": "Final: the quarter is closed. The report is stored as it was when {by} closed "
+        "the quarter {when}, and later reports, imports or renames do not change it.",
+    },
 }

@@ -18,6 +18,7 @@ import streamlit as st
 from tracker import db, exporters, reports, service
 from tracker.demo import has_demo_data
 from tracker.quarters import Quarter
+from tracker.reports import final as final_report
 from tracker.service import contributions as contribution_service
 from tracker.service import events as event_service
 from tracker.service import indicators as indicator_service
@@ -122,6 +123,7 @@ def _summary(session: db.Session, plan_id: int, quarter: Quarter) -> reports.Sum
 
 
 summary = cached_read(_summary)
+final_summary = cached_read(final_report.final_summary)
 reminders = cached_read(reminder_service.reminders)
 collaboration = cached_read(network.collaboration)
 events = cached_read(event_service.list_events)

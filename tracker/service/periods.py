@@ -27,16 +27,22 @@ def close_quarter(
     period: Quarter,
     now: datetime | None = None,
 ) -> None:
-    """Close a finished quarter: reports for it are refused from now on."""
+    """Close a finished quarter: reports for it are refused from now on, and its
+    summary is stored as the final report (tracker.reports.final)."""
+    from tracker.reports.final import freeze_quarter  # reports build on the services
+
     principal = require_admin(session, user)
     now = now or datetime.now(UTC)
     if period.end() > now:
         raise ValidationError.of("period.not_finished", "period", period=str(period))
     if _find(session, plan_id, period) is not None:
         raise ValidationError.of("period.already_closed", "period", period=str(period))
-    session.add(
-        ClosedPeriod(plan_id=plan_id, period=str(period), closed_by_user_id=principal.user_id)
+    closed = ClosedPeriod(
+        plan_id=plan_id, period=str(period), closed_by_user_id=principal.user_id, closed_at=now
     )
+    session.add(closed)
+    session.flush()
+    freeze_quarter(session, closed, closed_by=principal.display_name, now=now)
     record(
         session,
         principal,
@@ -49,9 +55,14 @@ def close_quarter(
 
 def reopen_quarter(session: Session, *, user: Principal, plan_id: int, period: Quarter) -> None:
     principal = require_admin(session, user)
+    """Reopen a closed quarter: reports are taken again, and its stored final
+    report is dropped (closing it again stores a new one)."""
+    from tracker.reports.final import forget
+
     found = _find(session, plan_id, period)
     if found is None:
         raise ValidationError.of("period.not_closed", "period", period=str(period))
+    forget(session, found)
     session.delete(found)
     record(
         session,
