@@ -208,3 +208,40 @@ def test_oversikt_shows_the_indicators_as_reported_by_the_chosen_quarter(
         assert plan_id is not None
         _, known = list_indicators(session, plan_id, Quarter.parse("2025-Q1").end())
     assert then == len(known) < now
+
+
+# --- one value, however many times it is sent --------------------------------------
+
+
+def test_the_same_value_again_stores_nothing_new(session: Session, world: World) -> None:
+    """A double click sends the value twice: the second time the latest value for
+    that indicator and period is returned, not stored again."""
+    from tracker.models import AuditLog
+
+    indicator = make(session, world)
+    actor = world.principals["actor_a"]
+    first = report_value(session, user=actor, indicator_id=indicator, period="2025",
+                         value=108, comment="Fra Brønnøysund", now=utc(2026, 1, 5))  # fmt: skip
+    again = report_value(session, user=actor, indicator_id=indicator, period=" 2025 ",
+                         value=108.0, comment=" Fra Brønnøysund ", now=utc(2026, 1, 6))  # fmt: skip
+    assert again == first
+    stored = session.scalars(select(IndicatorValue.id)).all()
+    assert stored == [first]
+    reports = session.scalars(select(AuditLog).where(AuditLog.action == "report")).all()
+    assert len(reports) == 1
+    # Another comment, value or period is a new report; back to the first value is too
+    # (it is then again the latest).
+    other = report_value(session, user=actor, indicator_id=indicator, period="2025",
+                         value=108, comment="Rettet kilde", now=utc(2026, 1, 7))  # fmt: skip
+    report_value(session, user=actor, indicator_id=indicator, period="2025",
+                 value=109, comment="Rettet kilde", now=utc(2026, 1, 8))  # fmt: skip
+    report_value(session, user=actor, indicator_id=indicator, period="2026",
+                 value=109, comment="Rettet kilde", now=utc(2026, 1, 9))  # fmt: skip
+    back = report_value(session, user=actor, indicator_id=indicator, period="2025",
+                        value=108, comment="Fra Brønnøysund", now=utc(2026, 1, 10))  # fmt: skip
+    assert len({first, other, back}) == 3
+    assert len(session.scalars(select(IndicatorValue.id)).all()) == 5
+    # The check runs after the permission and validation checks, as before.
+    with pytest.raises(PermissionDenied):
+        report_value(session, user=world.principals["actor_b"], indicator_id=indicator,
+                     period="2025", value=108, comment="Fra Brønnøysund")  # fmt: skip

@@ -227,3 +227,42 @@ def test_leap_day_events_repeat_on_the_last_day_of_february() -> None:
     assert occurrences(events, 2025)["date"].tolist() == [date(2025, 2, 28)]
     [event] = Calendar.from_ical(calendar_feed.feed(events, "x", "nb")).walk("VEVENT")
     assert event["rrule"]["BYMONTHDAY"] == [-1] and event["rrule"]["BYMONTH"] == [2]
+
+
+# --- one event, however many times it is sent --------------------------------------
+
+
+def test_an_identical_event_of_the_same_actor_is_refused(session: Session, world: World) -> None:
+    """A double click sends the form twice: the second one stores nothing."""
+    first = add(session, world, "actor_a", "A", "Gründerkveld", kind=EventKind.EVENT)
+    with pytest.raises(ValidationError) as refused:
+        add(session, world, "actor_a", "A", " gründerkveld ", kind=EventKind.EVENT)
+    assert refused.value.text("nb") == (
+        "Aktøren har allerede hendelsen «Gründerkveld» som starter 12.03.2025."
+    )
+    assert refused.value.text("en") == (
+        "The actor already has the event “Gründerkveld” starting 2025-03-12."
+    )
+    assert [p.field for p in refused.value.problems] == ["title"]
+    assert session.scalars(select(Event.id)).all() == [first]
+    # Another actor, another kind or another day is another event; so is saving itself.
+    add(session, world, "admin", "B", "Gründerkveld", kind=EventKind.EVENT)
+    add(session, world, "actor_a", "A", "Gründerkveld", kind=EventKind.MEETING)
+    add(session, world, "actor_a", "A", "Gründerkveld", starts=date(2025, 3, 13))
+    values = EventInput(
+        actor_id=world.actors["A"].id, title="Gründerkveld", kind=EventKind.EVENT,
+        starts=date(2025, 3, 12), place="Silsand",
+    )  # fmt: skip
+    changed = save_event(session, user=world.principals["actor_a"], values=values, event_id=first)
+    assert changed == first
+    assert len(session.scalars(select(Event.id)).all()) == 4
+
+
+def test_the_importer_and_the_wheel_match_events_by_one_rule() -> None:
+    from tracker.importers import event_rows
+    from tracker.service import events
+
+    assert event_rows.match_key is events.match_key
+    assert events.match_key(3, " Gründerkveld ", date(2025, 3, 12)) == events.match_key(
+        3, "gründerkveld", date(2025, 3, 12)
+    )

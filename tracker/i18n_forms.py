@@ -1,0 +1,12 @@
+"""The texts of saving forms once (merged into tracker.i18n.CATALOGUE): what a
+second click or a second identical record meets, and what a form shows after a
+save."""
+
+from __future__ import annotations
+
+FORM_MESSAGES: dict[str, dict[str, str]] = {
+    "wheel.duplicate": {
+        "nb": "Aktøren har allerede hendelsen «{title}» som starter {starts}.",
+        "en": "The actor already has the event “{title}” starting {starts}.",
+    },
+}
