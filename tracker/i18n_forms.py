@@ -9,4 +9,8 @@ FORM_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Aktøren har allerede hendelsen «{title}» som starter {starts}.",
         "en": "The actor already has the event “{title}” starting {starts}.",
     },
+    "wheel.saved_note": {
+        "nb": "Lagret i årshjulet: «{title}», {starts}, {actor}.",
+        "en": "Saved in the wheel: “{title}”, {starts}, {actor}.",
+    },
 }

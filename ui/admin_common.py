@@ -52,13 +52,23 @@ def run_write(
     *,
     slots: Slots | None = None,
     on_conflict: Callable[[ConflictError], None] | None = None,
+    saved: Callable[[Any], None] | None = None,
 ) -> tuple[bool, Any]:
     """Run action(session, user) in one write transaction. (True, its result) when it
-    went through; else (False, None), the error shown in the user's language."""
+    went through; else (False, None), the error shown in the user's language.
+
+    saved(result) runs inside the transaction, before it commits: what it notes in
+    session_state (ui.save_guard.remember_saved, start_fresh) is there before a
+    second click's run can start. A second click cuts a run short at its next touch
+    of session_state; if that is inside saved(), the transaction rolls back and
+    nothing was stored."""
     user = require_user()
     try:
         with data.write() as session:
-            return True, action(session, user)
+            result = action(session, user)
+            if saved is not None:
+                saved(result)
+            return True, result
     except ValidationError as error:
         if slots is not None:
             slots.show(error)
