@@ -13,4 +13,8 @@ FORM_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Lagret i årshjulet: «{title}», {starts}, {actor}.",
         "en": "Saved in the wheel: “{title}”, {starts}, {actor}.",
     },
+    "indicators.saved_note": {
+        "nb": "Lagret: {value} for {period} ({comment}).",
+        "en": "Saved: {value} for {period} ({comment}).",
+    },
 }
