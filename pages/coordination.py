@@ -11,7 +11,7 @@ from tracker.overlap_score import THRESHOLD
 from tracker.service import overlaps
 from tracker.vocab import OverlapVerdict, Role
 from ui import coordination as view
-from ui import data, widgets
+from ui import data, save_guard, widgets
 from ui.admin_common import done, run_write
 from ui.state import lang, require_user, t
 
@@ -55,25 +55,28 @@ with tab_open:
                               key="coord_pick")  # fmt: skip
         view.show_pair(rows[chosen])
         if user.role == Role.ADMIN:
-            with st.form("coord_decide"):
-                verdict = st.radio(
-                    t("coord.verdict"), [v.value for v in OverlapVerdict], horizontal=True,
-                    index=None,  # no default: a decision is chosen, never saved by accident
-                    format_func=lambda v: i18n.label(OverlapVerdict(v), lang()),
-                    key="coord_verdict",
+            # The form's keys carry the pair's two measure ids: nothing typed for one
+            # pair reaches the next one, nor does a second press of this one's button.
+            form = f"coord_{chosen[0]}_{chosen[1]}"
+            verdict = st.radio(
+                t("coord.verdict"), [v.value for v in OverlapVerdict], horizontal=True,
+                index=None,  # no default: a decision is chosen, never saved by accident
+                format_func=lambda v: i18n.label(OverlapVerdict(v), lang()),
+                key=f"{form}_verdict",
+            )  # fmt: skip
+            note = st.text_area(t("coord.note"), key=f"{form}_note",
+                                max_chars=overlaps.NOTE_LIMIT)  # fmt: skip
+            typed = {"verdict": verdict, "note": note}
+            if save_guard.save_button(t("coord.save"), key=f"{form}_save", values=typed,
+                                      baseline={"verdict": None, "note": ""}):  # fmt: skip
+                ok, _ = run_write(
+                    lambda session, who: overlaps.record_decision(
+                        session, user=who, measure_ids=chosen, verdict=verdict, note=note,
+                        score=float(rows[chosen]["score"]),
+                    ),
+                    saved=lambda _: save_guard.remember_saved(f"{form}_save", typed),
                 )  # fmt: skip
-                note = st.text_area(t("coord.note"), key="coord_note",
-                                    max_chars=overlaps.NOTE_LIMIT)  # fmt: skip
-                saved = st.form_submit_button(t("coord.save"), type="primary", key="coord_save")
-            if saved:
-                ok, _ = run_write(lambda session, who: overlaps.record_decision(
-                    session, user=who, measure_ids=chosen, verdict=verdict, note=note,
-                    score=float(rows[chosen]["score"]),
-                ))  # fmt: skip
                 if ok:
-                    # The next pair starts with no decision and no note, never this one's.
-                    for key in ("coord_verdict", "coord_note"):
-                        st.session_state.pop(key, None)
                     done(t("coord.saved", pair=labels[chosen]))
         st.divider()
         view.candidates_table(pairs, with_plan=everything)

@@ -9,58 +9,62 @@ import streamlit as st
 from tracker import i18n
 from tracker.service import indicators as kpi
 from tracker.vocab import Direction, Role
-from ui import data, figures, widgets
-from ui.admin_common import done, run_write
+from ui import data, figures, save_guard, widgets
+from ui.admin_common import defaults, done, run_write, value
 from ui.state import lang, require_user, t
 
 user = require_user()
 plan_id = widgets.page_start("page.indicators")
 st.write(t("indicators.intro"))
 table, values = data.indicators(plan_id)
+NEW = "indicators_new"
 
 
 def new_indicator_form() -> None:
     """The admin adds an indicator: name, unit, baseline, target, direction, who."""
     actors = data.actors()
     names = dict(zip(actors["id"], actors["name"], strict=True))
+    empty = {"name": "", "unit": "", "by": 2023, "bv": 0.0, "ty": 2028, "tv": 0.0,
+             "direction": next(iter(Direction)).value, "actor": None, "source": ""}  # fmt: skip
     with st.expander(t("indicators.add"), expanded=table.empty):
-        with st.form("indicators_new"):
-            left, right = st.columns(2)
-            name = left.text_input(t("indicators.col.name"), key="indicators_new_name")
-            unit = right.text_input(t("indicators.unit"), key="indicators_new_unit")
-            base_year = left.number_input(
-                t("indicators.baseline_year"), 1900, 2200, value=2023, key="indicators_new_by"
-            )
-            base_value = right.number_input(
-                t("indicators.baseline_value"), value=0.0, key="indicators_new_bv"
-            )
-            target_year = left.number_input(
-                t("indicators.target_year"), 1900, 2200, value=2028, key="indicators_new_ty"
-            )
-            target_value = right.number_input(
-                t("indicators.target_value"), value=0.0, key="indicators_new_tv"
-            )
-            direction = left.radio(
-                t("indicators.direction"), [d.value for d in Direction], horizontal=True,
-                format_func=lambda d: i18n.label(Direction(d), lang()),
-                key="indicators_new_direction",
-            )  # fmt: skip
-            actor = right.selectbox(
-                t("col.actor"), [None, *sorted(names, key=names.get)], key="indicators_new_actor",
-                format_func=lambda a: "–" if a is None else names[a],
-            )  # fmt: skip
-            source = st.text_input(t("indicators.col.source"), key="indicators_new_source")
-            added = st.form_submit_button(t("indicators.add_save"), key="indicators_new_save")
-        if added:
+        if note := save_guard.saved_note(NEW):
+            st.success(note, icon=":material/check_circle:")
+        form = save_guard.fresh_key(NEW)  # a new key after each save: an empty form
+        defaults(form, empty)
+        left, right = st.columns(2)
+        left.text_input(t("indicators.col.name"), key=f"{form}_name")
+        right.text_input(t("indicators.unit"), key=f"{form}_unit")
+        left.number_input(t("indicators.baseline_year"), 1900, 2200, key=f"{form}_by")
+        right.number_input(t("indicators.baseline_value"), key=f"{form}_bv")
+        left.number_input(t("indicators.target_year"), 1900, 2200, key=f"{form}_ty")
+        right.number_input(t("indicators.target_value"), key=f"{form}_tv")
+        left.radio(
+            t("indicators.direction"), [d.value for d in Direction], horizontal=True,
+            format_func=lambda d: i18n.label(Direction(d), lang()), key=f"{form}_direction",
+        )  # fmt: skip
+        right.selectbox(
+            t("col.actor"), [None, *sorted(names, key=names.get)], key=f"{form}_actor",
+            format_func=lambda a: "–" if a is None else names[a],
+        )  # fmt: skip
+        st.text_input(t("indicators.col.source"), key=f"{form}_source")
+        typed = {field: value(form, field) for field in empty}
+        if save_guard.save_button(t("indicators.add_save"), key=f"{form}_save", values=typed,
+                                  baseline=empty):  # fmt: skip
             values = kpi.IndicatorInput(
-                name=name, unit=unit, baseline_year=int(base_year), baseline_value=base_value,
-                target_year=int(target_year), target_value=target_value, direction=direction,
-                actor_id=actor, source=source,
+                name=typed["name"], unit=typed["unit"], baseline_year=int(typed["by"]),
+                baseline_value=typed["bv"], target_year=int(typed["ty"]),
+                target_value=typed["tv"], direction=typed["direction"],
+                actor_id=typed["actor"], source=typed["source"],
             )  # fmt: skip
-            ok, _ = run_write(lambda session, who: kpi.save_indicator(
-                session, user=who, plan_id=plan_id, values=values))  # fmt: skip
+            added = t("indicators.added", name=typed["name"].strip())
+            ok, _ = run_write(
+                lambda session, who: kpi.save_indicator(
+                    session, user=who, plan_id=plan_id, values=values
+                ),
+                saved=lambda _: save_guard.start_fresh(NEW, added),
+            )
             if ok:
-                done(t("indicators.added", name=name.strip()))
+                done(added)
 
 
 if user.role == Role.ADMIN:
@@ -112,18 +116,31 @@ if user.role not in (Role.ADMIN, Role.ACTOR) or mine.empty:
     st.stop()
 st.subheader(t("indicators.report"))
 names = dict(zip(mine["id"], mine["name"], strict=True))
-with st.form("indicators_report"):
-    chosen = st.selectbox(t("indicators.pick"), list(names), format_func=names.get,
-                          key="indicators_pick")  # fmt: skip
-    period = st.text_input(t("indicators.period"), key="indicators_period")
-    value = st.number_input(t("indicators.value"), value=None, key="indicators_value")
-    comment = st.text_input(t("col.comment"), key="indicators_comment")
-    submitted = st.form_submit_button(t("indicators.save"), type="primary",
-                                      key="indicators_save")  # fmt: skip
-if submitted:
-    ok, _ = run_write(lambda session, who: kpi.report_value(
-        session, user=who, indicator_id=int(chosen), period=period,
-        value=float("nan") if value is None else value, comment=comment,
-    ))  # fmt: skip
+chosen = st.selectbox(t("indicators.pick"), list(names), format_func=names.get,
+                      key="indicators_pick")  # fmt: skip
+# The form's keys carry the indicator's id: nothing typed for one reaches another.
+form = f"indicators_{int(chosen)}"
+if note := st.session_state.get(f"{form}_note"):
+    st.success(note, icon=":material/check_circle:")
+period = st.text_input(t("indicators.period"), key=f"{form}_period")
+amount = st.number_input(t("indicators.value"), value=None, key=f"{form}_value")
+comment = st.text_input(t("col.comment"), key=f"{form}_comment")
+typed = {"period": period, "value": amount, "comment": comment}
+if save_guard.save_button(t("indicators.save"), key=f"{form}_save", values=typed,
+                          baseline={"period": "", "value": None, "comment": ""}):  # fmt: skip
+    reported = t("indicators.saved_note", value=i18n.format_value(amount, lang()),
+                 period=period.strip().upper(), comment=comment.strip() or "–")  # fmt: skip
+
+    def keep(_: object) -> None:  # the form keeps what was saved, with nothing new to save
+        save_guard.remember_saved(f"{form}_save", typed)
+        st.session_state[f"{form}_note"] = reported
+
+    ok, _ = run_write(
+        lambda session, who: kpi.report_value(
+            session, user=who, indicator_id=int(chosen), period=period,
+            value=float("nan") if amount is None else amount, comment=comment,
+        ),
+        saved=keep,
+    )  # fmt: skip
     if ok:
         done(t("indicators.saved", period=period.strip().upper()))

@@ -13,9 +13,12 @@ import streamlit as st
 from tracker import calendar_feed, i18n
 from tracker.service import events as wheel
 from tracker.vocab import EventKind
-from ui import data, figures, widgets
-from ui.admin_common import done, run_write
+from ui import data, figures, save_guard, widgets
+from ui.admin_common import defaults, done, run_write, value
 from ui.state import lang, require_user, t
+
+FORM_FIELDS = ("actor", "title", "kind", "theme", "starts", "ends", "groups", "place", "link")
+FORM_FIELDS += ("yearly",)
 
 user = require_user()
 plan_id = widgets.page_start("page.wheel")
@@ -124,37 +127,49 @@ owners = keepable if keepable is not None else sorted(actor_names, key=actor_nam
 if not owners:
     st.info(t("wheel.no_actors"))
     st.stop()
-with st.form("wheel_add", clear_on_submit=False):
-    left, right = st.columns(2)
-    owner = left.selectbox(t("col.actor"), owners, format_func=actor_names.get, key="wheel_f_actor")
-    title = right.text_input(t("wheel.field.title"), key="wheel_f_title")
-    kind_value = left.selectbox(
-        t("wheel.kind"), [k.value for k in EventKind], key="wheel_f_kind",
-        format_func=lambda k: i18n.label(EventKind(k), lang()),
-    )  # fmt: skip
-    event_theme = right.selectbox(
-        t("filter.theme"), [None, *themes["id"].tolist()], key="wheel_f_theme",
-        format_func=lambda i: "–" if i is None else theme_names[i],
-    )  # fmt: skip
-    starts = left.date_input(t("wheel.field.starts"), key="wheel_f_starts", format="DD.MM.YYYY")
-    ends = right.date_input(
-        t("wheel.field.ends"), value=None, key="wheel_f_ends", format="DD.MM.YYYY"
-    )
-    groups = left.text_input(t("wheel.field.groups"), key="wheel_f_groups")
-    place = right.text_input(t("wheel.col.place"), key="wheel_f_place")
-    link = left.text_input(t("wheel.field.link"), key="wheel_f_link")
-    yearly = right.checkbox(t("wheel.field.yearly"), key="wheel_f_yearly")
-    submitted = st.form_submit_button(t("wheel.save"), type="primary", key="wheel_f_save")
-if submitted:
+FORM = "wheel_f"
+form = save_guard.fresh_key(FORM)  # a new key after each save: an empty form, no double entry
+if note := save_guard.saved_note(FORM):
+    st.success(note, icon=":material/check_circle:")
+empty = {
+    "actor": owners[0], "title": "", "kind": next(iter(EventKind)).value, "theme": None,
+    "starts": date.today(), "ends": None, "groups": "", "place": "", "link": "", "yearly": False,
+}  # fmt: skip
+defaults(form, empty)
+left, right = st.columns(2)
+left.selectbox(t("col.actor"), owners, format_func=actor_names.get, key=f"{form}_actor")
+right.text_input(t("wheel.field.title"), key=f"{form}_title")
+left.selectbox(
+    t("wheel.kind"), [k.value for k in EventKind], key=f"{form}_kind",
+    format_func=lambda k: i18n.label(EventKind(k), lang()),
+)  # fmt: skip
+right.selectbox(
+    t("filter.theme"), [None, *themes["id"].tolist()], key=f"{form}_theme",
+    format_func=lambda i: "–" if i is None else theme_names[i],
+)  # fmt: skip
+left.date_input(t("wheel.field.starts"), key=f"{form}_starts", format="DD.MM.YYYY")
+right.date_input(t("wheel.field.ends"), key=f"{form}_ends", format="DD.MM.YYYY")
+left.text_input(t("wheel.field.groups"), key=f"{form}_groups")
+right.text_input(t("wheel.col.place"), key=f"{form}_place")
+left.text_input(t("wheel.field.link"), key=f"{form}_link")
+right.checkbox(t("wheel.field.yearly"), key=f"{form}_yearly")
+typed = {field: value(form, field) for field in FORM_FIELDS}
+if save_guard.save_button(t("wheel.save"), key=f"{form}_save", values=typed, baseline=empty):
     values = wheel.EventInput(
-        actor_id=int(owner), title=title, kind=kind_value, starts=starts, ends=ends,
-        yearly=yearly, theme_id=event_theme, target_groups=groups, place=place, link=link,
+        actor_id=int(typed["actor"]), title=typed["title"], kind=typed["kind"],
+        starts=typed["starts"], ends=typed["ends"], yearly=typed["yearly"],
+        theme_id=typed["theme"], target_groups=typed["groups"], place=typed["place"],
+        link=typed["link"],
     )  # fmt: skip
-    ok, _ = run_write(lambda session, who: wheel.save_event(session, user=who, values=values))
+    title = typed["title"].strip()
+    shown = t("wheel.saved_note", title=title, starts=widgets.date_text(typed["starts"]),
+              actor=actor_names[typed["actor"]])  # fmt: skip
+    ok, _ = run_write(
+        lambda session, who: wheel.save_event(session, user=who, values=values),
+        saved=lambda _: save_guard.start_fresh(FORM, shown),
+    )
     if ok:
-        for field in [k for k in st.session_state if str(k).startswith("wheel_f_")]:
-            del st.session_state[field]  # an empty form after saving: no double entries
-        done(t("wheel.saved", title=title.strip()))
+        done(t("wheel.saved", title=title))
 
 mine = stored if keepable is None else stored[stored["actor_id"].isin(keepable)]
 if not mine.empty:

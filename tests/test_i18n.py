@@ -183,7 +183,13 @@ def test_format_datetime() -> None:
 def test_no_key_is_in_two_parts_of_the_catalogue() -> None:
     """The catalogue is merged from several modules; a key in two would silently
     take the later one's text."""
-    from tracker import i18n_coordination, i18n_overlaps, i18n_quarterly, i18n_summary
+    from tracker import (
+        i18n_coordination,
+        i18n_forms,
+        i18n_overlaps,
+        i18n_quarterly,
+        i18n_summary,
+    )
 
     parts = [
         i18n.LABELS,
@@ -192,6 +198,7 @@ def test_no_key_is_in_two_parts_of_the_catalogue() -> None:
         i18n_coordination.COORDINATION_MESSAGES,
         i18n_overlaps.OVERLAP_MESSAGES,
         i18n_quarterly.QUARTERLY_MESSAGES,
+        i18n_forms.FORM_MESSAGES,
     ]
     keys = [key for part in parts for key in part]
     assert sorted(k for k in set(keys) if keys.count(k) > 1) == []

@@ -12,7 +12,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exception, on_page
+from tests.apptest_helpers import (
+    AppDatabase,
+    app,
+    demo_database,
+    double_click,
+    frame,
+    no_exception,
+    on_page,
+)
 from tests.conftest import utc
 from tests.factories import World
 from tracker.charts import indicator_grid
@@ -131,15 +139,16 @@ def test_the_page_shows_the_example_indicators(demo: AppDatabase) -> None:
     table = indicator_table(at)
     assert table["Indikator"].tolist()[3] == "Folketall (eksempel)"
     assert table.set_index("Indikator").loc["Folketall (eksempel)", "Vurdering"] == "✕ Ikke i rute"
-    assert not [b for b in at.button if b.key == "indicators_save"]  # a leader only reads
+    assert not [b for b in at.button if str(b.key).endswith("_save")]  # a leader only reads
 
 
 def test_the_responsible_actor_reports_on_the_page(demo: AppDatabase) -> None:
     at = app(demo.principal("naeringshagen"), page=PAGE)
     assert at.selectbox(key="indicators_pick").options == ["Nye foretak per år"]
-    at.text_input(key="indicators_period").input("2026")
-    at.number_input(key="indicators_value").set_value(131)
-    at.button(key="indicators_save").click().run()
+    prefix = f"indicators_{at.selectbox(key='indicators_pick').value}"  # the indicator's id
+    at.text_input(key=f"{prefix}_period").input("2026")
+    at.number_input(key=f"{prefix}_value").set_value(131).run()
+    at.button(key=f"{prefix}_save").click().run()
     no_exception(at)
     table = indicator_table(at).set_index("Indikator")
     assert table.loc["Nye foretak per år (eksempel)", "Siste verdi"] == "131 (2026)"
@@ -150,11 +159,56 @@ def test_the_admin_adds_an_indicator_on_the_page(demo: AppDatabase) -> None:
     at.text_input(key="indicators_new_name").input("Overnattinger i Senja")
     at.text_input(key="indicators_new_unit").input("gjestedøgn")
     at.number_input(key="indicators_new_bv").set_value(180000)
-    at.number_input(key="indicators_new_tv").set_value(220000)
+    at.number_input(key="indicators_new_tv").set_value(220000).run()
     at.button(key="indicators_new_save").click().run()
     no_exception(at)
     names = indicator_table(at)["Indikator"].tolist()
     assert "Overnattinger i Senja" in names
+
+
+def test_a_double_click_reports_one_value_and_the_form_shows_it(demo: AppDatabase) -> None:
+    at = app(demo.principal("naeringshagen"), page=PAGE)
+    indicator = at.selectbox(key="indicators_pick").value
+    prefix = f"indicators_{indicator}"
+    assert at.button(key=f"{prefix}_save").disabled
+    at.text_input(key=f"{prefix}_period").input("2027")
+    at.number_input(key=f"{prefix}_value").set_value(140)
+    at.text_input(key=f"{prefix}_comment").input("Foreløpig tall").run()
+    double_click(at, f"{prefix}_save")
+    no_exception(at)
+    with demo.session() as session:
+        stored = session.scalars(
+            select(IndicatorValue).where(
+                IndicatorValue.indicator_id == indicator, IndicatorValue.period == "2027"
+            )
+        ).all()
+    assert [(v.value, v.comment) for v in stored] == [(140.0, "Foreløpig tall")]
+    # The form shows what was saved, and there is nothing new to save.
+    assert at.text_input(key=f"{prefix}_period").value == "2027"
+    assert at.number_input(key=f"{prefix}_value").value == 140
+    assert at.text_input(key=f"{prefix}_comment").value == "Foreløpig tall"
+    assert at.button(key=f"{prefix}_save").disabled
+    assert [s.value for s in at.success] == ["Lagret: 140 for 2027 (Foreløpig tall)."]
+
+
+def test_a_double_click_adds_one_indicator_and_starts_an_empty_form(demo: AppDatabase) -> None:
+    at = app(demo.principal("admin"), page=PAGE)
+    at.text_input(key="indicators_new_name").input("Besøkende på Senjatunet")
+    at.text_input(key="indicators_new_unit").input("besøkende")
+    at.number_input(key="indicators_new_tv").set_value(5000).run()
+    double_click(at, "indicators_new_save")
+    no_exception(at)
+    with demo.session() as session:
+        found = session.scalars(
+            select(Indicator).where(Indicator.name == "Besøkende på Senjatunet")
+        ).all()
+    assert len(found) == 1
+    assert not at.error
+    assert "Besøkende på Senjatunet" in indicator_table(at)["Indikator"].tolist()
+    assert [s.value for s in at.success] == ["«Besøkende på Senjatunet» er lagt til."]
+    assert not [w for w in at.text_input if w.key == "indicators_new_name"]
+    assert at.text_input(key="indicators_new1_name").value == ""
+    assert at.button(key="indicators_new1_save").disabled
 
 
 def test_the_database_refuses_changing_or_deleting_a_value(session: Session, world: World) -> None:
@@ -208,3 +262,40 @@ def test_oversikt_shows_the_indicators_as_reported_by_the_chosen_quarter(
         assert plan_id is not None
         _, known = list_indicators(session, plan_id, Quarter.parse("2025-Q1").end())
     assert then == len(known) < now
+
+
+# --- one value, however many times it is sent --------------------------------------
+
+
+def test_the_same_value_again_stores_nothing_new(session: Session, world: World) -> None:
+    """A double click sends the value twice: the second time the latest value for
+    that indicator and period is returned, not stored again."""
+    from tracker.models import AuditLog
+
+    indicator = make(session, world)
+    actor = world.principals["actor_a"]
+    first = report_value(session, user=actor, indicator_id=indicator, period="2025",
+                         value=108, comment="Fra Brønnøysund", now=utc(2026, 1, 5))  # fmt: skip
+    again = report_value(session, user=actor, indicator_id=indicator, period=" 2025 ",
+                         value=108.0, comment=" Fra Brønnøysund ", now=utc(2026, 1, 6))  # fmt: skip
+    assert again == first
+    stored = session.scalars(select(IndicatorValue.id)).all()
+    assert stored == [first]
+    reports = session.scalars(select(AuditLog).where(AuditLog.action == "report")).all()
+    assert len(reports) == 1
+    # Another comment, value or period is a new report; back to the first value is too
+    # (it is then again the latest).
+    other = report_value(session, user=actor, indicator_id=indicator, period="2025",
+                         value=108, comment="Rettet kilde", now=utc(2026, 1, 7))  # fmt: skip
+    report_value(session, user=actor, indicator_id=indicator, period="2025",
+                 value=109, comment="Rettet kilde", now=utc(2026, 1, 8))  # fmt: skip
+    report_value(session, user=actor, indicator_id=indicator, period="2026",
+                 value=109, comment="Rettet kilde", now=utc(2026, 1, 9))  # fmt: skip
+    back = report_value(session, user=actor, indicator_id=indicator, period="2025",
+                        value=108, comment="Fra Brønnøysund", now=utc(2026, 1, 10))  # fmt: skip
+    assert len({first, other, back}) == 3
+    assert len(session.scalars(select(IndicatorValue.id)).all()) == 5
+    # The check runs after the permission and validation checks, as before.
+    with pytest.raises(PermissionDenied):
+        report_value(session, user=world.principals["actor_b"], indicator_id=indicator,
+                     period="2025", value=108, comment="Fra Brønnøysund")  # fmt: skip

@@ -17,6 +17,7 @@ from tests.apptest_helpers import (
     AppDatabase,
     app,
     demo_database,
+    double_click,
     frame,
     no_exception,
     on_page,
@@ -395,6 +396,13 @@ def pairs_table(at: AppTest) -> pd.DataFrame:
     return found[0]
 
 
+def form_key(at: AppTest, field: str) -> str:
+    """The decision form's key for field, for the pair chosen now: the form's keys
+    carry the pair's two measure ids, so nothing carries over to the next pair."""
+    a_id, b_id = at.selectbox(key="coord_pick").value
+    return f"coord_{a_id}_{b_id}_{field}"
+
+
 def test_the_admin_decides_a_pair_on_the_page(demo: AppDatabase) -> None:
     at = app(demo.principal("admin"), page=PAGE)
     no_exception(at)
@@ -404,9 +412,11 @@ def test_the_admin_decides_a_pair_on_the_page(demo: AppDatabase) -> None:
     assert before["Hvorfor"].str.contains("teksttreff").any()
     pick = at.selectbox(key="coord_pick")
     chosen = pick.value
-    at.radio(key="coord_verdict").set_value("avklar_roller")
-    at.text_area(key="coord_note").input("Kupa tar gründerne, næringshagen de etablerte.")
-    at.form(key="coord_decide").form_submit_button[0].click()
+    at.radio(key=form_key(at, "verdict")).set_value("avklar_roller")
+    at.text_area(key=form_key(at, "note")).input(
+        "Kupa tar gründerne, næringshagen de etablerte."
+    ).run()
+    at.button(key=form_key(at, "save")).click()
     at.run()
     no_exception(at)
     assert len(pairs_table(at)) == len(before) - 1
@@ -421,10 +431,14 @@ def test_the_admin_decides_a_pair_on_the_page(demo: AppDatabase) -> None:
 
 
 def test_saving_without_a_decision_says_what_is_missing(demo: AppDatabase) -> None:
+    """An empty form cannot be saved (its button is disabled and a press does
+    nothing, so AppTest will not press it); a note without a decision says what
+    is missing."""
     at = app(demo.principal("admin"), page=PAGE)
-    assert at.radio(key="coord_verdict").value is None
-    at.form(key="coord_decide").form_submit_button[0].click()
-    at.run()
+    assert at.radio(key=form_key(at, "verdict")).value is None
+    assert at.button(key=form_key(at, "save")).disabled
+    at.text_area(key=form_key(at, "note")).input("Må avklares.").run()
+    at.button(key=form_key(at, "save")).click().run()
     no_exception(at)
     assert [e.value for e in at.error] == ["Velg en av beslutningene i listen."]
 
@@ -432,20 +446,20 @@ def test_saving_without_a_decision_says_what_is_missing(demo: AppDatabase) -> No
 def test_after_a_save_the_next_pair_starts_without_a_decision(demo: AppDatabase) -> None:
     at = app(demo.principal("admin"), page=PAGE)
     first = at.selectbox(key="coord_pick").value
-    at.radio(key="coord_verdict").set_value("ikke_overlapp")
-    at.text_area(key="coord_note").input("Ulike målgrupper.")
-    at.form(key="coord_decide").form_submit_button[0].click()
+    at.radio(key=form_key(at, "verdict")).set_value("ikke_overlapp")
+    at.text_area(key=form_key(at, "note")).input("Ulike målgrupper.").run()
+    at.button(key=form_key(at, "save")).click()
     at.run()
     no_exception(at)
     assert at.selectbox(key="coord_pick").value != first
-    assert at.radio(key="coord_verdict").value is None
-    assert at.text_area(key="coord_note").value == ""
+    assert at.radio(key=form_key(at, "verdict")).value is None
+    assert at.text_area(key=form_key(at, "note")).value == ""
 
 
 def test_an_actor_sees_its_pairs_and_no_decision_form(demo: AppDatabase) -> None:
     at = app(demo.principal("kupa"), page=PAGE)
     no_exception(at)
-    assert not [r for r in at.radio if r.key == "coord_verdict"]  # only the admin decides
+    assert not [r for r in at.radio if str(r.key).endswith("_verdict")]  # only the admin decides
     with demo.session() as session:
         kupa = demo.principal("kupa")
         theirs = candidates(session, user=kupa, plan_id=get_plan(session).id).pairs
@@ -453,6 +467,37 @@ def test_an_actor_sees_its_pairs_and_no_decision_form(demo: AppDatabase) -> None
             session, user=demo.principal("admin"), plan_id=get_plan(session).id
         ).pairs
     assert 0 < len(pairs_table(at)) == len(theirs) < len(every)
+
+
+def test_a_double_click_decides_the_pair_once_and_the_next_pair_starts_empty(
+    demo: AppDatabase,
+) -> None:
+    """Seen in the app: the form kept the decision and note after the jump to the
+    next pair, so a second click put the first pair's note on the next one."""
+    at = app(demo.principal("admin"), page=PAGE)
+    chosen = at.selectbox(key="coord_pick").value
+    note = "Én felles inngang for gründere, avtalt 3. juni."
+    at.radio(key=form_key(at, "verdict")).set_value("samarbeid")
+    at.text_area(key=form_key(at, "note")).input(note).run()
+    save = form_key(at, "save")
+    double_click(at, save)
+    no_exception(at)
+    with demo.session() as session:
+        with_note = session.scalars(
+            select(OverlapDecision).where(OverlapDecision.note == note)
+        ).all()
+        writes = session.scalars(select(AuditLog).where(AuditLog.entity == "overlap")).all()
+    assert [(d.measure_a_id, d.measure_b_id, d.verdict) for d in with_note] == [
+        (*(int(i) for i in chosen), OverlapVerdict.COOPERATE)
+    ]
+    assert len([w for w in writes if w.after and w.after.get("note") == note]) == 1
+    assert not at.error
+    # The next pair: another form (its own ids in the keys), empty, nothing to save.
+    assert at.selectbox(key="coord_pick").value != chosen
+    assert form_key(at, "save") != save
+    assert at.radio(key=form_key(at, "verdict")).value is None
+    assert at.text_area(key=form_key(at, "note")).value == ""
+    assert at.button(key=form_key(at, "save")).disabled
 
 
 def test_the_page_speaks_english(demo: AppDatabase) -> None:

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import frame
+from tests.apptest_helpers import double_click, frame
 from tests.smtp_server import SMTPServer
 from tracker import db, i18n, service
 from tracker.demo import load_demo
@@ -139,7 +139,7 @@ def test_editing_a_measure_title_saves_it_and_is_audited(engine: db.Engine) -> N
     app = pick_measure(open_admin(engine, "measures"), before.id)
     prefix = f"admin_m_{before.id}"
     assert app.text_input(key=f"{prefix}_title").value == before.title
-    app.text_input(key=f"{prefix}_title").input("Én digital inngang for etablerere")
+    app.text_input(key=f"{prefix}_title").input("Én digital inngang for etablerere").run()
     app.button(key=f"{prefix}_save").click().run()
     assert not app.exception, app.exception
     after = measure(engine, "1.2")
@@ -164,7 +164,7 @@ def test_a_validation_error_shows_next_to_its_field_and_writes_nothing(
     app = pick_measure(open_admin(engine, "measures"), before.id)
     prefix = f"admin_m_{before.id}"
     app.text_input(key=f"{prefix}_title").input("   ")
-    app.number_input(key=f"{prefix}_weight").set_value(0.0)
+    app.number_input(key=f"{prefix}_weight").set_value(0.0).run()
     app.button(key=f"{prefix}_save").click().run()
     assert not app.exception, app.exception
     title_error = node_after(app, f"{prefix}_title")
@@ -208,7 +208,7 @@ def test_a_conflicting_edit_shows_both_versions_and_keeps_what_was_typed(
             seen_version=before.version,
             values=other,
         )
-    app.text_input(key=f"{prefix}_title").input("Min tittel")
+    app.text_input(key=f"{prefix}_title").input("Min tittel").run()
     app.button(key=f"{prefix}_save").click().run()
     assert not app.exception, app.exception
     assert measure(engine, "1.2").title == "Endret av en annen"
@@ -237,7 +237,7 @@ def test_creating_a_user(engine: db.Engine) -> None:
     app.text_input(key="admin_user_new_display_name").input("Kari Nordmann")
     app.text_input(key="admin_user_new_email").input("kari@senja.kommune.no")
     app.selectbox(key="admin_user_new_role").set_value("leader")
-    app.text_input(key="admin_user_new_password").input("et-langt-passord")
+    app.text_input(key="admin_user_new_password").input("et-langt-passord").run()
     app.button(key="admin_user_new_save").click().run()
     assert not app.exception, app.exception
     with db.read_session(engine) as session:
@@ -249,8 +249,10 @@ def test_creating_a_user(engine: db.Engine) -> None:
         )
     assert audit_rows(engine, action="create", entity="user", entity_id="kari.nordmann")
     assert "kari.nordmann" in list(app.dataframe[0].value["Brukernavn"])
-    # The form is empty again.
-    assert app.text_input(key="admin_user_new_username").value == ""
+    # The new user is shown; the form below it is empty, under new keys.
+    assert [s.value for s in app.success] == [nb("adminpage.user_created", name="kari.nordmann")]
+    assert not [w for w in app.text_input if w.key == "admin_user_new_username"]
+    assert app.text_input(key="admin_user_new1_username").value == ""
 
 
 def test_an_actor_user_needs_an_actor(engine: db.Engine) -> None:
@@ -258,7 +260,7 @@ def test_an_actor_user_needs_an_actor(engine: db.Engine) -> None:
     app = open_admin(engine, "users")
     app.text_input(key="admin_user_new_username").input("per")
     app.selectbox(key="admin_user_new_role").set_value("actor")
-    app.text_input(key="admin_user_new_password").input("kort")
+    app.text_input(key="admin_user_new_password").input("kort").run()
     app.button(key="admin_user_new_save").click().run()
     assert not app.exception, app.exception
     assert node_after(app, "admin_user_new_actor_id").value == nb("user.actor_required")
@@ -357,7 +359,7 @@ def test_creating_and_deleting_an_actor(engine: db.Engine) -> None:
     app = open_admin(engine, "actors")
     app.text_input(key="admin_actor_new_name").input("Senja Havbruksnettverk")
     app.text_input(key="admin_actor_new_short_name").input("SHN")
-    app.selectbox(key="admin_actor_new_kind").set_value("naeringsnettverk")
+    app.selectbox(key="admin_actor_new_kind").set_value("naeringsnettverk").run()
     app.button(key="admin_actor_new_save").click().run()
     assert not app.exception, app.exception
     with db.read_session(engine) as session:
@@ -389,7 +391,7 @@ def test_editing_the_plan_and_an_error_next_to_the_year(engine: db.Engine) -> No
         plan_id = service.get_plan(session).id
     prefix = f"admin_plan_{plan_id}"
     app = open_admin(engine, "plan")
-    app.number_input(key=f"{prefix}_end_year").set_value(2020)
+    app.number_input(key=f"{prefix}_end_year").set_value(2020).run()
     app.button(key=f"{prefix}_save").click().run()
     assert not app.exception, app.exception
     assert node_after(app, f"{prefix}_end_year").value == nb(
@@ -398,7 +400,7 @@ def test_editing_the_plan_and_an_error_next_to_the_year(engine: db.Engine) -> No
     with db.read_session(engine) as session:
         assert service.get_plan(session).end_year == 2028
     app.number_input(key=f"{prefix}_end_year").set_value(2028)
-    app.text_input(key=f"{prefix}_owner").input("Senja kommune, næringsavdelingen")
+    app.text_input(key=f"{prefix}_owner").input("Senja kommune, næringsavdelingen").run()
     app.button(key=f"{prefix}_save").click().run()
     assert not app.exception, app.exception
     with db.read_session(engine) as session:
@@ -444,3 +446,76 @@ def test_reminders_list_the_actors_and_send_through_the_mail_server(
     assert [e.value for e in app.success] == [nb("reminders.summary", sent=1, failed=0)]
     [audit] = audit_rows(engine, action="remind")
     assert audit.after["sent"] == ["kupa@senja-demo.invalid"]
+
+
+# --- a second click never stores a second or a wrong record ------------------------
+
+
+def test_a_double_click_creates_one_actor_and_shows_it(engine: db.Engine) -> None:
+    app = open_admin(engine, "actors")
+    assert app.button(key="admin_actor_new_save").disabled  # an empty form: nothing to save
+    app.text_input(key="admin_actor_new_name").input("Senja Havbruksnettverk")
+    app.text_input(key="admin_actor_new_short_name").input("SHN").run()
+    double_click(app, "admin_actor_new_save")
+    assert not app.exception, app.exception
+    assert not app.error
+    assert [
+        r.action for r in audit_rows(engine, entity="actor", entity_id="Senja Havbruksnettverk")
+    ] == ["create"]
+    with db.read_session(engine) as session:
+        actors = service.list_actors(session)
+    row = actors[actors["name"] == "Senja Havbruksnettverk"]
+    assert len(row) == 1
+    # The saved form is gone (the second press came from the page before the save,
+    # so the picker may show «new» again: then an empty form under a new key).
+    assert not [w for w in app.text_input if w.key == "admin_actor_new_name"]
+    if app.selectbox(key="admin_actor_pick").value is None:
+        assert app.text_input(key="admin_actor_new1_name").value == ""
+    # The saved actor in its own form (its id in the keys), with nothing to save.
+    actor_id = int(row["id"].iloc[0])
+    app.selectbox(key="admin_actor_pick").set_value(actor_id).run()
+    assert app.text_input(key=f"admin_actor_{actor_id}_name").value == "Senja Havbruksnettverk"
+    assert app.button(key=f"admin_actor_{actor_id}_save").disabled
+
+
+def test_a_double_click_on_an_edited_theme_saves_it_once_and_keeps_it(engine: db.Engine) -> None:
+    with db.read_session(engine) as session:
+        themes = service.list_themes(session, service.get_plan(session).id)
+    theme_id = int(themes["id"].iloc[0])
+    prefix = f"admin_theme_{theme_id}"
+    app = open_admin(engine, "plan")
+    app.selectbox(key="admin_theme_pick").set_value(theme_id).run()
+    assert app.button(key=f"{prefix}_save").disabled  # as stored: nothing to save
+    app.text_input(key=f"{prefix}_name").input("Gründerskap og nye bedrifter").run()
+    double_click(app, f"{prefix}_save")
+    assert not app.exception, app.exception
+    updates = audit_rows(engine, action="update", entity="theme")
+    assert [r.after for r in updates] == [{"name": "Gründerskap og nye bedrifter"}]
+    assert app.text_input(key=f"{prefix}_name").value == "Gründerskap og nye bedrifter"
+    assert app.button(key=f"{prefix}_save").disabled
+
+
+def test_a_double_click_on_the_plan_form_saves_once(engine: db.Engine) -> None:
+    with db.read_session(engine) as session:
+        plan_id = service.get_plan(session).id
+    prefix = f"admin_plan_{plan_id}"
+    app = open_admin(engine, "plan")
+    app.text_input(key=f"{prefix}_owner").input("Senja kommune, næringsavdelingen").run()
+    double_click(app, f"{prefix}_save")
+    assert not app.exception, app.exception
+    assert len(audit_rows(engine, action="update", entity="plan")) == 1
+    assert app.text_input(key=f"{prefix}_owner").value == "Senja kommune, næringsavdelingen"
+    assert app.button(key=f"{prefix}_save").disabled
+
+
+def test_a_double_click_on_a_new_password_sets_it_once(engine: db.Engine) -> None:
+    app = open_admin(engine, "users")
+    username = app.selectbox(key="admin_user_pick").value
+    prefix = f"admin_user_{username}"
+    app.text_input(key=f"{prefix}_password").input("et-nytt-langt-passord")
+    app.text_input(key=f"{prefix}_repeat").input("et-nytt-langt-passord").run()
+    double_click(app, f"{prefix}_save")
+    assert not app.exception, app.exception
+    assert len(audit_rows(engine, action="set_password")) == 1
+    assert app.text_input(key=f"{prefix}1_password").value == ""  # a fresh, empty form
+    assert app.button(key=f"{prefix}1_save").disabled

@@ -13,7 +13,14 @@ from icalendar import Calendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tests.apptest_helpers import AppDatabase, app, demo_database, no_exception, on_page
+from tests.apptest_helpers import (
+    AppDatabase,
+    app,
+    demo_database,
+    double_click,
+    no_exception,
+    on_page,
+)
 from tests.factories import World
 from tracker import calendar_feed
 from tracker.errors import PermissionDenied, ValidationError
@@ -172,7 +179,7 @@ def test_an_actor_adds_an_event_on_the_page(demo: AppDatabase) -> None:
     at = app(demo.principal("kupa"), page=PAGE)
     at.text_input(key="wheel_f_title").input("Pitchekveld for gründere")
     at.text_input(key="wheel_f_groups").input("gründere")
-    at.date_input(key="wheel_f_starts").set_value(date(2026, 5, 20))
+    at.date_input(key="wheel_f_starts").set_value(date(2026, 5, 20)).run()
     at.button(key="wheel_f_save").click().run()
     no_exception(at)
     with demo.session() as session:
@@ -180,6 +187,37 @@ def test_an_actor_adds_an_event_on_the_page(demo: AppDatabase) -> None:
             select(Event).where(Event.title == "Pitchekveld for gründere")
         ).one()
         assert event.actor_id == demo.principal("kupa").actor_id
+
+
+def test_a_double_click_stores_one_event_and_starts_an_empty_form(demo: AppDatabase) -> None:
+    at = app(demo.principal("kupa"), page=PAGE)
+    assert at.button(key="wheel_f_save").disabled  # nothing typed: nothing to save
+    at.text_input(key="wheel_f_title").input("Frokostmøte for gründere")
+    at.text_input(key="wheel_f_groups").input("gründere")
+    at.date_input(key="wheel_f_starts").set_value(date(2026, 6, 3)).run()
+    assert not at.button(key="wheel_f_save").disabled
+    double_click(at, "wheel_f_save")
+    no_exception(at)
+    with demo.session() as session:
+        stored = session.scalars(
+            select(Event).where(Event.title == "Frokostmøte for gründere")
+        ).all()
+        created = session.scalars(
+            select(AuditLog).where(AuditLog.entity == "event", AuditLog.action == "create")
+        ).all()
+    assert [(e.starts, e.actor_id) for e in stored] == [
+        (date(2026, 6, 3), demo.principal("kupa").actor_id)
+    ]
+    assert len([a for a in created if a.after["title"] == "Frokostmøte for gründere"]) == 1
+    assert not at.error  # the second press did nothing at all, not even a refusal
+    # The saved event is shown; the form below it is empty, under new keys.
+    assert [s.value for s in at.success] == [
+        "Lagret i årshjulet: «Frokostmøte for gründere», 03.06.2026, Kupa."
+    ]
+    assert not [w for w in at.text_input if w.key == "wheel_f_title"]
+    assert at.text_input(key="wheel_f1_title").value == ""
+    assert at.text_input(key="wheel_f1_groups").value == ""
+    assert at.button(key="wheel_f1_save").disabled
 
 
 def rows(*events: dict) -> pd.DataFrame:
@@ -227,3 +265,42 @@ def test_leap_day_events_repeat_on_the_last_day_of_february() -> None:
     assert occurrences(events, 2025)["date"].tolist() == [date(2025, 2, 28)]
     [event] = Calendar.from_ical(calendar_feed.feed(events, "x", "nb")).walk("VEVENT")
     assert event["rrule"]["BYMONTHDAY"] == [-1] and event["rrule"]["BYMONTH"] == [2]
+
+
+# --- one event, however many times it is sent --------------------------------------
+
+
+def test_an_identical_event_of_the_same_actor_is_refused(session: Session, world: World) -> None:
+    """A double click sends the form twice: the second one stores nothing."""
+    first = add(session, world, "actor_a", "A", "Gründerkveld", kind=EventKind.EVENT)
+    with pytest.raises(ValidationError) as refused:
+        add(session, world, "actor_a", "A", " gründerkveld ", kind=EventKind.EVENT)
+    assert refused.value.text("nb") == (
+        "Aktøren har allerede hendelsen «Gründerkveld» som starter 12.03.2025."
+    )
+    assert refused.value.text("en") == (
+        "The actor already has the event “Gründerkveld” starting 2025-03-12."
+    )
+    assert [p.field for p in refused.value.problems] == ["title"]
+    assert session.scalars(select(Event.id)).all() == [first]
+    # Another actor, another kind or another day is another event; so is saving itself.
+    add(session, world, "admin", "B", "Gründerkveld", kind=EventKind.EVENT)
+    add(session, world, "actor_a", "A", "Gründerkveld", kind=EventKind.MEETING)
+    add(session, world, "actor_a", "A", "Gründerkveld", starts=date(2025, 3, 13))
+    values = EventInput(
+        actor_id=world.actors["A"].id, title="Gründerkveld", kind=EventKind.EVENT,
+        starts=date(2025, 3, 12), place="Silsand",
+    )  # fmt: skip
+    changed = save_event(session, user=world.principals["actor_a"], values=values, event_id=first)
+    assert changed == first
+    assert len(session.scalars(select(Event.id)).all()) == 4
+
+
+def test_the_importer_and_the_wheel_match_events_by_one_rule() -> None:
+    from tracker.importers import event_rows
+    from tracker.service import events
+
+    assert event_rows.match_key is events.match_key
+    assert events.match_key(3, " Gründerkveld ", date(2025, 3, 12)) == events.match_key(
+        3, "gründerkveld", date(2025, 3, 12)
+    )

@@ -4,7 +4,7 @@ UI and the CLI can say it in the user's language."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -34,6 +34,8 @@ class Problem:
 def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, datetime):
         return i18n.format_datetime(value, lang)
+    if isinstance(value, date):
+        return i18n.format_date(value, lang)
     if isinstance(value, StrEnum):
         return i18n.label(value, lang)
     return value

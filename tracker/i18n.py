@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from tracker.i18n_coordination import COORDINATION_MESSAGES
+from tracker.i18n_forms import FORM_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
 from tracker.i18n_quarterly import QUARTERLY_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
@@ -953,6 +954,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **COORDINATION_MESSAGES,
     **OVERLAP_MESSAGES,
     **QUARTERLY_MESSAGES,
+    **FORM_MESSAGES,
 }
 
 

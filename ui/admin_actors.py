@@ -7,9 +7,20 @@ import streamlit as st
 
 from tracker import i18n, service
 from tracker.vocab import ActorKind
-from ui import data
+from ui import data, save_guard
 from ui.admin_choice import keep_choice, new_or, picker, select_next
-from ui.admin_common import Slots, defaults, delete_button, done, forget, run_write, text, value
+from ui.admin_common import (
+    Slots,
+    defaults,
+    delete_button,
+    done,
+    forget,
+    noting_save,
+    run_write,
+    save_form_button,
+    text,
+    value,
+)
 from ui.state import lang, t
 
 PICK = "admin_actor_pick"
@@ -46,39 +57,38 @@ def render(plan_id: int | None) -> None:
         key=PICK,
         format_func=lambda i: new_or("adminpage.new_actor")(names.get(i)),
     )
-    prefix = f"admin_actor_{actor_id or 'new'}"
+    prefix = f"admin_actor_{actor_id}" if actor_id else save_guard.fresh_key("admin_actor_new")
     row = actors[actors["id"] == actor_id].iloc[0] if actor_id is not None else None
     start = dict.fromkeys(FIELDS, "") | {"kind": None}
     if row is not None:
         start = {f: text(row[f]) for f in FIELDS} | {"kind": text(row["kind"]) or None}
     defaults(prefix, start)
     slots = Slots()
-    with st.form(f"{prefix}_form"):
-        left, right = st.columns([3, 1])
-        with left:
-            st.text_input(t("adminpage.name"), key=f"{prefix}_name")
-            slots.add("name")
-        with right:
-            st.text_input(t("adminpage.short_name"), key=f"{prefix}_short_name")
-            slots.add("short_name")
-        left, right = st.columns(2)
-        with left:
-            kinds = [None, *(k.value for k in ActorKind)]
-            keep_choice(f"{prefix}_kind", kinds, kind_text)
-            st.selectbox(
-                t("adminpage.kind"),
-                kinds,
-                format_func=kind_text,
-                placeholder="–",
-                key=f"{prefix}_kind",
-            )
-            slots.add("kind")
-        with right:
-            st.text_input(t("adminpage.contact"), key=f"{prefix}_contact")
-            slots.add("contact")
-        slots.add(None)
-        label = t("adminpage.save") if actor_id else t("adminpage.create_actor")
-        submitted = st.form_submit_button(label, type="primary", key=f"{prefix}_save")
+    left, right = st.columns([3, 1])
+    with left:
+        st.text_input(t("adminpage.name"), key=f"{prefix}_name")
+        slots.add("name")
+    with right:
+        st.text_input(t("adminpage.short_name"), key=f"{prefix}_short_name")
+        slots.add("short_name")
+    left, right = st.columns(2)
+    with left:
+        kinds = [None, *(k.value for k in ActorKind)]
+        keep_choice(f"{prefix}_kind", kinds, kind_text)
+        st.selectbox(
+            t("adminpage.kind"),
+            kinds,
+            format_func=kind_text,
+            placeholder="–",
+            key=f"{prefix}_kind",
+        )
+        slots.add("kind")
+    with right:
+        st.text_input(t("adminpage.contact"), key=f"{prefix}_contact")
+        slots.add("contact")
+    slots.add(None)
+    label = t("adminpage.save") if actor_id else t("adminpage.create_actor")
+    submitted, typed = save_form_button(label, prefix, start)
     if submitted:
         name = value(prefix, "name").strip()
         ok, saved_id = run_write(
@@ -92,6 +102,7 @@ def render(plan_id: int | None) -> None:
                 contact=value(prefix, "contact"),
             ),
             slots=slots,
+            saved=noting_save(prefix, typed, new=None if actor_id else "admin_actor_new"),
         )
         if ok:
             forget(prefix, FIELDS)

@@ -12,13 +12,14 @@ import streamlit as st
 from tracker import db
 from tracker.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from tracker.service import Principal
-from ui import data
+from ui import data, save_guard
 from ui.state import lang, require_user, t
 
 FLASH_KEY = "admin_flash"
 NEW_PLAN_KEY = "admin_plan__show"
 """A plan id to show in the plan picker on the next run (after creating a plan)."""
 Write = Callable[[db.Session, Principal], Any]
+Write1 = Callable[[Any], None]
 
 
 class Slots:
@@ -52,13 +53,23 @@ def run_write(
     *,
     slots: Slots | None = None,
     on_conflict: Callable[[ConflictError], None] | None = None,
+    saved: Callable[[Any], None] | None = None,
 ) -> tuple[bool, Any]:
     """Run action(session, user) in one write transaction. (True, its result) when it
-    went through; else (False, None), the error shown in the user's language."""
+    went through; else (False, None), the error shown in the user's language.
+
+    saved(result) runs inside the transaction, before it commits: what it notes in
+    session_state (ui.save_guard.remember_saved, start_fresh) is there before a
+    second click's run can start. A second click cuts a run short at its next touch
+    of session_state; if that is inside saved(), the transaction rolls back and
+    nothing was stored."""
     user = require_user()
     try:
         with data.write() as session:
-            return True, action(session, user)
+            result = action(session, user)
+            if saved is not None:
+                saved(result)
+            return True, result
     except ValidationError as error:
         if slots is not None:
             slots.show(error)
@@ -147,3 +158,25 @@ def opt_int(value: object) -> int | None:
     if value is None or (isinstance(value, float) and value != value):
         return None
     return int(value)  # type: ignore[call-overload]
+
+
+def save_form_button(label: str, prefix: str, start: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
+    """The save button of the fields {prefix}_{field} (ui.save_guard): disabled, and
+    pressed never, while they hold start (the stored record, or the empty new form)
+    or what this session saved last. Returns (pressed, what the fields hold)."""
+    typed = {field: value(prefix, field) for field in start}
+    pressed = save_guard.save_button(label, key=f"{prefix}_save", values=typed, baseline=start)
+    return pressed, typed
+
+
+def noting_save(prefix: str, typed: dict[str, Any], *, new: str | None = None) -> Write1:
+    """run_write(saved=...) for a form: its values are saved (the button stays
+    disabled until they change); a «new record» form `new` starts empty under a new
+    key (ui.save_guard.start_fresh)."""
+
+    def saved(_: Any) -> None:
+        save_guard.remember_saved(f"{prefix}_save", typed)
+        if new is not None:
+            save_guard.start_fresh(new)
+
+    return saved

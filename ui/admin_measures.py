@@ -11,16 +11,29 @@ import streamlit as st
 
 from tracker import service
 from tracker.service import MeasureInput
-from ui import admin_conflict, admin_measure_fields, data
+from ui import admin_conflict, admin_measure_fields, data, save_guard
 from ui.admin_choice import new_or, picker, select_next
-from ui.admin_common import Slots, defaults, delete_button, done, forget, id_labels, run_write
+from ui.admin_common import (
+    Slots,
+    defaults,
+    delete_button,
+    done,
+    forget,
+    id_labels,
+    noting_save,
+    run_write,
+    save_form_button,
+)
 from ui.state import t
 
 PICK = "admin_measure_pick"
+NEW = "admin_m_new"
 
 
 def prefix_of(measure_id: int | None) -> str:
-    return f"admin_m_{measure_id or 'new'}"
+    """The form's key prefix: the measure's id, or for a new one a key that is new
+    after each save (an empty form, and a second press reaches nothing)."""
+    return f"admin_m_{measure_id}" if measure_id else save_guard.fresh_key(NEW)
 
 
 def render(plan_id: int | None) -> None:
@@ -45,10 +58,8 @@ def render(plan_id: int | None) -> None:
 
 def measure_form(plan_id: int, measure_id: int | None, row: pd.Series | None, themes: Any) -> None:
     prefix = prefix_of(measure_id)
-    if (
-        defaults(prefix, admin_measure_fields.start_values(plan_id, row))
-        or f"{prefix}_seen" not in st.session_state
-    ):
+    start = admin_measure_fields.start_values(plan_id, row)
+    if defaults(prefix, start) or f"{prefix}_seen" not in st.session_state:
         st.session_state[f"{prefix}_seen"] = None if row is None else int(row["version"])
         admin_conflict.forget(measure_id)
     goals, actors = data.goals(plan_id), data.actors()
@@ -59,17 +70,19 @@ def measure_form(plan_id: int, measure_id: int | None, row: pd.Series | None, th
     }
     names["partners"] = names["lead_actor_id"]
     slots = Slots()
-    with st.form(f"{prefix}_form"):
-        admin_measure_fields.fields(plan_id, prefix, names, slots)
-        label = t("adminpage.save") if measure_id else t("adminpage.create_measure")
-        submitted = st.form_submit_button(label, type="primary", key=f"{prefix}_save")
+    admin_measure_fields.fields(plan_id, prefix, names, slots)
+    label = t("adminpage.save") if measure_id else t("adminpage.create_measure")
+    submitted, typed = save_form_button(label, prefix, start)
     mine = admin_measure_fields.form_input(prefix)
     if submitted:
-        save(plan_id, measure_id, mine, st.session_state[f"{prefix}_seen"], slots)
+        save(plan_id, measure_id, mine, st.session_state[f"{prefix}_seen"], slots, typed)
     if measure_id is None or row is None:
         return
     admin_conflict.show(
-        measure_id, mine, names, resave=lambda seen: save(plan_id, measure_id, mine, seen, slots)
+        measure_id,
+        mine,
+        names,
+        resave=lambda seen: save(plan_id, measure_id, mine, seen, slots, typed),
     )
     if pd.isna(row["status"]):
         delete_button(
@@ -90,7 +103,12 @@ def labels_of(row: pd.Series) -> str:
 
 
 def save(
-    plan_id: int, measure_id: int | None, mine: MeasureInput, seen: int | None, slots: Slots
+    plan_id: int,
+    measure_id: int | None,
+    mine: MeasureInput,
+    seen: int | None,
+    slots: Slots,
+    typed: dict[str, Any],
 ) -> None:
     prefix = prefix_of(measure_id)
     ok, saved_id = run_write(
@@ -104,6 +122,7 @@ def save(
         ),
         slots=slots,
         on_conflict=lambda error: admin_conflict.remember(measure_id, error),
+        saved=noting_save(prefix, typed, new=None if measure_id else NEW),
     )
     if ok:
         forget(prefix, (*admin_measure_fields.FIELDS, "seen"))

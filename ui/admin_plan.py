@@ -8,8 +8,19 @@ import streamlit as st
 
 from tracker import service
 from tracker.service.admin import MAX_YEAR, MIN_YEAR
-from ui import admin_structure, data
-from ui.admin_common import NEW_PLAN_KEY, Slots, defaults, done, forget, run_write, text, value
+from ui import admin_structure, data, save_guard
+from ui.admin_common import (
+    NEW_PLAN_KEY,
+    Slots,
+    defaults,
+    done,
+    forget,
+    noting_save,
+    run_write,
+    save_form_button,
+    text,
+    value,
+)
 from ui.state import t
 
 FIELDS = ("name", "start_year", "end_year", "owner", "description")
@@ -31,7 +42,7 @@ def render(plan_id: int | None) -> None:
 
 
 def plan_form(plan_id: int | None) -> None:
-    prefix = f"admin_plan_{plan_id or 'new'}"
+    prefix = f"admin_plan_{plan_id}" if plan_id else save_guard.fresh_key("admin_plan_new")
     if plan_id is None:
         year = date.today().year
         start = {"name": "", "start_year": year, "end_year": year + 4, "owner": ""}
@@ -42,27 +53,26 @@ def plan_form(plan_id: int | None) -> None:
         start["owner"], start["description"] = text(plan["owner"]), text(plan["description"])
     defaults(prefix, start)
     slots = Slots()
-    with st.form(f"{prefix}_form"):
-        st.text_input(t("adminpage.plan_name"), key=f"{prefix}_name")
-        slots.add("name")
-        left, right = st.columns(2)
-        with left:
-            st.number_input(
-                t("adminpage.start_year"), MIN_YEAR, MAX_YEAR, step=1, key=f"{prefix}_start_year"
-            )
-            slots.add("start_year")
-        with right:
-            st.number_input(
-                t("adminpage.end_year"), MIN_YEAR, MAX_YEAR, step=1, key=f"{prefix}_end_year"
-            )
-            slots.add("end_year")
-        st.text_input(t("adminpage.owner"), key=f"{prefix}_owner")
-        slots.add("owner")
-        st.text_area(t("adminpage.description"), key=f"{prefix}_description")
-        slots.add("description")
-        slots.add(None)
-        label = t("adminpage.save") if plan_id else t("adminpage.create_plan")
-        submitted = st.form_submit_button(label, type="primary", key=f"{prefix}_save")
+    st.text_input(t("adminpage.plan_name"), key=f"{prefix}_name")
+    slots.add("name")
+    left, right = st.columns(2)
+    with left:
+        st.number_input(
+            t("adminpage.start_year"), MIN_YEAR, MAX_YEAR, step=1, key=f"{prefix}_start_year"
+        )
+        slots.add("start_year")
+    with right:
+        st.number_input(
+            t("adminpage.end_year"), MIN_YEAR, MAX_YEAR, step=1, key=f"{prefix}_end_year"
+        )
+        slots.add("end_year")
+    st.text_input(t("adminpage.owner"), key=f"{prefix}_owner")
+    slots.add("owner")
+    st.text_area(t("adminpage.description"), key=f"{prefix}_description")
+    slots.add("description")
+    slots.add(None)
+    label = t("adminpage.save") if plan_id else t("adminpage.create_plan")
+    submitted, typed = save_form_button(label, prefix, start)
     if not submitted:
         return
     name = value(prefix, "name")
@@ -78,6 +88,7 @@ def plan_form(plan_id: int | None) -> None:
             description=value(prefix, "description"),
         ),
         slots=slots,
+        saved=noting_save(prefix, typed, new=None if plan_id else "admin_plan_new"),
     )
     if ok:
         forget(prefix, FIELDS)

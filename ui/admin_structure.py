@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import service
-from ui import data
+from ui import data, save_guard
 from ui.admin_choice import keep_choice, new_or, picker, select_next
 from ui.admin_common import (
     Slots,
@@ -14,8 +14,10 @@ from ui.admin_common import (
     delete_button,
     done,
     forget,
+    noting_save,
     opt_int,
     run_write,
+    save_form_button,
     text,
     value,
 )
@@ -52,22 +54,22 @@ def themes(plan_id: int) -> None:
         key=THEME_PICK,
         format_func=lambda i: new_or("adminpage.new_theme")(names.get(i)),
     )
-    prefix = f"admin_theme_{theme_id or 'new'}"
+    prefix = f"admin_theme_{theme_id}" if theme_id else save_guard.fresh_key("admin_theme_new")
     row = frame[frame["id"] == theme_id].iloc[0] if theme_id is not None else None
-    defaults(prefix, {f: "" if row is None else text(row[f]) for f in THEME_FIELDS})
+    start = {f: "" if row is None else text(row[f]) for f in THEME_FIELDS}
+    defaults(prefix, start)
     slots = Slots()
-    with st.form(f"{prefix}_form"):
-        code_column, name_column = st.columns([1, 4])
-        with code_column:
-            st.text_input(t("col.code"), key=f"{prefix}_code")
-            slots.add("code")
-        with name_column:
-            st.text_input(t("adminpage.name"), key=f"{prefix}_name")
-            slots.add("name")
-        st.text_area(t("adminpage.description"), key=f"{prefix}_description", height=100)
-        slots.add("description")
-        slots.add(None)
-        submitted = st.form_submit_button(t("adminpage.save"), type="primary", key=f"{prefix}_save")
+    code_column, name_column = st.columns([1, 4])
+    with code_column:
+        st.text_input(t("col.code"), key=f"{prefix}_code")
+        slots.add("code")
+    with name_column:
+        st.text_input(t("adminpage.name"), key=f"{prefix}_name")
+        slots.add("name")
+    st.text_area(t("adminpage.description"), key=f"{prefix}_description", height=100)
+    slots.add("description")
+    slots.add(None)
+    submitted, typed = save_form_button(t("adminpage.save"), prefix, start)
     if submitted:
         name = value(prefix, "name").strip()
         ok, saved_id = run_write(
@@ -81,6 +83,7 @@ def themes(plan_id: int) -> None:
                 description=value(prefix, "description"),
             ),
             slots=slots,
+            saved=noting_save(prefix, typed, new=None if theme_id else "admin_theme_new"),
         )
         if ok:
             forget(prefix, THEME_FIELDS)
@@ -140,33 +143,32 @@ def goals(plan_id: int) -> None:
         key=GOAL_PICK,
         format_func=lambda i: new_or("adminpage.new_goal")(names.get(i)),
     )
-    prefix = f"admin_goal_{goal_id or 'new'}"
+    prefix = f"admin_goal_{goal_id}" if goal_id else save_guard.fresh_key("admin_goal_new")
     row = frame[frame["id"] == goal_id].iloc[0] if goal_id is not None else None
     start = {"code": "", "text": "", "theme_id": None}
     if row is not None:
         start = {"code": row["code"], "text": row["text"], "theme_id": opt_int(row["theme_id"])}
     defaults(prefix, start)
     slots = Slots()
-    with st.form(f"{prefix}_form"):
-        code_column, theme_column = st.columns([1, 4])
-        with code_column:
-            st.text_input(t("col.code"), key=f"{prefix}_code")
-            slots.add("code")
-        with theme_column:
-            options = [None, *theme_names]
-            keep_choice(f"{prefix}_theme_id", options, theme_label)
-            st.selectbox(
-                t("col.theme"),
-                options,
-                format_func=theme_label,
-                placeholder=t("adminpage.overall"),
-                key=f"{prefix}_theme_id",
-            )
-            slots.add("theme_id")
-        st.text_area(t("adminpage.goal_text"), key=f"{prefix}_text", height=100)
-        slots.add("text")
-        slots.add(None)
-        submitted = st.form_submit_button(t("adminpage.save"), type="primary", key=f"{prefix}_save")
+    code_column, theme_column = st.columns([1, 4])
+    with code_column:
+        st.text_input(t("col.code"), key=f"{prefix}_code")
+        slots.add("code")
+    with theme_column:
+        options = [None, *theme_names]
+        keep_choice(f"{prefix}_theme_id", options, theme_label)
+        st.selectbox(
+            t("col.theme"),
+            options,
+            format_func=theme_label,
+            placeholder=t("adminpage.overall"),
+            key=f"{prefix}_theme_id",
+        )
+        slots.add("theme_id")
+    st.text_area(t("adminpage.goal_text"), key=f"{prefix}_text", height=100)
+    slots.add("text")
+    slots.add(None)
+    submitted, typed = save_form_button(t("adminpage.save"), prefix, start)
     if submitted:
         code = value(prefix, "code").strip()
         ok, saved_id = run_write(
@@ -180,6 +182,7 @@ def goals(plan_id: int) -> None:
                 theme_id=value(prefix, "theme_id"),
             ),
             slots=slots,
+            saved=noting_save(prefix, typed, new=None if goal_id else "admin_goal_new"),
         )
         if ok:
             forget(prefix, GOAL_FIELDS)

@@ -10,9 +10,9 @@ import streamlit as st
 
 from tracker import i18n, service
 from tracker.vocab import Role
-from ui import data, widgets
+from ui import data, save_guard, widgets
 from ui.admin_choice import keep_choice, picker
-from ui.admin_common import Slots, defaults, done, forget, run_write, value
+from ui.admin_common import Slots, defaults, done, run_write, save_form_button, value
 from ui.state import lang, require_user, t
 
 PICK = "admin_user_pick"
@@ -70,7 +70,10 @@ def user_table(users: pd.DataFrame) -> None:
 
 def create_form(actor_names: dict[int, str]) -> None:
     start = dict.fromkeys(FIELDS, "") | {"role": Role.ACTOR.value, "actor_id": None}
-    defaults(NEW, start)
+    if note := save_guard.saved_note(NEW):  # the user created last, above a fresh form
+        st.success(note, icon=":material/check_circle:")
+    new = save_guard.fresh_key(NEW)
+    defaults(new, start)
 
     def actor_label(actor_id: int | None) -> str:
         return (
@@ -80,66 +83,64 @@ def create_form(actor_names: dict[int, str]) -> None:
         )
 
     slots = Slots()
-    with st.form(f"{NEW}_form"):
-        left, right = st.columns(2)
-        with left:
-            st.text_input(t("login.username"), key=f"{NEW}_username")
-            slots.add("username")
-            st.text_input(t("adminpage.email"), key=f"{NEW}_email")
-            slots.add("email")
-            roles = [r.value for r in Role]
-            keep_choice(f"{NEW}_role", roles, role_text)
-            st.selectbox(
-                t("login.role"),
-                roles,
-                format_func=role_text,
-                key=f"{NEW}_role",
-            )
-            slots.add("role")
-        with right:
-            st.text_input(t("adminpage.display_name"), key=f"{NEW}_display_name")
-            slots.add("display_name")
-            st.text_input(
-                t("adminpage.initial_password"),
-                type="password",
-                key=f"{NEW}_password",
-                help=t("adminpage.password_help"),
-            )
-            slots.add("password")
-            actors = [None, *actor_names]
-            keep_choice(f"{NEW}_actor_id", actors, actor_label)
-            st.selectbox(
-                t("col.actor"),
-                actors,
-                format_func=actor_label,
-                placeholder=t("adminpage.no_actor"),
-                key=f"{NEW}_actor_id",
-                help=t("adminpage.actor_help"),
-            )
-            slots.add("actor_id")
-        slots.add(None)
-        submitted = st.form_submit_button(
-            t("adminpage.create_user"), type="primary", key=f"{NEW}_save"
+    left, right = st.columns(2)
+    with left:
+        st.text_input(t("login.username"), key=f"{new}_username")
+        slots.add("username")
+        st.text_input(t("adminpage.email"), key=f"{new}_email")
+        slots.add("email")
+        roles = [r.value for r in Role]
+        keep_choice(f"{new}_role", roles, role_text)
+        st.selectbox(
+            t("login.role"),
+            roles,
+            format_func=role_text,
+            key=f"{new}_role",
         )
+        slots.add("role")
+    with right:
+        st.text_input(t("adminpage.display_name"), key=f"{new}_display_name")
+        slots.add("display_name")
+        st.text_input(
+            t("adminpage.initial_password"),
+            type="password",
+            key=f"{new}_password",
+            help=t("adminpage.password_help"),
+        )
+        slots.add("password")
+        actors = [None, *actor_names]
+        keep_choice(f"{new}_actor_id", actors, actor_label)
+        st.selectbox(
+            t("col.actor"),
+            actors,
+            format_func=actor_label,
+            placeholder=t("adminpage.no_actor"),
+            key=f"{new}_actor_id",
+            help=t("adminpage.actor_help"),
+        )
+        slots.add("actor_id")
+    slots.add(None)
+    submitted, _ = save_form_button(t("adminpage.create_user"), new, start)
     if not submitted:
         return
-    username = value(NEW, "username").strip().lower()
+    username = value(new, "username").strip().lower()
+    created = t("adminpage.user_created", name=username)
     ok, _ = run_write(
         lambda session, user: service.create_user(
             session,
             user=user,
-            username=value(NEW, "username"),
-            role=value(NEW, "role"),
-            password=value(NEW, "password"),
-            display_name=value(NEW, "display_name"),
-            actor_id=value(NEW, "actor_id"),
-            email=value(NEW, "email"),
+            username=value(new, "username"),
+            role=value(new, "role"),
+            password=value(new, "password"),
+            display_name=value(new, "display_name"),
+            actor_id=value(new, "actor_id"),
+            email=value(new, "email"),
         ),
         slots=slots,
+        saved=lambda _: save_guard.start_fresh(NEW, created),  # no password kept in state
     )
     if ok:
-        forget(NEW, FIELDS)
-        done(t("adminpage.user_created", name=username))
+        done(created)
 
 
 def manage(users: pd.DataFrame) -> None:
@@ -152,19 +153,24 @@ def manage(users: pd.DataFrame) -> None:
         format_func=lambda u: f"{u} – {labels[u]}" if labels.get(u) else u,
     )
     row = users[users["username"] == username].iloc[0]
-    prefix = f"admin_user_{username}"
-    defaults(prefix, {"password": "", "repeat": ""})
+    # A new key after each new password: the fields start empty, a second press of
+    # the button reaches nothing (what was typed is never kept in session_state).
+    prefix = save_guard.fresh_key(f"admin_user_{username}")
+    empty = {"password": "", "repeat": ""}
+    defaults(prefix, empty)
     slots = Slots()
-    with st.form(f"{prefix}_form"):
-        left, right = st.columns(2)
-        with left:
-            st.text_input(t("adminpage.new_password"), type="password", key=f"{prefix}_password")
-            slots.add("password")
-        with right:
-            st.text_input(t("adminpage.repeat_password"), type="password", key=f"{prefix}_repeat")
-            slots.add("repeat")
-        slots.add(None)
-        submitted = st.form_submit_button(t("adminpage.set_password"), key=f"{prefix}_save")
+    left, right = st.columns(2)
+    with left:
+        st.text_input(t("adminpage.new_password"), type="password", key=f"{prefix}_password")
+        slots.add("password")
+    with right:
+        st.text_input(t("adminpage.repeat_password"), type="password", key=f"{prefix}_repeat")
+        slots.add("repeat")
+    slots.add(None)
+    typed = {field: value(prefix, field) for field in empty}
+    submitted = save_guard.save_button(
+        t("adminpage.set_password"), key=f"{prefix}_save", values=typed, baseline=empty
+    )
     if submitted:
         if value(prefix, "password") != value(prefix, "repeat"):
             slots.show_text("repeat", t("adminpage.passwords_differ"))
@@ -174,16 +180,17 @@ def manage(users: pd.DataFrame) -> None:
                     session, user=user, username=username, password=value(prefix, "password")
                 ),
                 slots=slots,
+                saved=lambda _: save_guard.start_fresh(f"admin_user_{username}"),
             )
             if ok:
-                forget(prefix, ("password", "repeat"))
                 done(t("adminpage.password_set", name=username))
     active = bool(row["active"])
     if username == require_user().username:
         st.caption(t("adminpage.not_yourself"))
         return
     label = t("adminpage.deactivate") if active else t("adminpage.reactivate")
-    if st.button(label, key=f"{prefix}_active", icon=":material/person_off:" if active else None):
+    icon = ":material/person_off:" if active else None
+    if st.button(label, key=f"admin_user_{username}_active", icon=icon):
         ok, _ = run_write(
             lambda session, user: service.set_active(
                 session, user=user, username=username, active=not active

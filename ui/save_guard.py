@@ -52,3 +52,30 @@ def save_button(
     unchanged = is_saved(key, values, baseline)
     pressed = st.button(label, type="primary", key=key, disabled=unchanged, help=help)
     return pressed and not unchanged
+
+
+# --- «new record» forms -----------------------------------------------------------
+
+_ROUND = "_form_round_"
+_NOTE = "_form_saved_note_"
+
+
+def fresh_key(name: str) -> str:
+    """The key prefix of the «new record» form `name`: `name` itself at first, and a
+    new one after every start_fresh(name). The saved form's widgets (what was typed,
+    and a second press of its button) then reach nothing in the next one."""
+    count = st.session_state.get(_ROUND + name, 0)
+    return name if count == 0 else f"{name}{count}"
+
+
+def start_fresh(name: str, note: str | None = None) -> None:
+    """After a save: the form `name` starts empty under a new key; `note` (what was
+    saved, in the user's language) is shown by saved_note until the next save."""
+    st.session_state[_ROUND + name] = st.session_state.get(_ROUND + name, 0) + 1
+    if note is not None:
+        st.session_state[_NOTE + name] = note
+
+
+def saved_note(name: str) -> str | None:
+    """What the form `name` saved last in this session (see start_fresh)."""
+    return st.session_state.get(_NOTE + name)

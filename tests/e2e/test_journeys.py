@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 from icalendar import Calendar
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 from sqlalchemy import Engine, func, select
 
@@ -31,7 +31,15 @@ from tests.e2e.conftest import (
 )
 from tracker import db, service
 from tracker.i18n import t
-from tracker.models import ClosedPeriod, Measure, OverlapDecision, StatusUpdate, User
+from tracker.models import (
+    AuditLog,
+    ClosedPeriod,
+    Event,
+    Measure,
+    OverlapDecision,
+    StatusUpdate,
+    User,
+)
 from tracker.quarters import Quarter
 from tracker.service.users import MAX_FAILED_LOGINS
 from tracker.vocab import OverlapVerdict, Rag, Status
@@ -314,9 +322,9 @@ def test_an_admin_decides_an_overlap_and_finds_it_on_both_measures(
     pair = page.locator(".st-key-coord_pick").get_by_role("combobox").input_value()
     codes = re.findall(r"^(\S+) ↔ (\S+) ", pair)[0]  # «3.3 ↔ 3.5 Inkubatortilbud … / …»
     note = f"E2E: felles gründertilbud fra 2026 {uuid.uuid4().hex[:6]}"
-    page.locator(".st-key-coord_verdict").get_by_text(t("overlapverdict.samarbeid")).click()
-    page.locator(".st-key-coord_note textarea").fill(note)
-    page.locator(".st-key-coord_save button").click()
+    decision_form(page, "verdict").get_by_text(t("overlapverdict.samarbeid")).click()
+    decision_form(page, "note").locator("textarea").fill(note)
+    decision_form(page, "save").locator("button").click()
     expect(page.locator(".st-key-coord_pick").get_by_role("combobox")).not_to_have_value(pair)
     with db.read_session(e2e_engine) as session:
         stored = session.scalars(select(OverlapDecision)).all()
@@ -333,3 +341,60 @@ def test_an_admin_decides_an_overlap_and_finds_it_on_both_measures(
     for measure in (first, second):
         choose(page, "measure_detail", f"{measure.code} {measure.title}")
         expect(page.get_by_text(note)).to_be_visible()
+
+
+def decision_form(page: Page, field: str) -> Locator:
+    """A field of Samordning's decision form (its keys carry the pair's measure ids)."""
+    return page.locator(f"[class*='st-key-coord_'][class*='_{field}']")
+
+
+# --- 7. a second click never stores a second or a wrong record --------------------------
+
+
+def test_a_double_click_saves_one_event_and_one_decision(
+    page: Page, app_server: App, e2e_engine: Engine
+) -> None:
+    logged_in(page, app_server, "admin")
+    go(page, "page.wheel")
+    title = f"E2E: dobbeltklikk {uuid.uuid4().hex[:6]}"
+    field = page.locator(".st-key-wheel_f_title input")
+    field.fill(title)
+    field.press("Enter")  # Streamlit takes a text input's value on Enter or blur
+    save = page.locator(".st-key-wheel_f_save button")
+    expect(save).to_be_enabled()
+    save.dblclick()
+    expect(page.get_by_test_id("stAlert").filter(has_text=title)).to_be_visible()
+    expect(page.locator(".st-key-wheel_f1_title input")).to_have_value("")
+    settled(page)
+    time.sleep(1)  # room for a late second run
+    settled(page)
+    with db.read_session(e2e_engine) as session:
+        events = session.scalars(select(Event).where(Event.title == title)).all()
+    assert len(events) == 1
+
+    go(page, "page.coordination")
+    pick = page.locator(".st-key-coord_pick").get_by_role("combobox")
+    pair = pick.input_value()
+    note = f"E2E: ett vedtak per par {uuid.uuid4().hex[:6]}"
+    decision_form(page, "verdict").get_by_text(t("overlapverdict.avklar_roller")).click()
+    box = decision_form(page, "note").locator("textarea")
+    box.fill(note)
+    box.press("Control+Enter")  # Streamlit takes a text area's value on Ctrl+Enter or blur
+    save = decision_form(page, "save").locator("button")
+    expect(save).to_be_enabled()
+    save.dblclick()
+    expect(pick).not_to_have_value(pair)
+    settled(page)
+    time.sleep(1)
+    settled(page)
+    # The next pair's form is empty; the note is stored once, on the chosen pair only.
+    expect(decision_form(page, "note").locator("textarea")).to_have_value("")
+    with db.read_session(e2e_engine) as session:
+        stored = session.scalars(select(OverlapDecision).where(OverlapDecision.note == note)).all()
+        writes = session.scalars(select(AuditLog).where(AuditLog.entity == "overlap")).all()
+    assert [d.verdict for d in stored] == [OverlapVerdict.CLARIFY_ROLES]
+    assert len([w for w in writes if w.after and w.after.get("note") == note]) == 1
+    codes = re.findall(r"^(\S+) ↔ (\S+) ", pair)[0]
+    first, second = (measure_by_code(e2e_engine, code) for code in codes)
+    assert first is not None and second is not None
+    assert {stored[0].measure_a_id, stored[0].measure_b_id} == {first.id, second.id}

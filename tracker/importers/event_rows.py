@@ -14,7 +14,7 @@ from sqlalchemy import select
 from tracker.importers.values import parse_date, parse_event_kind, parse_yes
 from tracker.models import Actor, Event, Theme
 from tracker.planfile import EVENTS
-from tracker.service.events import split_groups
+from tracker.service.events import match_key, split_groups
 from tracker.vocab import Entity, EventKind
 
 if TYPE_CHECKING:
@@ -66,11 +66,11 @@ def parse_events(job: _Job) -> list[EventSpec]:
 
 def apply_events(job: _Job, specs: list[EventSpec]) -> None:
     existing = {
-        (event.actor_id, event.title.casefold(), event.starts): event
+        match_key(event.actor_id, event.title, event.starts): event
         for event in job.session.scalars(select(Event))
     }
     for spec in specs:
-        key = (spec.actor.id, spec.values["title"].casefold(), spec.values["starts"])
+        key = match_key(spec.actor.id, spec.values["title"], spec.values["starts"])
         event = existing.get(key) or Event()
         wanted = {
             **spec.values,

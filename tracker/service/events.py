@@ -45,12 +45,20 @@ class EventInput:
     link: str = ""
 
 
+def match_key(actor_id: int, title: str, starts: date) -> tuple[int, str, date]:
+    """What makes two events the same one: the actor, the title (trimmed, case-blind)
+    and the start date. The importer matches stored events by it, and the wheel
+    refuses a second one with it (and the same kind)."""
+    return actor_id, title.strip().casefold(), starts
+
+
 def save_event(
     session: Session, *, user: Principal, values: EventInput, event_id: int | None = None
 ) -> int:
     """Create (event_id None) or change an event; returns its id."""
     current = _may_keep(session, user, values.actor_id)
     cleaned = _validated(session, values)
+    _refuse_twin(session, cleaned, event_id)
     if event_id is None:
         event = Event(**asdict(cleaned))
         session.add(event)
@@ -247,6 +255,21 @@ def _get(session: Session, event_id: int) -> Event:
     if event is None:
         raise NotFound.of("wheel.not_found", id=event_id)
     return event
+
+
+def _refuse_twin(session: Session, values: EventInput, event_id: int | None) -> None:
+    """A second event like an existing one of the same actor (match_key, same kind),
+    as a double click or a form sent twice would make, is refused."""
+    wanted = match_key(values.actor_id, values.title, values.starts)
+    query = select(Event).where(
+        Event.actor_id == values.actor_id, Event.starts == values.starts, Event.kind == values.kind
+    )
+    for event in session.scalars(query):
+        if event.id != event_id and match_key(event.actor_id, event.title, event.starts) == wanted:
+            raise ValidationError(
+                Problem("wheel.duplicate", {"title": event.title, "starts": event.starts},
+                        field="title")
+            )  # fmt: skip
 
 
 def _validated(session: Session, values: EventInput) -> EventInput:

@@ -90,6 +90,8 @@ def report_value(
         problems.append(Problem("indicators.bad_value", field="value"))
     if problems:
         raise ValidationError(*problems)
+    if (same := _latest_if_same(session, indicator_id, period, float(value), comment)) is not None:
+        return same  # the same report again (a double click): nothing new to store
     row = IndicatorValue(
         indicator_id=indicator_id, period=period, value=float(value), comment=comment.strip(),
         reported_by_user_id=current.user_id, reported_at=now or datetime.now(UTC),
@@ -99,6 +101,22 @@ def report_value(
     record(session, current, action="report", entity="indicator", entity_id=indicator_id,
            after={"period": period, "value": float(value)})  # fmt: skip
     return row.id
+
+
+def _latest_if_same(
+    session: Session, indicator_id: int, period: str, value: float, comment: str
+) -> int | None:
+    """The id of the latest value for the indicator and period when it says the same
+    (value and comment); else None."""
+    latest = session.scalars(
+        select(IndicatorValue)
+        .where(IndicatorValue.indicator_id == indicator_id, IndicatorValue.period == period)
+        .order_by(IndicatorValue.reported_at.desc(), IndicatorValue.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None or latest.value != value or latest.comment != comment.strip():
+        return None
+    return latest.id
 
 
 def indicator_values(
