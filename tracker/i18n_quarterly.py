@@ -66,6 +66,10 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Lenke (valgfri)",
         "en": "Link (optional)",
     },
+    "report.contribution_link_placeholder": {
+        "nb": "https://… (en side om bidraget)",
+        "en": "https://… (a page about it)",
+    },
     "report.contribution_save": {"nb": "Lagre bidrag", "en": "Save contribution"},
     "report.contribution_saved": {
         "nb": "Bidraget til {code} er lagret.",

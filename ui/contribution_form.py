@@ -37,7 +37,7 @@ def contribution_form(measure: pd.Series, quarter: Quarter, contributions: pd.Da
         t("report.contribution_link"),
         max_chars=LINK_LIMIT,
         key=key(measure_id, quarter, "link"),
-        placeholder="https://",
+        placeholder=t("report.contribution_link_placeholder"),
     )
     values = {"text": text.strip(), "link": link.strip()}
     save_key = key(measure_id, quarter, "save")

@@ -19,6 +19,7 @@ from tracker.quarters import Quarter
 from tracker.reports.summary import Stamp, Summary
 
 FORMAT_VERSION = 1
+HEAD = "head.json"  # the summary's values beside its tables
 TABLES = [f.name for f in fields(Summary) if f.type in ("pd.DataFrame", pd.DataFrame)]
 
 
@@ -49,7 +50,7 @@ def freeze(summary: Summary) -> bytes:
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("summary.json", json.dumps(head, ensure_ascii=False))
+        archive.writestr(HEAD, json.dumps(head, ensure_ascii=False))
         for name in TABLES:
             table = io.BytesIO()
             frame: pd.DataFrame = getattr(summary, name)
@@ -61,7 +62,7 @@ def freeze(summary: Summary) -> bytes:
 def thaw(data: bytes) -> Summary:
     """The summary freeze stored: the same tables and values."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        head = json.loads(archive.read("summary.json"))
+        head = json.loads(archive.read(HEAD))
         tables = {
             name: _objects_back(
                 pd.read_parquet(io.BytesIO(archive.read(f"{name}.parquet"))),
