@@ -247,6 +247,13 @@ def table_with(at: AppTest, column: str) -> pd.DataFrame:
     return found[0]
 
 
+def nothing_to_save(at: AppTest, key: str) -> bool:
+    """Press the save button `key`: True when the form says it has nothing new to
+    save (ui.save_guard; the button is never disabled for that)."""
+    at.button(key=key).click().run()
+    return i18n.t("form.nothing_to_save") in [info.value for info in at.info]
+
+
 def double_click(at: AppTest, key: str) -> AppTest:
     """Press the button `key` twice, as a double click does: the first press runs;
     the second comes from the page as the browser still showed it (the widget

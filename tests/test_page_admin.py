@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import double_click, frame
+from tests.apptest_helpers import double_click, frame, nothing_to_save
 from tests.smtp_server import SMTPServer
 from tracker import db, i18n, service
 from tracker.demo import load_demo
@@ -453,7 +453,7 @@ def test_reminders_list_the_actors_and_send_through_the_mail_server(
 
 def test_a_double_click_creates_one_actor_and_shows_it(engine: db.Engine) -> None:
     app = open_admin(engine, "actors")
-    assert app.button(key="admin_actor_new_save").disabled  # an empty form: nothing to save
+    assert nothing_to_save(app, "admin_actor_new_save")  # an empty form: nothing to save
     app.text_input(key="admin_actor_new_name").input("Senja Havbruksnettverk")
     app.text_input(key="admin_actor_new_short_name").input("SHN").run()
     double_click(app, "admin_actor_new_save")
@@ -475,7 +475,7 @@ def test_a_double_click_creates_one_actor_and_shows_it(engine: db.Engine) -> Non
     actor_id = int(row["id"].iloc[0])
     app.selectbox(key="admin_actor_pick").set_value(actor_id).run()
     assert app.text_input(key=f"admin_actor_{actor_id}_name").value == "Senja Havbruksnettverk"
-    assert app.button(key=f"admin_actor_{actor_id}_save").disabled
+    assert nothing_to_save(app, f"admin_actor_{actor_id}_save")
 
 
 def test_a_double_click_on_an_edited_theme_saves_it_once_and_keeps_it(engine: db.Engine) -> None:
@@ -485,14 +485,14 @@ def test_a_double_click_on_an_edited_theme_saves_it_once_and_keeps_it(engine: db
     prefix = f"admin_theme_{theme_id}"
     app = open_admin(engine, "plan")
     app.selectbox(key="admin_theme_pick").set_value(theme_id).run()
-    assert app.button(key=f"{prefix}_save").disabled  # as stored: nothing to save
+    assert nothing_to_save(app, f"{prefix}_save")  # as stored: nothing to save
     app.text_input(key=f"{prefix}_name").input("Gründerskap og nye bedrifter").run()
     double_click(app, f"{prefix}_save")
     assert not app.exception, app.exception
     updates = audit_rows(engine, action="update", entity="theme")
     assert [r.after for r in updates] == [{"name": "Gründerskap og nye bedrifter"}]
     assert app.text_input(key=f"{prefix}_name").value == "Gründerskap og nye bedrifter"
-    assert app.button(key=f"{prefix}_save").disabled
+    assert nothing_to_save(app, f"{prefix}_save")
 
 
 def test_a_double_click_on_the_plan_form_saves_once(engine: db.Engine) -> None:
@@ -505,7 +505,7 @@ def test_a_double_click_on_the_plan_form_saves_once(engine: db.Engine) -> None:
     assert not app.exception, app.exception
     assert len(audit_rows(engine, action="update", entity="plan")) == 1
     assert app.text_input(key=f"{prefix}_owner").value == "Senja kommune, næringsavdelingen"
-    assert app.button(key=f"{prefix}_save").disabled
+    assert nothing_to_save(app, f"{prefix}_save")
 
 
 def test_a_double_click_on_a_new_password_sets_it_once(engine: db.Engine) -> None:
@@ -518,4 +518,4 @@ def test_a_double_click_on_a_new_password_sets_it_once(engine: db.Engine) -> Non
     assert not app.exception, app.exception
     assert len(audit_rows(engine, action="set_password")) == 1
     assert app.text_input(key=f"{prefix}1_password").value == ""  # a fresh, empty form
-    assert app.button(key=f"{prefix}1_save").disabled
+    assert nothing_to_save(app, f"{prefix}1_save")

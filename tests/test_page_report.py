@@ -21,6 +21,7 @@ from tests.apptest_helpers import (
     frame,
     fresh_database,
     no_exception,
+    nothing_to_save,
     on_page,
     texts,
 )
@@ -210,7 +211,7 @@ def test_saving_appends_one_status_update_with_the_fields(
     # does nothing until something changes: a second click stores nothing.
     assert at.text_area(key=key(measure_id, "comment", quarter)).value == row.comment
     save_key = key(measure_id, "save", quarter)
-    assert at.button(key=save_key).disabled
+    assert nothing_to_save(at, save_key)
     at.session_state[save_key] = True  # pressed anyway (a click sent before the redraw)
     at.run()
     no_exception(at)

@@ -19,6 +19,7 @@ from tests.apptest_helpers import (
     demo_database,
     double_click,
     no_exception,
+    nothing_to_save,
     on_page,
 )
 from tests.factories import World
@@ -191,11 +192,10 @@ def test_an_actor_adds_an_event_on_the_page(demo: AppDatabase) -> None:
 
 def test_a_double_click_stores_one_event_and_starts_an_empty_form(demo: AppDatabase) -> None:
     at = app(demo.principal("kupa"), page=PAGE)
-    assert at.button(key="wheel_f_save").disabled  # nothing typed: nothing to save
+    assert nothing_to_save(at, "wheel_f_save")  # nothing typed: nothing to save
     at.text_input(key="wheel_f_title").input("Frokostmøte for gründere")
     at.text_input(key="wheel_f_groups").input("gründere")
     at.date_input(key="wheel_f_starts").set_value(date(2026, 6, 3)).run()
-    assert not at.button(key="wheel_f_save").disabled
     double_click(at, "wheel_f_save")
     no_exception(at)
     with demo.session() as session:
@@ -217,7 +217,7 @@ def test_a_double_click_stores_one_event_and_starts_an_empty_form(demo: AppDatab
     assert not [w for w in at.text_input if w.key == "wheel_f_title"]
     assert at.text_input(key="wheel_f1_title").value == ""
     assert at.text_input(key="wheel_f1_groups").value == ""
-    assert at.button(key="wheel_f1_save").disabled
+    assert nothing_to_save(at, "wheel_f1_save")
 
 
 def rows(*events: dict) -> pd.DataFrame:

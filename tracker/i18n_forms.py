@@ -5,6 +5,10 @@ save."""
 from __future__ import annotations
 
 FORM_MESSAGES: dict[str, dict[str, str]] = {
+    "form.nothing_to_save": {
+        "nb": "Ingen endringer å lagre: skjemaet er som det er lagret.",
+        "en": "No changes to save: the form is as it is stored.",
+    },
     "wheel.duplicate": {
         "nb": "Aktøren har allerede hendelsen «{title}» som starter {starts}.",
         "en": "The actor already has the event “{title}” starting {starts}.",

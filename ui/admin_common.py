@@ -161,18 +161,18 @@ def opt_int(value: object) -> int | None:
 
 
 def save_form_button(label: str, prefix: str, start: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
-    """The save button of the fields {prefix}_{field} (ui.save_guard): disabled, and
-    pressed never, while they hold start (the stored record, or the empty new form)
-    or what this session saved last. Returns (pressed, what the fields hold)."""
+    """The save button of the fields {prefix}_{field} (ui.save_guard): a press stores
+    nothing while they hold start (the stored record, or the empty new form) or what
+    this session saved last. Returns (pressed, what the fields hold)."""
     typed = {field: value(prefix, field) for field in start}
     pressed = save_guard.save_button(label, key=f"{prefix}_save", values=typed, baseline=start)
     return pressed, typed
 
 
 def noting_save(prefix: str, typed: dict[str, Any], *, new: str | None = None) -> Write1:
-    """run_write(saved=...) for a form: its values are saved (the button stays
-    disabled until they change); a «new record» form `new` starts empty under a new
-    key (ui.save_guard.start_fresh)."""
+    """run_write(saved=...) for a form: its values are saved (a press stores nothing
+    until they change); a «new record» form `new` starts empty under a new key
+    (ui.save_guard.start_fresh)."""
 
     def saved(_: Any) -> None:
         save_guard.remember_saved(f"{prefix}_save", typed)

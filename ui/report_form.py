@@ -2,7 +2,7 @@
 contributions for the quarter beside it, a live preview of what will change,
 validation errors next to their fields, and conflicts shown with both versions
 (nothing the user typed is lost). After a save the form shows what was saved, and
-its button stays disabled until something changes (ui.save_guard)."""
+a press on its button stores nothing until something changes (ui.save_guard)."""
 
 from __future__ import annotations
 

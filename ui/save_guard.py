@@ -3,7 +3,11 @@
 A double click sends two script runs, each with the button pressed. The guard
 compares what the form holds with what is already saved (the stored record's
 values, or what this session saved last under the same key): while they are
-equal the button is disabled and a press does nothing, in this run and the next.
+equal a press stores nothing and says so.
+
+The button is never disabled for this: a text field sends its value when it loses
+focus, and a disabled button takes no focus, so the press that should send an edit
+and save it would do neither (seen in Chromium).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import streamlit as st
+
+from ui.state import t
 
 _SAVED = "_saved_values_"
 
@@ -48,10 +54,13 @@ def save_button(
     baseline: Mapping[str, Any] | None = None,
     help: str | None = None,
 ) -> bool:
-    """A primary button, pressed only if the form holds something not yet saved."""
-    unchanged = is_saved(key, values, baseline)
-    pressed = st.button(label, type="primary", key=key, disabled=unchanged, help=help)
-    return pressed and not unchanged
+    """A primary button; True when pressed and the form holds something not yet
+    saved. A press on what is saved already says so and returns False."""
+    pressed = st.button(label, type="primary", key=key, help=help)
+    if pressed and is_saved(key, values, baseline):
+        st.info(t("form.nothing_to_save"))
+        return False
+    return pressed
 
 
 # --- «new record» forms -----------------------------------------------------------
