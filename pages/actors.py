@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from tracker.i18n import round_half_up
 from ui import data, widgets
 from ui.state import require_user, t
 
@@ -24,7 +25,8 @@ st.dataframe(
             t("col.actor"): table["name"],
             t("actors.leads"): table["measures"],
             t("actors.partner_in"): table["partner_in"],
-            t("col.progress"): table["progress"],
+            # rounded here, the one way (the column's own format would round in the browser)
+            t("col.progress"): table["progress"].map(round_half_up, na_action="ignore"),
             t("kpi.behind"): table["behind"],
             t("actors.reported"): [
                 t("actors.reported_of", reported=int(r), due=int(d)) if d else "–"

@@ -15,6 +15,10 @@ plan_id = widgets.page_start("page.overview")
 
 quarter = widgets.quarter_picker(plan_id, container=st.sidebar)
 where = widgets.measure_filters(plan_id, key="overview", only_groups=True)
+with_partners = False
+if where.actor_id is not None:
+    with_partners = st.toggle(t("overview.with_partner_measures"), key="overview_with_partners")
+    st.caption(t("overview.actor_scope_partners" if with_partners else "overview.actor_scope_lead"))
 quarters = tuple(widgets.selectable_quarters(plan_id)[::-1])
 view = data.overview(
     plan_id=plan_id,
@@ -22,6 +26,7 @@ view = data.overview(
     quarters=quarters,
     theme_id=where.theme_id,
     actor_id=where.actor_id,
+    with_partner_measures=with_partners,
 )
 if view.measures.empty:
     st.info(t("empty.no_plan") if where == type(where)() else t("measures.none_match"))
@@ -29,7 +34,7 @@ if view.measures.empty:
 scope = (plan_id, str(quarter), where.theme_id, where.actor_id)
 
 totals = view.totals
-cells = st.columns(5, border=True)
+cells = st.columns(6, border=True)
 cells[0].metric(t("kpi.measures"), widgets.number(totals["measures"]))
 completed_share = 100 * totals["completed"] / totals["measures"] if totals["measures"] else None
 cells[1].metric(
@@ -49,6 +54,14 @@ cells[2].metric(
 )
 cells[3].metric(t("kpi.behind"), widgets.number(totals["behind"]), help=t("kpi.behind_help"))
 cells[4].metric(t("kpi.red"), widgets.number(totals["red"]))
+cells[5].metric(t("kpi.overdue"), widgets.number(totals["overdue"]), help=t("label.overdue_help"))
+in_figures = view.measures[view.measures["due"].astype(bool)]
+if not_begun := len(view.measures) - len(in_figures):
+    st.caption(t("kpi.not_begun", count=not_begun))
+overdue = in_figures[in_figures["overdue"].astype(bool)]
+if not overdue.empty:
+    with st.expander(f"⚠ {t('kpi.overdue_list')} ({len(overdue)})"):
+        widgets.show_measure_table(overdue, key="overview_overdue")
 
 left, right = st.columns(2)
 with left:

@@ -4,11 +4,13 @@ Oversikt, Tiltak and Aktører are the service's numbers."""
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from collections.abc import Iterator
 from typing import Any
 
+import openpyxl
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -24,9 +26,11 @@ from tests.apptest_helpers import (
     page_title,
     registered_pages,
     table_with,
+    texts,
 )
 from tracker import i18n, service
 from tracker.quarters import Quarter
+from tracker.reports import Format, build_summary, render
 from tracker.vocab import Status
 
 NAMES = "overview measures actors collaboration coordination wheel indicators report export admin"
@@ -300,22 +304,35 @@ def test_trend_chart_carries_the_trend(demo: AppDatabase, plan_id: int, overview
     assert line["x"][0] == "2024-Q1" and len(line["x"]) >= 10
 
 
+@pytest.mark.parametrize("with_partners", [False, True], ids=["lead_only", "with_partners"])
 def test_narrowing_the_overview_to_an_actor_gives_the_services_figures(
-    demo: AppDatabase, plan_id: int
+    demo: AppDatabase, plan_id: int, with_partners: bool
 ) -> None:
+    """Seen: Kupa 70 % on the chart and 75 % with the actor filter, which silently
+    took in its partner measures. The filter counts the measures it leads unless
+    asked, and says which."""
     kupa = demo.principal("kupa")
     at = app(kupa)
     at.selectbox(key="overview_actor").select(kupa.actor_id).run()
+    if with_partners:
+        at.toggle(key="overview_with_partners").set_value(True).run()
     no_exception(at)
     with demo.session() as session:
         measures = service.measure_status(session, plan_id=plan_id)
-    narrowed = service.filter_measures(measures, service.MeasureFilter(actor_id=kupa.actor_id))
+        by_actor = service.actor_rollup(session, plan_id=plan_id).set_index("actor_id")
+    where = service.MeasureFilter(actor_id=kupa.actor_id, lead_only=not with_partners)
+    narrowed = service.filter_measures(measures, where)
     totals = service.figures_of(narrowed)
     assert 0 < int(totals["measures"]) < len(measures)
     assert metric(at, "kpi.measures").value == i18n.format_number(int(totals["measures"]))
     assert metric(at, "kpi.progress").value == i18n.format_percent(float(totals["progress"]))
-    shown = table_with(at, i18n.t("col.code"))
-    assert sorted(shown[i18n.t("col.code")]) == sorted(narrowed["code"])
+    scope = "overview.actor_scope_partners" if with_partners else "overview.actor_scope_lead"
+    assert i18n.t(scope) in texts(at.caption)
+    if not with_partners:  # the same figure as Kupa's bar in the actor chart
+        assert int(totals["measures"]) == int(by_actor.loc[kupa.actor_id, "measures"])
+    code = i18n.t("col.code")
+    shown = [frame(d) for d in at.dataframe if code in frame(d).columns][-1]  # the list
+    assert sorted(shown[code]) == sorted(narrowed["code"])
 
 
 # --- Tiltak and Aktører ---------------------------------------------------------------
@@ -398,3 +415,53 @@ def test_actors_page_shows_reported_and_missing_for_the_quarter(
     message = i18n.t("actors.quarter_status", reported=done, due=due)
     box = at.success if done == due else at.warning
     assert message in [b.value for b in box]
+
+
+# --- one number, one rounding ------------------------------------------------------------
+
+
+def test_every_figure_the_pages_show_is_the_summary_files(demo: AppDatabase, plan_id: int) -> None:
+    """Seen: Senja kommune 72 % on Oversikt and 73 % on Aktører (72.5). For the last
+    finished quarter, Oversikt's key figures, its actor chart and the Aktører table
+    say what the summary's XLSX says, rounded the one way."""
+    quarter = str(Quarter.last_finished())
+    with demo.session() as session:
+        summary = build_summary(session, plan_id=plan_id, quarter=Quarter.parse(quarter),
+                                produced_by="test")  # fmt: skip
+    book = openpyxl.load_workbook(io.BytesIO(render(summary, Format.XLSX, "nb")))
+    sheet = {row[0]: row for row in book["Nøkkeltall"].iter_rows(min_row=4, values_only=True)}
+    actors = {row[0]: row for row in book["Aktører"].iter_rows(min_row=4, values_only=True)}
+
+    def share(value: float | None) -> str:
+        return i18n.format_percent(None if value is None else 100 * value)
+
+    at = app(demo.principal("ordforer"), state={"quarter": quarter})
+    no_exception(at)
+    assert metric(at, "kpi.measures").value == str(sheet["Tiltak i alt"][1])
+    assert metric(at, "kpi.completed").value == share(sheet[i18n.label(Status.COMPLETED)][2])
+    progress = metric(at, "kpi.progress")
+    assert progress.value == share(sheet["Vektet fremdrift"][2])
+    assert progress.delta == sheet["Vektet fremdrift"][3]
+    assert metric(at, "kpi.behind").value == str(sheet["Bak skjema"][1])
+    assert metric(at, "kpi.red").value == str(sheet["Alvorlig avvik"][1])
+    assert metric(at, "kpi.overdue").value == str(sheet["Forfalt"][1])
+
+    chart = chart_spec(at, "overview_actor_progress")
+    on_chart = {
+        name: text.split("</b>")[0].removeprefix("<b>")
+        for name, text in zip(chart["data"][0]["y"],
+                              [a["text"] for a in chart["layout"]["annotations"]], strict=True)
+    }  # fmt: skip
+    with_progress = {n: v for n, v in on_chart.items() if actors[n][6] is not None}
+    assert with_progress and {n: share(actors[n][6]) for n in with_progress} == with_progress
+    keys = ("chart.no_measures", "chart.only_cancelled", "chart.group_progress_unknown")
+    reasons = {i18n.t(k) for k in (*keys, "chart.no_reports")}
+    assert all(on_chart[n] in reasons for n in set(on_chart) - set(with_progress))
+
+    page = app(demo.principal("ordforer"), page="pages/actors.py", state={"quarter": quarter})
+    no_exception(page)
+    table = table_with(page, i18n.t("actors.leads"))
+    for name, shown in zip(table[i18n.t("col.actor")], table[i18n.t("col.progress")],
+                           strict=True):  # fmt: skip
+        if name in actors and not pd.isna(shown):
+            assert i18n.format_percent(shown) == share(actors[name][6]), name

@@ -135,4 +135,16 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Final: the quarter is closed. The report is stored as it was when {by} closed "
         "the quarter {when}, and later reports, imports or renames do not change it.",
     },
+    "overview.with_partner_measures": {
+        "nb": "Ta med tiltak der aktøren er partner",
+        "en": "Include measures where the actor is a partner",
+    },
+    "overview.actor_scope_lead": {
+        "nb": "Tallene gjelder tiltakene aktøren leder.",
+        "en": "The figures are for the measures the actor leads.",
+    },
+    "overview.actor_scope_partners": {
+        "nb": "Tallene gjelder tiltakene aktøren leder og tiltakene den er partner i.",
+        "en": "The figures are for the measures the actor leads and those it is a partner in.",
+    },
 }

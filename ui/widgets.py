@@ -193,13 +193,22 @@ def measure_table(frame: pd.DataFrame, *, compact: bool = False) -> pd.DataFrame
             t("col.theme"): frame["theme_name"],
             t("col.lead"): frame["lead_name"],
             t("col.partners"): frame["partners"],
-            t("col.status"): status_texts(frame["status"]),
+            t("col.status"): overdue_marked(frame),
             t("col.progress"): frame["effective"],
             t("col.rag"): rag_texts(frame["rag"]),
             t("col.last_reported"): date_texts(frame["reported_at"]),
         }
     )
     return table.drop(columns=[t("col.theme"), t("col.partners")]) if compact else table
+
+
+def overdue_marked(frame: pd.DataFrame) -> pd.Series:
+    """Each measure's status text, «⚠ Forfalt · …» first where it is overdue."""
+    texts = status_texts(frame["status"])
+    if "overdue" not in frame:
+        return texts
+    flag = f"⚠ {t('label.overdue')} · "
+    return texts.where(~frame["overdue"].astype(bool), flag + texts)
 
 
 def show_measure_table(frame: pd.DataFrame, *, key: str) -> None:

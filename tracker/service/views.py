@@ -44,9 +44,11 @@ def overview(
     quarters: tuple[Quarter, ...],
     theme_id: int | None = None,
     actor_id: int | None = None,
+    with_partner_measures: bool = False,
 ) -> Overview:
-    """The overview as of a moment, narrowed to a theme and/or an actor (lead or partner)."""
-    where = MeasureFilter(theme_id=theme_id, actor_id=actor_id)
+    """The overview as of a moment, narrowed to a theme and/or an actor: the measures
+    it leads, and with_partner_measures also those it is a partner or funder in."""
+    where = MeasureFilter(theme_id=theme_id, actor_id=actor_id, lead_only=not with_partner_measures)
     metrics = filter_measures(measure_status(session, plan_id=plan_id, as_of=as_of), where)
     themes = list_themes(session, plan_id)
     theme_rows = themes_of(metrics, themes)
