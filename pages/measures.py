@@ -81,14 +81,22 @@ if not decisions.empty:
             )
         )
 
+
+def reporter(who: object, actor: object, by_partner: bool) -> str:
+    """Who reported: the user · the actor, and a partner's old report marked."""
+    text = " · ".join(str(v) for v in (who, actor) if isinstance(v, str) and v)
+    return t("report.partner_report", actor=text) if by_partner else text
+
+
 history = data.measure_history(int(measure_id))
+official = history[~history["by_partner"].astype(bool)]  # a partner's old report: not status
 st.subheader(t("measures.history"))
 if history.empty:
     st.info(t("measures.no_history"))
 else:
     figures.chart(
         "measure_timeline",
-        history,
+        official,
         Quarter.parse(measure["start_period"]),
         Quarter.parse(measure["end_period"]),
         lang(),
@@ -106,9 +114,12 @@ else:
                 t("col.comment"): timeline["comment"],
                 t("col.next_steps"): timeline["next_steps"],
                 t("col.reported_by"): [
-                    " · ".join(str(v) for v in (who, actor) if isinstance(v, str) and v)
-                    for who, actor in zip(
-                        timeline["reported_by"], timeline["reported_by_actor"], strict=True
+                    reporter(who, actor, by_partner)
+                    for who, actor, by_partner in zip(
+                        timeline["reported_by"],
+                        timeline["reported_by_actor"],
+                        timeline["by_partner"],
+                        strict=True,
                     )
                 ],
                 t("col.reported_at"): [widgets.datetime_text(v) for v in timeline["reported_at"]],
@@ -116,4 +127,25 @@ else:
         ),
         hide_index=True,
         width="stretch",
+    )
+
+contributions = data.contributions(plan_id=plan_id, measure_id=int(measure_id))
+if not contributions.empty:
+    st.subheader(t("measures.contributions"))
+    latest_first = contributions.iloc[::-1]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col.period"): latest_first["period"],
+                t("summary.col.partner"): latest_first["actor"],
+                t("report.contribution_text"): latest_first["text"],
+                t("summary.col.link"): latest_first["link"],
+                t("col.reported_at"): [
+                    widgets.datetime_text(v) for v in latest_first["created_at"]
+                ],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="measure_contributions",
     )

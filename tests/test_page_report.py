@@ -27,10 +27,14 @@ from tests.apptest_helpers import (
 )
 from tracker import i18n, service
 from tracker.errors import PermissionDenied, Problem, ValidationError
-from tracker.models import Measure
+from tracker.models import Measure, StatusUpdate
 from tracker.quarters import Quarter
 from tracker.service import Principal
-from tracker.service.contributions import list_contributions
+from tracker.service.contributions import (
+    ContributionInput,
+    add_contribution,
+    list_contributions,
+)
 from tracker.service.principal import contributable_measure_ids
 from tracker.vocab import Rag, Role, Status
 from ui import report_form
@@ -510,3 +514,41 @@ def test_a_past_quarter_shows_its_own_reports(demo: AppDatabase, kupa: Principal
     assert codes and all(marks[c].endswith(i18n.t("report.reported")) for c in codes)
     label = i18n.quarter_label(Quarter.parse(past))
     assert i18n.t("report.as_of_past", quarter=label) in texts(at.info)
+
+
+def test_the_measures_history_shows_contributions_and_marks_old_partner_reports(
+    demo: AppDatabase, kupa: Principal
+) -> None:
+    """Under Tiltak: a partner's contribution in its own table; a report a partner
+    made under the old rule stays in the history, marked, and is not the status."""
+    quarter = newest_quarter(demo)
+    measures = running(plan_measures(demo), quarter)
+    measure = measures[measures["id"].isin(partner_in(demo, kupa))].iloc[0]
+    measure_id = int(measure["id"])
+    with demo.transaction() as session:
+        add_contribution(
+            session,
+            user=kupa,
+            measure_id=measure_id,
+            contribution=ContributionInput(quarter, "Delte lokaler med kurset"),
+        )
+        session.execute(StatusUpdate.__table__.insert().values(
+            measure_id=measure_id, period=quarter, status="in_progress", progress=99,
+            rag="red", comment="Partnerens gamle rapport", next_steps="",
+            reported_by_actor_id=kupa.actor_id, reported_at=datetime.now(UTC),
+            by_partner=True))  # fmt: skip
+    at = app(demo.principal("ordforer"), page="pages/measures.py",
+             state={"measure_detail": measure_id})  # fmt: skip
+    no_exception(at)
+    tables = [frame(d) for d in at.dataframe]
+    history = next(t for t in tables if i18n.t("col.reported_by") in t.columns)
+    old = history[history[i18n.t("col.comment")] == "Partnerens gamle rapport"]
+    assert (
+        old[i18n.t("col.reported_by")]
+        .iloc[0]
+        .endswith(i18n.t("report.partner_report", actor="Kupa").split("Kupa")[1])
+    )
+    given = next(t for t in tables if i18n.t("summary.col.partner") in t.columns)
+    assert given[i18n.t("report.contribution_text")].tolist() == ["Delte lokaler med kurset"]
+    shown = {m.label: m.value for m in at.metric}
+    assert shown[i18n.t("col.progress")] != i18n.format_percent(99)  # not the status

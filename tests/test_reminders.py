@@ -159,3 +159,15 @@ def test_an_unknown_security_setting_never_means_unencrypted() -> None:
     assert found is not None and found.security == "starttls"
     ssl_default = mail.MailSettings.found({"host": "smtp.x.no", "security": "ssl"}, {})
     assert ssl_default is not None and ssl_default.port == 465
+
+
+def test_overdue_measures_are_reminded(session: Session, world: World) -> None:
+    """1.1 and 2.3 (led by A) ended 2025-Q4 still in progress: overdue in 2026-Q1,
+    though no report is due for them any more. A is reminded of them, in the mail."""
+    found = {r.actor: r for r in remind(session, world, Quarter(2026, 1))}
+    reminder = found["Senja Næringshage"]
+    assert reminder.measures == ()
+    assert [m.split(" ")[0] for m in reminder.overdue] == ["1.1", "2.3"]
+    text = mail.body(reminder, "nb")
+    assert "forfalt" in text and "- 2.3 Lærlingordning for små bedrifter" in text
+    assert all(not r.overdue for name, r in found.items() if name != "Senja Næringshage")

@@ -263,3 +263,38 @@ def test_the_xlsx_draws_each_indicator_from_its_own_cells(session: Session, worl
     start = next(i for i, r in enumerate(sheet.iter_rows(values_only=True), 1)
                  if r[:2] == ("Lærekontrakter", "Faktisk"))  # fmt: skip
     assert f"Indikatorer!$D${start}:$D${start + 1}" in xml  # the actual values' own cells
+
+
+def test_partners_contributions_show_under_their_measure(session: Session, world: World) -> None:
+    """Kept in the summary: made for the quarter by its end; later ones never."""
+    from tracker.service.contributions import ContributionInput, add_contribution
+
+    def contribute(text: str, period: Quarter, when: datetime) -> None:
+        add_contribution(session, user=world.principals["actor_b"],
+                         measure_id=world.measure_id("1.1"),
+                         contribution=ContributionInput(str(period), text,
+                                                        "https://example.org/x"),
+                         now=when)  # fmt: skip
+
+    contribute("Kurs for 12 bedrifter", Q2, utc(2025, 6, 10, 9))
+    contribute("Sent bidrag", Q2, utc(2025, 7, 10, 9))  # after the quarter's end
+    contribute("Neste kvartal", Q2.next(), utc(2025, 8, 1, 9))
+    session.commit()
+    summary = summary_of(session, world)
+    assert summary.contributions.to_dict("records") == [
+        {"code": "1.1", "title": "Etablere inkubatorprogram for sjømat",
+         "actor": "Klyngen Nordvest", "text": "Kurs for 12 bedrifter",
+         "link": "https://example.org/x"}
+    ]  # fmt: skip
+    csv = render(summary, Format.CSV, "nb").decode("utf-8-sig")
+    assert "Klyngen Nordvest: Kurs for 12 bedrifter (https://example.org/x)" in csv
+    assert "Sent bidrag" not in csv and "Neste kvartal" not in csv
+
+
+def test_overdue_measures_are_counted_and_listed(session: Session, world: World) -> None:
+    """1.1 and 2.3 end 2025-Q4 still in progress: overdue in 2026-Q1. 1.2 completed
+    and 1.3 cancelled are not, whatever their end."""
+    summary = summary_of(session, world, Quarter(2026, 1), now=utc(2026, 5, 1))
+    assert sorted(codes(summary.overdue)) == ["1.1", "2.3"]
+    assert summary.figures["overdue"] == 2
+    assert summary_of(session, world).figures["overdue"] == 0  # 2025-Q2: none ended yet

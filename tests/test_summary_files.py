@@ -93,7 +93,7 @@ def test_xlsx_has_a_sheet_per_section_with_real_tables(files: dict[Format, bytes
     ]  # fmt: skip
     measures = book["Tiltak"]
     table = measures.tables["T_measures"]
-    assert table.ref == "A3:K8"  # header and five measures (2.2 begins in 2026)
+    assert table.ref == "A3:L8"  # header and five measures (2.2 begins in 2026)
     assert table.autoFilter is not None
     assert measures.freeze_panes == "A4"
     headers = [cell.value for cell in measures[3]]

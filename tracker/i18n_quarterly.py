@@ -147,4 +147,23 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Tallene gjelder tiltakene aktøren leder og tiltakene den er partner i.",
         "en": "The figures are for the measures the actor leads and those it is a partner in.",
     },
+    "summary.heading.overdue": {
+        "nb": "Forfalt: sluttdatoen er passert, men tiltaket er verken fullført eller avbrutt",
+        "en": "Overdue: past the end date, but neither completed nor cancelled",
+    },
+    "summary.col.contributions": {
+        "nb": "Bidrag fra partnere i kvartalet",
+        "en": "Contributions from partners in the quarter",
+    },
+    "summary.contributions_label": {"nb": "Bidrag: {text}", "en": "Contributions: {text}"},
+    "remind.overdue": {
+        "nb": "{count} tiltak dere leder har passert sluttdatoen uten å være meldt fullført "
+        "eller avbrutt (forfalt). Rapporter status, eller be kommunen endre perioden:",
+        "en": "{count} measures you lead are past their end date without being reported "
+        "completed or cancelled (overdue). Report their status, or ask the municipality "
+        "to change the period:",
+    },
+    "measures.contributions": {"nb": "Bidrag fra partnere", "en": "Contributions from partners"},
+    "summary.col.partner": {"nb": "Partner", "en": "Partner"},
+    "summary.col.link": {"nb": "Lenke", "en": "Link"},
 }

@@ -67,15 +67,16 @@ def subject(reminder: Reminder, lang: str) -> str:
 
 def body(reminder: Reminder, lang: str, app_url: str = "") -> str:
     label = quarter_label(Quarter.parse(reminder.quarter), lang)
-    lines = [
-        t("remind.greeting", lang, actor=reminder.actor),
-        "",
-        t("remind.intro", lang, quarter=label, count=len(reminder.measures)),
-        "",
-        *(f"- {measure}" for measure in reminder.measures),
-        "",
-        t("remind.where", lang, url=app_url) if app_url else t("remind.where_no_url", lang),
-    ]
+    lines = [t("remind.greeting", lang, actor=reminder.actor), ""]
+    if reminder.measures:
+        lines += [t("remind.intro", lang, quarter=label, count=len(reminder.measures)), ""]
+        lines += [*(f"- {measure}" for measure in reminder.measures), ""]
+    if reminder.overdue:
+        lines += [t("remind.overdue", lang, count=len(reminder.overdue)), ""]
+        lines += [*(f"- {measure}" for measure in reminder.overdue), ""]
+    lines.append(
+        t("remind.where", lang, url=app_url) if app_url else t("remind.where_no_url", lang)
+    )
     return "\n".join(lines)
 
 

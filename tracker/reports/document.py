@@ -248,6 +248,7 @@ def _changes(summary: Summary, lang: str) -> tuple[Table, ...]:
         "newly_completed": summary.newly_completed,
         "newly_red": summary.newly_red,
         "unreported": summary.unreported,
+        "overdue": summary.overdue,
     }
     columns = (
         Column("lead_name", t("col.lead", lang), width=30),
@@ -274,9 +275,18 @@ def measure_table(summary: Summary, lang: str) -> Table:
     """Every measure as of the quarter's end (also the CSV's content)."""
     m = summary.measures
     comment, next_steps = _texts(m["comment"]), _texts(m["next_steps"])
+    contributions = _contribution_texts(summary, lang)
     both = [
-        "\n".join(p for p in (c, t("summary.next_label", lang, text=n) if n else "") if p)
-        for c, n in zip(comment, next_steps, strict=True)
+        "\n".join(
+            p
+            for p in (
+                c,
+                t("summary.next_label", lang, text=n) if n else "",
+                t("summary.contributions_label", lang, text=b) if b else "",
+            )
+            if p
+        )
+        for c, n, b in zip(comment, next_steps, contributions, strict=True)
     ]
     rows = pd.DataFrame(
         {
@@ -291,6 +301,7 @@ def measure_table(summary: Summary, lang: str) -> Table:
             "period": _texts(m["period"]),
             "comment": comment,
             "next_steps": next_steps,
+            "contributions": contributions,
             "comment_next": both,
         }
     )
@@ -306,9 +317,20 @@ def measure_table(summary: Summary, lang: str) -> Table:
         Column("period", t("summary.col.report_quarter", lang), width=12, use="data"),
         Column("comment", t("col.comment", lang), width=60, use="data"),
         Column("next_steps", t("col.next_steps", lang), width=60, use="data"),
+        Column("contributions", t("summary.col.contributions", lang), width=60, use="data"),
         Column("comment_next", t("summary.col.comment_next", lang), width=44, use="print"),
     )
     return Table("measures", _head("measures", lang), columns, rows)
+
+
+def _contribution_texts(summary: Summary, lang: str) -> list[str]:
+    """Per measure (in the table's order) its partners' contributions for the quarter:
+    «Kupa: Holdt kurs (https://…)», one a line."""
+    lines: dict[str, list[str]] = {}
+    for row in summary.contributions.itertuples():
+        link = f" ({row.link})" if row.link else ""
+        lines.setdefault(str(row.code), []).append(f"{row.actor}: {row.text}{link}")
+    return ["\n".join(lines.get(str(code), [])) for code in summary.measures["code"]]
 
 
 def _texts(values: pd.Series) -> list[str]:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from tracker.errors import ValidationError
 from tracker.progress import ROLLUP_COLUMNS, in_figures
 from tracker.quarters import Quarter, quarter_range
+from tracker.service.contributions import list_contributions
 from tracker.service.indicators import list_indicators
 from tracker.service.measures import measure_status
 from tracker.service.periods import closed_quarters
@@ -29,6 +30,7 @@ from tracker.service.views import busiest_actors, theme_labels
 from tracker.vocab import Rag, Status
 
 CHANGE_COLUMNS = ["lead_name", "code", "title", "status_before", "status", "rag_before", "rag"]
+CONTRIBUTION_COLUMNS = ["code", "title", "actor", "text", "link"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Summary:
     newly_completed: pd.DataFrame  # CHANGE_COLUMNS
     newly_red: pd.DataFrame  # CHANGE_COLUMNS
     unreported: pd.DataFrame  # CHANGE_COLUMNS: due a report for the quarter, none given
+    overdue: pd.DataFrame  # CHANGE_COLUMNS: past their end, neither completed nor cancelled
+    contributions: pd.DataFrame  # CONTRIBUTION_COLUMNS: partners' for the quarter, by measure
     measures: pd.DataFrame  # measure_status as of the quarter's end, plan order
     trend: pd.DataFrame  # trend_of: one row per quarter from the plan's first to this one
     indicators: pd.DataFrame  # list_indicators as reported by the quarter's end
@@ -122,6 +126,8 @@ def build_summary(
         newly_completed=_rows(changes, _became(changes, "status", Status.COMPLETED)),
         newly_red=_rows(changes, _became(changes, "rag", Rag.RED)),
         unreported=_unreported(changes, metrics, quarter),
+        overdue=_by_actor(changes[changes["id"].isin(metrics.loc[metrics["overdue"], "id"])]),
+        contributions=_contributions(session, metrics, plan_id, quarter, as_of),
         measures=metrics.reset_index(drop=True),
         trend=trend_of(quarterly[quarterly["quarter"] != str(first.previous())]),
         indicators=indicators,
@@ -159,6 +165,17 @@ def _unreported(changes: pd.DataFrame, metrics: pd.DataFrame, quarter: Quarter) 
     due = running_in(metrics, quarter)
     missing = due[due["period"] != str(quarter)]["id"]
     return _by_actor(changes[changes["id"].isin(missing)])
+
+
+def _contributions(
+    session: Session, metrics: pd.DataFrame, plan_id: int, quarter: Quarter, as_of: datetime
+) -> pd.DataFrame:
+    """The partners' contributions for the quarter made by its end, in plan order."""
+    found = list_contributions(session, plan_id=plan_id, period=quarter, as_of=as_of)
+    order = metrics[["id", "code", "title"]].assign(_order=range(len(metrics)))
+    rows = found.merge(order, left_on="measure_id", right_on="id", how="inner")
+    rows = rows.sort_values(["_order", "created_at"], kind="stable")
+    return rows[CONTRIBUTION_COLUMNS].reset_index(drop=True)
 
 
 def _by_actor(frame: pd.DataFrame) -> pd.DataFrame:

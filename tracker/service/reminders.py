@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from tracker.i18n import t
 from tracker.models import Actor, User
+from tracker.progress import in_figures
 from tracker.quarters import Quarter
 from tracker.service.audit import record
 from tracker.service.measures import measure_status
@@ -27,6 +28,7 @@ class Reminder:
     quarter: str
     measures: tuple[str, ...]  # "1.2 Title" of each measure without a report
     recipients: tuple[str, ...]  # e-mail addresses; empty when the actor has none
+    overdue: tuple[str, ...] = ()  # "1.2 Title" of each overdue measure (Forfalt)
 
 
 def reminders(
@@ -34,30 +36,39 @@ def reminders(
     now: datetime | None = None,
 ) -> list[Reminder]:  # fmt: skip
     """One Reminder per lead actor with measures due a report for `quarter` (running
-    then, not cancelled, not finished before) that have none, in actor name order.
+    then, not cancelled, not finished before) that have none, or with overdue
+    measures (past their end, neither completed nor cancelled), in actor name order.
     Recipients: the actor's active users with an e-mail, else its contact if that
     is an e-mail address."""
     require_admin(session, user)
     as_of = min(quarter.end(), now or datetime.now(UTC))
-    due = running_in(measure_status(session, plan_id=plan_id, as_of=as_of), quarter)
-    missing = due[due["period"] != str(quarter)]
-    if missing.empty:
+    metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
+    due = running_in(metrics, quarter)
+    missing = _names_by_actor(due[due["period"] != str(quarter)])
+    overdue = _names_by_actor(in_figures(metrics).query("overdue"))
+    actor_ids = sorted(set(missing) | set(overdue))
+    if not actor_ids:
         return []
-    names = missing["code"].astype(str) + " " + missing["title"].astype(str)
-    by_actor = names.groupby(missing["lead_actor_id"]).agg(tuple)
-    addresses = _addresses(session, [int(a) for a in by_actor.index])
+    addresses = _addresses(session, actor_ids)
     actors = {a.id: a for a in session.scalars(select(Actor).where(Actor.id.in_(addresses)))}
     out = [
         Reminder(
             actor_id=actor_id,
             actor=actors[actor_id].name,
             quarter=str(quarter),
-            measures=tuple(by_actor[actor_id]),
+            measures=missing.get(actor_id, ()),
             recipients=addresses[actor_id],
+            overdue=overdue.get(actor_id, ()),
         )
         for actor_id in addresses
     ]
     return sorted(out, key=lambda r: r.actor.casefold())
+
+
+def _names_by_actor(frame: pd.DataFrame) -> dict[int, tuple[str, ...]]:
+    """ "1.2 Title" of each measure, grouped by lead actor id."""
+    names = frame["code"].astype(str) + " " + frame["title"].astype(str)
+    return {int(k): tuple(v) for k, v in names.groupby(frame["lead_actor_id"]).agg(tuple).items()}
 
 
 def _addresses(session: Session, actor_ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -101,6 +112,7 @@ def reminder_table(found: list[Reminder], lang: str) -> pd.DataFrame:
             t("col.actor", lang): [r.actor for r in found],
             t("summary.col.count", lang): [len(r.measures) for r in found],
             t("reminders.col.measures", lang): ["; ".join(r.measures) for r in found],
+            t("label.overdue", lang): ["; ".join(r.overdue) for r in found],
             t("reminders.col.recipients", lang): [
                 ", ".join(r.recipients) or t("reminders.no_address", lang) for r in found
             ],
