@@ -32,6 +32,8 @@ st.dataframe(
                 t("actors.reported_of", reported=int(r), due=int(d)) if d else "–"
                 for r, d in zip(table["quarter_reported"], table["quarter_due"], strict=True)
             ],
+            t("label.reported_earlier"): table["reported_earlier"],
+            t("kpi.overdue"): table["overdue"],
         }
     ),
     hide_index=True,

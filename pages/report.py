@@ -68,12 +68,27 @@ contributions = data.contributions(plan_id=plan_id, period=quarter)
 
 
 def overview(frame: pd.DataFrame, key: str) -> None:
+    """The measures we lead: reported for the quarter or missing."""
     reported = frame["period"] == str(quarter)
     table = widgets.measure_table(frame, compact=True)
     table.insert(
         0,
         t("report.this_quarter"),
         ["✓ " + t("report.reported") if r else "○ " + t("report.missing") for r in reported],
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key=key)
+
+
+def partner_overview(frame: pd.DataFrame, key: str) -> None:
+    """The measures we are a partner in: their status (the lead's), and whether we
+    have given a contribution this quarter (nothing is missing if we have not)."""
+    ours = contributions[contributions["actor_id"] == user.actor_id]["measure_id"]
+    given = frame["id"].isin(set(ours))
+    table = widgets.measure_table(frame, compact=True)
+    table.insert(
+        0,
+        t("report.our_contribution"),
+        ["✓ " + t("report.contribution_given") if g else "–" for g in given],
     )
     st.dataframe(table, hide_index=True, width="stretch", key=key)
 
@@ -90,7 +105,7 @@ def of_measure(measure: pd.Series) -> pd.DataFrame:
     return contributions[contributions["measure_id"] == int(measure["id"])]
 
 
-st.subheader(t("report.we_lead"))
+st.subheader(t("report.we_lead") if user.role == Role.ACTOR else t("report.all_measures"))
 if led.empty:
     st.info(t("report.we_lead_none") if user.role == Role.ACTOR else t("report.none"))
 else:
@@ -128,7 +143,7 @@ if user.role == Role.ACTOR:
         st.info(t("report.we_partner_none"))
     else:
         st.caption(t("report.partner_help"))
-        overview(partnered, "report_partner_overview")
+        partner_overview(partnered, "report_partner_overview")
         measure = pick(partnered, "report.pick_partner", "report_partner_measure")
         if is_closed:
             report_form.show_contributions(of_measure(measure), quarter)

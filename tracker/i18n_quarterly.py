@@ -34,6 +34,10 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
     },
     # the Rapporter status page
     "report.we_lead": {"nb": "Tiltak vi leder", "en": "Measures we lead"},
+    "report.all_measures": {
+        "nb": "Tiltak som løper i kvartalet",
+        "en": "Measures running in the quarter",
+    },
     "report.we_partner": {"nb": "Tiltak vi er partner i", "en": "Measures we are a partner in"},
     "report.we_lead_none": {
         "nb": "Aktøren din leder ingen tiltak som løper dette kvartalet.",
@@ -49,6 +53,8 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The lead actor reports the status. Tell what you contributed; the lead "
         "sees it when reporting, and it is in the quarterly summary.",
     },
+    "report.our_contribution": {"nb": "Vårt bidrag", "en": "Our contribution"},
+    "report.contribution_given": {"nb": "Gitt", "en": "Given"},
     "report.pick_partner": {
         "nb": "Tiltak å legge inn bidrag på",
         "en": "Measure to add a contribution to",

@@ -22,7 +22,7 @@ from tracker.service.status import TEXT_LIMIT, check_period
 LINK_LIMIT = 500
 LINK = re.compile(r"^https?://\S+$")
 
-COLUMNS = ["id", "measure_id", "period", "text", "link", "actor", "user", "created_at"]
+COLUMNS = ["id", "measure_id", "period", "text", "link", "actor_id", "actor", "user", "created_at"]
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,7 @@ def list_contributions(
             Contribution.period,
             Contribution.text,
             Contribution.link,
+            Contribution.actor_id,
             Actor.name.label("actor"),
             User.display_name.label("user"),
             Contribution.created_at,
