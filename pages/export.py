@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from tracker.errors import TrackerError
-from tracker.i18n import coverage_text
 from tracker.quarters import Quarter
 from tracker.reports import Format, Stamp, Summary, file_name, render
 from tracker.reports.final import final_file
@@ -68,19 +67,7 @@ if final is not None:
 elif summary.provisional:
     st.warning(t("summary.provisional"))
 st.subheader(t("export.preview"))
-figures = summary.figures
-cells = st.columns(5, border=True)
-cells[0].metric(t("kpi.measures"), widgets.number(figures["measures"]))
-cells[1].metric(t("kpi.completed"), widgets.number(figures["completed"]))
-cells[2].metric(
-    t("kpi.progress"),
-    widgets.percent(figures["progress"]),
-    coverage_text(figures, lang()),
-    delta_color="off",
-    delta_arrow="off",
-)
-cells[3].metric(t("kpi.behind"), widgets.number(figures["behind"]))
-cells[4].metric(t("kpi.red"), widgets.number(figures["red"]))
+widgets.key_figures(summary.figures)  # as Oversikt shows them
 
 # The file made is offered only for what is chosen now, by whom (a shared browser).
 wanted = (user.user_id, plan_id, str(quarter), fmt.value, lang(), data.current_revision())

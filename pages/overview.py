@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.i18n import coverage_text
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t
 
@@ -34,27 +33,7 @@ if view.measures.empty:
 scope = (plan_id, str(quarter), where.theme_id, where.actor_id)
 
 totals = view.totals
-cells = st.columns(6, border=True)
-cells[0].metric(t("kpi.measures"), widgets.number(totals["measures"]))
-completed_share = 100 * totals["completed"] / totals["measures"] if totals["measures"] else None
-cells[1].metric(
-    t("kpi.completed"),
-    widgets.percent(completed_share),
-    t("kpi.completed_count", count=int(totals["completed"])),
-    delta_color="off",
-    delta_arrow="off",
-)
-cells[2].metric(
-    t("kpi.progress"),
-    widgets.percent(totals["progress"]),
-    coverage_text(totals, lang()),
-    delta_color="off",
-    delta_arrow="off",
-    help=t("kpi.progress_help"),
-)
-cells[3].metric(t("kpi.behind"), widgets.number(totals["behind"]), help=t("kpi.behind_help"))
-cells[4].metric(t("kpi.red"), widgets.number(totals["red"]))
-cells[5].metric(t("kpi.overdue"), widgets.number(totals["overdue"]), help=t("label.overdue_help"))
+widgets.key_figures(totals)
 in_figures = view.measures[view.measures["due"].astype(bool)]
 if not_begun := len(view.measures) - len(in_figures):
     st.caption(t("kpi.not_begun", count=not_begun))

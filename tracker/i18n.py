@@ -431,7 +431,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "As administrator you can report on every measure, for {quarter}.",
     },
     "report.quarter_closed": {
-        "nb": "{quarter} er lukket for rapportering.",
+        "nb": "Rapporteringen for {quarter} er lukket.",
         "en": "{quarter} is closed for reporting.",
     },
     "report.none": {

@@ -86,17 +86,20 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Saved for {quarter}: {status} · {progress} · {rag}. Change something to save again.",
     },
     "report.as_of_past": {
-        "nb": "{quarter} er over: tabellen viser rapportene slik de sto ved kvartalets slutt.",
-        "en": "{quarter} is over: the table shows the reports as they stood at its end.",
+        "nb": "Du ser på et kvartal som er over ({quarter}): tabellen viser rapportene slik "
+        "de sto ved kvartalets slutt.",
+        "en": "You are looking at a quarter that is over ({quarter}): the table shows the "
+        "reports as they stood at its end.",
     },
     "report.closed_read_only": {
-        "nb": "{quarter} er lukket, så rapporten kan ikke endres. Slik ble {code} rapportert:",
-        "en": "{quarter} is closed, so the report cannot be changed. This is how {code} "
-        "was reported:",
+        "nb": "Kvartalet er lukket ({quarter}), så rapporten kan ikke endres. Slik ble {code} "
+        "rapportert:",
+        "en": "The quarter is closed ({quarter}), so the report cannot be changed. This is "
+        "how {code} was reported:",
     },
     "report.closed_none": {
-        "nb": "{quarter} er lukket, og {code} ble ikke rapportert for kvartalet.",
-        "en": "{quarter} is closed, and {code} was not reported for it.",
+        "nb": "Kvartalet er lukket ({quarter}), og {code} ble ikke rapportert for det.",
+        "en": "The quarter is closed ({quarter}), and {code} was not reported for it.",
     },
     "report.partner_report": {
         "nb": "{actor} (partner; teller ikke som status)",

@@ -202,6 +202,36 @@ def measure_table(frame: pd.DataFrame, *, compact: bool = False) -> pd.DataFrame
     return table.drop(columns=[t("col.theme"), t("col.partners")]) if compact else table
 
 
+def key_figures(totals: pd.Series) -> None:
+    """The quarter's key figures in a row of cards (Oversikt, and Eksport's preview of
+    the file), the reports of the quarter apart from those carried forward below."""
+    cells = st.columns(6, border=True)
+    measures, completed = int(totals["measures"]), int(totals["completed"])
+    now = t(
+        "chart.reported_of", reported=int(totals["reported_now"]), counted=int(totals["counted"])
+    )
+    cells[0].metric(t("kpi.measures"), number(measures))
+    cells[1].metric(
+        t("kpi.completed"),
+        percent(100 * completed / measures if measures else None),
+        t("kpi.completed_count", count=completed),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    cells[2].metric(
+        t("kpi.progress"),
+        percent(totals["progress"]),
+        now,
+        delta_color="off",
+        delta_arrow="off",
+        help=t("kpi.progress_help"),
+    )
+    cells[3].metric(t("kpi.behind"), number(totals["behind"]), help=t("kpi.behind_help"))
+    cells[4].metric(t("kpi.red"), number(totals["red"]))
+    cells[5].metric(t("kpi.overdue"), number(totals["overdue"]), help=t("label.overdue_help"))
+    st.caption(i18n.coverage_text(totals, lang()))
+
+
 def overdue_marked(frame: pd.DataFrame) -> pd.Series:
     """Each measure's status text, «⚠ Forfalt · …» first where it is overdue."""
     texts = status_texts(frame["status"])
