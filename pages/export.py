@@ -11,7 +11,7 @@ import streamlit as st
 from tracker.errors import TrackerError
 from tracker.quarters import Quarter
 from tracker.reports import Format, Stamp, Summary, file_name, render
-from tracker.reports.final import final_file
+from tracker.reports.final import store_file, stored_file
 from tracker.reports.render import Step
 from tracker.vocab import Role
 from ui import data, widgets
@@ -21,15 +21,19 @@ FILE_KEY = "export_file"
 
 
 def make_file(stamped: Summary, step: Step) -> bytes:
-    """A closed quarter's stored file (made and stored the first time), else a new one."""
+    """A closed quarter's stored file (made and stored the first time), else a new one.
+    The file is drawn outside the write transaction: a PDF takes seconds."""
     if final is None:
         return render(stamped, fmt, lang(), step=step)
+    where = {"plan_id": plan_id, "quarter": quarter, "fmt": fmt, "lang": lang()}
+    with data.read() as session:
+        stored = stored_file(session, **where)
+    if stored is not None:
+        return stored
+    content = render(final, fmt, lang(), step=step)
     with data.write() as session:
-        stored = final_file(
-            session, plan_id=plan_id, quarter=quarter, fmt=fmt, lang=lang(), step=step
-        )
-    assert stored is not None
-    return stored
+        kept = store_file(session, **where, content=content)
+    return content if kept is None else kept
 
 
 user = require_role(Role.ADMIN, Role.LEADER)

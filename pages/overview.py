@@ -30,7 +30,7 @@ view = data.overview(
 if view.measures.empty:
     st.info(t("empty.no_plan") if where == type(where)() else t("measures.none_match"))
     st.stop()
-scope = (plan_id, str(quarter), where.theme_id, where.actor_id)
+scope = (plan_id, str(quarter), where.theme_id, where.actor_id, with_partners)
 
 totals = view.totals
 widgets.key_figures(totals)

@@ -13,14 +13,23 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.factories import World
 from tracker.errors import TrackerError
 from tracker.importers import import_path
+from tracker.models import ClosedPeriod
 from tracker.quarters import Quarter
-from tracker.reports import Format, build_summary, render
-from tracker.reports.final import final_file, final_summary
+from tracker.reports import Format, Stamp, build_summary, render
+from tracker.reports.final import (
+    final_file,
+    final_summary,
+    forget,
+    freeze_missing,
+    store_file,
+    stored_file,
+)
 from tracker.reports.snapshot import TABLES
 from tracker.service import (
     SYSTEM,
@@ -67,6 +76,10 @@ def assert_same_summary(a, b) -> None:  # type: ignore[no-untyped-def]
 def test_closing_stores_the_final_summary(session: Session, world: World) -> None:
     live = build_summary(session, plan_id=world.plan.id, quarter=CLOSED, produced_by="x", now=NOW)
     close(session, world)
+    for fmt, lang in [(f, lang) for f in (Format.XLSX, Format.CSV, Format.CSV_PLAIN)
+                      for lang in ("nb", "en")]:  # fmt: skip
+        where = {"plan_id": world.plan.id, "quarter": CLOSED, "fmt": fmt, "lang": lang}
+        assert stored_file(session, **where) is not None, (fmt, lang)  # stored at closing
     final = final_summary(session, world.plan.id, CLOSED)
     assert final is not None and not final.provisional
     assert final.stamp.produced_by == world.principals["admin"].display_name
@@ -203,3 +216,36 @@ def test_a_stored_file_is_served_as_stored(session: Session, world: World) -> No
     summary = final_summary(session, world.plan.id, CLOSED)
     assert summary is not None
     assert render(summary, Format.CSV, "nb") == first[(Format.CSV, "nb")]
+
+
+def test_two_first_makings_of_a_file_keep_one(
+    session: Session, other_session: Session, world: World
+) -> None:
+    """Two users make the same file at once: both store, the first one stays and
+    both get it (no unique-constraint error)."""
+    close(session, world)
+    where = {"plan_id": world.plan.id, "quarter": CLOSED, "fmt": Format.DOCX, "lang": "nb"}
+    assert stored_file(session, **where) is None  # made when first asked for
+    first = store_file(session, **where, content=b"first")
+    session.commit()
+    second = store_file(other_session, **where, content=b"second")
+    other_session.commit()
+    assert first == second == b"first"
+
+
+def test_a_quarter_closed_before_summaries_were_kept_is_frozen_at_the_upgrade(
+    session: Session, world: World
+) -> None:
+    """init (after migration 0005) freezes quarters closed before: from the data as
+    it is then, stamped with who closed it and when."""
+    close(session, world)
+    closed = session.scalars(select(ClosedPeriod)).one()
+    forget(session, closed)
+    closed.snapshot = None
+    session.commit()
+    assert freeze_missing(session) == 1
+    session.commit()
+    final = final_summary(session, world.plan.id, CLOSED)
+    assert final is not None and not final.provisional
+    assert final.stamp == Stamp(closed.closed_at, world.principals["admin"].display_name)
+    assert freeze_missing(session) == 0

@@ -208,3 +208,38 @@ def test_old_partner_reports_never_count(session: Session, world: World) -> None
                      quarter=Quarter.parse(Q3), now=NOW)  # fmt: skip
     assert any(r.actor_id == world.actors["C"].id and any(m.startswith("2.1 ") for m in r.measures)
                for r in owed)  # fmt: skip
+
+
+def test_a_measure_or_actor_with_contributions_is_not_deleted(
+    session: Session, world: World
+) -> None:
+    """Found in review: only status reports were counted, so the delete reached the
+    database's foreign key and failed there."""
+    from tracker.service import delete_actor, delete_measure
+    from tracker.service.admin import MeasureInput, save_measure
+
+    admin = world.principals["admin"]
+    measure = world.measures["2.1"]  # led by C, B partner; no status report
+    contribute(session, world, "actor_b", "2.1", "Bidrag")
+    with pytest.raises(ValidationError) as refused:
+        delete_measure(session, user=admin, measure_id=measure.id)
+    assert [p.key for p in refused.value.problems] == ["admin.measure_has_contributions"]
+    session.refresh(measure)
+    save_measure(
+        session,
+        user=admin,
+        plan_id=world.plan.id,
+        measure_id=measure.id,
+        seen_version=measure.version,
+        values=MeasureInput(
+            code="2.1",
+            title=measure.title,
+            theme_id=measure.theme_id,
+            lead_actor_id=measure.lead_actor_id,
+            start_period=measure.start_period,
+            end_period=measure.end_period,
+        ),
+    )  # fmt: skip  (B is no partner now)
+    with pytest.raises(ValidationError) as kept:
+        delete_actor(session, user=admin, actor_id=world.actors["B"].id)
+    assert "admin.used_by_contributions" in {p.key for p in kept.value.problems}

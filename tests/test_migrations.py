@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from tracker import db
 from tracker.models import Base
@@ -30,7 +32,8 @@ def test_partner_reports_stay_in_the_history_marked_by_the_upgrade(
     tmp_path: Path, postgres_scratch_url: str | None
 ) -> None:
     """0005 marks the reports a partner made (the rule then let partners report)
-    and leaves the lead's, the admin's and the command line's as the status."""
+    and leaves the lead's, the admin's, the command line's and a former lead's (an
+    actor neither lead nor partner now) as the status. Down and up again works."""
     urls = [f"sqlite:///{tmp_path / 'old.db'}", postgres_scratch_url]
     for url in [u for u in urls if u]:
         engine = db.make_engine(url)
@@ -42,11 +45,17 @@ def test_partner_reports_stay_in_the_history_marked_by_the_upgrade(
             with engine.begin() as connection:
                 _old_rows(connection)
             db.migrate(engine)
+            with engine.begin() as connection:  # and down and up again, data kept
+                config.attributes["connection"] = connection
+                command.downgrade(config, "0004")
+            db.migrate(engine)
             with engine.connect() as connection:
                 marks = dict(
                     connection.execute(text("SELECT id, by_partner FROM status_update")).all()
                 )
                 created = connection.execute(text("SELECT created_at FROM measure")).scalar()
+            with pytest.raises(DBAPIError), engine.begin() as connection:  # still append-only
+                connection.execute(text("UPDATE status_update SET progress = 0"))
         finally:
             engine.dispose()
         assert {k: bool(v) for k, v in marks.items()} == {1: False, 2: True, 3: False, 4: False}
@@ -59,14 +68,14 @@ def _old_rows(connection: Connection) -> None:
              "VALUES (1, 'P', 2024, 2028, '', '')"))  # fmt: skip
     run(text("INSERT INTO theme (id, plan_id, code, name, description, position) "
              "VALUES (1, 1, '1', 'T', '', 1)"))  # fmt: skip
-    run(text("INSERT INTO actor (id, name, short_name, contact) VALUES "
-             "(1, 'Lead', 'L', ''), (2, 'Partner', 'P', '')"))  # fmt: skip
+    run(text("INSERT INTO actor (id, name, short_name, contact) VALUES (1, 'Lead', 'L', ''), "
+             "(2, 'Partner', 'P', ''), (3, 'Former lead', 'F', '')"))  # fmt: skip
     run(text("INSERT INTO measure (id, plan_id, theme_id, code, title, description, "
              "start_period, end_period, lead_actor_id, weight, budget, funding, is_example, "
              "version) VALUES (1, 1, 1, '1.1', 'M', '', '2024-Q1', '2026-Q4', 1, 1, '', '', "
              "FALSE, 1)"))  # fmt: skip
     run(text("INSERT INTO measure_partner (measure_id, actor_id, role) VALUES (1, 2, 'partner')"))
-    for row, actor in ((1, "1"), (2, "2"), (3, "NULL"), (4, "1")):
+    for row, actor in ((1, "1"), (2, "2"), (3, "NULL"), (4, "3")):  # 3: neither, a former lead
         run(text(
             "INSERT INTO status_update (id, measure_id, period, status, progress, rag, comment, "
             f"next_steps, reported_by_actor_id, reported_at) VALUES ({row}, 1, '2025-Q{row}', "

@@ -256,3 +256,10 @@ def test_docx_reads_back_with_headings_tables_and_charts(
     figures = next(t for t in document.tables if t.rows[0].cells[0].text == "Nøkkeltall")
     rows = {row.cells[0].text: row.cells[1].text for row in figures.rows}
     assert rows["Tiltak i alt"] == str(int(built.figures["measures"]))
+
+
+def test_the_csv_rounds_the_one_way(built: Built) -> None:
+    measures = built.summary.measures.copy()
+    measures.loc[0, "effective"] = 12.25  # Python's round gives 12.2
+    changed = replace(built.summary, measures=measures)
+    assert ";12,3;" in render(changed, Format.CSV, "nb").decode("utf-8-sig")

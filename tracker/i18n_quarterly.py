@@ -175,4 +175,14 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
     "measures.contributions": {"nb": "Bidrag fra partnere", "en": "Contributions from partners"},
     "summary.col.partner": {"nb": "Partner", "en": "Partner"},
     "summary.col.link": {"nb": "Lenke", "en": "Link"},
+    "admin.measure_has_contributions": {
+        "nb": "Tiltaket {code} har {count} bidrag fra partnere og kan ikke slettes. "
+        "Sett status Avbrutt i stedet.",
+        "en": "Measure {code} has {count} contributions from partners and cannot be deleted. "
+        "Set its status to Cancelled instead.",
+    },
+    "admin.used_by_contributions": {
+        "nb": "«{name}» kan ikke slettes: aktøren har gitt {count} bidrag.",
+        "en": "“{name}” cannot be deleted: the actor has given {count} contributions.",
+    },
 }

@@ -71,6 +71,13 @@ def cached_read(func: Callable[..., R]) -> Callable[..., R]:
 
 
 @contextmanager
+def read() -> Iterator[db.Session]:
+    """A session for one uncached read (large results: a stored file)."""
+    with db.read_session(engine(db.database_url())) as session:
+        yield session
+
+
+@contextmanager
 def write() -> Iterator[db.Session]:
     """One write transaction (commits at the end); the revision is read anew after."""
     with db.transaction(engine(db.database_url())) as session:

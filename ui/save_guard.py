@@ -39,10 +39,11 @@ def forget_saved(key: str) -> None:
 
 def is_saved(key: str, values: Mapping[str, Any], baseline: Mapping[str, Any] | None) -> bool:
     """True when the form holds what is stored already: `baseline` (the record's
-    stored values) when given, else what this session last saved under key."""
+    stored values, read anew every run) when given, else what this session last
+    saved under key. A baseline that differs wins: someone else may have saved since."""
     current = fingerprint(values)
-    if baseline is not None and current == fingerprint(baseline):
-        return True
+    if baseline is not None:
+        return current == fingerprint(baseline)
     return st.session_state.get(_SAVED + key) == current
 
 

@@ -2,8 +2,9 @@
 creation time, closed quarters' stored summaries
 
 Reports a partner made before only the lead could report stay in the history,
-marked by_partner (the reporting actor was neither empty, the admin, nor the
-measure's lead actor); they no longer count as the measure's status.
+marked by_partner: made for an actor that is a partner (or funder) of the measure
+and not its lead. Reports of the admin, the command line and the importer (no
+actor), the lead, and an actor that is neither (a former lead) stay the status.
 
 Revision ID: 0005
 Revises: 0004
@@ -23,7 +24,9 @@ depends_on: str | Sequence[str] | None = None
 MARK_PARTNER_REPORTS = (
     "UPDATE status_update SET by_partner = TRUE WHERE reported_by_actor_id IS NOT NULL "
     "AND reported_by_actor_id <> "
-    "(SELECT lead_actor_id FROM measure WHERE measure.id = status_update.measure_id)"
+    "(SELECT lead_actor_id FROM measure WHERE measure.id = status_update.measure_id) "
+    "AND EXISTS (SELECT 1 FROM measure_partner WHERE measure_partner.measure_id = "
+    "status_update.measure_id AND measure_partner.actor_id = status_update.reported_by_actor_id)"
 )
 
 
@@ -111,9 +114,8 @@ def downgrade() -> None:
     op.drop_table("closed_summary_file")
     op.drop_index("ix_contribution_measure_id", table_name="contribution")
     op.drop_table("contribution")
-    with op.batch_alter_table("closed_period") as batch_op:
-        batch_op.drop_column("snapshot")
-    with op.batch_alter_table("measure") as batch_op:
-        batch_op.drop_column("created_at")
-    with op.batch_alter_table("status_update") as batch_op:
-        batch_op.drop_column("by_partner")
+    # SQLite (3.35+) drops a column in place: rebuilding the table as batch mode does
+    # would lose status_update's triggers and trip the foreign keys into measure.
+    for table, column in (("closed_period", "snapshot"), ("measure", "created_at"),
+                          ("status_update", "by_partner")):  # fmt: skip
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

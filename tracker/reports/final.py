@@ -1,7 +1,8 @@
 """A closed quarter's final report: its summary is stored when the quarter is
-closed (tracker.reports.snapshot), each file the first time it is made, and from
-then on both are served as stored, whatever is imported, renamed, deleted or
-reported later. Reopening the quarter drops them."""
+closed (tracker.reports.snapshot) with its workbook and CSV files; PDF and DOCX
+(which need Chromium and take seconds) are made from the stored summary and stored
+the first time they are asked for. From then on all are served as stored, whatever
+is imported, renamed, deleted or reported later. Reopening drops them."""
 
 from __future__ import annotations
 
@@ -9,13 +10,18 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from tracker.models import ClosedPeriod, ClosedSummaryFile
+from tracker.i18n import LANGUAGES
+from tracker.models import ClosedPeriod, ClosedSummaryFile, User
 from tracker.quarters import Quarter
 from tracker.reports.render import Format, Step, render
 from tracker.reports.snapshot import freeze, thaw
 from tracker.reports.summary import Summary, build_summary
+
+AT_CLOSING = (Format.XLSX, Format.CSV, Format.CSV_PLAIN)
 
 
 def freeze_quarter(
@@ -31,15 +37,26 @@ def freeze_quarter(
         produced_by=closed_by,
         now=now,
     )
-    closed.snapshot = freeze(replace(summary, provisional=False))
+    final = replace(summary, provisional=False)
+    closed.snapshot = freeze(final)
+    session.flush()
+    forget(session, closed)  # files of an earlier closing of the quarter
+    for fmt in AT_CLOSING:  # quick to make; PDF and DOCX are stored when first made
+        for lang in LANGUAGES:
+            content = render(final, fmt, lang)
+            session.add(ClosedSummaryFile(closed_period_id=closed.id, lang=lang,
+                                          format=fmt.value, content=content))  # fmt: skip
     session.flush()
 
 
-def freeze_missing(session: Session, now: datetime | None = None) -> int:
-    """Freeze the quarters closed before summaries were stored; returns how many."""
+def freeze_missing(session: Session) -> int:
+    """Freeze the quarters closed before summaries were stored (from the data as it
+    is at the upgrade, stamped with who closed it and when); returns how many."""
     missing = session.scalars(select(ClosedPeriod).where(ClosedPeriod.snapshot.is_(None))).all()
     for closed in missing:
-        freeze_quarter(session, closed, closed_by="", now=now)
+        closer = session.get(User, closed.closed_by_user_id) if closed.closed_by_user_id else None
+        name = closer.display_name if closer is not None else ""
+        freeze_quarter(session, closed, closed_by=name, now=closed.closed_at)
     return len(missing)
 
 
@@ -55,10 +72,42 @@ def final_summary(session: Session, plan_id: int, quarter: Quarter) -> Summary |
     closed = _closed(session, plan_id, quarter)
     if closed is None:
         return None
-    if closed.snapshot is None:  # closed before summaries were stored
-        freeze_quarter(session, closed, closed_by="")
+    if closed.snapshot is None:  # closed before summaries were stored (init freezes them)
+        freeze_missing(session)
     assert closed.snapshot is not None
     return thaw(closed.snapshot)
+
+
+def stored_file(
+    session: Session, *, plan_id: int, quarter: Quarter, fmt: Format, lang: str
+) -> bytes | None:
+    """A closed quarter's file as stored, or None (not closed, or not made yet)."""
+    closed = _closed(session, plan_id, quarter)
+    if closed is None:
+        return None
+    return session.scalar(
+        select(ClosedSummaryFile.content).where(
+            ClosedSummaryFile.closed_period_id == closed.id,
+            ClosedSummaryFile.lang == lang,
+            ClosedSummaryFile.format == fmt.value,
+        )
+    )
+
+
+def store_file(
+    session: Session, *, plan_id: int, quarter: Quarter, fmt: Format, lang: str, content: bytes
+) -> bytes | None:
+    """Store a closed quarter's file made from its stored summary, unless one is
+    stored already (two users making it at once): returns the stored one. None
+    when the quarter is not closed (any more)."""
+    closed = _closed(session, plan_id, quarter)
+    if closed is None:
+        return None
+    values = {"closed_period_id": closed.id, "lang": lang, "format": fmt.value,
+              "content": content, "made_at": datetime.now(UTC)}  # fmt: skip
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(ClosedSummaryFile).values(**values).on_conflict_do_nothing())
+    return stored_file(session, plan_id=plan_id, quarter=quarter, fmt=fmt, lang=lang)
 
 
 def final_file(
@@ -72,27 +121,18 @@ def final_file(
 ) -> bytes | None:
     """A closed quarter's file: as stored, or made from the stored summary and
     stored (in the caller's transaction). None when the quarter is not closed.
-    May raise TrackerError (PDF and DOCX need Chromium for the charts)."""
-    closed = _closed(session, plan_id, quarter)
-    if closed is None:
-        return None
-    stored = session.scalar(
-        select(ClosedSummaryFile.content).where(
-            ClosedSummaryFile.closed_period_id == closed.id,
-            ClosedSummaryFile.lang == lang,
-            ClosedSummaryFile.format == fmt.value,
-        )
-    )
+    May raise TrackerError (PDF and DOCX need Chromium for the charts). The app
+    makes the file outside its write transaction (stored_file, render, store_file)."""
+    stored = stored_file(session, plan_id=plan_id, quarter=quarter, fmt=fmt, lang=lang)
     if stored is not None:
         return stored
     summary = final_summary(session, plan_id, quarter)
-    assert summary is not None
+    if summary is None:
+        return None
     content = render(summary, fmt, lang, step)
-    session.add(
-        ClosedSummaryFile(closed_period_id=closed.id, lang=lang, format=fmt.value, content=content)
+    return store_file(
+        session, plan_id=plan_id, quarter=quarter, fmt=fmt, lang=lang, content=content
     )
-    session.flush()
-    return content
 
 
 def _closed(session: Session, plan_id: int, quarter: Quarter) -> ClosedPeriod | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tracker.i18n import round_half_up
 from tracker.reports.cells import missing, neutralised, number
 from tracker.reports.document import Column, measure_table
 from tracker.reports.summary import Summary
@@ -24,6 +25,6 @@ def _cell(value: object, column: Column, plain: bool) -> object:
     value = number(value, column)
     if value is None:
         return ""
-    rounded = round(value, 1)  # percentages to one decimal: 12.5, never 12.4999999
+    rounded = round_half_up(value, 1)  # one decimal, the one rounding: 12.25 -> 12.3
     text = str(int(rounded)) if float(rounded).is_integer() else str(rounded)
     return text if plain else text.replace(".", ",")

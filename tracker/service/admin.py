@@ -31,6 +31,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
 from tracker.models import (
     Actor,
+    Contribution,
     Goal,
     Measure,
     MeasurePartner,
@@ -669,6 +670,11 @@ def delete_measure(session: Session, *, user: Principal, measure_id: int) -> Non
     )
     if reports:
         raise ValidationError.of("admin.measure_has_history", code=measure.code, count=reports)
+    given = session.scalar(
+        select(func.count(Contribution.id)).where(Contribution.measure_id == measure.id)
+    )
+    if given:
+        raise ValidationError.of("admin.measure_has_contributions", code=measure.code, count=given)
     partners = {p.actor_id: p.role for p in measure.partners}
     overlaps.forget_measure(session, principal, measure.id)
     _delete(
@@ -744,6 +750,11 @@ def delete_actor(session: Session, *, user: Principal, actor_id: int) -> None:
     )
     if reports:
         checks.add("admin.used_by_reports", name=actor.name, count=reports)
+    contributions = session.scalar(
+        select(func.count(Contribution.id)).where(Contribution.actor_id == actor.id)
+    )
+    if contributions:
+        checks.add("admin.used_by_contributions", name=actor.name, count=contributions)
     checks.raise_if_any()
     fields = ("name", "short_name", "kind", "contact")
     _delete(session, principal, actor, fields, entity=Entity.ACTOR, label=actor.name)
