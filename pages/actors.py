@@ -14,7 +14,12 @@ user = require_user()
 plan_id = widgets.page_start("page.actors")
 
 quarter = widgets.quarter_picker(plan_id, container=st.sidebar)
-table, metrics = data.actor_table(plan_id=plan_id, as_of=widgets.as_of(quarter), quarter=quarter)
+final = data.final_actor_table(plan_id=plan_id, quarter=quarter)  # a closed quarter
+table, metrics = final or data.actor_table(
+    plan_id=plan_id, as_of=widgets.as_of(quarter), quarter=quarter
+)
+if final is not None:
+    st.caption(t("overview.from_final"))
 if metrics.empty:
     st.info(t("empty.no_plan"))
     st.stop()

@@ -19,14 +19,15 @@ if where.actor_id is not None:
     with_partners = st.toggle(t("overview.with_partner_measures"), key="overview_with_partners")
     st.caption(t("overview.actor_scope_partners" if with_partners else "overview.actor_scope_lead"))
 quarters = tuple(widgets.selectable_quarters(plan_id)[::-1])
-view = data.overview(
-    plan_id=plan_id,
-    as_of=widgets.as_of(quarter),
-    quarters=quarters,
-    theme_id=where.theme_id,
-    actor_id=where.actor_id,
-    with_partner_measures=with_partners,
+narrowing = {"theme_id": where.theme_id, "actor_id": where.actor_id,
+             "with_partner_measures": with_partners}  # fmt: skip
+# A closed quarter shows its final report's figures (stored when it was closed).
+final = data.final_overview(plan_id=plan_id, quarter=quarter, quarters=quarters, **narrowing)
+view = final or data.overview(
+    plan_id=plan_id, as_of=widgets.as_of(quarter), quarters=quarters, **narrowing
 )
+if final is not None:
+    st.caption(t("overview.from_final"))
 if view.measures.empty:
     st.info(t("empty.no_plan") if where == type(where)() else t("measures.none_match"))
     st.stop()

@@ -20,7 +20,9 @@ from tests.apptest_helpers import (
     on_page,
 )
 from tracker import i18n, service
+from tracker.models import Measure
 from tracker.quarters import Quarter
+from tracker.reports.final import final_summary
 
 EXPORT = "pages/export.py"
 
@@ -142,3 +144,40 @@ def test_a_closed_quarter_offers_its_stored_final_report(
     again.button(key="export_make").click().run()
     assert again.session_state["export_file"][2] == first
     assert "Omdøpt aktør AS" not in first.decode("utf-8-sig")
+
+
+def test_a_closed_quarters_pages_show_its_final_reports_figures(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: Oversikt and Aktører computed a closed quarter from the live
+    tables, so after a later edit they disagreed with its final report."""
+    own = fresh_database(tmp_path_factory, tmp_path, monkeypatch)
+    last = Quarter.last_finished()
+    admin = own.principal("admin")
+    with own.transaction() as session:
+        plan_id = service.get_plan(session).id
+        service.close_quarter(session, user=admin, plan_id=plan_id, period=last)
+    with own.transaction() as session:  # a later edit: the heaviest measure weighs 50
+        measure = session.get(Measure, int(service.measures_frame(session, plan_id)["id"][0]))
+        assert measure is not None
+        values = service.MeasureInput(
+            code=measure.code, title=measure.title, theme_id=measure.theme_id,
+            lead_actor_id=measure.lead_actor_id, start_period=measure.start_period,
+            end_period=measure.end_period, weight=50.0,
+            partners=tuple((p.actor_id, p.role) for p in measure.partners),
+        )  # fmt: skip
+        service.save_measure(session, user=admin, plan_id=plan_id, measure_id=measure.id,
+                             seen_version=measure.version, values=values)  # fmt: skip
+    with own.session() as session:
+        final = final_summary(session, plan_id, last)
+        live = service.plan_rollup(session, plan_id=plan_id, as_of=last)
+    assert final is not None
+    assert i18n.format_percent(live["progress"]) != i18n.format_percent(final.figures["progress"])
+    at = app(own.principal("ordforer"), state={"quarter": str(last)})
+    no_exception(at)
+    shown = {m.label: m.value for m in at.metric}
+    assert shown[i18n.t("kpi.progress")] == i18n.format_percent(final.figures["progress"])
+    assert i18n.t("overview.from_final") in [c.value for c in at.caption]
+    actors = app(own.principal("ordforer"), page="pages/actors.py", state={"quarter": str(last)})
+    no_exception(actors)
+    assert i18n.t("overview.from_final") in [c.value for c in actors.caption]

@@ -185,4 +185,10 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{name}» kan ikke slettes: aktøren har gitt {count} bidrag.",
         "en": "“{name}” cannot be deleted: the actor has given {count} contributions.",
     },
+    "overview.from_final": {
+        "nb": "Kvartalet er lukket: tallene, diagrammene per satsingsområde og aktør og "
+        "tiltakslisten er fra den endelige rapporten, slik de var da kvartalet ble lukket.",
+        "en": "The quarter is closed: the figures, the charts per theme and actor and the "
+        "list of measures are from the final report, as they were when it was closed.",
+    },
 }

@@ -131,6 +131,8 @@ def _summary(session: db.Session, plan_id: int, quarter: Quarter) -> reports.Sum
 
 summary = cached_read(_summary)
 final_summary = cached_read(final_report.final_summary)
+final_overview = cached_read(final_report.final_overview)
+final_actor_table = cached_read(final_report.final_actor_table)
 reminders = cached_read(reminder_service.reminders)
 collaboration = cached_read(network.collaboration)
 events = cached_read(event_service.list_events)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pandas as pd
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -20,6 +21,15 @@ from tracker.quarters import Quarter
 from tracker.reports.render import Format, Step, render
 from tracker.reports.snapshot import freeze, thaw
 from tracker.reports.summary import Summary, build_summary
+from tracker.service.measures import MeasureFilter, filter_measures
+from tracker.service.rollups import actors_of, figures_of, themes_of
+from tracker.service.views import (
+    Overview,
+    actor_table_of,
+    busiest_actors,
+    overview,
+    theme_labels,
+)
 
 AT_CLOSING = (Format.XLSX, Format.CSV, Format.CSV_PLAIN)
 
@@ -141,3 +151,67 @@ def _closed(session: Session, plan_id: int, quarter: Quarter) -> ClosedPeriod | 
             ClosedPeriod.plan_id == plan_id, ClosedPeriod.period == str(quarter)
         )
     )
+
+
+# --- the pages of a closed quarter: the same figures as its final report -------------
+
+
+def final_overview(
+    session: Session,
+    *,
+    plan_id: int,
+    quarter: Quarter,
+    quarters: tuple[Quarter, ...],
+    theme_id: int | None = None,
+    actor_id: int | None = None,
+    with_partner_measures: bool = False,
+) -> Overview | None:
+    """Oversikt for a closed quarter: key figures, themes, actors and the measure list
+    from its stored summary (names as they were then); the trend and the rating grid
+    over all quarters are the live ones. None when the quarter is not closed."""
+    final = final_summary(session, plan_id, quarter)
+    if final is None:
+        return None
+    live = overview(session, plan_id=plan_id, as_of=quarter, quarters=quarters,
+                    theme_id=theme_id, actor_id=actor_id,
+                    with_partner_measures=with_partner_measures)  # fmt: skip
+    where = MeasureFilter(theme_id=theme_id, actor_id=actor_id, lead_only=not with_partner_measures)
+    metrics = filter_measures(final.measures, where)
+    themes = themes_of(metrics, frozen_themes(final))
+    themes["label"] = theme_labels(themes["code"], themes["name"])
+    actor_rows = actors_of(metrics, frozen_actors(final))
+    return replace(
+        live,
+        totals=figures_of(metrics),
+        themes=themes,
+        actors=busiest_actors(actor_rows),
+        actors_leading=int((actor_rows["measures"] > 0).sum()),
+        measures=metrics,
+    )
+
+
+def final_actor_table(
+    session: Session, *, plan_id: int, quarter: Quarter
+) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """Aktører for a closed quarter (as service.actor_table) from its stored summary."""
+    final = final_summary(session, plan_id, quarter)
+    if final is None:
+        return None
+    return actor_table_of(final.measures, frozen_actors(final), quarter)
+
+
+def frozen_themes(final: Summary) -> pd.DataFrame:
+    """The plan's themes as the summary holds them (list_themes' columns)."""
+    themes = final.themes.rename(columns={"theme_id": "id"})
+    return themes[["id", "code", "name", "description"]]
+
+
+def frozen_actors(final: Summary) -> pd.DataFrame:
+    """The actors the summary's measures name, by their names then (list_actors' id and
+    name), in name order."""
+    measures = final.measures
+    leads = dict(zip(measures["lead_actor_id"], measures["lead_name"], strict=True))
+    for ids, names in zip(measures["partner_ids"], measures["partner_names"], strict=True):
+        leads.update(zip(ids, names, strict=True))
+    frame = pd.DataFrame({"id": list(leads), "name": list(leads.values())})
+    return frame.sort_values("name", key=lambda n: n.str.casefold()).reset_index(drop=True)

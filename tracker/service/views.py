@@ -89,7 +89,14 @@ def actor_table(
     """Per actor: actors_of merged with reporting_of for `quarter` (counts 0 where
     an actor leads nothing running), and the measure_status frame behind it."""
     metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
-    table = actors_of(metrics, list_actors(session)).merge(
+    return actor_table_of(metrics, list_actors(session), quarter)
+
+
+def actor_table_of(
+    metrics: pd.DataFrame, actors: pd.DataFrame, quarter: Quarter
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """actor_table from a measure_status frame and the actors (pure)."""
+    table = actors_of(metrics, actors).merge(
         reporting_of(metrics, quarter), on="actor_id", how="left"
     )
     counts = ["quarter_due", "quarter_reported", "quarter_missing"]
