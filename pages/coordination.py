@@ -68,7 +68,7 @@ with tab_open:
                                 max_chars=overlaps.NOTE_LIMIT)  # fmt: skip
             typed = {"verdict": verdict, "note": note}
             if save_guard.save_button(t("coord.save"), key=f"{form}_save", values=typed,
-                                      baseline={"verdict": None, "note": ""}):  # fmt: skip
+                                      empty={"verdict": None, "note": ""}):  # fmt: skip
                 ok, _ = run_write(
                     lambda session, who: overlaps.record_decision(
                         session, user=who, measure_ids=chosen, verdict=verdict, note=note,

@@ -49,7 +49,7 @@ def new_indicator_form() -> None:
         st.text_input(t("indicators.col.source"), key=f"{form}_source")
         typed = {field: value(form, field) for field in empty}
         if save_guard.save_button(t("indicators.add_save"), key=f"{form}_save", values=typed,
-                                  baseline=empty):  # fmt: skip
+                                  empty=empty):  # fmt: skip
             values = kpi.IndicatorInput(
                 name=typed["name"], unit=typed["unit"], baseline_year=int(typed["by"]),
                 baseline_value=typed["bv"], target_year=int(typed["ty"]),
@@ -127,7 +127,7 @@ amount = st.number_input(t("indicators.value"), value=None, key=f"{form}_value")
 comment = st.text_input(t("col.comment"), key=f"{form}_comment")
 typed = {"period": period, "value": amount, "comment": comment}
 if save_guard.save_button(t("indicators.save"), key=f"{form}_save", values=typed,
-                          baseline={"period": "", "value": None, "comment": ""}):  # fmt: skip
+                          empty={"period": "", "value": None, "comment": ""}):  # fmt: skip
     reported = t("indicators.saved_note", value=i18n.format_value(amount, lang()),
                  period=period.strip().upper(), comment=comment.strip() or "–")  # fmt: skip
 

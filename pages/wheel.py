@@ -154,7 +154,7 @@ right.text_input(t("wheel.col.place"), key=f"{form}_place")
 left.text_input(t("wheel.field.link"), key=f"{form}_link")
 right.checkbox(t("wheel.field.yearly"), key=f"{form}_yearly")
 typed = {field: value(form, field) for field in FORM_FIELDS}
-if save_guard.save_button(t("wheel.save"), key=f"{form}_save", values=typed, baseline=empty):
+if save_guard.save_button(t("wheel.save"), key=f"{form}_save", values=typed, empty=empty):
     values = wheel.EventInput(
         actor_id=int(typed["actor"]), title=typed["title"], kind=typed["kind"],
         starts=typed["starts"], ends=typed["ends"], yearly=typed["yearly"],

@@ -169,7 +169,7 @@ def manage(users: pd.DataFrame) -> None:
     slots.add(None)
     typed = {field: value(prefix, field) for field in empty}
     submitted = save_guard.save_button(
-        t("adminpage.set_password"), key=f"{prefix}_save", values=typed, baseline=empty
+        t("adminpage.set_password"), key=f"{prefix}_save", values=typed, empty=empty
     )
     if submitted:
         if value(prefix, "password") != value(prefix, "repeat"):

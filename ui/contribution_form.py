@@ -43,7 +43,7 @@ def contribution_form(measure: pd.Series, quarter: Quarter, contributions: pd.Da
     save_key = key(measure_id, quarter, "save")
     empty = {"text": "", "link": ""}  # nothing typed: nothing to save
     if save_guard.save_button(
-        t("report.contribution_save"), key=save_key, values=values, baseline=empty
+        t("report.contribution_save"), key=save_key, values=values, empty=empty
     ):
         _save(measure, quarter, values)
 

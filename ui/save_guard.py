@@ -37,11 +37,19 @@ def forget_saved(key: str) -> None:
     st.session_state.pop(_SAVED + key, None)
 
 
-def is_saved(key: str, values: Mapping[str, Any], baseline: Mapping[str, Any] | None) -> bool:
-    """True when the form holds what is stored already: `baseline` (the record's
-    stored values, read anew every run) when given, else what this session last
-    saved under key. A baseline that differs wins: someone else may have saved since."""
+def is_saved(
+    key: str,
+    values: Mapping[str, Any],
+    baseline: Mapping[str, Any] | None,
+    empty: Mapping[str, Any] | None = None,
+) -> bool:
+    """True when the form holds nothing new: the empty form (`empty`), or what is
+    stored already: `baseline` (the record's stored values, read anew every run) when
+    given, else what this session last saved under key. A baseline that differs from
+    what this session saved wins: someone else may have saved since."""
     current = fingerprint(values)
+    if empty is not None and current == fingerprint(empty):
+        return True
     if baseline is not None:
         return current == fingerprint(baseline)
     return st.session_state.get(_SAVED + key) == current
@@ -53,12 +61,13 @@ def save_button(
     key: str,
     values: Mapping[str, Any],
     baseline: Mapping[str, Any] | None = None,
+    empty: Mapping[str, Any] | None = None,
     help: str | None = None,
 ) -> bool:
     """A primary button; True when pressed and the form holds something not yet
     saved. A press on what is saved already says so and returns False."""
     pressed = st.button(label, type="primary", key=key, help=help)
-    if pressed and is_saved(key, values, baseline):
+    if pressed and is_saved(key, values, baseline, empty):
         st.info(t("form.nothing_to_save"))
         return False
     return pressed
