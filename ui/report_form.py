@@ -106,7 +106,7 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
         slots["next_steps"] = st.empty()
     slots["period"] = st.empty()
     report = _report_from_state(measure_id, quarter)
-    if stored is not None:
+    if stored is not None and _comparable(report) == _comparable(stored):
         st.caption(
             t(
                 "report.saved_values",
@@ -117,7 +117,7 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
             )
         )
     else:
-        _preview(measure, report)
+        _preview(measure, report, stored)
     values, baseline = _comparable(report), _comparable(stored) if stored else None
     save_key = key(measure_id, "save", quarter)
     pressed = save_guard.save_button(
@@ -213,8 +213,11 @@ def _report_from_state(measure_id: int, quarter: Quarter) -> service.Report:
     )
 
 
-def _preview(measure: pd.Series, report: service.Report) -> None:
-    """What will change against the last report, before saving."""
+def _preview(
+    measure: pd.Series, report: service.Report, stored: service.Report | None = None
+) -> None:
+    """What will change against the last report (this quarter's, when there is one),
+    before saving."""
     before = {
         t("col.status"): widgets.status_text(measure["status"]),
         t("col.progress"): widgets.percent(measure["progress"]),
@@ -228,8 +231,9 @@ def _preview(measure: pd.Series, report: service.Report) -> None:
         t("col.next_steps"): report.next_steps,
     }
     changes = [(name, before[name], after[name]) for name in before if before[name] != after[name]]
-    if report.comment.strip():
-        changes.append((t("col.comment"), "", report.comment.strip()))
+    before_comment = stored.comment if stored is not None else ""
+    if report.comment.strip() and report.comment.strip() != before_comment:
+        changes.append((t("col.comment"), before_comment, report.comment.strip()))
     st.markdown(f"**{t('report.preview')}**")
     if not changes:
         st.caption(t("report.no_change"))
