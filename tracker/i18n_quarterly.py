@@ -119,12 +119,9 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Sist rapportert tidligere",
         "en": "Last reported earlier",
     },
-    "chart.no_measures": {"nb": "ingen tiltak i kvartalet", "en": "no measures this quarter"},
-    "chart.only_cancelled": {"nb": "bare avbrutte tiltak", "en": "only cancelled measures"},
-    "chart.group_progress_unknown": {
-        "nb": "fremdrift ikke oppgitt",
-        "en": "progress not given",
-    },
+    "chart.no_measures": {"nb": "ingen tiltak", "en": "no measures"},
+    "chart.only_cancelled": {"nb": "bare avbrutte", "en": "all cancelled"},
+    "chart.group_progress_unknown": {"nb": "fremdrift ukjent", "en": "progress unknown"},
     "kpi.coverage": {
         "nb": "{now} av {counted} rapportert for kvartalet, {earlier} sist rapportert tidligere",
         "en": "{now} of {counted} reported for the quarter, {earlier} last reported earlier",

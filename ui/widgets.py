@@ -205,7 +205,7 @@ def measure_table(frame: pd.DataFrame, *, compact: bool = False) -> pd.DataFrame
 def key_figures(totals: pd.Series) -> None:
     """The quarter's key figures in a row of cards (Oversikt, and Eksport's preview of
     the file), the reports of the quarter apart from those carried forward below."""
-    cells = st.columns(6, border=True)
+    cells = [*st.columns(3, border=True), *st.columns(3, border=True)]  # six in a row: cut
     measures, completed = int(totals["measures"]), int(totals["completed"])
     now = t(
         "chart.reported_of", reported=int(totals["reported_now"]), counted=int(totals["counted"])
