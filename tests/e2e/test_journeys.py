@@ -32,10 +32,12 @@ from tests.e2e.conftest import (
 from tracker import db, service
 from tracker.i18n import t
 from tracker.models import (
+    Actor,
     AuditLog,
     ClosedPeriod,
     Contribution,
     Event,
+    IndicatorValue,
     Measure,
     OverlapDecision,
     StatusUpdate,
@@ -448,3 +450,41 @@ def test_a_double_click_on_a_report_and_a_contribution_stores_one_of_each(
     assert len(stored) == 1
     assert status_count(e2e_engine) == before + 1  # a contribution is not a status
     page.screenshot(path="test-results/rapporter-etter-bidrag.png", full_page=True)
+
+
+def test_a_double_click_on_an_indicator_value_and_a_new_actor_stores_one_of_each(
+    page: Page, app_server: App, e2e_engine: Engine
+) -> None:
+    """The last two kinds of form: an indicator value (the form keeps what it saved)
+    and an admin «new record» form (it starts empty under a new key)."""
+    logged_in(page, app_server, "admin")
+    go(page, "page.indicators")
+    pick = page.locator(".st-key-indicators_pick").get_by_role("combobox")
+    expect(pick).to_be_visible()
+    with db.read_session(e2e_engine) as session:
+        before = session.scalar(select(func.count(IndicatorValue.id))) or 0
+    period = page.locator("[class*='st-key-indicators_'][class*='_period'] input")
+    period.fill("2026")
+    value = page.locator("[class*='st-key-indicators_'][class*='_value'] input")
+    value.fill("4242")
+    page.get_by_role("button", name=t("indicators.save")).dblclick()
+    expect(page.get_by_test_id("stAlert").filter(has_text="4 242")).to_be_visible()
+    settled(page)
+    time.sleep(1)
+    settled(page)
+    with db.read_session(e2e_engine) as session:
+        values = session.scalars(select(IndicatorValue).where(IndicatorValue.value == 4242.0))
+        assert [v.period for v in values] == ["2026"]
+        assert (session.scalar(select(func.count(IndicatorValue.id))) or 0) == before + 1
+
+    go(page, "page.admin")
+    page.get_by_role("tab", name=t("adminpage.tab.actors")).click()
+    name = f"E2E Aktør {uuid.uuid4().hex[:6]}"
+    field = page.locator("[class*='st-key-admin_actor_new'][class*='_name'] input").first
+    field.fill(name)
+    page.locator("[class*='st-key-admin_actor_new'][class*='_save'] button").first.dblclick()
+    settled(page)
+    time.sleep(1)
+    settled(page)
+    with db.read_session(e2e_engine) as session:
+        assert len(session.scalars(select(Actor).where(Actor.name == name)).all()) == 1
