@@ -431,3 +431,18 @@ def test_summary_and_calendar_from_the_command_line(demo_db: Path, tmp_path: Pat
     assert result.exit_code == 0, result.output
     text = feed.read_text(encoding="utf-8")
     assert "SUMMARY:Søknadsfrist: inkubatorprogrammet" in text and "RRULE:FREQ=YEARLY" in text
+
+
+@pytest.mark.parametrize("same", ["path", "wal", "link"])
+def test_backup_onto_the_live_database_refuses(demo_db: Path, tmp_path: Path, same: str) -> None:
+    """Issue 12: `backup` to the live database's own path (or its WAL file, or a link
+    to it) would overwrite the database being copied; it refuses and changes nothing."""
+    target = {"path": demo_db, "wal": Path(f"{demo_db}-wal"), "link": tmp_path / "lenke.db"}[same]
+    if same == "link":
+        target.symlink_to(demo_db)
+    before = table_counts(demo_db)
+    result = run("backup", str(target))
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "selve databasen" in result.stderr
+    assert table_counts(demo_db) == before

@@ -547,3 +547,15 @@ def test_scoring_in_blocks_gives_the_same_pairs(monkeypatch: pytest.MonkeyPatch)
     assert score_pairs(rows).equals(whole)
     assert len(whole) == 8 * 7 // 2 - sum(1 for i in range(1, 9) for j in range(i + 1, 9)
                                           if i % 3 == j % 3)  # fmt: skip
+
+
+@pytest.mark.parametrize("role", ["leader", "actor_a"])
+def test_forgetting_a_measures_decisions_is_for_the_admin_only(
+    session: Session, world: World, role: str
+) -> None:
+    """Issue 12: overlaps.forget_measure had no permission check of its own."""
+    from tracker.errors import PermissionDenied
+    from tracker.service.overlaps import forget_measure
+
+    with pytest.raises(PermissionDenied):
+        forget_measure(session, world.principals[role], world.measure_id("1.1"))

@@ -355,6 +355,9 @@ def backup(ctx: Context, target: Path) -> None:
     if not Path(database).is_file():  # sqlite3.connect would create an empty one
         click.echo(i18n.t("cli.backup_no_database", ctx.lang, path=database), err=True)
         raise SystemExit(1)
+    if _same_file(target, database):  # the copy would overwrite what it copies
+        click.echo(i18n.t("cli.backup_onto_itself", ctx.lang, path=str(target)), err=True)
+        raise SystemExit(1)
     try:
         _copy_sqlite(database, target)
     except (sqlite3.Error, OSError) as error:
@@ -362,6 +365,13 @@ def backup(ctx: Context, target: Path) -> None:
         click.echo(message, err=True)
         raise SystemExit(1) from None
     click.echo(i18n.t("cli.backup_done", ctx.lang, path=str(target)))
+
+
+def _same_file(target: Path, database: str) -> bool:
+    """True when target is the database, its -wal or -shm file, or a link to one."""
+    live = Path(database).resolve()
+    own = {live, *(live.with_name(live.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
+    return target.resolve() in own
 
 
 def _copy_sqlite(source: str, target: Path) -> None:

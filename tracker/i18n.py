@@ -560,6 +560,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Fant ingen database å ta sikkerhetskopi av: «{path}» finnes ikke.",
         "en": "Found no database to back up: “{path}” does not exist.",
     },
+    "cli.backup_onto_itself": {
+        "nb": "«{path}» er selve databasen (eller en av filene dens): velg en annen fil til "
+        "sikkerhetskopien.",
+        "en": "“{path}” is the database itself (or one of its files): choose another file "
+        "for the backup.",
+    },
     "cli.backup_failed": {
         "nb": "Kunne ikke skrive sikkerhetskopi til {path}: {error}",
         "en": "Could not write the backup to {path}: {error}",

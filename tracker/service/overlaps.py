@@ -160,7 +160,10 @@ def reopen_pair(session: Session, *, user: Principal, measure_ids: tuple[int, in
 
 def forget_measure(session: Session, principal: Principal, measure_id: int) -> None:
     """Before a measure is deleted: its decisions go too, each audited (the database
-    would remove them silently)."""
+    would remove them silently). Admin only, like deleting the measure.
+
+    Raises PermissionDenied."""
+    principal = require_admin(session, principal)
     found = session.scalars(
         select(OverlapDecision).where(
             (OverlapDecision.measure_a_id == measure_id)
