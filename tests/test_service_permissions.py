@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.factories import PASSWORD, World
+from tests.factories import PASSWORD, World, make_user
 from tracker import db
 from tracker.errors import PermissionDenied
 from tracker.models import AuditLog, ClosedPeriod, StatusUpdate, User
@@ -144,6 +144,7 @@ def test_deactivated_user_cannot_change_own_password(session: Session, world: Wo
 
 
 def test_deactivated_admin_is_refused(session: Session, world: World) -> None:
+    make_user(session, Role.ADMIN, username="admin2")  # the last admin stays active
     set_active(session, user=SYSTEM, username="admin", active=False)
     session.commit()
     with pytest.raises(PermissionDenied) as caught:

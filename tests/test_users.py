@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import tracker.service.users as users_service
-from tests.factories import PASSWORD, make_actor, make_user
+from tests.factories import PASSWORD, World, make_actor, make_user
 from tracker import db
 from tracker.errors import AuthError, ValidationError
 from tracker.models import AuditLog, User
@@ -299,3 +299,17 @@ def test_principal_by_email(session: Session, kari: User) -> None:
     set_active(session, user=SYSTEM, username="kari", active=False)
     session.commit()
     assert principal_by_email(session, "kari@senja.kommune.no") is None
+
+
+def test_the_last_active_admin_cannot_be_deactivated(session: Session, world: World) -> None:
+    """Issue 12: the last admin could deactivate itself and lock everyone out of Admin."""
+    from tracker.service.users import set_active
+
+    admin = world.principals["admin"]
+    with pytest.raises(ValidationError) as refused:
+        set_active(session, user=admin, username="admin", active=False)
+    assert [p.key for p in refused.value.problems] == ["user.last_admin"]
+    assert session.scalars(select(User).where(User.username == "admin")).one().active
+    make_user(session, Role.ADMIN, username="admin2")
+    set_active(session, user=admin, username="admin", active=False)  # another admin left
+    assert not session.scalars(select(User).where(User.username == "admin")).one().active

@@ -566,6 +566,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{path}” is the database itself (or one of its files): choose another file "
         "for the backup.",
     },
+    "user.last_admin": {
+        "nb": "«{username}» er den siste aktive administratoren og kan ikke deaktiveres: "
+        "lag en annen administrator først.",
+        "en": "“{username}” is the last active administrator and cannot be deactivated: "
+        "make another administrator first.",
+    },
     "cli.backup_failed": {
         "nb": "Kunne ikke skrive sikkerhetskopi til {path}: {error}",
         "en": "Could not write the backup to {path}: {error}",

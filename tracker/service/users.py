@@ -117,9 +117,18 @@ def set_password(session: Session, *, user: Principal, username: str, password: 
 
 
 def set_active(session: Session, *, user: Principal, username: str, active: bool) -> None:
-    """Deactivate (or reactivate) an account (admin). History keeps its name."""
+    """Deactivate (or reactivate) an account (admin). History keeps its name.
+
+    Raises PermissionDenied, NotFound, ValidationError (user.last_admin: the last
+    active admin would leave nobody to keep the plan and the users)."""
     principal = require_admin(session, user)
     account = find_user(session, username)
+    if not active and account.active and account.role == Role.ADMIN:
+        others = select(func.count(User.id)).where(
+            User.role == Role.ADMIN, User.active.is_(True), User.id != account.id
+        )
+        if not session.scalar(others):
+            raise ValidationError.of("user.last_admin", username=account.username)
     before = account.active
     account.active = active
     record(
