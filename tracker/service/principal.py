@@ -57,10 +57,8 @@ def require_admin(session: Session, principal: Principal) -> Principal:
 
 
 def actor_takes_part(session: Session, actor_id: int, measure: Measure) -> bool:
-    if measure.lead_actor_id == actor_id:
-        return True
-    partner = session.get(MeasurePartner, (measure.id, actor_id))
-    return partner is not None
+    """The actor leads the measure or is a partner or funder in it."""
+    return measure.lead_actor_id == actor_id or _is_partner(session, actor_id, measure)
 
 
 def require_reporter(session: Session, principal: Principal, measure: Measure) -> Principal:
@@ -92,6 +90,7 @@ def require_contributor(session: Session, principal: Principal, measure: Measure
 
 
 def _is_partner(session: Session, actor_id: int, measure: Measure) -> bool:
+    """The actor is a partner or funder in the measure."""
     return session.get(MeasurePartner, (measure.id, actor_id)) is not None
 
 
