@@ -54,9 +54,10 @@ elif as_of is not None:
 measures = data.measure_status(plan_id=plan_id, as_of=as_of)
 in_span = (measures["start_period"] <= str(quarter)) & (measures["end_period"] >= str(quarter))
 measures = measures[in_span]
-# The forms start from what is stored now (a late report for a past quarter included),
-# the tables show the quarter as it stood at its end.
-live = measures if as_of is None else data.measure_status(plan_id=plan_id, as_of=None)
+# The tables show the quarter as it stood at its end; an open quarter's forms start
+# from what is stored now (a late report included), a closed one shows it as it was.
+as_stored = as_of is None or is_closed
+live = measures if as_stored else data.measure_status(plan_id=plan_id, as_of=None)
 allowed = data.reportable_measure_ids(user)
 led = measures if allowed is None else measures[measures["id"].isin(allowed)]
 partnered = measures[measures["id"].isin(data.contributable_measure_ids(user))]
@@ -97,7 +98,7 @@ def partner_overview(frame: pd.DataFrame, key: str) -> None:
 
 
 def pick(frame: pd.DataFrame, label_key: str, key: str) -> pd.Series:
-    """The chosen measure (one of frame's), as stored now."""
+    """The chosen measure (one of frame's), as its form starts from (see `live`)."""
     labels = dict(zip(frame["id"], frame["code"] + " " + frame["title"], strict=True))
     if st.session_state.get(key) not in labels:
         st.session_state.pop(key, None)  # never another actor's measure, nor a stale one

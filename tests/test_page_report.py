@@ -574,3 +574,29 @@ def test_a_late_report_for_a_past_quarter_is_kept_in_the_form(
     assert at.text_area(key=key(measure_id, "comment", past)).value == "Sent rapport"
     assert nothing_to_save(at, key(measure_id, "save", past))
     assert len(demo.status_rows(after_id=before)) == 1
+
+
+def test_a_closed_quarter_shows_the_report_it_had(demo: AppDatabase, lead: Principal) -> None:
+    """Found by hand in Chromium: after the past-quarter fix, a closed quarter showed
+    «… was not reported for it» beside a table saying «Rapportert», because a later
+    quarter's report had been made since."""
+    with demo.session() as session:
+        history = service.plan_history(session, int(service.list_plans(session)["id"].iloc[0]))
+    own = history[history["measure_id"].isin(kupas_part(demo, lead))]
+    past = own[own["period"] < newest_quarter(demo)].iloc[-1]  # the lead's latest past report
+    quarter, measure_id = Quarter.parse(past["period"]), int(past["measure_id"])
+    with demo.transaction() as session:  # a report for the current quarter, made now
+        plan_id = int(service.list_plans(session)["id"].iloc[0])
+        service.report_status(
+            session, user=lead, measure_id=measure_id, seen_version=version(demo, measure_id),
+            report=service.Report(newest_quarter(demo), "in_progress", 90, "green", "Nå"),
+        )  # fmt: skip
+        service.close_quarter(session, user=demo.principal("admin"), plan_id=plan_id,
+                              period=quarter)  # fmt: skip
+    at = open_report(lead)
+    at.selectbox(key="report_quarter").select(str(quarter)).run()
+    at.selectbox(key="report_measure").select(measure_id).run()
+    no_exception(at)
+    label, code = i18n.quarter_label(quarter), code_of(demo, measure_id)
+    assert i18n.t("report.closed_read_only", quarter=label, code=code) in texts(at.info)
+    assert "Nå" not in texts(at.text)
