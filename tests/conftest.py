@@ -132,7 +132,8 @@ def postgres_scratch_url() -> Iterator[str | None]:
         yield None
         return
     server = db.make_engine(url).execution_options(isolation_level="AUTOCOMMIT")
-    name = "tracker_scratch"
+    # Named after the test database, so runs on different test databases never meet.
+    name = f"{server.url.database}_scratch"
     try:
         with server.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
