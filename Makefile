@@ -4,13 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format check bench clean browser
-
-run: $(VENV)/.runtime browser  ## set up, migrate, load the demo on first run, serve on localhost:$(PORT)
-	$(BIN)/python -m tracker init
-	$(BIN)/python -m tracker demo
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address localhost \
+DEMO_DATABASE ?= sqlite:///data/demo.db
+SERVE = $(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address localhost \
 		--server.headless true --browser.gatherUsageStats false
+
+.PHONY: run demo test lint format check bench clean browser
+
+run: $(VENV)/.runtime browser  ## set up, migrate, serve on localhost:$(PORT); the first screen makes the first admin
+	$(BIN)/python -m tracker init
+	$(SERVE)
+
+# The demo's accounts have published passwords: it lives in a database of its own.
+demo: $(VENV)/.runtime browser  ## the Senja demo (example measures, demo accounts) in data/demo.db
+	TRACKER_DATABASE_URL=$(DEMO_DATABASE) $(BIN)/python -m tracker init
+	TRACKER_DATABASE_URL=$(DEMO_DATABASE) $(BIN)/python -m tracker demo
+	TRACKER_DATABASE_URL=$(DEMO_DATABASE) $(SERVE)
 
 test: $(VENV)/.dev browser  ## set up, lint, run every test
 	$(BIN)/ruff check .

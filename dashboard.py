@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker import i18n
-from ui import auth, data
+from ui import auth, data, setup
 from ui.nav import pages_for
 from ui.state import LANG_KEY, lang, t, user
 
@@ -36,8 +36,11 @@ def main() -> None:
     language_switch()
     auth.sign_in_from_sso()
     auth.refresh_user()
+    setup.demo_banner()
     principal = user()
-    if principal is None:
+    if principal is None and data.needs_first_admin():
+        page = st.navigation([st.Page(setup.first_admin_page, title=t("setup.heading"))])
+    elif principal is None:
         page = st.navigation([st.Page(auth.login_page, title=t("login.heading"))])
     else:
         auth.sidebar_user()

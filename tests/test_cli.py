@@ -16,8 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy.orm import Session
 
-from tracker import db
+from tracker import db, i18n
 from tracker.cli import main
+from tracker.demo import DEMO_PASSWORDS
 from tracker.errors import AuthError
 from tracker.models import Actor, Measure
 from tracker.service import authenticate
@@ -127,7 +128,8 @@ def test_export_then_dry_run_import_says_no_changes(
     assert imported.exit_code == 0, imported.output
     assert "Ingen endringer" in imported.stdout
     assert "Prøvekjøring" in imported.stdout
-    assert imported.stderr == ""
+    demo_names = ", ".join(DEMO_PASSWORDS)
+    assert imported.stderr.strip() == i18n.t("demo.would_retire", "nb", names=demo_names)
     assert table_counts(demo_db) == counts
 
 

@@ -25,6 +25,7 @@ from tracker.exporters import export_plan
 from tracker.importers import import_path
 from tracker.models import Actor, Goal, Measure, Plan, Theme
 from tracker.service import SYSTEM, get_plan, latest_status
+from tracker.service.demo_accounts import retire_demo_accounts
 from tracker.vocab import ActorKind, PartnerRole
 
 if TYPE_CHECKING:
@@ -36,8 +37,10 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def demo(session: Session) -> int:
-    """The demo plan, committed; its id."""
+    """The demo plan in a database in real use (the demo's accounts switched off,
+    as a real import does), committed; its id."""
     load_demo(session)
+    retire_demo_accounts(session, user=SYSTEM)
     session.commit()
     return get_plan(session).id
 

@@ -183,22 +183,5 @@ def test_format_datetime() -> None:
 def test_no_key_is_in_two_parts_of_the_catalogue() -> None:
     """The catalogue is merged from several modules; a key in two would silently
     take the later one's text."""
-    from tracker import (
-        i18n_coordination,
-        i18n_forms,
-        i18n_overlaps,
-        i18n_quarterly,
-        i18n_summary,
-    )
-
-    parts = [
-        i18n.LABELS,
-        i18n.MESSAGES,
-        i18n_summary.SUMMARY_MESSAGES,
-        i18n_coordination.COORDINATION_MESSAGES,
-        i18n_overlaps.OVERLAP_MESSAGES,
-        i18n_quarterly.QUARTERLY_MESSAGES,
-        i18n_forms.FORM_MESSAGES,
-    ]
-    keys = [key for part in parts for key in part]
+    keys = [key for part in i18n.PARTS for key in part]
     assert sorted(k for k in set(keys) if keys.count(k) > 1) == []

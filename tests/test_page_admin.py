@@ -57,14 +57,25 @@ def admin_principal(engine: db.Engine) -> service.Principal:
         return service.authenticate(session, "admin", ADMIN)
 
 
+def real_admin(engine: db.Engine) -> service.Principal:
+    """An admin of the municipality's own, beside the demo's (whose password is public)."""
+    with db.transaction(engine) as session:
+        user_id = service.create_user(
+            session, user=service.SYSTEM, username="kari", role="admin", password=None
+        )
+        return service.Principal.of(session.get_one(User, user_id))
+
+
 def nb(key: str, **params: Any) -> str:
     return i18n.t(key, "nb", **params)
 
 
-def open_admin(engine: db.Engine, tab: str = "plan") -> AppTest:
-    """The Admin page as the demo admin, with the given tab open."""
+def open_admin(
+    engine: db.Engine, tab: str = "plan", principal: service.Principal | None = None
+) -> AppTest:
+    """The Admin page as the demo admin (or principal), with the given tab open."""
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    app.session_state["principal"] = admin_principal(engine)
+    app.session_state["principal"] = principal or admin_principal(engine)
     app.run()
     app.switch_page("pages/admin.py")
     app.session_state["admin_tab"] = nb(f"adminpage.tab.{tab}")
@@ -294,7 +305,7 @@ def test_import_dry_run_shows_changes_and_writes_nothing_then_imports(
     engine: db.Engine,
 ) -> None:
     measures = count(engine, Measure)
-    app = open_admin(engine, "import")
+    app = open_admin(engine, "import", real_admin(engine))
     app.file_uploader(key="admin_import_file_0").set_value(
         ("tiltak.csv", NEW_MEASURE_CSV, "text/csv")
     )
@@ -310,6 +321,20 @@ def test_import_dry_run_shows_changes_and_writes_nothing_then_imports(
     assert measure(engine, "1.99").title == "Testtiltak fra import"
     assert nb("adminpage.imported", count=1) in [toast.value for toast in app.toast]
     assert app.file_uploader(key="admin_import_file_1").value is None
+
+
+def test_the_demo_admin_may_not_import_and_is_told_why(engine: db.Engine) -> None:
+    measures = count(engine, Measure)
+    app = open_admin(engine, "import")
+    app.file_uploader(key="admin_import_file_0").set_value(
+        ("tiltak.csv", NEW_MEASURE_CSV, "text/csv")
+    )
+    app.run()
+    assert not app.exception, app.exception
+    shown = " ".join(e.value for e in app.error) + " ".join(str(d.value) for d in app.dataframe)
+    assert "demokonto" in shown, shown
+    assert not [b for b in app.button if b.key == "admin_import_run"]
+    assert count(engine, Measure) == measures
 
 
 def test_import_with_problems_lists_them_and_offers_no_import(engine: db.Engine) -> None:

@@ -74,12 +74,16 @@ def main(click_ctx: click.Context, lang: str) -> None:
 def init() -> None:
     """Create or upgrade the database schema (safe to run again)."""
     from tracker.reports.final import freeze_missing
+    from tracker.service.setup import needs_first_admin
 
     engine = db.make_engine()
     db.migrate(engine)
     with db.transaction(engine) as session:  # quarters closed before summaries were kept
         freeze_missing(session)
+        fresh = needs_first_admin(session)
     click.echo(f"OK: {engine.url.render_as_string(hide_password=True)}")
+    if fresh:
+        click.echo(i18n.t("setup.cli_hint"))
 
 
 @main.command()

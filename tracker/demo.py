@@ -20,9 +20,11 @@ from sqlalchemy.orm import Session
 from tracker.db import ROOT
 from tracker.demo_events import add_demo_events
 from tracker.demo_indicators import add_demo_indicators
+from tracker.errors import ValidationError
 from tracker.models import Measure, Plan, User
 from tracker.quarters import OSLO, Quarter, quarter_range
 from tracker.service.audit import record
+from tracker.service.demo_accounts import has_real_users
 from tracker.service.principal import SYSTEM
 from tracker.service.status import append_status
 from tracker.service.structure import code_sort_key, find_actor, measures_frame
@@ -331,8 +333,12 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     """Import the seed plan, add the demo history and the demo accounts (never commits).
 
     Does nothing (and returns zeros) when the seed plan is already there with measures.
-    Raises DemoLoadError when the importer reports problems.
+    Raises DemoLoadError when the importer reports problems, and ValidationError
+    (demo.real_database) in a database in real use: one with accounts the demo did
+    not make. The demo's accounts have published passwords; it has its own database.
     """
+    if has_real_users(session):
+        raise ValidationError.of("demo.real_database")
     existing = session.scalar(select(Plan.id).where(Plan.name == seed_plan_name()))
     if existing is not None and _measure_count(session, existing) > 0:
         return DemoSummary(existing, 0, 0, 0)
@@ -362,7 +368,7 @@ def _measure_count(session: Session, plan_id: int) -> int:
 def _import_seed(session: Session, now: datetime | None) -> int:
     from tracker.importers import import_path  # the importer package imports heavier deps
 
-    result = import_path(session, user=SYSTEM, path=SEED_DIR, now=now)
+    result = import_path(session, user=SYSTEM, path=SEED_DIR, now=now, keep_demo_accounts=True)
     if not result.ok or result.plan_id is None:
         raise DemoLoadError(list(result.problems))
     return result.plan_id
@@ -395,7 +401,7 @@ def _create_users(session: Session) -> int:
     for demo in DEMO_USERS:
         if session.scalar(select(User.id).where(User.username == demo.username)) is not None:
             continue
-        create_user(
+        user_id = create_user(
             session,
             user=SYSTEM,
             username=demo.username,
@@ -404,6 +410,7 @@ def _create_users(session: Session) -> int:
             display_name=demo.display_name,
             actor_id=find_actor(session, demo.actor).id if demo.actor else None,
         )
+        session.get_one(User, user_id).is_demo = True
         created += 1
     return created
 

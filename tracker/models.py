@@ -221,6 +221,8 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Made by `tracker demo`: its password is published, so a real plan must not meet it.
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AuditLog(Base):

@@ -76,8 +76,8 @@ def login_page() -> None:
         _check_password(username, password)
     if sso_configured():
         st.button(t("login.sso"), key="login_sso", on_click=st.login, args=(sso_provider(),))
-    if data.demo_data():
-        _demo_accounts()
+    if active := data.demo_usernames():
+        _demo_accounts(active)
 
 
 def _check_password(username: str, password: str) -> None:
@@ -94,7 +94,7 @@ def _check_password(username: str, password: str) -> None:
     st.rerun()
 
 
-def _demo_accounts() -> None:
+def _demo_accounts(active: list[str]) -> None:
     with st.expander(t("login.demo_accounts"), expanded=True):
         st.caption(t("login.demo_only"))
         rows = [
@@ -105,6 +105,7 @@ def _demo_accounts() -> None:
                 t("col.actor"): actor or "",
             }
             for name, password, role, actor in demo_accounts()
+            if name in active
         ]
         st.dataframe(rows, hide_index=True)
 

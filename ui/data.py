@@ -26,6 +26,8 @@ from tracker.service import network
 from tracker.service import overlaps as overlap_service
 from tracker.service import principal as principal_service
 from tracker.service import reminders as reminder_service
+from tracker.service.demo_accounts import active_demo_usernames
+from tracker.service.setup import needs_first_admin as needs_first_admin_service
 from ui.state import engine
 
 R = TypeVar("R")
@@ -106,6 +108,8 @@ contributable_measure_ids = cached_read(principal_service.contributable_measure_
 contributions = cached_read(contribution_service.list_contributions)
 users = cached_read(service.list_users)
 demo_data = cached_read(has_demo_data)
+demo_usernames = cached_read(active_demo_usernames)
+needs_first_admin = cached_read(needs_first_admin_service)
 
 
 # admin page

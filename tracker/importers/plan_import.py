@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tracker import i18n
 from tracker.db import bump_revision
-from tracker.errors import NotFound, Problem
+from tracker.errors import NotFound, Problem, TrackerError
 from tracker.importers.event_rows import EventSpec, apply_events, parse_events
 from tracker.importers.read import Tables, normalise, read_path
 from tracker.importers.resolve import Lookup, theme_names
@@ -34,6 +34,7 @@ from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
 from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.quarters import Quarter
 from tracker.service.audit import record
+from tracker.service.demo_accounts import retire_demo_accounts
 from tracker.service.principal import Principal, require_admin
 from tracker.service.status import append_status, is_closed, latest_status
 from tracker.service.structure import get_plan
@@ -135,11 +136,14 @@ def import_path(
     plan: str | None = None,
     dry_run: bool = False,
     now: datetime | None = None,
+    keep_demo_accounts: bool = False,
 ) -> ImportResult:
     """Read and import a .xlsx, .csv or folder of .csv files (see tracker.planfile)."""
+    tables = read_path(Path(path))
     return import_tables(
-        session, user=user, tables=read_path(Path(path)), plan=plan, dry_run=dry_run, now=now
-    )
+        session, user=user, tables=tables, plan=plan, dry_run=dry_run, now=now,
+        keep_demo_accounts=keep_demo_accounts,
+    )  # fmt: skip
 
 
 def import_tables(
@@ -150,11 +154,14 @@ def import_tables(
     plan: str | None = None,
     dry_run: bool = False,
     now: datetime | None = None,
+    keep_demo_accounts: bool = False,
 ) -> ImportResult:
     """Validate all of tables, then (unless dry_run or any problem) write them.
 
     Raises PermissionDenied for a non-admin. File and row errors never raise:
     they come back in ImportResult.problems, and nothing is written.
+    An import is real use: it deactivates the demo's accounts (their passwords are
+    published), and a demo account may not import. Only the demo loader keeps them.
     """
     principal = require_admin(session, user)
     result = ImportResult(ok=False, dry_run=dry_run, notices=list(tables.notices))
@@ -168,11 +175,20 @@ def import_tables(
         return result
     with session.begin_nested() as nested:
         job.apply()
+        try:
+            retired = [] if keep_demo_accounts else retire_demo_accounts(session, user=principal)
+        except TrackerError as refused:
+            nested.rollback()
+            result.problems = list(refused.problems)
+            return result
         if dry_run:
             nested.rollback()
     result.ok = True
     result.changes = job.changes
     result.notices += job.notices
+    if retired:
+        key = "demo.would_retire" if dry_run else "demo.retired"
+        result.notices.append(Problem(key, {"names": ", ".join(retired)}))
     result.plan_id = None if dry_run and job.new_plan else job.plan.id
     return result
 
