@@ -24,6 +24,7 @@ from tracker.service import SYSTEM, Principal, create_user
 from tracker.vocab import Role
 
 LOCK_USER = ("laas", "riktig-passord-123")  # a leader whose account the lockout test locks
+REAL_ADMIN = ("kommunen", "kommunens-eget-passord")  # not the demo's: it may import
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 FAILED = pytest.StashKey[bool]()
 
@@ -49,6 +50,11 @@ def e2e_url(tmp_path_factory: pytest.TempPathFactory) -> str:
             create_user(
                 session, user=SYSTEM, username=username, role=Role.LEADER,
                 password=password, display_name="Låsetest",
+            )  # fmt: skip
+            username, password = REAL_ADMIN
+            create_user(
+                session, user=SYSTEM, username=username, role=Role.ADMIN,
+                password=password, display_name="Kommunen",
             )  # fmt: skip
     finally:
         engine.dispose()
@@ -110,8 +116,8 @@ def login(page: Page, app: App, username: str, password: str | None = None) -> N
     page.get_by_role("button", name=t("login.submit")).click()
 
 
-def logged_in(page: Page, app: App, username: str) -> None:
-    login(page, app, username)
+def logged_in(page: Page, app: App, username: str, password: str | None = None) -> None:
+    login(page, app, username, password)
     expect(page.get_by_role("heading", name=t("page.overview"))).to_be_visible()
 
 
@@ -150,3 +156,12 @@ def principal(engine: Engine, username: str) -> Principal:
         user = session.scalar(select(User).where(User.username == username))
         assert user is not None
         return Principal.of(user)
+
+
+def reopen_demo_accounts(engine: Engine) -> None:
+    """Switch the demo's accounts on again (a real import switched them off), so the
+    tests after one go on logging in with them."""
+    with db.transaction(engine) as session:
+        for account in session.scalars(select(User).where(User.is_demo.is_(True))):
+            account.active = True
+        db.bump_revision(session)
