@@ -206,3 +206,24 @@ def _old_accounts(connection: Connection) -> None:
             ),
             {"id": number, "name": name, "hash": hasher.hash(password)},
         )
+
+
+def test_a_second_press_on_the_first_admin_screen_logs_in(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A double click: the first press made the account, the second finds it there."""
+    with demo_database(tmp_path_factory, "twice", demo=False) as database:
+        at = app()
+        with database.transaction() as session:  # the first press, committed meanwhile
+            revision = db.data_revision(session)
+            create_first_admin(session, username="kari", password="et langt passord 2026")
+            # as the second press's run read it: before the first press's commit
+            session.execute(text("UPDATE data_revision SET revision = :r"), {"r": revision})
+        at.text_input(key="setup_username").input("kari")
+        at.text_input(key="setup_password").input("et langt passord 2026")
+        at.text_input(key="setup_again").input("et langt passord 2026")
+        at.form(key="first_admin").form_submit_button[0].click()
+        at.run()
+        no_exception(at)
+        assert at.session_state["principal"].username == "kari"
+        assert not at.error

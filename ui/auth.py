@@ -73,14 +73,14 @@ def login_page() -> None:
         password = st.text_input(t("login.password"), type="password", key="login_password")
         submitted = st.form_submit_button(t("login.submit"), type="primary", key="login_submit")
     if submitted:
-        _check_password(username, password)
+        check_password(username, password)
     if sso_configured():
         st.button(t("login.sso"), key="login_sso", on_click=st.login, args=(sso_provider(),))
     if active := data.demo_usernames():
         _demo_accounts(active)
 
 
-def _check_password(username: str, password: str) -> None:
+def check_password(username: str, password: str) -> None:
     error: AuthError | None = None
     with data.write() as session:
         try:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.errors import TrackerError
+from tracker.errors import PermissionDenied, TrackerError
 from tracker.service.setup import create_first_admin
-from ui import data
+from ui import auth, data
 from ui.state import lang, set_user, t
 
 
@@ -45,6 +45,9 @@ def _make_first_admin(
                 session, username=username, password=password, display_name=display_name,
                 email=email,
             )  # fmt: skip
+    except PermissionDenied:  # a second press (or browser): the first made the account
+        auth.check_password(username, password)
+        return
     except TrackerError as refused:
         st.error(refused.text(lang()))
         return
