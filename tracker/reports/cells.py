@@ -7,6 +7,7 @@ import pandas as pd
 
 from tracker.reports.document import Column
 
+
 def missing(value: object) -> bool:
     return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 

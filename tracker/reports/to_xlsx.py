@@ -10,7 +10,8 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from tracker.reports.cells import looks_like_formula, missing, number
+from tracker.cells_safe import looks_like_formula
+from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, Document, Section, Table
 from tracker.reports.summary import Summary
 from tracker.reports.xlsx_indicators import indicator_charts
