@@ -9,32 +9,30 @@ import re
 
 FORMULA_START = "=+-@\t\r"
 
-# Excel and LibreOffice may split a cell on `;` or `,` (the separator they guess,
-# or text-to-columns), so a part after either can become a cell of its own: it
-# counts as a start too, after any spaces a spreadsheet trims. The whole value is
-# prefixed then, the simplest treatment that reads back exactly.
-_RUNNABLE = re.compile(rf"(?:^|[;,])\s*[{re.escape(FORMULA_START)}]")
+# A part is the whole text, or what follows a `;` or `,`: Excel and LibreOffice may
+# split a cell there (opening a `,` file with `;` as the list separator, or text to
+# columns), and trim the spaces. So each part that starts (after spaces) with a
+# formula sign gets its own ': one ' before the whole value would not survive the
+# split. A part that starts with ' already gets one more, so unneutralised can take
+# exactly one off and every text reads back as it was.
+_SIGN = f"'*[{re.escape(FORMULA_START)}]"
+_RUNNABLE = re.compile(rf"(^|[;,])( *)(?={_SIGN})")
+_OURS = re.compile(rf"(^|[;,])( *)'(?={_SIGN})")
 
 
 def looks_like_formula(text: str) -> bool:
-    """True for text a spreadsheet could run: e.g. `=HYPERLINK(…)` or `ok;=1+1`.
-    Text that starts with our own ' before such text counts too, so that
-    `unneutralised` can tell a stored ' from ours."""
-    if _RUNNABLE.search(text):
-        return True
-    return text.startswith("'") and looks_like_formula(text[1:])
+    """True for text a spreadsheet could run: e.g. `=HYPERLINK(…)` or `ok;=1+1`."""
+    return _RUNNABLE.search(text) is not None
 
 
 def neutralised(value: object) -> object:
-    """Text a spreadsheet could run, with a leading '; anything else (numbers
-    included, negative ones too) as it is."""
-    if isinstance(value, str) and looks_like_formula(value):
-        return f"'{value}"
-    return value
+    """Text with a ' before each part a spreadsheet could run (`ok;=1+1` ->
+    `ok;'=1+1`); anything else (numbers included, negative ones too) as it is."""
+    if not isinstance(value, str):
+        return value
+    return _RUNNABLE.sub(r"\1\2'", value)
 
 
 def unneutralised(text: str) -> str:
-    """The text `neutralised` was given: our leading ' taken off, any other kept."""
-    if text.startswith("'") and looks_like_formula(text[1:]):
-        return text[1:]
-    return text
+    """The text `neutralised` was given: each ' it added taken off, any other kept."""
+    return _OURS.sub(r"\1\2", text)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tracker.i18n import round_half_up
 from tracker.cells_safe import neutralised
+from tracker.i18n import round_half_up
 from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, measure_table
 from tracker.reports.summary import Summary
