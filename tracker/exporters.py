@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from tracker import i18n
+from tracker.cells_safe import neutralised
 from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.service.events import list_events
 from tracker.service.measures import measure_status
@@ -108,23 +109,14 @@ def write_xlsx(book: dict[str, pd.DataFrame], path: Path) -> None:
     sheets = {s.key: s for s in ALL_SHEETS}
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for key, frame in book.items():
-            frame.map(_cleaned).to_excel(writer, sheet_name=sheets[key].title, index=False)
-            worksheet = writer.sheets[sheets[key].title]
-            _no_formulas(worksheet)
-            _style(worksheet, frame, sheets[key])
+            safe = frame.map(lambda v: neutralised(_cleaned(v)))
+            safe.to_excel(writer, sheet_name=sheets[key].title, index=False)
+            _style(writer.sheets[sheets[key].title], frame, sheets[key])
 
 
 def _cleaned(value: object) -> object:
     """Text without the control characters an XLSX cell cannot hold."""
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
-def _no_formulas(worksheet: object) -> None:
-    """Text starting with '=' stays text: no formula injection, and it reads back."""
-    for row in worksheet.iter_rows():
-        for cell in row:
-            if cell.data_type == "f":
-                cell.data_type = "s"
 
 
 def _style(worksheet: object, frame: pd.DataFrame, sheet: Sheet) -> None:
@@ -140,7 +132,8 @@ def _style(worksheet: object, frame: pd.DataFrame, sheet: Sheet) -> None:
 
 def write_csv(book: dict[str, pd.DataFrame], path: Path) -> None:
     """The Tiltak sheet, `;`-separated with a BOM: opens straight in Norwegian Excel."""
-    book[MEASURES.key].to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    safe = book[MEASURES.key].map(neutralised)
+    safe.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
 
 
 def export_plan(session: Session, plan_id: int, path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from tracker.cells_safe import unneutralised
 from tracker.errors import Problem
 from tracker.planfile import EVENTS, MEASURES, SHEETS, Sheet
 from tracker.quarters import Quarter
@@ -254,7 +255,7 @@ def _add_table(grid: list[list[str]], sheet: Sheet, name: str, out: Tables) -> N
     table = out.tables.setdefault(sheet.key, Table(sheet))
     for offset, raw in enumerate(grid[header_index + 1 :], start=header_index + 2):
         values = {
-            key: str(raw[i]).strip()
+            key: unneutralised(str(raw[i]).strip())
             for i, key in enumerate(keys)
             if key is not None and i < len(raw)
         }

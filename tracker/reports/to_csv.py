@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tracker.cells_safe import neutralised
 from tracker.i18n import round_half_up
-from tracker.reports.cells import missing, neutralised, number
+from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, measure_table
 from tracker.reports.summary import Summary
 

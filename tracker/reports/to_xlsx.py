@@ -10,7 +10,8 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from tracker.reports.cells import looks_like_formula, missing, number
+from tracker.cells_safe import neutralised
+from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, Document, Section, Table
 from tracker.reports.summary import Summary
 from tracker.reports.xlsx_indicators import indicator_charts
@@ -168,10 +169,11 @@ def _cell(
 def _text(
     sheet: Worksheet, row: int, col: int, text: str, styles: dict[str, Any], wrap: bool = False
 ) -> None:
-    """Always a text cell; one that looks like a formula also gets Excel's quote
+    """Always a text cell, made safe; one that was changed also gets Excel's quote
     prefix, so editing it in Excel keeps it text."""
-    style = styles["quoted"] if looks_like_formula(text) else styles["wrap" if wrap else "text"]
-    sheet.write_string(row, col, text, style)
+    safe = str(neutralised(text))
+    style = styles["quoted"] if safe != text else styles["wrap" if wrap else "text"]
+    sheet.write_string(row, col, safe, style)
 
 
 def _chart(

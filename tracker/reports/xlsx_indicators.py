@@ -10,6 +10,7 @@ import pandas as pd
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from tracker.cells_safe import neutralised
 from tracker.i18n import t
 from tracker.quarters import year_position
 
@@ -47,10 +48,11 @@ def indicator_charts(
                 (indicator["target_year"], indicator["target_value"])]  # fmt: skip
         actual = [(year_position(p), v) for p, v in zip(mine["period"], mine["value"], strict=True)]
         chart = book.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
+        name_row = row  # the path's first point: a row always there
         for series, points in (("indicators.path", path), ("indicators.actual", actual)):
             first = row
             for x, y in points:
-                sheet.write_string(row, 0, str(indicator["name"]), styles["text"])
+                sheet.write_string(row, 0, str(neutralised(indicator["name"])), styles["text"])
                 sheet.write_string(row, 1, t(series, lang), styles["text"])
                 sheet.write_number(row, 2, float(x), styles["text"])  # 2025, 2025.625
                 whole = float(y).is_integer()
@@ -65,7 +67,9 @@ def indicator_charts(
                     **({"line": {"dash_type": "dash"}} if series == "indicators.path" else {}),
                 }
             )
-        chart.set_title({"name": _title(indicator)})
+        # The indicator's name cell, not its text: xlsxwriter reads a text title like
+        # `x!A1` as a reference. The unit is in the table above.
+        chart.set_title({"name": [sheet.name, name_row, 0]})
         chart.set_x_axis({"num_format": "0", "major_unit": 1})
         chart.set_legend({"position": "bottom"})
         chart.set_size(CHART_SIZE)
@@ -75,8 +79,3 @@ def indicator_charts(
             chart,
             {"object_position": 3},
         )
-
-
-def _title(indicator: dict[str, Any]) -> str:
-    unit = str(indicator.get("unit") or "")
-    return f"{indicator['name']} ({unit})" if unit else str(indicator["name"])

@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.cells_safe import neutralised
 from tracker.i18n import t
 from tracker.models import Actor, User
 from tracker.progress import in_figures
@@ -123,4 +124,5 @@ def reminder_table(found: list[Reminder], lang: str) -> pd.DataFrame:
 def reminder_csv(found: list[Reminder], lang: str) -> tuple[str, bytes]:
     """(file name, content): the table for Norwegian Excel (UTF-8 with BOM, `;`)."""
     name = f"paminnelser-{found[0].quarter if found else 'tom'}.csv"
-    return name, reminder_table(found, lang).to_csv(sep=";", index=False).encode("utf-8-sig")
+    table = reminder_table(found, lang).map(neutralised)
+    return name, table.to_csv(sep=";", index=False).encode("utf-8-sig")
