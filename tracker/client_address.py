@@ -14,6 +14,7 @@ import ipaddress
 import os
 from collections.abc import Mapping
 
+FORWARDED_FOR = "X-Forwarded-For"
 TRUSTED_PROXIES_VARIABLE = "TRACKER_TRUSTED_PROXIES"
 UNKNOWN_CLIENT = "unknown"  # Streamlit gives no address for localhost
 IPV6_PREFIX = 64
