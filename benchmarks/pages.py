@@ -26,7 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from benchmarks.scale import generate
 from tracker import db
-from tracker.demo import load_demo
+from tracker.demo import DEMO_PASSWORDS, load_demo
 from tracker.service import Principal, authenticate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def database(size: str) -> Iterator[tuple[str, str]]:
             with db.transaction(engine) as session:
                 load_demo(session)
             engine.dispose()
-            yield url, "admin:demo-admin-2024"
+            yield url, f"admin:{DEMO_PASSWORDS['admin']}"
         else:
             generate(url, int(size.rstrip("x")))
             yield url, "bench-admin:bench-password-1"

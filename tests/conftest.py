@@ -21,7 +21,7 @@ from sqlalchemy import Engine, Table, insert, inspect, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-import tracker.service.users as users_service
+import tracker.service.passwords as passwords
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, UI_TIMEOUT
 from tests.factories import (
     World,
@@ -77,12 +77,12 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True, scope="session")
 def cheap_password_hashing() -> Iterator[None]:
     """argon2id still, but with the smallest cost, so tests with logins stay fast."""
-    original = users_service.hasher
-    users_service.hasher = argon2.PasswordHasher(
+    original = passwords.hasher
+    passwords.hasher = argon2.PasswordHasher(
         time_cost=1, memory_cost=8, parallelism=1, type=argon2.Type.ID
     )
     yield
-    users_service.hasher = original
+    passwords.hasher = original
 
 
 # --- databases ---------------------------------------------------------------------

@@ -189,13 +189,15 @@ def _upgrade_to(engine: Engine, url: str, revision: str) -> None:
 
 
 def _old_accounts(connection: Connection) -> None:
-    from tracker.service.users import hasher
+    from argon2 import PasswordHasher
+
+    hasher = PasswordHasher()
 
     accounts = {
-        "admin": DEMO_PASSWORDS["admin"],  # the published one: a door
+        "admin": "demo-admin-2024",  # the password the demo published then: a door
         "ordforer": "changed to something of its own",  # changed: no door
-        "kari": DEMO_PASSWORDS["admin"],  # not a demo name
-        "kupa": DEMO_PASSWORDS["kupa"],
+        "kari": "demo-admin-2024",  # not a demo name
+        "kupa": "demo-kupa-2024",
     }
     for number, (name, password) in enumerate(accounts.items(), start=1):
         connection.execute(

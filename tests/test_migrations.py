@@ -10,7 +10,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from tracker import db
@@ -81,3 +81,39 @@ def _old_rows(connection: Connection) -> None:
             f"next_steps, reported_by_actor_id, reported_at) VALUES ({row}, 1, '2025-Q{row}', "
             f"'in_progress', 10, 'green', '', '', {actor}, '2025-{row * 3:02d}-01 12:00:00')"
         ))  # fmt: skip
+
+
+def test_login_safety_upgrades_and_downgrades(
+    tmp_path: Path, postgres_scratch_url: str | None
+) -> None:
+    """0007 adds login_attempt and app_user.session_epoch (0 for existing users);
+    down drops them and keeps the users; up again works."""
+    urls = [f"sqlite:///{tmp_path / 'old.db'}", postgres_scratch_url]
+    for url in [u for u in urls if u]:
+        engine = db.make_engine(url)
+        try:
+            config = db.alembic_config(url)
+            with engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "0005")
+                connection.execute(text(
+                    "INSERT INTO app_user (id, username, display_name, role, active, "
+                    "failed_logins, created_at) VALUES (1, 'kari', 'Kari', 'leader', TRUE, 0, "
+                    "CURRENT_TIMESTAMP)"))  # fmt: skip
+            db.migrate(engine)
+            with engine.connect() as connection:
+                epoch = connection.execute(text("SELECT session_epoch FROM app_user")).scalar()
+                attempts = connection.execute(text("SELECT COUNT(*) FROM login_attempt")).scalar()
+            with engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.downgrade(config, "0005")
+            with engine.connect() as connection:
+                columns = {c["name"] for c in inspect(connection).get_columns("app_user")}
+                tables = set(inspect(connection).get_table_names())
+                users = connection.execute(text("SELECT username FROM app_user")).scalars().all()
+            db.migrate(engine)
+        finally:
+            engine.dispose()
+        assert (epoch, attempts) == (0, 0)
+        assert "session_epoch" not in columns and "login_attempt" not in tables
+        assert users == ["kari"]

@@ -15,12 +15,12 @@ from streamlit.testing.v1 import AppTest
 from tests.apptest_helpers import double_click, frame, nothing_to_save
 from tests.smtp_server import SMTPServer
 from tracker import db, i18n, service
-from tracker.demo import load_demo
+from tracker.demo import DEMO_PASSWORDS, load_demo
 from tracker.models import AuditLog, ClosedPeriod, Measure, User
 from tracker.quarters import Quarter
 
 ROOT = Path(__file__).resolve().parent.parent
-ADMIN = "demo-admin-2024"
+ADMIN = DEMO_PASSWORDS["admin"]
 
 
 @pytest.fixture(scope="module")
@@ -275,7 +275,7 @@ def test_an_actor_user_needs_an_actor(engine: db.Engine) -> None:
     app.button(key="admin_user_new_save").click().run()
     assert not app.exception, app.exception
     assert node_after(app, "admin_user_new_actor_id").value == nb("user.actor_required")
-    assert "10" in node_after(app, "admin_user_new_password").value
+    assert "12" in node_after(app, "admin_user_new_password").value
     assert count(engine, User) == users
 
 
@@ -544,3 +544,30 @@ def test_a_double_click_on_a_new_password_sets_it_once(engine: db.Engine) -> Non
     assert len(audit_rows(engine, action="set_password")) == 1
     assert app.text_input(key=f"{prefix}1_password").value == ""  # a fresh, empty form
     assert nothing_to_save(app, f"{prefix}1_save")
+
+
+def test_a_common_password_is_refused_under_its_field(engine: db.Engine) -> None:
+    users = count(engine, User)
+    app = open_admin(engine, "users")
+    app.text_input(key="admin_user_new_username").input("kari")
+    app.selectbox(key="admin_user_new_role").set_value("leader")
+    app.text_input(key="admin_user_new_password").input("Passord12345").run()
+    app.button(key="admin_user_new_save").click().run()
+    assert not app.exception, app.exception
+    assert node_after(app, "admin_user_new_password").value == nb("user.password_common")
+    assert count(engine, User) == users
+
+
+def test_the_admin_changing_its_own_password_stays_logged_in(engine: db.Engine) -> None:
+    app = open_admin(engine, "users")
+    app.selectbox(key="admin_user_pick").set_value("admin").run()
+    app.text_input(key="admin_user_admin_password").input("et-nytt-langt-passord")
+    app.text_input(key="admin_user_admin_repeat").input("et-nytt-langt-passord").run()
+    app.button(key="admin_user_admin_save").click().run()
+    assert not app.exception, app.exception
+    assert len(audit_rows(engine, action="set_password", entity_id="admin")) == 1
+    app.run()
+    assert app.session_state["principal"].username == "admin"
+    with db.read_session(engine) as session:
+        epoch = session.scalars(select(User.session_epoch).where(User.username == "admin")).one()
+    assert app.session_state["principal"].session_epoch == epoch == 1

@@ -268,32 +268,34 @@ class DemoUser:
 
 
 DEMO_USERS: tuple[DemoUser, ...] = (
-    DemoUser("admin", "Næringsavdelingen (admin)", Role.ADMIN, "demo-admin-2024"),
-    DemoUser("ordforer", "Ordfører (demo)", Role.LEADER, "demo-ordforer-2024"),
-    DemoUser("naeringssjef", "Næringssjef (demo)", Role.LEADER, "demo-naeringssjef-2024"),
+    DemoUser("admin", "Næringsavdelingen (admin)", Role.ADMIN, "demo-nordlys-plan"),
+    DemoUser("ordforer", "Ordfører (demo)", Role.LEADER, "demo-raadhus-senja"),
+    DemoUser("naeringssjef", "Næringssjef (demo)", Role.LEADER, "demo-kai-og-kran"),
     DemoUser(
         "sjomatklyngen",
         "Sjømatklyngen Senja (demo)",
         Role.ACTOR,
-        "demo-sjomatklyngen-2024",
+        "demo-torsk-og-laks",
         "Sjømatklyngen",
     ),
     DemoUser(
         "naeringshagen",
         "Næringshagen Midt-Troms (demo)",
         Role.ACTOR,
-        "demo-naeringshagen-2024",
+        "demo-gruender-hus",
         "Næringshagen",
     ),
-    DemoUser("kupa", "Kupa (demo)", Role.ACTOR, "demo-kupa-2024", "Kupa"),
+    DemoUser("kupa", "Kupa (demo)", Role.ACTOR, "demo-ide-og-vekst", "Kupa"),
     DemoUser(
         "studiesenteret",
         "Studiesenteret Midt-Troms (demo)",
         Role.ACTOR,
-        "demo-studiesenteret-2024",
+        "demo-kurs-paa-nett",
         "Studiesenteret",
     ),
-    DemoUser("bkn", "Blått kompetansesenter Nord (demo)", Role.ACTOR, "demo-bkn-2024", "BKN"),
+    DemoUser(
+        "bkn", "Blått kompetansesenter Nord (demo)", Role.ACTOR, "demo-blaa-kompetanse", "BKN"
+    ),
 )
 
 DEMO_PASSWORDS: dict[str, str] = {user.username: user.password for user in DEMO_USERS}

@@ -131,6 +131,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Brukeren er deaktivert.",
         "en": "The user is deactivated.",
     },
+    "perm.session_ended": {
+        "nb": "Passordet er endret, så denne innloggingen er avsluttet. Logg inn på nytt.",
+        "en": "The password was changed, so this login has ended. Please log in again.",
+    },
     # lookups
     "notfound.measure": {"nb": "Fant ikke tiltaket.", "en": "Measure not found."},
     "notfound.plan": {"nb": "Fant ikke planen «{name}».", "en": "Plan “{name}” not found."},
@@ -155,8 +159,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # users and login
     "user.username_invalid": {
-        "nb": "Brukernavn må være 2–80 tegn: bokstaver, tall, punktum, bindestrek, understrek.",
-        "en": "Usernames are 2–80 characters: letters, digits, dot, hyphen, underscore.",
+        "nb": "Brukernavn må være 2–80 tegn: a–z uten æøå, tall, punktum, bindestrek, "
+        "understrek eller @.",
+        "en": "Usernames are 2–80 characters: a–z (no accented letters), digits, dot, hyphen, "
+        "underscore or @.",
+    },
+    "user.username_lookalike": {
+        "nb": "Brukernavnet «{name}» kan forveksles med «{existing}», som finnes fra før.",
+        "en": "The username “{name}” looks like the existing “{existing}”.",
     },
     "user.exists": {
         "nb": "Brukernavnet «{name}» er tatt.",
@@ -170,6 +180,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Passordet må ha minst {length} tegn.",
         "en": "The password needs at least {length} characters.",
     },
+    "user.password_blank": {
+        "nb": "Passordet kan ikke bare være mellomrom.",
+        "en": "The password cannot be only spaces.",
+    },
+    "user.password_username": {
+        "nb": "Passordet kan ikke være eller inneholde brukernavnet.",
+        "en": "The password cannot be or contain the username.",
+    },
+    "user.password_common": {
+        "nb": "Passordet er blant de vanligste passordene og gjettes lett. Velg et annet, "
+        "gjerne flere ord.",
+        "en": "The password is one of the most common ones and easy to guess. Choose another, "
+        "perhaps several words.",
+    },
     "user.actor_required": {
         "nb": "En aktørbruker må høre til en aktør.",
         "en": "An actor user must belong to an actor.",
@@ -179,12 +203,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only users with the actor role can belong to an actor.",
     },
     "auth.invalid": {
-        "nb": "Feil brukernavn eller passord.",
-        "en": "Wrong username or password.",
-    },
-    "auth.locked": {
-        "nb": "Kontoen er låst etter for mange feil forsøk. Prøv igjen etter {until}.",
-        "en": "The account is locked after too many failed attempts. Try again after {until}.",
+        "nb": "Feil brukernavn eller passord. Etter for mange feil forsøk må du vente "
+        "{minutes} minutter.",
+        "en": "Wrong username or password. After too many failed attempts, wait {minutes} minutes.",
     },
     # import
     "import.where_row": {"nb": "Rad {row}", "en": "Row {row}"},
@@ -826,8 +847,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "adminpage.create_user": {"nb": "Opprett bruker", "en": "Create user"},
     "adminpage.initial_password": {"nb": "Første passord", "en": "Initial password"},
     "adminpage.password_help": {
-        "nb": "Minst 10 tegn. Gi det til brukeren på en trygg måte.",
-        "en": "At least 10 characters. Give it to the user safely.",
+        "nb": "Minst {length} tegn, ikke brukernavnet og ikke et vanlig passord; gjerne "
+        "flere ord. Gi det til brukeren på en trygg måte.",
+        "en": "At least {length} characters, not the username and not a common password; "
+        "several words work well. Give it to the user safely.",
     },
     "adminpage.no_actor": {"nb": "– ingen aktør –", "en": "– no actor –"},
     "adminpage.actor_help": {

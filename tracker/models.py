@@ -20,6 +20,7 @@ from sqlalchemy import (
     Enum,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -223,6 +224,26 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Made by `tracker demo`: its password is published, so a real plan must not meet it.
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Bumped by a password change; a browser session whose login saw another value
+    # has ended (tracker.service.sessions.check_session).
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LoginAttempt(Base):
+    """One login attempt, for throttling per client address and per account; kept
+    30 days (tracker.service.login). The username as typed (normalised), known or not."""
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (
+        Index("ix_login_attempt_client_at", "client", "attempted_at"),
+        Index("ix_login_attempt_username_client", "username", "client"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempted_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    username: Mapped[str] = mapped_column(String(80))
+    client: Mapped[str] = mapped_column(String(64))
+    succeeded: Mapped[bool] = mapped_column(Boolean)
 
 
 class AuditLog(Base):

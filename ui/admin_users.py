@@ -9,10 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from tracker import i18n, service
+from tracker.service.passwords import MIN_PASSWORD_LENGTH
 from tracker.vocab import Role
 from ui import data, save_guard, widgets
 from ui.admin_choice import keep_choice, picker
 from ui.admin_common import Slots, defaults, done, run_write, save_form_button, value
+from ui.auth import keep_own_session
 from ui.state import lang, require_user, t
 
 PICK = "admin_user_pick"
@@ -105,7 +107,7 @@ def create_form(actor_names: dict[int, str]) -> None:
             t("adminpage.initial_password"),
             type="password",
             key=f"{new}_password",
-            help=t("adminpage.password_help"),
+            help=t("adminpage.password_help", length=MIN_PASSWORD_LENGTH),
         )
         slots.add("password")
         actors = [None, *actor_names]
@@ -180,7 +182,7 @@ def manage(users: pd.DataFrame) -> None:
                     session, user=user, username=username, password=value(prefix, "password")
                 ),
                 slots=slots,
-                saved=lambda _: save_guard.start_fresh(f"admin_user_{username}"),
+                saved=lambda epoch: _password_saved(username, epoch),
             )
             if ok:
                 done(t("adminpage.password_set", name=username))
@@ -199,3 +201,9 @@ def manage(users: pd.DataFrame) -> None:
         if ok:
             key = "adminpage.deactivated" if active else "adminpage.reactivated"
             done(t(key, name=username))
+
+
+def _password_saved(username: str, epoch: int) -> None:
+    # The password change ends the user's other sessions, not this one.
+    keep_own_session(username, epoch)
+    save_guard.start_fresh(f"admin_user_{username}")

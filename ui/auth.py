@@ -13,20 +13,32 @@ from tracker.demo import demo_accounts
 from tracker.errors import AuthError, PermissionDenied
 from tracker.vocab import Role
 from ui import data, state
+from ui.client import current_client
 from ui.state import lang, set_user, t, user
+
+ENDED_KEY = "session_ended"
 
 
 def refresh_user() -> None:
-    """Read the logged-in user anew each run: a deactivated user is logged out, and a
-    changed role changes the pages at once (not only at the next write)."""
+    """Read the logged-in user anew each run: a deactivated user is logged out, a
+    password changed elsewhere ends this session, and a changed role changes the
+    pages at once (not only at the next write)."""
     principal = user()
     if principal is None or principal.is_system:
         return
     with db.read_session(state.current_engine()) as session:
         try:
-            set_user(service.acting_user(session, principal))
-        except PermissionDenied:
+            set_user(service.check_session(session, principal))
+        except PermissionDenied as ended:
             set_user(None)
+            st.session_state[ENDED_KEY] = ended.text(lang())
+
+
+def keep_own_session(username: str, epoch: int) -> None:
+    """After a password change: the session that made it stays logged in."""
+    principal = user()
+    if principal is not None and principal.username == username:
+        set_user(principal.with_session_epoch(epoch))
 
 
 def sso_configured() -> bool:
@@ -68,6 +80,8 @@ def login_page() -> None:
     st.subheader(t("login.heading"))
     if message := st.session_state.pop("sso_error", None):
         st.error(message)
+    if message := st.session_state.pop(ENDED_KEY, None):
+        st.info(message)
     with st.form("login", clear_on_submit=False, enter_to_submit=True):
         username = st.text_input(t("login.username"), key="login_username")
         password = st.text_input(t("login.password"), type="password", key="login_password")
@@ -81,14 +95,13 @@ def login_page() -> None:
 
 
 def check_password(username: str, password: str) -> None:
-    error: AuthError | None = None
-    with data.write() as session:
-        try:
-            principal = service.authenticate(session, username, password)
-        except AuthError as refused:
-            error = refused
-    if error is not None:
-        st.error(error.text(lang()))
+    # log_in verifies with no transaction open: a login never holds the write lock.
+    try:
+        principal = service.log_in(
+            state.current_engine(), username, password, client=current_client()
+        )
+    except AuthError as refused:
+        st.error(refused.text(lang()))
         return
     set_user(principal)
     st.rerun()

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 
 from tests.browser import CHROMIUM, NO_CHROMIUM, UI_TIMEOUT, App, start_app
 from tracker import db
-from tracker.demo import load_demo
+from tracker.demo import DEMO_PASSWORDS, load_demo
 from tracker.i18n import t
 from tracker.models import User
 from tracker.service import SYSTEM, Principal, create_user
@@ -112,7 +112,7 @@ def login(page: Page, app: App, username: str, password: str | None = None) -> N
     if not page.url.startswith(app.url):
         page.goto(app.url)
     page.get_by_label(t("login.username")).fill(username)
-    page.get_by_label(t("login.password"), exact=True).fill(password or f"demo-{username}-2024")
+    page.get_by_label(t("login.password"), exact=True).fill(password or DEMO_PASSWORDS[username])
     page.get_by_role("button", name=t("login.submit")).click()
 
 

@@ -15,6 +15,7 @@ from tracker.service.admin import (
 )
 from tracker.service.asof import as_of_moment
 from tracker.service.audit_log import audit_entities, audit_usernames, list_audit
+from tracker.service.login import authenticate, log_in
 from tracker.service.measures import MeasureFilter, filter_measures, list_measures, measure_status
 from tracker.service.periods import close_quarter, closed_quarters, reopen_quarter
 from tracker.service.principal import SYSTEM, Principal, acting_user, reportable_measure_ids
@@ -34,6 +35,7 @@ from tracker.service.rollups import (
     trend,
     trend_of,
 )
+from tracker.service.sessions import check_session
 from tracker.service.status import (
     Report,
     Saved,
@@ -51,7 +53,6 @@ from tracker.service.structure import (
     measures_frame,
 )
 from tracker.service.users import (
-    authenticate,
     create_user,
     list_users,
     principal_by_email,
@@ -82,6 +83,8 @@ __all__ = [
     "audit_entities",
     "audit_usernames",
     "authenticate",
+    "check_session",
+    "log_in",
     "close_quarter",
     "closed_quarters",
     "create_user",

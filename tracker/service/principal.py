@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,10 +25,16 @@ class Principal:
     display_name: str
     role: Role
     actor_id: int | None = None
+    session_epoch: int = 0  # the user's session stamp when this session logged in
 
     @classmethod
     def of(cls, user: User) -> Principal:
-        return cls(user.id, user.username, user.display_name, user.role, user.actor_id)
+        return cls(
+            user.id, user.username, user.display_name, user.role, user.actor_id, user.session_epoch
+        )
+
+    def with_session_epoch(self, epoch: int) -> Principal:
+        return replace(self, session_epoch=epoch)
 
     @property
     def is_system(self) -> bool:

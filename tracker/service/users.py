@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime, timedelta
-from functools import cache
-
 import pandas as pd
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tracker.errors import AuthError, NotFound, Problem, ValidationError
+from tracker.errors import NotFound, Problem, ValidationError
 from tracker.models import Actor, User
+from tracker.service import passwords
 from tracker.service.audit import record
 from tracker.service.principal import Principal, acting_user, require_admin
 from tracker.service.status import code_column
+from tracker.service.usernames import normalise_username, username_problems
 from tracker.vocab import Role
-
-MAX_FAILED_LOGINS = 5
-LOCK_TIME = timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 10
-USERNAME = re.compile(r"^[\w.\-@]{2,80}$")
-
-hasher = PasswordHasher()  # argon2id with the library's recommended parameters
-
-
-@cache
-def _dummy_hash(hasher_id: int) -> str:
-    return hasher.hash("no such user")
 
 
 def create_user(
@@ -46,20 +30,20 @@ def create_user(
     """Create an account (admin). A password of None means login only via single sign-on."""
     principal = require_admin(session, user)
     role = Role(role)
-    username = username.strip().lower()
+    username = normalise_username(username)
     email = (email or "").strip().lower() or None
     problems = _check_account(session, username, role, actor_id)
     if email and session.scalar(select(User.id).where(func.lower(User.email) == email)):
         problems.append(Problem("user.email_exists", {"email": email}, "email"))
-    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        problems.append(Problem("user.password_short", {"length": MIN_PASSWORD_LENGTH}, "password"))
+    if password is not None:
+        problems += passwords.password_problems(password, username)
     if problems:
         raise ValidationError(*problems)
     account = User(
         username=username,
         display_name=display_name.strip() or username,
         email=email,
-        password_hash=hasher.hash(password) if password is not None else None,
+        password_hash=passwords.hash_password(password) if password is not None else None,
         role=role,
         actor_id=actor_id,
         active=True,
@@ -81,11 +65,7 @@ def create_user(
 def _check_account(
     session: Session, username: str, role: Role, actor_id: int | None
 ) -> list[Problem]:
-    problems = []
-    if not USERNAME.match(username):
-        problems.append(Problem("user.username_invalid", field="username"))
-    elif session.scalar(select(User.id).where(func.lower(User.username) == username)):
-        problems.append(Problem("user.exists", {"name": username}, "username"))
+    problems = username_problems(session, username)
     if role == Role.ACTOR and actor_id is None:
         problems.append(Problem("user.actor_required", field="actor_id"))
     if role != Role.ACTOR and actor_id is not None:
@@ -96,24 +76,28 @@ def _check_account(
 
 
 def find_user(session: Session, username: str) -> User:
-    found = session.scalar(select(User).where(User.username == username.strip().lower()))
+    found = session.scalar(select(User).where(User.username == normalise_username(username)))
     if found is None:
         raise NotFound.of("notfound.user", name=username)
     return found
 
 
-def set_password(session: Session, *, user: Principal, username: str, password: str) -> None:
-    """Set a new password (admin, or the user themself); also unlocks the account."""
+def set_password(session: Session, *, user: Principal, username: str, password: str) -> int:
+    """Set a new password (admin, or the user themself); also unlocks the account and
+    ends the account's browser sessions. Returns the account's new session stamp: the
+    session that made the change keeps itself logged in with it."""
     principal = acting_user(session, user)
     account = find_user(session, username)
     if principal.user_id != account.id:
         require_admin(session, principal)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError.of("user.password_short", "password", length=MIN_PASSWORD_LENGTH)
-    account.password_hash = hasher.hash(password)
+    if problems := passwords.password_problems(password, account.username):
+        raise ValidationError(*problems)
+    account.password_hash = passwords.hash_password(password)
     account.failed_logins = 0
     account.locked_until = None
+    account.session_epoch += 1
     record(session, principal, action="set_password", entity="user", entity_id=account.username)
+    return account.session_epoch
 
 
 def set_active(session: Session, *, user: Principal, username: str, active: bool) -> None:
@@ -140,48 +124,6 @@ def set_active(session: Session, *, user: Principal, username: str, active: bool
         before={"active": before},
         after={"active": active},
     )
-
-
-def authenticate(
-    session: Session, username: str, password: str, *, now: datetime | None = None
-) -> Principal:
-    """Check a login. Raises AuthError: the same "invalid" answer, in about the same
-    time, for an unknown user, an inactive one and a wrong password; "locked" (with
-    when it opens) for an existing account locked after too many failed attempts.
-    Updates the failed-login counter; the caller commits."""
-    now = now or datetime.now(UTC)
-    # FOR UPDATE: parallel guesses queue on the row, so none of their counts is lost.
-    query = select(User).where(User.username == username.strip().lower()).with_for_update()
-    account = session.scalar(query)
-    stored = account.password_hash if account is not None else None
-    valid = _verify(stored or _dummy_hash(id(hasher)), password) and stored is not None
-    if account is None or not account.active:
-        raise AuthError(Problem("auth.invalid"))
-    if account.locked_until is not None and account.locked_until > now:
-        raise _locked(account.locked_until)
-    if not valid:
-        account.failed_logins += 1
-        if account.failed_logins >= MAX_FAILED_LOGINS:
-            account.failed_logins = 0
-            account.locked_until = now + LOCK_TIME
-            raise _locked(account.locked_until)
-        raise AuthError(Problem("auth.invalid"))
-    account.failed_logins = 0
-    account.locked_until = None
-    if hasher.check_needs_rehash(stored):
-        account.password_hash = hasher.hash(password)
-    return Principal.of(account)
-
-
-def _verify(stored: str, password: str) -> bool:
-    try:
-        return hasher.verify(stored, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def _locked(until: datetime) -> AuthError:
-    return AuthError(Problem("auth.locked", {"until": until}), locked_until=until)
 
 
 def principal_by_email(session: Session, email: str) -> Principal | None:
