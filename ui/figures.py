@@ -9,11 +9,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tracker import charts
+from tracker import charts, db
 from ui.data import current_revision
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)  # as ui.data's reads
 def _figure(
     builder: str, args: tuple[Any, ...], token: tuple[Any, ...], _frame: pd.DataFrame
 ) -> dict[str, Any]:
@@ -30,9 +30,10 @@ def chart(
     clickable: bool = False,
 ) -> Any:
     """Show charts.<builder>(frame, *args). `scope` must name what frame holds
-    (e.g. plan, quarter, filters); with the data revision it keys the cache.
+    (e.g. plan, quarter, filters); with the database and its data revision it keys
+    the cache (two databases in one process both start at revision 0).
     A clickable chart reruns on a click and returns the selection event."""
-    figure = _figure(builder, args, (current_revision(), key, scope), frame)
+    figure = _figure(builder, args, (db.database_url(), current_revision(), key, scope), frame)
     if clickable:
         return st.plotly_chart(
             figure, key=key, theme=None, on_select="rerun", selection_mode="points"
