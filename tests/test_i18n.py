@@ -185,6 +185,7 @@ def test_no_key_is_in_two_parts_of_the_catalogue() -> None:
     take the later one's text."""
     from tracker import (
         i18n_coordination,
+        i18n_fields,
         i18n_forms,
         i18n_overlaps,
         i18n_quarterly,
@@ -199,6 +200,7 @@ def test_no_key_is_in_two_parts_of_the_catalogue() -> None:
         i18n_overlaps.OVERLAP_MESSAGES,
         i18n_quarterly.QUARTERLY_MESSAGES,
         i18n_forms.FORM_MESSAGES,
+        i18n_fields.FIELD_MESSAGES,
     ]
     keys = [key for part in parts for key in part]
     assert sorted(k for k in set(keys) if keys.count(k) > 1) == []

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from tracker.i18n_coordination import COORDINATION_MESSAGES
+from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
 from tracker.i18n_quarterly import QUARTERLY_MESSAGES
@@ -263,8 +264,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not a quarter (write e.g. 2025-Q3).",
     },
     "import.bad_weight": {
-        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0).",
-        "en": "“{value}” is not a valid weight (a number above 0).",
+        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0 og høyst {max}).",
+        "en": "“{value}” is not a valid weight (a number above 0 and at most {max}).",
     },
     "import.bad_progress": {
         "nb": "«{value}» er ikke en fremdrift fra 0 til 100 %.",
@@ -656,8 +657,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{period} lies outside the plan period {start}–{end}.",
     },
     "admin.weight_invalid": {
-        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0).",
-        "en": "“{value}” is not a valid weight (a number above 0).",
+        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0 og høyst {max}).",
+        "en": "“{value}” is not a valid weight (a number above 0 and at most {max}).",
     },
     "admin.partner_twice": {
         "nb": "«{name}» står som partner to ganger.",
@@ -967,6 +968,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **OVERLAP_MESSAGES,
     **QUARTERLY_MESSAGES,
     **FORM_MESSAGES,
+    **FIELD_MESSAGES,
 }
 
 
