@@ -72,6 +72,9 @@ def pytest_configure(config: pytest.Config) -> None:
     except ImportError:  # pragma: no cover - streamlit is a runtime dependency
         return
     streamlit_config.set_option("runner.magicEnabled", False)
+    # The app shows no error detail (.streamlit/config.toml); a failing page test
+    # should show all of it (tests.apptest_helpers.no_exception prints it).
+    streamlit_config.set_option("client.showErrorDetails", "full")
 
 
 @pytest.fixture(autouse=True, scope="session")

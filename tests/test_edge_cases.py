@@ -53,7 +53,7 @@ from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.service.events import EventInput, save_event
 from tracker.service.indicators import IndicatorInput, report_value, save_indicator
 from tracker.service.overlaps import record_decision
-from tracker.vocab import Direction, EventKind, Role
+from tracker.vocab import EventKind, Role
 
 NOW = datetime(2026, 2, 15, 12, tzinfo=UTC)
 Writer = Callable[[Session, World, str], Any]
@@ -329,8 +329,9 @@ def test_an_indicator_value_must_be_a_finite_number(
 ) -> None:
     indicator_id = _indicator("source")(session, world, "")
     message = refusal(
-        lambda: report_value(session, user=_admin(world), indicator_id=indicator_id,
-                             period="2025", value=value),  # fmt: skip
+        lambda: report_value(
+            session, user=_admin(world), indicator_id=indicator_id, period="2025", value=value
+        ),  # fmt: skip
         "value",
     )
     assert message == "Verdi må være et endelig tall.", message
@@ -387,8 +388,14 @@ def test_a_measure_weight_is_finite_positive_and_at_most_the_maximum(
 ) -> None:
     values = _measure_input(world, weight=weight)
     message = refusal(
-        lambda: save_measure(session, user=_admin(world), plan_id=world.plan.id, measure_id=None,
-                             seen_version=None, values=values),  # fmt: skip
+        lambda: save_measure(
+            session,
+            user=_admin(world),
+            plan_id=world.plan.id,
+            measure_id=None,
+            seen_version=None,
+            values=values,
+        ),  # fmt: skip
         "weight",
     )
     assert f"høyst {MAX_WEIGHT}" in message, message

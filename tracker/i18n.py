@@ -92,14 +92,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The measure is already reported for {newest}; a report for {period} "
         "cannot be added afterwards.",
     },
-    "report.comment_too_long": {
-        "nb": "Kommentaren kan være høyst {limit} tegn (nå {length}).",
-        "en": "The comment may be at most {limit} characters (now {length}).",
-    },
-    "report.next_steps_too_long": {
-        "nb": "Neste steg kan være høyst {limit} tegn (nå {length}).",
-        "en": "Next steps may be at most {limit} characters (now {length}).",
-    },
     "report.status_invalid": {
         "nb": "«{value}» er ikke en gyldig status.",
         "en": "“{value}” is not a valid status.",
@@ -235,10 +227,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file has no rows to import.",
     },
     "import.required": {"nb": "må fylles ut.", "en": "must be filled in."},
-    "import.too_long": {
-        "nb": "er for lang (høyst {limit} tegn, her {length}).",
-        "en": "is too long (at most {limit} characters, here {length}).",
-    },
     "import.duplicate": {
         "nb": "«{value}» står to ganger i fila.",
         "en": "“{value}” appears twice in the file.",
@@ -321,6 +309,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.progress": {"nb": "Fremdrift", "en": "Progress"},
     # ui: frame, login, navigation
     "app.language": {"nb": "Språk", "en": "Language"},
+    "app.unexpected_error": {
+        "nb": "Noe gikk galt, og ingenting ble lagret. Prøv igjen; si fra til "
+        "administratoren hvis det skjer igjen.",
+        "en": "Something went wrong, and nothing was saved. Try again; tell the "
+        "administrator if it happens again.",
+    },
     "login.heading": {"nb": "Logg inn", "en": "Log in"},
     "login.username": {"nb": "Brukernavn", "en": "Username"},
     "login.password": {"nb": "Passord", "en": "Password"},
@@ -604,10 +598,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.no_data": {"nb": "Ingen data å vise.", "en": "No data to show."},
     # admin
     "admin.required": {"nb": "Må fylles ut.", "en": "Must be filled in."},
-    "admin.too_long": {
-        "nb": "Kan være høyst {limit} tegn (nå {length}).",
-        "en": "May be at most {limit} characters (now {length}).",
-    },
     "admin.year_invalid": {
         "nb": "«{value}» er ikke et årstall fra {min} til {max}.",
         "en": "“{value}” is not a year from {min} to {max}.",
