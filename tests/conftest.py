@@ -135,15 +135,16 @@ def postgres_scratch_url() -> Iterator[str | None]:
         yield None
         return
     server = db.make_engine(url).execution_options(isolation_level="AUTOCOMMIT")
-    # Named after the test database, so runs on different test databases never meet.
+    # Named after the test database, so runs on different test databases never meet;
+    # quoted, as such a name may hold a hyphen (test_h-validate).
     name = f"{server.url.database}_scratch"
     try:
         with server.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            connection.execute(text(f"CREATE DATABASE {name}"))
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
         yield server.url.set(database=name).render_as_string(hide_password=False)
         with server.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     finally:
         server.dispose()
 
