@@ -7,6 +7,7 @@ import streamlit as st
 
 from tracker import i18n
 from ui import auth, data, setup
+from ui.failsafe import run_page
 from ui.nav import pages_for
 from ui.state import LANG_KEY, lang, t, user
 
@@ -45,7 +46,7 @@ def main() -> None:
     else:
         auth.sidebar_user()
         page = st.navigation(pages_for(principal.role))
-    page.run()
+    run_page(page)
 
 
 main()

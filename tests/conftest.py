@@ -72,6 +72,9 @@ def pytest_configure(config: pytest.Config) -> None:
     except ImportError:  # pragma: no cover - streamlit is a runtime dependency
         return
     streamlit_config.set_option("runner.magicEnabled", False)
+    # The app shows no error detail (.streamlit/config.toml); a failing page test
+    # should show all of it (tests.apptest_helpers.no_exception prints it).
+    streamlit_config.set_option("client.showErrorDetails", "full")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -132,7 +135,8 @@ def postgres_scratch_url() -> Iterator[str | None]:
         yield None
         return
     server = db.make_engine(url).execution_options(isolation_level="AUTOCOMMIT")
-    # Named after the test database, so runs on different test databases never meet.
+    # Named after the test database, so runs on different test databases never meet;
+    # quoted, as such a name may hold a hyphen (test_h-validate).
     name = f"{server.url.database}_scratch"
     quoted = server.dialect.identifier_preparer.quote(name)  # e.g. test_h-formula_scratch
     try:

@@ -25,6 +25,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.cleaning import clean_text
 from tracker.importers import ImportResult, import_path
 from tracker.models import Base, Measure
 from tracker.service import SYSTEM
@@ -231,8 +232,9 @@ def csv_files(draw: st.DrawFn, *, codes: bool = False) -> tuple[bytes, list[dict
 
 
 def _stored_title(text: str) -> str:
-    """Import drops the control characters an XLSX cell cannot hold (NUL among them)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text).strip()
+    """Import cleans a title as every service does (tracker.cleaning): control
+    characters dropped, line breaks made spaces, NFC, trimmed."""
+    return clean_text(text)
 
 
 def check_titles(session: Session, rows: list[dict[str, str]]) -> None:

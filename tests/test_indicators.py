@@ -96,7 +96,7 @@ def test_bad_reports_are_refused_in_norwegian(session: Session, world: World) ->
     with pytest.raises(ValidationError) as refused:
         report_value(session, user=world.principals["admin"], indicator_id=indicator,
                      period="2025-q3", value=float("nan"))  # fmt: skip
-    assert refused.value.text("nb") == "Skriv et tall."
+    assert refused.value.text("nb") == "Verdi må være et endelig tall."
 
 
 def test_the_path_and_the_direction() -> None:

@@ -323,7 +323,12 @@ def test_bad_decisions_are_refused_in_norwegian(session: Session, world: World) 
     cases = [
         ((first, first), "samarbeid", "", "Et tiltak kan ikke overlappe seg selv."),
         ((first, second), "kanskje", "", "Velg en av beslutningene i listen."),
-        ((first, second), "samarbeid", "x" * 2001, "Notatet kan være høyst 2000 tegn."),
+        (
+            (first, second),
+            "samarbeid",
+            "x" * 2001,
+            "Notat kan være høyst 2000 tegn (du skrev 2001).",
+        ),
     ]
     for ids, verdict, note, message in cases:
         with pytest.raises(ValidationError) as refused:

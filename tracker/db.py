@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.models import Contribution, IndicatorValue, StatusUpdate
@@ -21,6 +22,11 @@ URL_VARIABLE = "TRACKER_DATABASE_URL"
 
 class AppendOnlyError(RuntimeError):
     """Raised when code tries to change or delete a StatusUpdate."""
+
+
+DATABASE_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, AppendOnlyError)
+"""What a failing read or write raises: the UI's last resort (ui.failsafe) shows a
+plain message for these, so the UI never imports SQLAlchemy."""
 
 
 def database_url(url: str | None = None) -> str:

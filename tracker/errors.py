@@ -31,7 +31,19 @@ class Problem:
         return f"{where}: {message}"
 
 
+@dataclass(frozen=True)
+class Term:
+    """A catalogue key as a message parameter (a field's name), said in the
+    language of the message."""
+
+    key: str
+
+
 def _localise(value: Any, lang: str) -> Any:
+    if isinstance(value, Term):
+        return i18n.t(value.key, lang)
+    if isinstance(value, tuple):  # a list of choices
+        return ", ".join(str(_localise(v, lang)) for v in value)
     if isinstance(value, datetime):
         return i18n.format_datetime(value, lang)
     if isinstance(value, date):

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from tracker.i18n_coordination import COORDINATION_MESSAGES
+from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
 from tracker.i18n_quarterly import QUARTERLY_MESSAGES
@@ -91,14 +92,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kan ikke legges inn etterpå.",
         "en": "The measure is already reported for {newest}; a report for {period} "
         "cannot be added afterwards.",
-    },
-    "report.comment_too_long": {
-        "nb": "Kommentaren kan være høyst {limit} tegn (nå {length}).",
-        "en": "The comment may be at most {limit} characters (now {length}).",
-    },
-    "report.next_steps_too_long": {
-        "nb": "Neste steg kan være høyst {limit} tegn (nå {length}).",
-        "en": "Next steps may be at most {limit} characters (now {length}).",
     },
     "report.status_invalid": {
         "nb": "«{value}» er ikke en gyldig status.",
@@ -256,10 +249,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file has no rows to import.",
     },
     "import.required": {"nb": "må fylles ut.", "en": "must be filled in."},
-    "import.too_long": {
-        "nb": "er for lang (høyst {limit} tegn, her {length}).",
-        "en": "is too long (at most {limit} characters, here {length}).",
-    },
     "import.duplicate": {
         "nb": "«{value}» står to ganger i fila.",
         "en": "“{value}” appears twice in the file.",
@@ -285,8 +274,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not a quarter (write e.g. 2025-Q3).",
     },
     "import.bad_weight": {
-        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0).",
-        "en": "“{value}” is not a valid weight (a number above 0).",
+        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0 og høyst {max}).",
+        "en": "“{value}” is not a valid weight (a number above 0 and at most {max}).",
     },
     "import.bad_progress": {
         "nb": "«{value}» er ikke en fremdrift fra 0 til 100 %.",
@@ -342,6 +331,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.progress": {"nb": "Fremdrift", "en": "Progress"},
     # ui: frame, login, navigation
     "app.language": {"nb": "Språk", "en": "Language"},
+    "app.unexpected_error": {
+        "nb": "Noe gikk galt, og ingenting ble lagret. Prøv igjen; si fra til "
+        "administratoren hvis det skjer igjen.",
+        "en": "Something went wrong, and nothing was saved. Try again; tell the "
+        "administrator if it happens again.",
+    },
     "login.heading": {"nb": "Logg inn", "en": "Log in"},
     "login.username": {"nb": "Brukernavn", "en": "Username"},
     "login.password": {"nb": "Passord", "en": "Password"},
@@ -625,10 +620,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.no_data": {"nb": "Ingen data å vise.", "en": "No data to show."},
     # admin
     "admin.required": {"nb": "Må fylles ut.", "en": "Must be filled in."},
-    "admin.too_long": {
-        "nb": "Kan være høyst {limit} tegn (nå {length}).",
-        "en": "May be at most {limit} characters (now {length}).",
-    },
     "admin.year_invalid": {
         "nb": "«{value}» er ikke et årstall fra {min} til {max}.",
         "en": "“{value}” is not a year from {min} to {max}.",
@@ -678,8 +669,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{period} lies outside the plan period {start}–{end}.",
     },
     "admin.weight_invalid": {
-        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0).",
-        "en": "“{value}” is not a valid weight (a number above 0).",
+        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0 og høyst {max}).",
+        "en": "“{value}” is not a valid weight (a number above 0 and at most {max}).",
     },
     "admin.partner_twice": {
         "nb": "«{name}» står som partner to ganger.",
@@ -992,6 +983,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     QUARTERLY_MESSAGES,
     FORM_MESSAGES,
     SETUP_MESSAGES,
+    FIELD_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

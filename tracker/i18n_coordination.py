@@ -176,10 +176,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     },
     "wheel.not_found": {"nb": "Hendelse {id} finnes ikke.", "en": "Event {id} does not exist."},
     "wheel.title_required": {"nb": "Skriv en tittel.", "en": "Write a title."},
-    "wheel.title_long": {
-        "nb": "Tittelen kan være høyst {limit} tegn.",
-        "en": "The title can be at most {limit} characters.",
-    },
     "wheel.kind_unknown": {"nb": "Velg en type.", "en": "Choose a kind."},
     "wheel.ends_before_starts": {
         "nb": "Til-datoen er før fra-datoen.",
@@ -288,7 +284,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{period} er utenfor indikatorens periode {start}–{end}.",
         "en": "{period} is outside the indicator's period {start}–{end}.",
     },
-    "indicators.bad_value": {"nb": "Skriv et tall.", "en": "Write a number."},
     "indicators.name_required": {"nb": "Skriv et navn.", "en": "Write a name."},
     "indicators.target_after_baseline": {
         "nb": "Målåret må være etter året for utgangspunktet.",

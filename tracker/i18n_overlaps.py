@@ -21,10 +21,6 @@ OVERLAP_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "begge retter seg mot {groups}",
         "en": "both target {groups}",
     },
-    "overlap.note_too_long": {
-        "nb": "Notatet kan være høyst {limit} tegn.",
-        "en": "The note can be at most {limit} characters.",
-    },
     "overlap.same_measure": {
         "nb": "Et tiltak kan ikke overlappe seg selv.",
         "en": "A measure cannot overlap itself.",

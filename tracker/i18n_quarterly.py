@@ -24,10 +24,6 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Skriv hva dere har bidratt med.",
         "en": "Write what you contributed.",
     },
-    "contribution.text_too_long": {
-        "nb": "Bidraget er {length} tegn; høyst {limit} er lov.",
-        "en": "The contribution is {length} characters; at most {limit} are allowed.",
-    },
     "contribution.link_invalid": {
         "nb": "Lenken må begynne med https:// eller http:// og være høyst {limit} tegn.",
         "en": "The link must start with https:// or http:// and be at most {limit} characters.",

@@ -42,6 +42,9 @@ from tracker.vocab import (
 )
 
 QUARTER = String(7)  # "2025-Q3"
+REPORT_TEXT = {"max_length": 4000}
+"""A Text column has no size in the database; the services hold what users write
+to info["max_length"] (tracker.limits.column_limit), here a quarterly report's text."""
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -184,8 +187,8 @@ class StatusUpdate(Base):
     status: Mapped[Status] = mapped_column(vocab(Status, "status"))
     progress: Mapped[int | None] = mapped_column(Integer)
     rag: Mapped[Rag | None] = mapped_column(vocab(Rag, "rag"))
-    comment: Mapped[str] = mapped_column(Text, default="")
-    next_steps: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(Text, default="", info=REPORT_TEXT)
+    next_steps: Mapped[str] = mapped_column(Text, default="", info=REPORT_TEXT)
     reported_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     reported_by_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actor.id"))
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
@@ -201,7 +204,7 @@ class Contribution(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"), index=True)
     period: Mapped[str] = mapped_column(QUARTER)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, info=REPORT_TEXT)
     link: Mapped[str] = mapped_column(String(500), default="")
     actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
@@ -354,7 +357,7 @@ class IndicatorValue(Base):
     )
     period: Mapped[str] = mapped_column(String(7))
     value: Mapped[float] = mapped_column(Float)
-    comment: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(Text, default="", info=REPORT_TEXT)
     reported_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -378,7 +381,7 @@ class OverlapDecision(Base):
         ForeignKey("measure.id", ondelete="CASCADE"), index=True
     )
     verdict: Mapped[OverlapVerdict] = mapped_column(vocab(OverlapVerdict, "overlap_verdict"))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="", info={"max_length": 2000})
     score: Mapped[float | None] = mapped_column(Float)  # the finder's score when decided
     decided_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

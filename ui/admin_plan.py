@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from tracker import service
-from tracker.service.admin import MAX_YEAR, MIN_YEAR
+from tracker.limits import MAX_YEAR, MIN_YEAR
 from ui import admin_structure, data, save_guard
 from ui.admin_common import (
     NEW_PLAN_KEY,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from tracker.cleaning import clean_text
 from tracker.importers.values import parse_date, parse_event_kind, parse_yes
 from tracker.models import Actor, Event, Theme
 from tracker.planfile import EVENTS
@@ -36,9 +37,11 @@ def parse_events(job: _Job) -> list[EventSpec]:
     specs: list[EventSpec] = []
     for row, values in job.rows(EVENTS):
         actor = job.find_or_new_actor(values.get("actor", ""), row, HEADER["actor"], True)
-        title = values.get("title", "").strip()
+        title = clean_text(values.get("title", ""))
         if not title:
             job.problem("import.required", row, HEADER["title"])
+        else:
+            job.fits(title, Event.title, row, HEADER["title"])
         starts = _date(job, values.get("starts", ""), row, HEADER["starts"], required=True)
         ends = _date(job, values.get("ends", ""), row, HEADER["ends"])
         if starts and ends and ends < starts:
@@ -47,18 +50,23 @@ def parse_events(job: _Job) -> list[EventSpec]:
         theme = job.themes.find(theme_name) if theme_name else None
         if theme_name and theme is None:
             job.problem("import.unknown_theme", row, HEADER["theme"], value=theme_name)
-        link = values.get("link", "").strip()
-        if link and not LINK.match(link):
+        groups = "; ".join(split_groups(clean_text(values.get("groups", ""))))
+        place = clean_text(values.get("place", ""))
+        link = clean_text(values.get("link", ""))
+        fits = [job.fits(text, column, row, HEADER[key]) for key, text, column in (
+            ("groups", groups, Event.target_groups), ("place", place, Event.place),
+            ("link", link, Event.link),
+        )]  # fmt: skip
+        if link and fits[-1] and not LINK.match(link):
             job.problem("wheel.link_invalid", row, HEADER["link"])
-        if actor is None or not title or starts is None:
+        if actor is None or not title or starts is None or not all(fits):
             continue
         specs.append(
             EventSpec(row, actor, theme, {
-                "title": title[:300], "kind": _kind(job, values.get("kind", ""), row),
+                "title": title, "kind": _kind(job, values.get("kind", ""), row),
                 "starts": starts, "ends": ends if ends != starts else None,
                 "yearly": parse_yes(values.get("yearly", "")),
-                "target_groups": "; ".join(split_groups(values.get("groups", ""))),
-                "place": values.get("place", "").strip()[:300], "link": link[:500],
+                "target_groups": groups, "place": place, "link": link,
             })
         )  # fmt: skip
     return specs

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import i18n
+from tracker.cleaning import clean_text
 from tracker.db import bump_revision
 from tracker.errors import NotFound, Problem, TrackerError
 from tracker.importers.event_rows import EventSpec, apply_events, parse_events
@@ -30,10 +31,12 @@ from tracker.importers.values import (
     parse_yes,
     split_list,
 )
-from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
+from tracker.limits import MAX_WEIGHT, column_limit, is_multiline, is_year
+from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, StatusUpdate, Theme
 from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.quarters import Quarter
 from tracker.service.audit import record
+from tracker.service.checks import too_long
 from tracker.service.demo_accounts import retire_demo_accounts
 from tracker.service.principal import Principal, require_admin
 from tracker.service.status import append_status, is_closed, latest_status
@@ -84,10 +87,6 @@ FIELD_HEADERS = {
     "link": "Lenke",
 }
 """Changed fields named as the file's column headers in change lines."""
-
-LIMITS = {"code": 20, "title": 500, "name": 200, "short_name": 60, "budget": 300}
-LIMITS |= {"funding": 300, "contact": 300, "owner": 200, "text": 4000}
-LIMITS |= {"description": 4000, "comment": 4000, "next_steps": 4000}
 
 
 @dataclass
@@ -235,14 +234,26 @@ class _Job:
         )
         self.problems.append(Problem(key, params, header, row))
 
-    def text(self, values: dict[str, str], key: str, row: int, required: bool = False) -> str:
-        value = values.get(key, "").strip()
+    def text(
+        self, values: dict[str, str], key: str, row: int, column: Any = None,
+        required: bool = False,
+    ) -> str:  # fmt: skip
+        """A cell cleaned (tracker.cleaning) and, when it goes into column, within its size."""
+        value = clean_text(
+            values.get(key, ""), multiline=column is not None and is_multiline(column)
+        )
         if required and not value:
             self.problem("import.required", row, key)
-        elif key in LIMITS and len(value) > LIMITS[key]:
-            self.problem("import.too_long", row, key, limit=LIMITS[key], length=len(value))
-            return value[: LIMITS[key]]
+        elif column is not None:
+            self.fits(value, column, row, key)
         return value
+
+    def fits(self, text: str, column: Any, row: int, key: str) -> bool:
+        """True when text fits column; else a row problem (the services' message)."""
+        problem = too_long(text, column)
+        if problem is not None:
+            self.problem(problem.key, row, key, **problem.params)
+        return problem is None
 
     def parse(self, plan_name: str | None) -> None:
         self.parse_plan(plan_name)
@@ -266,12 +277,12 @@ class _Job:
                 self.problems += error.problems
             return
         row, values = rows[0]
-        name = self.text(values, "name", row, required=True)
+        name = self.text(values, "name", row, Plan.name, required=True)
         years = []
         for key in ("start_year", "end_year"):
             text = self.text(values, key, row, required=True)
             year = int(text) if text.isdecimal() else 0  # not isdigit: int("²") fails
-            if text and not 1900 <= year <= 2200:
+            if text and not is_year(year):
                 self.problem("import.bad_year", row, key, value=text)
             years.append(year)
         if all(years) and years[1] < years[0]:
@@ -280,8 +291,8 @@ class _Job:
             "name": name,
             "start_year": years[0],
             "end_year": years[1],
-            "owner": self.text(values, "owner", row),
-            "description": self.text(values, "description", row),
+            "owner": self.text(values, "owner", row, Plan.owner),
+            "description": self.text(values, "description", row, Plan.description),
         }
         found = self.session.scalar(select(Plan).where(Plan.name == name))
         self.new_plan = found is None
@@ -307,8 +318,8 @@ class _Job:
 
     def parse_themes(self) -> None:
         for position, (row, values) in enumerate(self.rows(THEMES), start=1):
-            code = self.text(values, "code", row, required=True)
-            name = self.text(values, "name", row, required=True)
+            code = self.text(values, "code", row, Theme.code, required=True)
+            name = self.text(values, "name", row, Theme.name, required=True)
             theme = self.themes.find(code) or Theme()
             if id(theme) in self.theme_values:
                 self.problem("import.duplicate", row, "code", value=code)
@@ -316,15 +327,15 @@ class _Job:
             self.theme_values[id(theme)] = {
                 "code": code,
                 "name": name,
-                "description": self.text(values, "description", row),
+                "description": self.text(values, "description", row, Theme.description),
                 "position": position,
             }
             self.themes.add(theme, *theme_names(code, name))
 
     def parse_actors(self) -> None:
         for row, values in self.rows(ACTORS):
-            name = self.text(values, "name", row, required=True)
-            short = self.text(values, "short_name", row)
+            name = self.text(values, "name", row, Actor.name, required=True)
+            short = self.text(values, "short_name", row, Actor.short_name)
             actor = self.actors.find(name) or Actor()
             if id(actor) in self.actor_values:
                 self.problem("import.duplicate", row, "name", value=name)
@@ -333,7 +344,7 @@ class _Job:
                 "name": name,
                 "short_name": short,
                 "kind": self.actor_kind(values.get("kind", ""), row),
-                "contact": self.text(values, "contact", row),
+                "contact": self.text(values, "contact", row, Actor.contact),
             }
             self.actors.add(actor, name, short)
 
@@ -349,8 +360,8 @@ class _Job:
 
     def parse_goals(self) -> None:
         for row, values in self.rows(GOALS):
-            code = self.text(values, "code", row, required=True)
-            text = self.text(values, "text", row, required=True)
+            code = self.text(values, "code", row, Goal.code, required=True)
+            text = self.text(values, "text", row, Goal.text, required=True)
             theme_name = values.get("theme", "").strip()
             theme = self.themes.find(theme_name) if theme_name else None
             if theme_name and theme is None:
@@ -373,8 +384,8 @@ class _Job:
         self.measure_codes = set(by_code) | written - {""}
         seen: set[str] = set()
         for row, values in self.rows(MEASURES):
-            code = self.text(values, "code", row)
-            title = self.text(values, "title", row, required=True)
+            code = self.text(values, "code", row, Measure.code)
+            title = self.text(values, "title", row, Measure.title, required=True)
             identity = normalise(code) or "title:" + normalise(title)
             if identity in seen:
                 self.problem(
@@ -403,16 +414,18 @@ class _Job:
         start, end = self.span(values, row)
         if measure is not None and not values.keys() & SPAN_COLUMNS:
             start, end = Quarter.parse(measure.start_period), Quarter.parse(measure.end_period)
-        weight = self.parse_cell(parse_weight, values.get("weight", ""), row, "weight")
+        weight = self.parse_cell(
+            parse_weight, values.get("weight", ""), row, "weight", max=MAX_WEIGHT
+        )
         measure_values = {
             "code": code,
             "title": title,
-            "description": self.text(values, "description", row),
+            "description": self.text(values, "description", row, Measure.description),
             "start_period": str(start) if start else None,
             "end_period": str(end) if end else None,
             "weight": weight if weight is not None else 1.0,
-            "budget": self.text(values, "budget", row),
-            "funding": self.text(values, "funding", row),
+            "budget": self.text(values, "budget", row, Measure.budget),
+            "funding": self.text(values, "funding", row, Measure.funding),
             "is_example": parse_yes(values.get("example", "")),
         }
         status = self.status_spec(values, row, start, end, measure)
@@ -452,11 +465,11 @@ class _Job:
         tails = [code.rsplit(".", 1)[-1] for code in codes]
         return max((int(t) for t in tails if t.isdecimal()), default=0) + 1  # not isdigit: "²"
 
-    def parse_cell(self, parser: Any, text: str, row: int, column: str) -> Any:
+    def parse_cell(self, parser: Any, text: str, row: int, column: str, **params: Any) -> Any:
         try:
             return parser(text)
         except ValueError as error:
-            self.problem(str(error), row, column, value=text)
+            self.problem(str(error), row, column, value=text, **params)
             return None
 
     def span(self, values: dict[str, str], row: int) -> tuple[Quarter | None, Quarter | None]:
@@ -502,10 +515,9 @@ class _Job:
             progress = 100
         if status is None or start is None or end is None:
             return None
-        comment = self.text(values, "comment", row)
-        spec = StatusSpec(
-            period, status, progress, rag, comment, self.text(values, "next_steps", row)
-        )
+        comment = self.text(values, "comment", row, StatusUpdate.comment)
+        next_steps = self.text(values, "next_steps", row, StatusUpdate.next_steps)
+        spec = StatusSpec(period, status, progress, rag, comment, next_steps)
         latest = self.latest.get(measure.id) if measure is not None else None
         spec = _fill_missing_columns(spec, values, latest)
         if not _status_changed(spec, latest):
@@ -536,7 +548,8 @@ class _Job:
             self.problem("report.period_closed", row, "status_period", period=str(period))
 
     def find_or_new_theme(self, name: str, row: int) -> Theme | None:
-        if not name.strip():
+        name = clean_text(name)
+        if not name:
             self.problem("import.required", row, "theme")
             return None
         found = self.themes.find(name)
@@ -545,8 +558,7 @@ class _Job:
         if (near := self.themes.near_miss(name)) is not None:
             self.problem("import.near_miss", row, "theme", value=name, near=near)
             return None
-        if len(name.strip()) > LIMITS["name"]:
-            self.problem("import.too_long", row, "theme", limit=LIMITS["name"], length=len(name))
+        if not self.fits(name, Theme.name, row, "theme"):
             return None
         theme = Theme()
         codes = [v["code"] for v in self.theme_values.values()]
@@ -564,7 +576,8 @@ class _Job:
     def find_or_new_actor(
         self, name: str, row: int, column: str, required: bool = False
     ) -> Actor | None:
-        if not name.strip():
+        name = clean_text(name)
+        if not name:
             if required:
                 self.problem("import.required", row, column)
             return None
@@ -574,8 +587,7 @@ class _Job:
         if (near := self.actors.near_miss(name)) is not None:
             self.problem("import.near_miss", row, column, value=name, near=near)
             return None
-        if len(name.strip()) > LIMITS["name"]:
-            self.problem("import.too_long", row, column, limit=LIMITS["name"], length=len(name))
+        if not self.fits(name, Actor.name, row, column):
             return None
         actor = Actor()
         self.actor_values[id(actor)] = {
@@ -588,13 +600,13 @@ class _Job:
         return actor
 
     def find_or_new_goal(self, text: str, row: int) -> Goal | None:
-        if not text.strip():
+        text = clean_text(text, multiline=True)
+        if not text:
             return None
         found = self.goals.find(text)
         if found is not None:
             return found
-        if len(text.strip()) > LIMITS["text"]:
-            self.problem("import.too_long", row, "goal", limit=LIMITS["text"], length=len(text))
+        if not self.fits(text, Goal.text, row, "goal"):
             return None
         goal = Goal()
         code = f"M{len(self.goals.items) + 1}"
@@ -757,7 +769,7 @@ class _Job:
 def _measure_code(prefix: str, number: int) -> str:
     """'<prefix>.<number>', the prefix cut short if need be to fit Measure.code."""
     tail = f".{number}"
-    return prefix[: LIMITS["code"] - len(tail)] + tail
+    return prefix[: column_limit(Measure.code) - len(tail)] + tail
 
 
 def _fill_missing_columns(spec: StatusSpec, values: dict[str, str], latest: Any) -> StatusSpec:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from tracker import i18n
 from tracker.importers.read import normalise
+from tracker.limits import MAX_WEIGHT
 from tracker.planfile import ONGOING
 from tracker.quarters import Quarter
 from tracker.vocab import EventKind, Rag, Status
@@ -85,7 +86,7 @@ def parse_weight(text: str) -> float:
         weight = float(text.replace(",", ".").replace(" ", ""))
     except ValueError:
         raise ValueError("import.bad_weight") from None
-    if not 0 < weight <= 1000:
+    if not 0 < weight <= MAX_WEIGHT:  # also NaN
         raise ValueError("import.bad_weight")
     return weight
 

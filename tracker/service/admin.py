@@ -18,7 +18,6 @@ history is append-only) — set its status to cancelled instead.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,9 +25,10 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
+from tracker.limits import MAX_WEIGHT, finite_number
 from tracker.models import (
     Actor,
     Contribution,
@@ -43,66 +43,19 @@ from tracker.models import (
 from tracker.quarters import Quarter
 from tracker.service import overlaps
 from tracker.service.audit import record
+from tracker.service.checks import Checks
 from tracker.service.locking import claim_version
 from tracker.service.principal import Principal, require_admin
 from tracker.service.structure import code_sort_key
 from tracker.vocab import ActorKind, Entity, PartnerRole
 
-MIN_YEAR = 1900
-MAX_YEAR = 2200
-TEXT_LIMIT = 20_000
-"""Longest free text (Text columns have no length of their own)."""
 LISTED = 10
 """How many codes or names a "still used by" message lists before "…"."""
 
 
 # --- checking input -------------------------------------------------------------------
 
-
-class _Checks:
-    """Collects problems; each check returns the cleaned value (or None when bad)."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, key: str, field: str | None = None, **params: Any) -> None:
-        self.problems.append(Problem(key, params, field))
-
-    def text(
-        self,
-        field: str,
-        value: object,
-        column: InstrumentedAttribute[Any],
-        *,
-        required: bool = True,
-    ) -> str:
-        cleaned = "" if value is None else str(value).strip()
-        limit = getattr(column.expression.type, "length", None) or TEXT_LIMIT
-        if required and not cleaned:
-            self.add("admin.required", field)
-        elif len(cleaned) > limit:
-            self.add("admin.too_long", field, limit=limit, length=len(cleaned))
-        return cleaned
-
-    def year(self, field: str, value: object) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.add("admin.year_invalid", field, value=value, min=MIN_YEAR, max=MAX_YEAR)
-            return None
-        if not MIN_YEAR <= value <= MAX_YEAR:
-            self.add("admin.year_invalid", field, value=value, min=MIN_YEAR, max=MAX_YEAR)
-            return None
-        return value
-
-    def quarter(self, field: str, value: object) -> Quarter | None:
-        try:
-            return Quarter.parse(str(value or ""))
-        except ValueError:
-            self.add("report.period_invalid", field, period=value or "")
-            return None
-
-    def raise_if_any(self) -> None:
-        if self.problems:
-            raise ValidationError(*self.problems)
+REQUIRED = "admin.required"
 
 
 def _plan(session: Session, plan_id: int) -> Plan:
@@ -127,7 +80,7 @@ def _in_plan(session: Session, model: type[Any], entity: Entity, item_id: int, p
 
 
 def _check_ref(
-    checks: _Checks,
+    checks: Checks,
     session: Session,
     model: type[Any],
     entity: Entity,
@@ -243,13 +196,13 @@ def save_plan(
     """
     principal = require_admin(session, user)
     plan = _plan(session, plan_id) if plan_id is not None else None
-    checks = _Checks()
+    checks = Checks()
     values = {
-        "name": checks.text("name", name, Plan.name),
+        "name": checks.text("name", name, Plan.name, required=REQUIRED),
         "start_year": checks.year("start_year", start_year),
         "end_year": checks.year("end_year", end_year),
-        "owner": checks.text("owner", owner, Plan.owner, required=False),
-        "description": checks.text("description", description, Plan.description, required=False),
+        "owner": checks.text("owner", owner, Plan.owner),
+        "description": checks.text("description", description, Plan.description),
     }
     first, last = values["start_year"], values["end_year"]
     if first is not None and last is not None:
@@ -268,7 +221,7 @@ def save_plan(
 
 
 def _check_measures_inside(
-    session: Session, checks: _Checks, plan: Plan, first: int, last: int
+    session: Session, checks: Checks, plan: Plan, first: int, last: int
 ) -> None:
     """New plan years must still hold every measure of the plan."""
     rows = session.execute(
@@ -305,11 +258,11 @@ def save_theme(
     principal = require_admin(session, user)
     plan = _plan(session, plan_id)
     theme = _in_plan(session, Theme, Entity.THEME, theme_id, plan) if theme_id is not None else None
-    checks = _Checks()
+    checks = Checks()
     values: dict[str, Any] = {
-        "code": checks.text("code", code, Theme.code),
-        "name": checks.text("name", name, Theme.name),
-        "description": checks.text("description", description, Theme.description, required=False),
+        "code": checks.text("code", code, Theme.code, required=REQUIRED),
+        "name": checks.text("name", name, Theme.name, required=REQUIRED),
+        "description": checks.text("description", description, Theme.description),
     }
     if position is None:
         if theme is None:
@@ -331,7 +284,7 @@ def save_theme(
 
 def _check_code_free(
     session: Session,
-    checks: _Checks,
+    checks: Checks,
     model: type[Theme] | type[Goal] | type[Measure],
     plan: Plan,
     code: str,
@@ -361,10 +314,10 @@ def save_goal(
     principal = require_admin(session, user)
     plan = _plan(session, plan_id)
     goal = _in_plan(session, Goal, Entity.GOAL, goal_id, plan) if goal_id is not None else None
-    checks = _Checks()
+    checks = Checks()
     values = {
-        "code": checks.text("code", code, Goal.code),
-        "text": checks.text("text", text, Goal.text),
+        "code": checks.text("code", code, Goal.code, required=REQUIRED),
+        "text": checks.text("text", text, Goal.text, required=REQUIRED),
         "theme_id": theme_id,
     }
     if theme_id is not None:
@@ -398,12 +351,12 @@ def save_actor(
     """
     principal = require_admin(session, user)
     actor = _existing(session, Actor, Entity.ACTOR, actor_id) if actor_id is not None else None
-    checks = _Checks()
+    checks = Checks()
     values: dict[str, Any] = {
-        "name": checks.text("name", name, Actor.name),
-        "short_name": checks.text("short_name", short_name, Actor.short_name, required=False),
+        "name": checks.text("name", name, Actor.name, required=REQUIRED),
+        "short_name": checks.text("short_name", short_name, Actor.short_name),
         "kind": None,
-        "contact": checks.text("contact", contact, Actor.contact, required=False),
+        "contact": checks.text("contact", contact, Actor.contact),
     }
     if kind not in (None, ""):
         try:
@@ -536,18 +489,16 @@ def _check_measure(
     session: Session, plan: Plan, measure_id: int | None, values: MeasureInput
 ) -> tuple[dict[str, Any], dict[int, PartnerRole]]:
     """Every rule for a measure at once. Returns (column values, partners by actor id)."""
-    checks = _Checks()
+    checks = Checks()
     fields: dict[str, Any] = {
-        "code": checks.text("code", values.code, Measure.code),
-        "title": checks.text("title", values.title, Measure.title),
-        "description": checks.text(
-            "description", values.description, Measure.description, required=False
-        ),
+        "code": checks.text("code", values.code, Measure.code, required=REQUIRED),
+        "title": checks.text("title", values.title, Measure.title, required=REQUIRED),
+        "description": checks.text("description", values.description, Measure.description),
         "theme_id": values.theme_id,
         "goal_id": values.goal_id,
         "lead_actor_id": values.lead_actor_id,
-        "budget": checks.text("budget", values.budget, Measure.budget, required=False),
-        "funding": checks.text("funding", values.funding, Measure.funding, required=False),
+        "budget": checks.text("budget", values.budget, Measure.budget),
+        "funding": checks.text("funding", values.funding, Measure.funding),
         "is_example": bool(values.is_example),
     }
     if fields["code"]:
@@ -565,7 +516,7 @@ def _check_measure(
     return fields, partners
 
 
-def _check_span(checks: _Checks, plan: Plan, values: MeasureInput) -> tuple[str, str]:
+def _check_span(checks: Checks, plan: Plan, values: MeasureInput) -> tuple[str, str]:
     start = checks.quarter("start_period", values.start_period)
     end = checks.quarter("end_period", values.end_period)
     first, last = Quarter(plan.start_year, 1), Quarter(plan.end_year, 4)
@@ -578,21 +529,15 @@ def _check_span(checks: _Checks, plan: Plan, values: MeasureInput) -> tuple[str,
     return str(start or ""), str(end or "")
 
 
-def _check_weight(checks: _Checks, weight: object) -> float:
-    if (
-        isinstance(weight, bool)
-        or not isinstance(weight, int | float)
-        or not math.isfinite(weight)
-        or weight <= 0
-    ):
-        checks.add("admin.weight_invalid", "weight", value=weight)
+def _check_weight(checks: Checks, weight: object) -> float:
+    number = finite_number(weight)
+    if number is None or not 0 < number <= MAX_WEIGHT:
+        checks.add("admin.weight_invalid", "weight", value=weight, max=MAX_WEIGHT)
         return 0.0
-    return float(weight)
+    return number
 
 
-def _check_actors(
-    session: Session, checks: _Checks, values: MeasureInput
-) -> dict[int, PartnerRole]:
+def _check_actors(session: Session, checks: Checks, values: MeasureInput) -> dict[int, PartnerRole]:
     """The lead and the partners exist; no partner twice; the lead is no partner."""
     wanted_ids = {values.lead_actor_id} | {actor_id for actor_id, _ in values.partners}
     ids = [i for i in wanted_ids if isinstance(i, int) and not isinstance(i, bool)]
@@ -695,7 +640,7 @@ def delete_theme(session: Session, *, user: Principal, theme_id: int) -> None:
     """
     principal = require_admin(session, user)
     theme = _existing(session, Theme, Entity.THEME, theme_id)
-    checks = _Checks()
+    checks = Checks()
     measures = session.scalars(select(Measure.code).where(Measure.theme_id == theme.id)).all()
     if measures:
         checks.add("admin.used_by_measures", name=theme.name, codes=_codes(measures))
@@ -729,7 +674,7 @@ def delete_actor(session: Session, *, user: Principal, actor_id: int) -> None:
     """
     principal = require_admin(session, user)
     actor = _existing(session, Actor, Entity.ACTOR, actor_id)
-    checks = _Checks()
+    checks = Checks()
     led = session.scalars(select(Measure.code).where(Measure.lead_actor_id == actor.id)).all()
     if led:
         checks.add("admin.leads_measures", name=actor.name, codes=_codes(led))

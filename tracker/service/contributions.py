@@ -12,14 +12,16 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.errors import NotFound, Problem, ValidationError
+from tracker.errors import NotFound
+from tracker.limits import column_limit
 from tracker.models import Actor, Contribution, Measure, User
 from tracker.quarters import Quarter
 from tracker.service.audit import record
+from tracker.service.checks import Checks
 from tracker.service.principal import Principal, require_contributor
-from tracker.service.status import TEXT_LIMIT, check_period
+from tracker.service.status import check_period
 
-LINK_LIMIT = 500
+LINK_LIMIT = column_limit(Contribution.link)  # the form's max_chars
 LINK = re.compile(r"^https?://\S+$")
 
 COLUMNS = ["id", "measure_id", "period", "text", "link", "actor_id", "actor", "user", "created_at"]
@@ -52,18 +54,15 @@ def add_contribution(
         raise NotFound.of("notfound.measure")
     principal = require_contributor(session, user, measure)
     assert principal.actor_id is not None
-    text, link = contribution.text.strip(), contribution.link.strip()
-    problems: list[Problem] = []
-    if not text:
-        problems.append(Problem("contribution.text_empty", field="text"))
-    elif len(text) > TEXT_LIMIT:
-        params = {"limit": TEXT_LIMIT, "length": len(text)}
-        problems.append(Problem("contribution.text_too_long", params, "text"))
-    if link and (len(link) > LINK_LIMIT or not LINK.match(link)):
-        problems.append(Problem("contribution.link_invalid", {"limit": LINK_LIMIT}, "link"))
-    period = check_period(session, measure, contribution.period, now, problems, latest=False)
-    if problems:
-        raise ValidationError(*problems)
+    checks = Checks()
+    text = checks.text("text", contribution.text, Contribution.text,
+                       required="contribution.text_empty")  # fmt: skip
+    link = checks.text("link", contribution.link, Contribution.link)
+    if link and len(link) <= LINK_LIMIT and not LINK.match(link):
+        checks.add("contribution.link_invalid", "link", limit=LINK_LIMIT)
+    period = check_period(session, measure, contribution.period, now, checks.problems,
+                          latest=False)  # fmt: skip
+    checks.raise_if_any()
     assert period is not None
     stored = session.scalar(
         select(Contribution.id).where(

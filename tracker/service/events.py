@@ -13,17 +13,19 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.cleaning import clean_text
 from tracker.errors import NotFound, PermissionDenied, Problem, ValidationError
 from tracker.i18n import quarter_label, t
+from tracker.limits import column_limit
 from tracker.models import Actor, Event, Measure, Theme
 from tracker.quarters import OSLO, plan_quarters
 from tracker.service.audit import record
+from tracker.service.checks import Checks
 from tracker.service.principal import Principal, acting_user, actor_takes_part
 from tracker.service.structure import get_plan
 from tracker.vocab import EventKind, Role
 
 REPORT_DEADLINE_DAYS = 14  # a quarter's status report is due two weeks after it ends
-TITLE_LIMIT = 300
 EVENT_COLUMNS = [
     "id", "actor_id", "actor", "title", "kind", "starts", "ends", "yearly", "theme_id",
     "measure_id", "target_groups", "place", "link", "generated",
@@ -273,12 +275,12 @@ def _refuse_twin(session: Session, values: EventInput, event_id: int | None) -> 
 
 
 def _validated(session: Session, values: EventInput) -> EventInput:
-    problems: list[Problem] = []
-    title = values.title.strip()
-    if not title:
-        problems.append(Problem("wheel.title_required", field="title"))
-    elif len(title) > TITLE_LIMIT:
-        problems.append(Problem("wheel.title_long", {"limit": TITLE_LIMIT}, field="title"))
+    checks = Checks()
+    problems = checks.problems
+    title = checks.text("title", values.title, Event.title, required="wheel.title_required")
+    groups = "; ".join(split_groups(clean_text(values.target_groups)))
+    groups = checks.cleaned("target_groups", groups, Event.target_groups)
+    place = checks.text("place", values.place, Event.place)
     try:
         kind = EventKind(values.kind)
     except ValueError:
@@ -286,8 +288,8 @@ def _validated(session: Session, values: EventInput) -> EventInput:
         kind = EventKind.OTHER
     if values.ends is not None and values.ends < values.starts:
         problems.append(Problem("wheel.ends_before_starts", field="ends"))
-    link = values.link.strip()
-    if link and not re.match(r"^https?://\S+$", link):
+    link = checks.text("link", values.link, Event.link)
+    if link and len(link) <= column_limit(Event.link) and not re.match(r"^https?://\S+$", link):
         problems.append(Problem("wheel.link_invalid", field="link"))
     if session.get(Actor, values.actor_id) is None:
         problems.append(Problem("wheel.actor_unknown", field="actor_id"))
@@ -306,6 +308,5 @@ def _validated(session: Session, values: EventInput) -> EventInput:
         actor_id=values.actor_id, title=title, kind=kind, starts=values.starts,
         ends=values.ends if values.ends != values.starts else None, yearly=values.yearly,
         theme_id=values.theme_id, measure_id=values.measure_id,
-        target_groups="; ".join(split_groups(values.target_groups)),
-        place=values.place.strip(), link=link,
+        target_groups=groups, place=place, link=link,
     )  # fmt: skip

@@ -5,19 +5,20 @@ means at or beyond the straight path from baseline to target at that period."""
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.errors import NotFound, PermissionDenied, Problem, ValidationError
+from tracker.cleaning import clean_text
+from tracker.errors import NotFound, PermissionDenied
 from tracker.models import Actor, Indicator, IndicatorValue, User
 from tracker.quarters import year_position
 from tracker.service.audit import record
+from tracker.service.checks import Checks
 from tracker.service.principal import Principal, acting_user, require_admin
 from tracker.vocab import Direction, Role
 
@@ -49,20 +50,36 @@ def save_indicator(
 ) -> int:
     """Create an indicator (admin only); returns its id."""
     current = require_admin(session, user)
-    problems: list[Problem] = []
-    if not values.name.strip():
-        problems.append(Problem("indicators.name_required", field="name"))
-    if values.target_year <= values.baseline_year:
-        problems.append(Problem("indicators.target_after_baseline", field="target_year"))
-    if problems:
-        raise ValidationError(*problems)
-    row = Indicator(plan_id=plan_id, **{**asdict(values), "name": values.name.strip(),
-                                        "direction": Direction(values.direction)})  # fmt: skip
+    cleaned = _checked(values)
+    row = Indicator(plan_id=plan_id, **asdict(cleaned))
     session.add(row)
     session.flush()
     record(session, current, action="create", entity="indicator", entity_id=row.id,
-           after=asdict(values))  # fmt: skip
+           after=asdict(cleaned))  # fmt: skip
     return row.id
+
+
+def _checked(values: IndicatorInput) -> IndicatorInput:
+    """Every rule for an indicator at once; the values cleaned."""
+    checks = Checks()
+    name = checks.text("name", values.name, Indicator.name, required="indicators.name_required")
+    first = checks.year("baseline_year", values.baseline_year)
+    last = checks.year("target_year", values.target_year)
+    if first is not None and last is not None and last <= first:
+        checks.add("indicators.target_after_baseline", "target_year")
+    cleaned = replace(
+        values,
+        name=name,
+        unit=checks.text("unit", values.unit, Indicator.unit),
+        source=checks.text("source", values.source, Indicator.source),
+        baseline_value=checks.number("baseline_value", values.baseline_value,
+                                     Indicator.baseline_value),
+        target_value=checks.number("target_value", values.target_value, Indicator.target_value),
+        direction=checks.member("direction", values.direction, Direction, Indicator.direction),
+        is_example=bool(values.is_example),
+    )  # fmt: skip
+    checks.raise_if_any()
+    return cleaned
 
 
 def report_value(
@@ -78,28 +95,27 @@ def report_value(
         current.role == Role.ACTOR and current.actor_id == indicator.actor_id
     ):
         raise PermissionDenied.of("indicators.not_yours")
-    period = period.strip().upper()
-    problems = []
+    period = clean_text(period).upper()
+    checks = Checks()
     if not PERIOD.match(period):
-        problems.append(Problem("indicators.bad_period", {"period": period}, field="period"))
+        checks.add("indicators.bad_period", "period", period=period)
     elif not indicator.baseline_year <= int(period[:4]) <= indicator.target_year:
-        problems.append(Problem("indicators.period_outside", {
-            "period": period, "start": indicator.baseline_year, "end": indicator.target_year,
-        }, field="period"))  # fmt: skip
-    if value is None or not math.isfinite(float(value)):
-        problems.append(Problem("indicators.bad_value", field="value"))
-    if problems:
-        raise ValidationError(*problems)
-    if (same := _latest_if_same(session, indicator_id, period, float(value), comment)) is not None:
+        checks.add("indicators.period_outside", "period", period=period,
+                   start=indicator.baseline_year, end=indicator.target_year)  # fmt: skip
+    number = checks.number("value", value, IndicatorValue.value)
+    comment = checks.text("comment", comment, IndicatorValue.comment)
+    checks.raise_if_any()
+    assert number is not None
+    if (same := _latest_if_same(session, indicator_id, period, number, comment)) is not None:
         return same  # the same report again (a double click): nothing new to store
     row = IndicatorValue(
-        indicator_id=indicator_id, period=period, value=float(value), comment=comment.strip(),
+        indicator_id=indicator_id, period=period, value=number, comment=comment,
         reported_by_user_id=current.user_id, reported_at=now or datetime.now(UTC),
     )  # fmt: skip
     session.add(row)
     session.flush()
     record(session, current, action="report", entity="indicator", entity_id=indicator_id,
-           after={"period": period, "value": float(value)})  # fmt: skip
+           after={"period": period, "value": number})  # fmt: skip
     return row.id
 
 
@@ -114,7 +130,7 @@ def _latest_if_same(
         .order_by(IndicatorValue.reported_at.desc(), IndicatorValue.id.desc())
         .limit(1)
     ).first()
-    if latest is None or latest.value != value or latest.comment != comment.strip():
+    if latest is None or latest.value != value or latest.comment != comment:
         return None
     return latest.id
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.errors import NotFound, ValidationError
+from tracker.limits import column_limit
 from tracker.models import (
     Actor,
     Event,
@@ -25,12 +26,13 @@ from tracker.models import (
 )
 from tracker.overlap_score import MEASURE_FIELDS, PAIR_COLUMNS, THRESHOLD, describe, rank_pairs
 from tracker.service.audit import record
+from tracker.service.checks import Checks
 from tracker.service.events import split_groups
 from tracker.service.principal import SYSTEM, Principal, acting_user, require_admin
 from tracker.similarity import normalised, target_groups
 from tracker.vocab import OverlapVerdict, Role
 
-NOTE_LIMIT = 2000
+NOTE_LIMIT = column_limit(OverlapDecision.note)  # the form's max_chars
 MAX_SHOWN = 200  # the page lists the best pairs; a long tail helps nobody
 SIDES = ("a", "b")
 SIDE_FIELDS = (
@@ -121,9 +123,9 @@ def record_decision(
     current = require_admin(session, user)
     a_id, b_id = _ordered(session, measure_ids)
     verdict = _verdict(verdict)
-    note = note.strip()
-    if len(note) > NOTE_LIMIT:
-        raise ValidationError.of("overlap.note_too_long", "note", limit=NOTE_LIMIT)
+    checks = Checks()
+    note = checks.text("note", note, OverlapDecision.note)
+    checks.raise_if_any()
     after = {"pair": _pair_label(session, a_id, b_id), "verdict": verdict.value, "note": note}
     found = _decision(session, a_id, b_id)
     if found is None:

@@ -4,7 +4,7 @@ optimistic lock, audited). Reports are only ever appended."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,16 +12,19 @@ import pandas as pd
 from sqlalchemy import DateTime, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from tracker.cleaning import clean_text
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
+from tracker.limits import column_limit
 from tracker.models import Actor, ClosedPeriod, Measure, StatusUpdate, User
 from tracker.quarters import Quarter
 from tracker.service.asof import AsOf, as_of_moment
 from tracker.service.audit import record
+from tracker.service.checks import too_long
 from tracker.service.locking import claim_version
 from tracker.service.principal import Principal, require_reporter
 from tracker.vocab import Rag, Status
 
-TEXT_LIMIT = 4000
+TEXT_LIMIT = column_limit(StatusUpdate.comment)  # the forms' max_chars
 
 STATUS_COLUMNS = [
     "measure_id",
@@ -184,6 +187,7 @@ def report_status(
     if measure is None:
         raise NotFound.of("notfound.measure")
     principal = require_reporter(session, user, measure)
+    report = _cleaned(report)
     status, rag, period = validate_report(session, measure, report, now)
     if (same := _same_as_stored(session, measure, period, status, rag, report)) is not None:
         return Saved(same, measure.version)  # a second click: stored already
@@ -210,6 +214,15 @@ def report_status(
         after=status_values(update_row),
     )
     return Saved(update_row.id, new_version)
+
+
+def _cleaned(report: Report) -> Report:
+    """The report with its texts cleaned (tracker.cleaning) as they will be stored."""
+    return replace(
+        report,
+        comment=clean_text(report.comment, multiline=True),
+        next_steps=clean_text(report.next_steps, multiline=True),
+    )
 
 
 def _same_as_stored(
@@ -249,10 +262,12 @@ def validate_report(
         problems.append(Problem("report.progress_range", field="progress"))
     elif status == Status.COMPLETED and progress not in (None, 100):
         problems.append(Problem("report.completed_is_100", field="progress"))
-    for name, text in (("comment", report.comment), ("next_steps", report.next_steps)):
-        if len(text or "") > TEXT_LIMIT:
-            key = "report.comment_too_long" if name == "comment" else "report.next_steps_too_long"
-            problems.append(Problem(key, {"limit": TEXT_LIMIT, "length": len(text)}, name))
+    for name, column in (
+        ("comment", StatusUpdate.comment),
+        ("next_steps", StatusUpdate.next_steps),
+    ):
+        if (problem := too_long(getattr(report, name), column, name)) is not None:
+            problems.append(problem)
     period = check_period(session, measure, report.period, now, problems)
     if problems:
         raise ValidationError(*problems)

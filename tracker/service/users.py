@@ -10,6 +10,7 @@ from tracker.errors import NotFound, Problem, ValidationError
 from tracker.models import Actor, User
 from tracker.service import passwords
 from tracker.service.audit import record
+from tracker.service.checks import Checks
 from tracker.service.principal import Principal, acting_user, require_admin
 from tracker.service.status import code_column
 from tracker.service.usernames import normalise_username, username_problems
@@ -31,8 +32,10 @@ def create_user(
     principal = require_admin(session, user)
     role = Role(role)
     username = normalise_username(username)
-    email = (email or "").strip().lower() or None
-    problems = _check_account(session, username, role, actor_id)
+    checks = Checks()
+    display_name = checks.text("display_name", display_name, User.display_name)
+    email = checks.email("email", email, User.email)
+    problems = _check_account(session, username, role, actor_id) + checks.problems
     if email and session.scalar(select(User.id).where(func.lower(User.email) == email)):
         problems.append(Problem("user.email_exists", {"email": email}, "email"))
     if password is not None:
@@ -41,7 +44,7 @@ def create_user(
         raise ValidationError(*problems)
     account = User(
         username=username,
-        display_name=display_name.strip() or username,
+        display_name=display_name or username,
         email=email,
         password_hash=passwords.hash_password(password) if password is not None else None,
         role=role,
