@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from tracker import i18n
+from tracker.errors import Problem, TrackerError
 from ui.state import lang
 
 # CommonMark lets a backslash escape any ASCII punctuation; escaping all of it covers
@@ -44,6 +45,12 @@ def t_md(key: str, **params: Any) -> str:
     (the catalogue's own Markdown stays)."""
     shown = {name: plain(v) if isinstance(v, str) else v for name, v in params.items()}
     return i18n.t(key, lang(), **shown)
+
+
+def error_text(error: TrackerError | Problem) -> str:
+    """An error's or a problem's message for a Markdown-reading element (st.error …),
+    the stored values in it shown as typed."""
+    return error.text(lang(), shown=plain)
 
 
 def link(text: object, url: object) -> str:
