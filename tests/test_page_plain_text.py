@@ -21,10 +21,9 @@ from tests.apptest_helpers import AppDatabase, app, demo_database, no_exception
 from tracker import service
 from tracker.models import Actor, Measure, MeasurePartner, Theme, User
 from tracker.quarters import Quarter
-from tracker.service import SYSTEM, MeasureInput, Principal
+from tracker.service import SYSTEM, MeasureInput, Principal, overlaps
 from tracker.service import events as wheel
 from tracker.service import indicators as kpi
-from tracker.service import overlaps
 from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.vocab import OverlapVerdict, Role
 
@@ -42,7 +41,9 @@ RAW = re.compile(
 MARKDOWN_TYPES = {
     "markdown", "caption", "title", "header", "subheader", "alert", "toast", "exception",
 }  # fmt: skip
-PLAIN_TYPES = {"text", "code", "json", "arrow_data_frame", "plotly_chart", "text_input", "text_area"}
+PLAIN_TYPES = {
+    "text", "code", "json", "arrow_data_frame", "plotly_chart", "text_input", "text_area",
+}  # fmt: skip
 ADMIN_TABS = ("plan", "measures", "actors", "users", "import", "quarters", "reminders", "audit")
 PAGES = "overview measures actors collaboration coordination wheel indicators report export"
 
@@ -165,7 +166,7 @@ def markdown_read(at: AppTest) -> tuple[list[str], list[str]]:
 def walk(node: Any) -> Iterator[Any]:
     yield node
     children = getattr(node, "children", None)
-    for child in (children.values() if isinstance(children, dict) else children or []):
+    for child in children.values() if isinstance(children, dict) else children or []:
         yield from walk(child)
 
 
@@ -198,7 +199,7 @@ def test_every_admin_tab_shows_stored_text_as_text(demo: AppDatabase, tab: str) 
 
 def test_a_toast_after_a_save_shows_the_name_as_typed(demo: AppDatabase) -> None:
     at = app(demo.principal("admin2"), page="pages/admin.py", state={"admin_tab_open": "plan"})
-    names = [k for k in at.session_state if str(k).startswith("admin_plan_") and k.endswith("_name")]
+    names = [k for k in at.session_state if re.fullmatch(r"admin_plan_\d+_name", str(k))]
     at.text_input(key=names[0]).input(f"Plan {PAYLOAD} ny").run()
     at.button(key=names[0].removesuffix("_name") + "_save").click().run()
     toasts = [t.value for t in at.toast]
