@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+import streamlit as st
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
@@ -54,6 +55,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppDatabase]:
         with database.transaction() as session:
             fill_every_text_field(session)
         yield database
+    # ui.figures keys its cache by plan, scope and data revision, not by database: the
+    # next module's copy of the demo would be shown these charts.
+    st.cache_data.clear()
 
 
 def fill_every_text_field(session: Any) -> None:

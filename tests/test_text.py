@@ -1,7 +1,7 @@
 """ui.text: stored text for Markdown-reading elements shows as typed. CommonMark
 reads a backslash before ASCII punctuation as that character itself, so text where
 every such character is escaped has no Markdown left; what Streamlit's browser code
-does after parsing (bare URLs, e-mail addresses and :emoji: become links/pictures)
+does after parsing (bare URLs and :emoji: become links/pictures)
 is checked on the parsed text. tests/e2e/test_plain_text.py checks it in Chromium."""
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ PAYLOAD = (
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 # Streamlit's autolink (mdast-util-gfm-autolink-literal) runs on the parsed text: a
-# URL/address is linked when the character before it is the start, whitespace or
-# punctuation; emoji shortcodes (remark-emoji) likewise.
-AUTOLINK = re.compile(r"(?:^|(?<=[\s!-/:-@\[-`{-~]))(?:https?://|www\.|[\w.+-]+@[\w-]+\.)")
+# URL is linked when the character before it is the start, whitespace or punctuation;
+# emoji shortcodes (remark-emoji) likewise.
+AUTOLINK = re.compile(r"(?:^|(?<=[\s!-/:-@\[-`{-~]))(?:https?://|www\.)")
 EMOJI = re.compile(r":[\w+-]+:")
 
 

@@ -8,12 +8,13 @@ import re
 # CommonMark lets a backslash escape any ASCII punctuation; escaping all of it covers
 # Markdown, GFM and Streamlit's own signs ($ LaTeX, :red[…] directives, :material/…:).
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-# Streamlit turns bare URLs, e-mail addresses and :emoji: into links and pictures in
-# the text after Markdown is parsed, where escapes no longer count. An invisible word
-# joiner (U+2060) in front of the URL or address stops it and changes nothing the
-# reader sees; it sits before the URL, not inside it, so a selected URL copies as typed.
+# Streamlit turns bare URLs and :emoji: into links and pictures in the text after
+# Markdown is parsed, where escapes no longer count. An invisible word joiner (U+2060)
+# in front of the URL stops it and changes nothing the reader sees; it sits before the
+# URL, not inside it, so a selected URL copies as typed. (E-mail addresses still become
+# mailto: links: they open no page, and an address shown in a message stays findable.)
 _JOINER = "\u2060"
-_AUTOLINKED = re.compile(r"(?i)(?=https?://|www\.)|(?<![\w.+-])(?=[\w.+-]+@[\w-]+\.)")
+_AUTOLINKED = re.compile(r"(?i)(?=https?://|www\.)")
 _SHORTCODE = re.compile(r":(?=[\w+/-]+:)")
 # Bidirectional controls a text opens (U+202A–U+202E embeddings and overrides,
 # U+2066–U+2068 isolates) and the ones that close them: a text that leaves one open
