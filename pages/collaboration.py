@@ -10,6 +10,7 @@ import streamlit as st
 from tracker.service.network import links_of
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t
+from ui.text import t_md
 
 MAP_KEY, PICK_KEY = "network_map", "network_pick"
 
@@ -61,9 +62,9 @@ st.selectbox(
 )
 if chosen is not None:
     links = links_of(net, chosen)
-    st.subheader(t("network.links", actor=names[chosen]))
+    st.subheader(t_md("network.links", actor=names[chosen]))
     if links.empty:
-        st.info(t("network.no_links", actor=names[chosen]))
+        st.info(t_md("network.no_links", actor=names[chosen]))
     else:
         st.dataframe(
             pd.DataFrame(

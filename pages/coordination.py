@@ -14,6 +14,7 @@ from ui import coordination as view
 from ui import data, save_guard, widgets
 from ui.admin_common import done, run_write
 from ui.state import lang, require_user, t
+from ui.text import t_md
 
 user = require_user()
 plan_id = widgets.page_start("page.coordination")
@@ -38,7 +39,7 @@ decided = data.overlap_decisions(user=user, plan_id=scope)
 if user.role == Role.ACTOR:
     actors = data.actors()
     mine = actors.loc[actors["id"] == user.actor_id, "name"]
-    st.caption(t("coord.yours", actor=mine.iloc[0] if len(mine) else "–"))
+    st.caption(t_md("coord.yours", actor=mine.iloc[0] if len(mine) else "–"))
 
 
 open_label = t("coord.count_one" if found.total == 1 else "coord.count", count=found.total)
@@ -77,7 +78,7 @@ with tab_open:
                     saved=lambda _: save_guard.remember_saved(f"{form}_save", typed),
                 )  # fmt: skip
                 if ok:
-                    done(t("coord.saved", pair=labels[chosen]))
+                    done(t_md("coord.saved", pair=labels[chosen]))
         st.divider()
         view.candidates_table(pairs, with_plan=everything)
 
@@ -94,4 +95,4 @@ with tab_decided:
             ok, _ = run_write(lambda session, who: overlaps.reopen_pair(
                 session, user=who, measure_ids=back))  # fmt: skip
             if ok:
-                done(t("coord.reopened", pair=taken[back]))
+                done(t_md("coord.reopened", pair=taken[back]))

@@ -16,6 +16,7 @@ from tracker.reports.render import Step
 from tracker.vocab import Role
 from ui import data, widgets
 from ui.state import lang, require_role, t
+from ui.text import error_text, t_md
 
 FILE_KEY = "export_file"
 
@@ -66,7 +67,7 @@ fmt = Format(
 final = data.final_summary(plan_id, quarter)  # a closed quarter: the stored report
 summary = final if final is not None else data.summary(plan_id, quarter)
 if final is not None:
-    st.success(t("export.final", by=final.stamp.produced_by or "–",
+    st.success(t_md("export.final", by=final.stamp.produced_by or "–",
                  when=widgets.datetime_text(final.stamp.produced_at)))  # fmt: skip
 elif summary.provisional:
     st.warning(t("summary.provisional"))
@@ -82,8 +83,8 @@ if st.button(t("export.make"), key="export_make", type="primary"):
         try:
             payload = make_file(stamped, lambda name: status.update(label=steps[name]))
         except TrackerError as error:
-            status.update(label=error.text(lang()), state="error")
-            st.error(error.text(lang()))
+            status.update(label=error_text(error), state="error")
+            st.error(error_text(error))
             st.stop()
         status.update(label=t("export.done"), state="complete")
     st.session_state[FILE_KEY] = (wanted, file_name(summary, fmt), payload)
@@ -92,7 +93,7 @@ made = st.session_state.get(FILE_KEY)
 if made and made[0] == wanted:
     _, name, payload = made
     st.download_button(
-        t("export.download", name=name),
+        t_md("export.download", name=name),
         payload,
         file_name=name,
         mime=fmt.mime,
@@ -100,4 +101,4 @@ if made and made[0] == wanted:
         icon=":material/download:",
         on_click="ignore",
     )
-st.caption(t("export.cli", quarter=str(quarter), format=fmt.value, file=file_name(summary, fmt)))
+st.caption(t_md("export.cli", quarter=str(quarter), format=fmt.value, file=file_name(summary, fmt)))

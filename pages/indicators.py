@@ -12,6 +12,7 @@ from tracker.vocab import Direction, Role
 from ui import data, figures, save_guard, widgets
 from ui.admin_common import defaults, done, run_write, value
 from ui.state import lang, require_user, t
+from ui.text import t_md
 
 user = require_user()
 plan_id = widgets.page_start("page.indicators")
@@ -56,7 +57,7 @@ def new_indicator_form() -> None:
                 target_value=typed["tv"], direction=typed["direction"],
                 actor_id=typed["actor"], source=typed["source"],
             )  # fmt: skip
-            added = t("indicators.added", name=typed["name"].strip())
+            added = t_md("indicators.added", name=typed["name"].strip())
             ok, _ = run_write(
                 lambda session, who: kpi.save_indicator(
                     session, user=who, plan_id=plan_id, values=values
@@ -128,7 +129,7 @@ comment = st.text_input(t("col.comment"), key=f"{form}_comment")
 typed = {"period": period, "value": amount, "comment": comment}
 if save_guard.save_button(t("indicators.save"), key=f"{form}_save", values=typed,
                           empty={"period": "", "value": None, "comment": ""}):  # fmt: skip
-    reported = t("indicators.saved_note", value=i18n.format_value(amount, lang()),
+    reported = t_md("indicators.saved_note", value=i18n.format_value(amount, lang()),
                  period=period.strip().upper(), comment=comment.strip() or "–")  # fmt: skip
 
     def keep(_: object) -> None:  # the form keeps what was saved, with nothing new to save
@@ -143,4 +144,4 @@ if save_guard.save_button(t("indicators.save"), key=f"{form}_save", values=typed
         saved=keep,
     )  # fmt: skip
     if ok:
-        done(t("indicators.saved", period=period.strip().upper()))
+        done(t_md("indicators.saved", period=period.strip().upper()))

@@ -10,6 +10,7 @@ from tracker.quarters import Quarter
 from tracker.vocab import OverlapVerdict
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t
+from ui.text import plain, t_md
 
 user = require_user()
 plan_id = widgets.page_start("page.measures")
@@ -34,9 +35,9 @@ measure_id = st.selectbox(
 )
 measure = shown[shown["id"] == measure_id].iloc[0]
 
-st.subheader(f"{measure['code']} {measure['title']}")
+st.subheader(plain(f"{measure['code']} {measure['title']}"))
 if measure["description"]:
-    st.write(measure["description"])
+    st.markdown(plain(measure["description"]))
 left, middle, right = st.columns(3)
 left.metric(t("col.progress"), widgets.percent(measure["effective"]))
 middle.metric(t("col.expected"), widgets.percent(measure["expected"]))
@@ -56,27 +57,27 @@ facts = {
     t("col.budget"): measure["budget"] or "–",
     t("col.funding"): measure["funding"] or "–",
 }
-st.markdown("  \n".join(f"**{name}:** {value}" for name, value in facts.items()))
+st.markdown("  \n".join(f"**{name}:** {plain(value)}" for name, value in facts.items()))
 
 decisions = data.measure_decisions(user=user, measure_id=int(measure_id))
 if not decisions.empty:
     st.subheader(t("measures.coordination"))
     for decision in decisions.itertuples():
         st.markdown(
-            t(
+            t_md(
                 "measures.decision",
                 verdict=i18n.label(OverlapVerdict(decision.verdict), lang()),
-                code=widgets.plain(decision.other_code),
-                title=widgets.plain(decision.other_title),
-                lead=widgets.plain(decision.other_lead_name),
+                code=decision.other_code,
+                title=decision.other_title,
+                lead=decision.other_lead_name,
             )
         )
         if decision.note:
-            st.markdown(widgets.plain(decision.note))
+            st.markdown(plain(decision.note))
         st.caption(
-            t(
+            t_md(
                 "measures.decided_by",
-                who=widgets.plain(decision.decided_by),
+                who=decision.decided_by,
                 when=widgets.datetime_text(decision.decided_at),
             )
         )

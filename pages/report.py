@@ -12,6 +12,7 @@ from tracker.quarters import Quarter
 from tracker.vocab import Role
 from ui import contribution_form, data, report_form, widgets
 from ui.state import require_role, t
+from ui.text import t_md
 
 user = require_role(Role.ADMIN, Role.ACTOR)
 report_form.keep_drafts()
@@ -67,7 +68,7 @@ else:
     actors = data.actors()
     name = actors.loc[actors["id"] == user.actor_id, "name"]
     actor = name.iloc[0] if not name.empty else user.display_name
-    st.caption(t("report.intro", actor=actor, quarter=label))
+    st.caption(t_md("report.intro", actor=actor, quarter=label))
 contributions = data.contributions(plan_id=plan_id, period=quarter)
 
 
@@ -120,7 +121,7 @@ else:
         st.caption(t("report.first"))
     else:
         st.caption(
-            t(
+            t_md(
                 "report.last",
                 status=widgets.status_text(measure["status"]),
                 progress=widgets.percent(measure["progress"]),

@@ -16,6 +16,7 @@ from tracker.vocab import EventKind
 from ui import data, figures, save_guard, widgets
 from ui.admin_common import defaults, done, run_write, value
 from ui.state import lang, require_user, t
+from ui.text import t_md
 
 FORM_FIELDS = ("actor", "title", "kind", "theme", "starts", "ends", "groups", "place", "link")
 FORM_FIELDS += ("yearly",)
@@ -104,16 +105,21 @@ for month in range(1, 13):
 
 st.subheader(t("wheel.calendar"))
 st.caption(t("wheel.calendar_help"))
-feeds = [("all", t("wheel.download_all"), everything)]
+# (name, catalogue key and its values, events): the values are shown as typed on the
+# button (Markdown) and stay as typed in the calendar's own title.
+feeds: list[tuple[str, str, dict[str, str], pd.DataFrame]] = [
+    ("all", "wheel.download_all", {}, everything)
+]
 if actor_id is not None:
-    feeds.append(("actor", t("wheel.download_actor", actor=actor_names[actor_id]),
+    feeds.append(("actor", "wheel.download_actor", {"actor": actor_names[actor_id]},
                   wheel.filter_events(stored, actor_id=actor_id)))  # fmt: skip
 if theme_id is not None:
-    feeds.append(("theme", t("wheel.download_theme", theme=theme_names[theme_id]),
+    feeds.append(("theme", "wheel.download_theme", {"theme": theme_names[theme_id]},
                   wheel.filter_events(stored, theme_id=theme_id)))  # fmt: skip
-for name, title, rows in feeds:
+for name, title_key, params, rows in feeds:
+    title = t(title_key, **params)
     st.download_button(
-        title, calendar_feed.feed(rows, f"{t('page.wheel')} – {title}", lang()),
+        t_md(title_key, **params), calendar_feed.feed(rows, f"{t('page.wheel')} – {title}", lang()),
         file_name=calendar_feed.file_name(name), mime="text/calendar", key=f"wheel_ics_{name}",
         icon=":material/calendar_month:", on_click="ignore",
     )  # fmt: skip
@@ -162,14 +168,14 @@ if save_guard.save_button(t("wheel.save"), key=f"{form}_save", values=typed, emp
         link=typed["link"],
     )  # fmt: skip
     title = typed["title"].strip()
-    shown = t("wheel.saved_note", title=title, starts=widgets.date_text(typed["starts"]),
+    shown = t_md("wheel.saved_note", title=title, starts=widgets.date_text(typed["starts"]),
               actor=actor_names[typed["actor"]])  # fmt: skip
     ok, _ = run_write(
         lambda session, who: wheel.save_event(session, user=who, values=values),
         saved=lambda _: save_guard.start_fresh(FORM, shown),
     )
     if ok:
-        done(t("wheel.saved", title=title))
+        done(t_md("wheel.saved", title=title))
 
 mine = stored if keepable is None else stored[stored["actor_id"].isin(keepable)]
 if not mine.empty:
@@ -184,4 +190,4 @@ if not mine.empty:
             lambda session, who: wheel.delete_event(session, user=who, event_id=doomed)
         )
         if ok:
-            done(t("wheel.deleted", title=labels[doomed]))
+            done(t_md("wheel.deleted", title=labels[doomed]))

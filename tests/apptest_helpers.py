@@ -15,6 +15,7 @@ password hasher of conftest.py applies to logins in the app too.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -229,7 +230,17 @@ def no_exception(at: AppTest) -> None:
 
 
 def texts(elements: Any) -> list[str]:
-    return [str(element.value) for element in elements]
+    """What the reader sees in Markdown elements (stored text in them is escaped)."""
+    return [shown(element.value) for element in elements]
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(source: object) -> str:
+    """A Markdown element's text as the reader sees it: the backslash escapes and the
+    invisible word joiners of ui.text.plain taken out (Markdown itself left)."""
+    return _ESCAPED.sub(r"\1", str(source)).replace("\u2060", "")
 
 
 def frame(element: Any) -> pd.DataFrame:

@@ -108,7 +108,7 @@ def key_uses(path: Path) -> list[Use]:
             continue
         key, name = first.value, _call_name(node)
         where = f"{relative(path)}:{node.lineno}"
-        if name in {"t", "of", "problem", "page_start"} and KEY_SHAPE.fullmatch(key):
+        if name in {"t", "t_md", "of", "problem", "page_start"} and KEY_SHAPE.fullmatch(key):
             uses.append(Use(where, key, _kwargs(node)))
         elif name == "Problem":
             params = node.args[1] if len(node.args) > 1 else None

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import double_click, frame, nothing_to_save
+from tests.apptest_helpers import double_click, frame, nothing_to_save, texts
 from tests.smtp_server import SMTPServer
 from tracker import db, i18n, service
 from tracker.demo import DEMO_PASSWORDS, load_demo
@@ -159,9 +159,7 @@ def test_editing_a_measure_title_saves_it_and_is_audited(engine: db.Engine) -> N
     rows = audit_rows(engine, action="update", entity="measure", entity_id="1.2")
     assert [row.after for row in rows] == [{"title": "Én digital inngang for etablerere"}]
     assert rows[0].username == "admin"
-    assert nb("adminpage.saved", name="1.2 Én digital inngang for etablerere") in [
-        toast.value for toast in app.toast
-    ]
+    assert nb("adminpage.saved", name="1.2 Én digital inngang for etablerere") in texts(app.toast)
     # The form starts again from the stored measure (its new version).
     assert app.text_input(key=f"{prefix}_title").value == after.title
     assert app.session_state[f"{prefix}_seen"] == after.version
@@ -223,7 +221,7 @@ def test_a_conflicting_edit_shows_both_versions_and_keeps_what_was_typed(
     app.button(key=f"{prefix}_save").click().run()
     assert not app.exception, app.exception
     assert measure(engine, "1.2").title == "Endret av en annen"
-    assert app.warning[0].value.startswith("Tiltaket 1.2 er endret av noen andre")
+    assert texts(app.warning)[0].startswith("Tiltaket 1.2 er endret av noen andre")
     table = app.dataframe[0].value
     assert list(table.iloc[0]) == [
         nb("adminpage.measure_title"),
@@ -261,7 +259,7 @@ def test_creating_a_user(engine: db.Engine) -> None:
     assert audit_rows(engine, action="create", entity="user", entity_id="kari.nordmann")
     assert "kari.nordmann" in list(app.dataframe[0].value["Brukernavn"])
     # The new user is shown; the form below it is empty, under new keys.
-    assert [s.value for s in app.success] == [nb("adminpage.user_created", name="kari.nordmann")]
+    assert texts(app.success) == [nb("adminpage.user_created", name="kari.nordmann")]
     assert not [w for w in app.text_input if w.key == "admin_user_new_username"]
     assert app.text_input(key="admin_user_new1_username").value == ""
 

@@ -263,3 +263,34 @@ def test_the_csv_rounds_the_one_way(built: Built) -> None:
     measures.loc[0, "effective"] = 12.25  # Python's round gives 12.2
     changed = replace(built.summary, measures=measures)
     assert ";12,3;" in render(changed, Format.CSV, "nb").decode("utf-8-sig")
+
+
+# --- typed markup ----------------------------------------------------------------------
+
+MARKUP = '<b>fet</b> <font color="red">rød</font> <a href="http://evil.example">a</a> **f** &amp;'
+
+
+def with_markup(built: Built) -> Summary:
+    """Every measure's title and comment hold markup the PDF's layout engine reads."""
+    measures = built.summary.measures.copy()
+    measures["title"] = [f"Tiltak {i} {MARKUP}" for i in range(len(measures))]
+    measures["comment"] = f"Kommentar {MARKUP}"
+    return replace(built.summary, measures=measures)
+
+
+@NEEDS_CHROMIUM
+def test_markup_typed_into_texts_shows_as_typed_in_pdf_and_docx(built: Built) -> None:
+    summary = with_markup(built)
+    pdf = render(summary, Format.PDF, "nb")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    unwrapped = "".join(text.split())  # the table's cells wrap lines anywhere
+    assert "Kommentar" + "".join(MARKUP.split()) in unwrapped
+    links = [
+        annotation.get_object().get("/A", {}).get("/URI")
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for annotation in page.get("/Annots") or []
+    ]
+    assert "http://evil.example" not in links
+    document = docx.Document(io.BytesIO(render(summary, Format.DOCX, "nb")))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert any(cell.startswith("Kommentar <b>fet</b>") and cell.endswith("&amp;") for cell in cells)

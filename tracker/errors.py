@@ -3,12 +3,15 @@ UI and the CLI can say it in the user's language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 from tracker import i18n
+
+Shown = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -20,8 +23,12 @@ class Problem:
     field: str | None = None
     row: int | None = None
 
-    def text(self, lang: str = i18n.DEFAULT_LANG) -> str:
+    def text(self, lang: str = i18n.DEFAULT_LANG, *, shown: Shown | None = None) -> str:
+        """The message; shown(value) is applied to every text put into it (the UI
+        escapes stored text for Markdown)."""
         params = {k: _localise(v, lang) for k, v in self.params.items()}
+        if shown is not None:
+            params = {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
         message = i18n.t(self.key, lang, **params)
         if self.row is None:
             return message
@@ -64,8 +71,8 @@ class TrackerError(Exception):
     def of(cls, key: str, field: str | None = None, **params: Any) -> TrackerError:
         return cls(Problem(key, params, field))
 
-    def text(self, lang: str = i18n.DEFAULT_LANG) -> str:
-        return "\n".join(p.text(lang) for p in self.problems)
+    def text(self, lang: str = i18n.DEFAULT_LANG, *, shown: Shown | None = None) -> str:
+        return "\n".join(p.text(lang, shown=shown) for p in self.problems)
 
     def by_field(self) -> dict[str | None, list[Problem]]:
         grouped: dict[str | None, list[Problem]] = {}

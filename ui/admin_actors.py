@@ -22,6 +22,7 @@ from ui.admin_common import (
     value,
 )
 from ui.state import lang, t
+from ui.text import t_md
 
 PICK = "admin_actor_pick"
 FIELDS = ("name", "short_name", "kind", "contact")
@@ -107,7 +108,7 @@ def render(plan_id: int | None) -> None:
         if ok:
             forget(prefix, FIELDS)
             select_next(PICK, saved_id)
-            done(t("adminpage.saved", name=name))
+            done(t_md("adminpage.saved", name=name))
     if actor_id is not None:
         delete_button(
             names[actor_id],
@@ -115,6 +116,6 @@ def render(plan_id: int | None) -> None:
             action=lambda session, user: service.delete_actor(
                 session, user=user, actor_id=actor_id
             ),
-            message=t("adminpage.deleted", name=names[actor_id]),
+            message=t_md("adminpage.deleted", name=names[actor_id]),
             then=lambda: forget(prefix, FIELDS),
         )

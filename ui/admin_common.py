@@ -13,7 +13,8 @@ from tracker import db
 from tracker.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from tracker.service import Principal
 from ui import data, save_guard
-from ui.state import lang, require_user, t
+from ui.state import require_user, t
+from ui.text import error_text, t_md
 
 FLASH_KEY = "admin_flash"
 NEW_PLAN_KEY = "admin_plan__show"
@@ -35,7 +36,7 @@ class Slots:
     def show(self, error: ValidationError) -> None:
         general: list[str] = []
         for field, problems in error.by_field().items():
-            texts = [p.text(lang()) for p in problems]
+            texts = [error_text(p) for p in problems]
             slot = self._slots.get(field)
             if slot is None or field is None:
                 general += texts
@@ -74,14 +75,14 @@ def run_write(
         if slots is not None:
             slots.show(error)
         else:
-            st.error(error.text(lang()))
+            st.error(error_text(error))
     except ConflictError as error:
         if on_conflict is not None:
             on_conflict(error)
         else:
-            st.error(error.text(lang()))
+            st.error(error_text(error))
     except (PermissionDenied, NotFound) as error:
-        st.error(error.text(lang()))
+        st.error(error_text(error))
     return False, None
 
 
@@ -131,7 +132,7 @@ def delete_button(
     with st.popover(
         t("adminpage.delete"), icon=":material/delete:", key=popover, on_change="rerun"
     ):
-        st.write(t("adminpage.delete_confirm", name=name))
+        st.write(t_md("adminpage.delete_confirm", name=name))
         confirmed = st.button(t("adminpage.delete_yes"), key=key, type="primary", on_click=close)
     if confirmed:
         ok, _ = run_write(action)

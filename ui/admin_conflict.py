@@ -17,6 +17,7 @@ from tracker.service import MeasureInput
 from tracker.vocab import PartnerRole
 from ui import widgets
 from ui.state import lang, t
+from ui.text import error_text
 
 LABELS = {
     "code": "col.code",
@@ -59,7 +60,7 @@ def show(
     if pending is None:
         return
     problems, current = pending
-    st.warning("\n\n".join(p.text(lang()) for p in problems), icon=":material/sync_problem:")
+    st.warning("\n\n".join(error_text(p) for p in problems), icon=":material/sync_problem:")
     mine_values = asdict(mine) | {"partners": partner_codes(mine.partners)}
     rows = [
         (t(label), shown(field, current.get(field), names), shown(field, mine_values[field], names))

@@ -15,6 +15,7 @@ from tracker.importers.read import MAX_FILE_BYTES
 from ui import data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
 from ui.state import lang, t
+from ui.text import error_text, t_md
 
 ROUND_KEY = "admin_import_round"
 """Part of the uploader's key: a new round empties the uploader after an import."""
@@ -25,7 +26,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def render(plan_id: int | None) -> None:
     st.subheader(t("adminpage.import"))
     target = widgets.plan_name(plan_id) if plan_id is not None else None
-    st.caption(t("adminpage.import_help", plan=target or "–"))
+    st.caption(t_md("adminpage.import_help", plan=target or "–"))
     upload = st.file_uploader(
         t("adminpage.import_file"),
         type=["xlsx", "csv"],
@@ -85,7 +86,7 @@ def preview(content: bytes, filename: str, file_id: str, target: str | None) -> 
 
 def show_result(result: ImportResult) -> None:
     if result.notices:
-        st.info("\n".join(f"- {p.text(lang())}" for p in result.notices))
+        st.info("\n".join(f"- {error_text(p)}" for p in result.notices))
     if result.problems:
         st.error(t("adminpage.import_problems", count=len(result.problems)))
         lines(result.problems, "admin_import_problems")

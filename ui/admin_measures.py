@@ -25,6 +25,7 @@ from ui.admin_common import (
     save_form_button,
 )
 from ui.state import t
+from ui.text import t_md
 
 PICK = "admin_measure_pick"
 NEW = "admin_m_new"
@@ -91,7 +92,7 @@ def measure_form(plan_id: int, measure_id: int | None, row: pd.Series | None, th
             action=lambda session, user: service.delete_measure(
                 session, user=user, measure_id=measure_id
             ),
-            message=t("adminpage.deleted", name=labels_of(row)),
+            message=t_md("adminpage.deleted", name=labels_of(row)),
             then=lambda: forget(prefix, (*admin_measure_fields.FIELDS, "seen")),
         )
     else:
@@ -128,4 +129,4 @@ def save(
         forget(prefix, (*admin_measure_fields.FIELDS, "seen"))
         admin_conflict.forget(measure_id)
         select_next(PICK, saved_id)
-        done(t("adminpage.saved", name=f"{mine.code.strip()} {mine.title.strip()}"))
+        done(t_md("adminpage.saved", name=f"{mine.code.strip()} {mine.title.strip()}"))

@@ -22,6 +22,7 @@ from ui.admin_common import (
     value,
 )
 from ui.state import t
+from ui.text import t_md
 
 FIELDS = ("name", "start_year", "end_year", "owner", "description")
 
@@ -94,4 +95,4 @@ def plan_form(plan_id: int | None) -> None:
         forget(prefix, FIELDS)
         if plan_id is None:
             st.session_state[NEW_PLAN_KEY] = saved_id
-        done(t("adminpage.saved", name=name.strip()))
+        done(t_md("adminpage.saved", name=name.strip()))

@@ -15,6 +15,7 @@ from tracker.service.reminders import Reminder, record_sent, reminder_csv, remin
 from ui import data, widgets
 from ui.admin_common import run_write
 from ui.state import lang, require_user, t
+from ui.text import t_md
 
 RESULT_KEY = "admin_remind_result"
 
@@ -44,7 +45,7 @@ def render(plan_id: int | None) -> None:
     )
     app_url = settings.app_url if settings else ""
     links = [
-        f"[{_link_text(t('reminders.write', actor=r.actor))}]({mail.mailto(r, lang(), app_url)})"
+        f"[{t_md('reminders.write', actor=r.actor)}]({mail.mailto(r, lang(), app_url)})"
         for r in found
         if r.recipients
     ]
@@ -64,11 +65,6 @@ def render(plan_id: int | None) -> None:
     result = st.session_state.get(RESULT_KEY)
     if result and result[0] == str(quarter):
         _show_result(result[1])
-
-
-def _link_text(text: str) -> str:
-    """Text for a Markdown link: brackets in a name must not end the link."""
-    return text.replace("[", "(").replace("]", ")")
 
 
 def _quarter_picker(plan_id: int) -> Quarter:

@@ -22,6 +22,7 @@ from ui.admin_common import (
     value,
 )
 from ui.state import t
+from ui.text import t_md
 
 THEME_FIELDS = ("code", "name", "description")
 GOAL_FIELDS = ("code", "text", "theme_id")
@@ -88,7 +89,7 @@ def themes(plan_id: int) -> None:
         if ok:
             forget(prefix, THEME_FIELDS)
             select_next(THEME_PICK, saved_id)
-            done(t("adminpage.saved", name=name))
+            done(t_md("adminpage.saved", name=name))
     if theme_id is not None:
         delete_button(
             names[theme_id],
@@ -96,7 +97,7 @@ def themes(plan_id: int) -> None:
             action=lambda session, user: service.delete_theme(
                 session, user=user, theme_id=theme_id
             ),
-            message=t("adminpage.deleted", name=names[theme_id]),
+            message=t_md("adminpage.deleted", name=names[theme_id]),
             then=lambda: select_next(THEME_PICK, None),
         )
 
@@ -187,12 +188,12 @@ def goals(plan_id: int) -> None:
         if ok:
             forget(prefix, GOAL_FIELDS)
             select_next(GOAL_PICK, saved_id)
-            done(t("adminpage.saved", name=code))
+            done(t_md("adminpage.saved", name=code))
     if goal_id is not None:
         delete_button(
             str(frame.loc[frame["id"] == goal_id, "code"].iloc[0]),
             key=f"{prefix}_delete",
             action=lambda session, user: service.delete_goal(session, user=user, goal_id=goal_id),
-            message=t("adminpage.deleted", name=names[goal_id]),
+            message=t_md("adminpage.deleted", name=names[goal_id]),
             then=lambda: select_next(GOAL_PICK, None),
         )

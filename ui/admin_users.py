@@ -16,6 +16,7 @@ from ui.admin_choice import keep_choice, picker
 from ui.admin_common import Slots, defaults, done, run_write, save_form_button, value
 from ui.auth import keep_own_session
 from ui.state import lang, require_user, t
+from ui.text import t_md
 
 PICK = "admin_user_pick"
 NEW = "admin_user_new"
@@ -126,7 +127,7 @@ def create_form(actor_names: dict[int, str]) -> None:
     if not submitted:
         return
     username = value(new, "username").strip().lower()
-    created = t("adminpage.user_created", name=username)
+    created = t_md("adminpage.user_created", name=username)
     ok, _ = run_write(
         lambda session, user: service.create_user(
             session,
@@ -185,7 +186,7 @@ def manage(users: pd.DataFrame) -> None:
                 saved=lambda epoch: _password_saved(username, epoch),
             )
             if ok:
-                done(t("adminpage.password_set", name=username))
+                done(t_md("adminpage.password_set", name=username))
     active = bool(row["active"])
     if username == require_user().username:
         st.caption(t("adminpage.not_yourself"))
@@ -200,7 +201,7 @@ def manage(users: pd.DataFrame) -> None:
         )
         if ok:
             key = "adminpage.deactivated" if active else "adminpage.reactivated"
-            done(t(key, name=username))
+            done(t_md(key, name=username))
 
 
 def _password_saved(username: str, epoch: int) -> None:

@@ -15,6 +15,7 @@ from tracker.vocab import Role
 from ui import data, state
 from ui.client import current_client
 from ui.state import lang, set_user, t, user
+from ui.text import error_text, plain, t_md
 
 ENDED_KEY = "session_ended"
 
@@ -70,7 +71,7 @@ def sign_in_from_sso() -> None:
         # No st.logout() here: it reloads the page into a new session, which would
         # lose this message. The login page shows it while the identity is unknown;
         # the SSO button lets the user pick another account.
-        st.session_state["sso_error"] = t("login.sso_unknown", email=email or "?")
+        st.session_state["sso_error"] = t_md("login.sso_unknown", email=email or "?")
         return
     set_user(principal)
 
@@ -101,7 +102,7 @@ def check_password(username: str, password: str) -> None:
             state.current_engine(), username, password, client=current_client()
         )
     except AuthError as refused:
-        st.error(refused.text(lang()))
+        st.error(error_text(refused))
         return
     set_user(principal)
     st.rerun()
@@ -128,10 +129,10 @@ def sidebar_user() -> None:
     if principal is None:
         return
     with st.sidebar:
-        st.markdown(f"**{principal.display_name}**")
+        st.markdown(f"**{plain(principal.display_name)}**")
         role = i18n.label(principal.role, lang())
         actor_name = _actor_name(principal.actor_id)
-        st.caption(f"{role} · {actor_name}" if actor_name else role)
+        st.caption(f"{role} · {plain(actor_name)}" if actor_name else role)
         if st.button(t("login.logout"), key="logout", icon=":material/logout:"):
             set_user(None)
             if sso_configured() and st.user.is_logged_in:

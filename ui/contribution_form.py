@@ -13,7 +13,8 @@ from tracker.service.contributions import LINK_LIMIT, ContributionInput, add_con
 from tracker.service.status import TEXT_LIMIT
 from ui import data, save_guard
 from ui.report_form import show_contributions
-from ui.state import lang, require_user, t
+from ui.state import require_user, t
+from ui.text import error_text, t_md
 
 SAVED = "contribution_saved"
 
@@ -59,9 +60,9 @@ def _save(measure: pd.Series, quarter: Quarter, values: dict[str, str]) -> None:
                 contribution=ContributionInput(str(quarter), values["text"], values["link"]),
             )
     except (ValidationError, PermissionDenied) as error:
-        st.error(error.text(lang()))
+        st.error(error_text(error))
         return
     round_key = f"contribution_{measure_id}_{quarter}_round"
     st.session_state[round_key] = st.session_state.get(round_key, 0) + 1
-    st.session_state[SAVED] = t("report.contribution_saved", code=measure["code"])
+    st.session_state[SAVED] = t_md("report.contribution_saved", code=measure["code"])
     st.rerun()

@@ -11,6 +11,7 @@ from tracker.overlap_score import reasons
 from tracker.vocab import OverlapVerdict
 from ui import widgets
 from ui.state import lang, t
+from ui.text import plain, t_md
 
 Pair = tuple[int, int]
 
@@ -35,17 +36,17 @@ def show_pair(pair: pd.Series) -> None:
     they were paired."""
     for side, column in zip("ab", st.columns(2), strict=True):
         with column.container(border=True):
-            st.markdown(f"**{widgets.plain(pair[f'{side}_code'] + ' ' + pair[f'{side}_title'])}**")
+            st.markdown(f"**{plain(pair[f'{side}_code'] + ' ' + pair[f'{side}_title'])}**")
             st.caption(
-                t(
+                t_md(
                     "coord.who_when",
                     lead=pair[f"{side}_lead_name"],
                     start=pair[f"{side}_start_period"],
                     end=pair[f"{side}_end_period"],
                 )
             )
-            st.write(pair[f"{side}_description"] or t("coord.no_description"))
-    st.caption(t("coord.why", reasons=widgets.plain(reasons(pair, lang()))))
+            st.markdown(plain(pair[f"{side}_description"]) or t("coord.no_description"))
+    st.caption(t_md("coord.why", reasons=reasons(pair, lang())))
 
 
 # Static tables: the reasons and notes wrap instead of being cut off.

@@ -17,7 +17,8 @@ from tracker.quarters import Quarter
 from tracker.service.status import TEXT_LIMIT
 from tracker.vocab import Rag, Status
 from ui import data, save_guard, widgets
-from ui.state import lang, require_user, t
+from ui.state import require_user, t
+from ui.text import error_text, link, plain, t_md
 
 FIELDS = ("status", "progress", "rag", "comment", "next_steps", "period")
 
@@ -151,10 +152,10 @@ def show_contributions(contributions: pd.DataFrame, quarter: Quarter) -> None:
         st.markdown(f"**{t('report.contributions', quarter=label)}**")
         for row in contributions.itertuples():
             when = widgets.date_text(row.created_at)
-            st.markdown(f"**{widgets.plain(str(row.actor))}** · {when}")
+            st.markdown(f"**{plain(row.actor)}** · {when}")
             st.text(str(row.text))
             if row.link:
-                st.text(str(row.link))
+                st.markdown(link(row.link, row.link))  # a link field: a link on purpose
 
 
 def show_stored(measure: pd.Series, quarter: Quarter) -> None:
@@ -162,9 +163,9 @@ def show_stored(measure: pd.Series, quarter: Quarter) -> None:
     label, code = widgets.quarter_label(str(quarter)), str(measure["code"])
     stored = stored_this_quarter(measure, quarter)
     if stored is None:
-        st.info(t("report.closed_none", quarter=label, code=code))
+        st.info(t_md("report.closed_none", quarter=label, code=code))
         return
-    st.info(t("report.closed_read_only", quarter=label, code=code))
+    st.info(t_md("report.closed_read_only", quarter=label, code=code))
     st.write(
         f"{widgets.status_text(stored.status)} · {widgets.percent(stored.progress)}"
         f" · {widgets.rag_text(stored.rag)}"
@@ -261,17 +262,17 @@ def _save(measure: pd.Series, report: service.Report, slots: dict[str, Any]) -> 
     except ValidationError as error:
         for field, problems in error.by_field().items():
             slot = slots.get(field or "period", slots["period"])
-            slot.error("\n\n".join(p.text(lang()) for p in problems))
+            slot.error("\n\n".join(error_text(p) for p in problems))
         return False
     except PermissionDenied as error:
-        st.error(error.text(lang()))
+        st.error(error_text(error))
         return False
     except ConflictError as error:
         st.session_state[key(measure_id, "conflict")] = error.current
-        st.session_state[key(measure_id, "conflict_text")] = error.text(lang())
+        st.session_state[key(measure_id, "conflict_text")] = error_text(error)
         return False
     _forget(measure_id, Quarter.parse(report.period))
-    st.session_state["report_saved"] = t("report.saved", code=measure["code"])
+    st.session_state["report_saved"] = t_md("report.saved", code=measure["code"])
     return True
 
 
@@ -308,7 +309,7 @@ def _show_version(values: dict[str, Any]) -> None:
         f" · {widgets.rag_text(values.get('rag'))}"
     )
     if values.get("comment"):
-        st.caption(str(values["comment"]))
+        st.caption(plain(values["comment"]))
 
 
 def _forget(measure_id: int, quarter: Quarter) -> None:
@@ -380,7 +381,7 @@ def _save_unchanged(chosen: pd.DataFrame, quarter: Quarter) -> None:
             saved += 1
             _forget(int(row.id), quarter)
         except (ValidationError, PermissionDenied, ConflictError) as error:
-            problems.append(f"{row.code}: {error.text(lang())}")
+            problems.append(f"{plain(row.code)}: {error_text(error)}")
     st.session_state["report_saved"] = t("report.saved_many", count=saved)
     st.session_state["report_problems"] = problems
     st.rerun()

@@ -8,14 +8,15 @@ import streamlit as st
 from tracker.errors import PermissionDenied, TrackerError
 from tracker.service.setup import create_first_admin
 from ui import auth, data
-from ui.state import lang, set_user, t
+from ui.state import set_user, t
+from ui.text import error_text, t_md
 
 
 def demo_banner() -> None:
     """On every page, logged in or not, while a demo account is active."""
     names = data.demo_usernames()
     if names:
-        st.warning(t("demo.banner", names=", ".join(names)), icon=":material/warning:")
+        st.warning(t_md("demo.banner", names=", ".join(names)), icon=":material/warning:")
 
 
 def first_admin_page() -> None:
@@ -49,7 +50,7 @@ def _make_first_admin(
         auth.check_password(username, password)
         return
     except TrackerError as refused:
-        st.error(refused.text(lang()))
+        st.error(error_text(refused))
         return
     set_user(principal)
     st.rerun()

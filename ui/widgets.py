@@ -3,7 +3,6 @@ RAG texts (RAG always with a symbol, never colour alone), number formats."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 import pandas as pd
@@ -15,6 +14,7 @@ from tracker.service import MeasureFilter
 from tracker.vocab import Rag, Status
 from ui import data
 from ui.state import lang, t
+from ui.text import plain
 
 PLAN_KEY = "plan_id"
 QUARTER_KEY = "quarter"
@@ -43,7 +43,7 @@ def page_start(title_key: str) -> int:
     if plan_id is None:
         st.info(t("empty.no_plan"))
         st.stop()
-    st.caption(plan_name(plan_id))
+    st.caption(plain(plan_name(plan_id)))
     example_banner()
     return plan_id
 
@@ -268,12 +268,3 @@ def clicked_id(event: object) -> int | None:
         if value is not None:
             return int(value)
     return None
-
-
-# Markdown's signs, and Streamlit's own: $ (LaTeX), : (:red[…], :material/…:, emoji).
-MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
-
-
-def plain(text: str) -> str:
-    """Text shown as itself where Markdown is read (st.table cells, st.markdown)."""
-    return MARKDOWN_SIGNS.sub(r"\\\1", text)

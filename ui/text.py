@@ -1,0 +1,44 @@
+"""What users typed, shown as itself where Streamlit reads Markdown (st.markdown,
+st.write, captions, alerts, titles, toasts, widget and tab labels, radio options,
+st.table cells, help texts). Selectbox and multiselect options and dataframe cells
+show text as text already: they take the raw text."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from tracker import i18n
+from tracker.errors import Problem, TrackerError
+from tracker.markdown_text import as_plain_markdown
+from tracker.service.contributions import LINK
+from ui.state import lang
+
+_URL_SAFE = ":/?#@!$&'*+,;=%~-._"  # kept as typed; brackets, <, > and backslashes quoted
+
+
+def plain(value: object) -> str:
+    """Stored text for a Markdown-reading element: it shows exactly as typed."""
+    return as_plain_markdown(value)
+
+
+def t_md(key: str, **params: Any) -> str:
+    """The catalogue text for a Markdown-reading element, its values shown as typed
+    (the catalogue's own Markdown stays)."""
+    shown = {name: plain(v) if isinstance(v, str) else v for name, v in params.items()}
+    return i18n.t(key, lang(), **shown)
+
+
+def error_text(error: TrackerError | Problem) -> str:
+    """An error's or a problem's message for a Markdown-reading element (st.error …),
+    the stored values in it shown as typed."""
+    return error.text(lang(), shown=plain)
+
+
+def link(text: object, url: object) -> str:
+    """A Markdown link for a link field: the text shown as typed; only an http(s) URL
+    becomes a link, anything else is shown as plain text."""
+    address = "" if url is None else str(url).strip()
+    if not LINK.match(address):  # the link fields' own rule
+        return plain(address if text is None else text)
+    return f"[{plain(text or address)}]({quote(address, safe=_URL_SAFE)})"
