@@ -27,6 +27,7 @@ from tests.apptest_helpers import (
     texts,
 )
 from tracker import i18n, service
+from tracker.demo import DEMO_PASSWORDS
 from tracker.errors import PermissionDenied, Problem, ValidationError
 from tracker.models import Measure, StatusUpdate
 from tracker.quarters import Quarter
@@ -398,7 +399,8 @@ def test_a_conflict_shows_both_versions_and_keeps_what_was_typed(
     assert demo.status_count() == before  # nothing written
     code = code_of(demo, measure_id)
     problem = Problem("report.conflict", {"code": code, "who": admin.display_name, "when": moment})
-    assert texts(at.warning) == [problem.text("nb")]
+    banner = i18n.t("demo.banner", names=", ".join(DEMO_PASSWORDS))  # the demo database's
+    assert texts(at.warning) == [banner, problem.text("nb")]
     markdown = texts(at.markdown)
     theirs, mine = (markdown.index(f"**{i18n.t(k)}**") for k in ("report.theirs", "report.mine"))
     their_line, my_line = markdown[theirs + 1], markdown[mine + 1]
