@@ -229,7 +229,8 @@ def test_import_of_a_broken_xlsx_exits_1(database: Path, tmp_path: Path) -> None
     path.write_bytes(b"PK\x03\x04 ikke en ekte fil")
     result = run("import", str(path))
     assert result.exit_code == 1
-    assert "Kunne ikke lese" in result.stderr
+    assert "er ikke en gyldig Excel-fil" in result.stderr
+    assert "BadZipFile" not in result.stderr and "Error" not in result.stderr
 
 
 # --- users -------------------------------------------------------------------------------
