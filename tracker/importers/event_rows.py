@@ -14,7 +14,7 @@ from sqlalchemy import select
 from tracker.importers.values import parse_date, parse_event_kind, parse_yes
 from tracker.models import Actor, Event, Theme
 from tracker.planfile import EVENTS
-from tracker.service.events import match_key, split_groups
+from tracker.service.events import TITLE_LIMIT, match_key, split_groups
 from tracker.vocab import Entity, EventKind
 
 if TYPE_CHECKING:
@@ -35,10 +35,13 @@ class EventSpec:
 def parse_events(job: _Job) -> list[EventSpec]:
     specs: list[EventSpec] = []
     for row, values in job.rows(EVENTS):
-        actor = job.find_or_new_actor(values.get("actor", ""), row, HEADER["actor"], True)
+        actor = job.find_one_actor(values.get("actor", ""), row, HEADER["actor"], True)
         title = values.get("title", "").strip()
         if not title:
             job.problem("import.required", row, HEADER["title"])
+        texts = {key: values.get(key, "").strip() for key in ("place", "link")}
+        texts["target_groups"] = "; ".join(split_groups(values.get("groups", "")))
+        _check_lengths(job, row, {"title": title, **texts})
         starts = _date(job, values.get("starts", ""), row, HEADER["starts"], required=True)
         ends = _date(job, values.get("ends", ""), row, HEADER["ends"])
         if starts and ends and ends < starts:
@@ -46,19 +49,18 @@ def parse_events(job: _Job) -> list[EventSpec]:
         theme_name = values.get("theme", "").strip()
         theme = job.themes.find(theme_name) if theme_name else None
         if theme_name and theme is None:
-            job.problem("import.unknown_theme", row, HEADER["theme"], value=theme_name)
-        link = values.get("link", "").strip()
+            job.unknown_theme(theme_name, row, HEADER["theme"])
+        link = texts["link"]
         if link and not LINK.match(link):
             job.problem("wheel.link_invalid", row, HEADER["link"])
         if actor is None or not title or starts is None:
             continue
         specs.append(
             EventSpec(row, actor, theme, {
-                "title": title[:300], "kind": _kind(job, values.get("kind", ""), row),
+                "title": title, "kind": _kind(job, values.get("kind", ""), row),
                 "starts": starts, "ends": ends if ends != starts else None,
                 "yearly": parse_yes(values.get("yearly", "")),
-                "target_groups": "; ".join(split_groups(values.get("groups", ""))),
-                "place": values.get("place", "").strip()[:300], "link": link[:500],
+                "target_groups": texts["target_groups"], "place": texts["place"], "link": link,
             })
         )  # fmt: skip
     return specs
@@ -81,6 +83,15 @@ def apply_events(job: _Job, specs: list[EventSpec]) -> None:
             wanted["measure_id"] = event.measure_id
         job.sync(event, wanted, Entity.EVENT, spec.values["title"])
     job.session.flush()
+
+
+def _check_lengths(job: _Job, row: int, texts: dict[str, str]) -> None:
+    """A text longer than its column is an error naming the limit, never cut."""
+    for field, text in texts.items():
+        limit = TITLE_LIMIT if field == "title" else Event.__table__.c[field].type.length
+        if len(text) > limit:
+            column = HEADER["groups" if field == "target_groups" else field]
+            job.problem("import.too_long", row, column, limit=limit, length=len(text))
 
 
 def _date(job: _Job, text: str, row: int, column: str, required: bool = False) -> date | None:

@@ -85,6 +85,8 @@ FIELD_HEADERS = {
 }
 """Changed fields named as the file's column headers in change lines."""
 
+KNOWN_LISTED = 12  # themes named in an unknown theme's message
+THEME_NEAR = 0.6  # a looser match than NEAR_MISS: it is only a suggestion, never taken
 LIMITS = {"code": 20, "title": 500, "name": 200, "short_name": 60, "budget": 300}
 LIMITS |= {"funding": 300, "contact": 300, "owner": 200, "text": 4000}
 LIMITS |= {"description": 4000, "comment": 4000, "next_steps": 4000}
@@ -216,6 +218,7 @@ class _Job:
         self.next_number: dict[int, int] = {}  # id(theme) -> the next number to try
         self.latest: dict[int, Any] = {}
         self.events: list[EventSpec] = []
+        self.plan_themes = False  # the plan had themes before this import
 
     # ---- parsing ---------------------------------------------------------
 
@@ -291,6 +294,7 @@ class _Job:
         if self.plan.id is not None:
             for theme in self.session.scalars(select(Theme).where(Theme.plan_id == self.plan.id)):
                 self.themes.add(theme, *theme_names(theme.code, theme.name))
+                self.plan_themes = True
             for goal in self.session.scalars(select(Goal).where(Goal.plan_id == self.plan.id)):
                 self.goals.add(goal, goal.code, goal.text)
         for actor in self.session.scalars(select(Actor)):
@@ -354,7 +358,7 @@ class _Job:
             theme_name = values.get("theme", "").strip()
             theme = self.themes.find(theme_name) if theme_name else None
             if theme_name and theme is None:
-                self.problem("import.unknown_theme", row, "theme", value=theme_name)
+                self.unknown_theme(theme_name, row, "theme")
             goal = self.goals.find(code) or Goal()
             if id(goal) in self.goal_values:
                 self.problem("import.duplicate", row, "code", value=code)
@@ -392,7 +396,7 @@ class _Job:
     ) -> MeasureSpec | None:
         before = len(self.problems)
         theme = self.find_or_new_theme(values.get("theme", ""), row)
-        lead = self.find_or_new_actor(values.get("lead", ""), row, "lead", required=True)
+        lead = self.find_one_actor(values.get("lead", ""), row, "lead", required=True)
         goal = self.find_or_new_goal(values.get("goal", ""), row)
         partners: dict[int, tuple[Actor, PartnerRole]] = {}
         for key, role in (("partners", PartnerRole.PARTNER), ("funders", PartnerRole.FUNDER)):
@@ -456,7 +460,7 @@ class _Job:
         try:
             return parser(text)
         except ValueError as error:
-            self.problem(str(error), row, column, value=text)
+            self.problem(_message_key(error), row, column, value=text)
             return None
 
     def span(self, values: dict[str, str], row: int) -> tuple[Quarter | None, Quarter | None]:
@@ -464,7 +468,7 @@ class _Job:
         try:
             start, end = parse_period(values.get("period", ""), first_year, last_year)
         except ValueError as error:
-            self.problem(str(error), row, "period", value=values.get("period", ""))
+            self.problem(_message_key(error), row, "period", value=values.get("period", ""))
             return None, None
         if values.get("start", "").strip():
             start = self.parse_cell(
@@ -536,14 +540,20 @@ class _Job:
             self.problem("report.period_closed", row, "status_period", period=str(period))
 
     def find_or_new_theme(self, name: str, row: int) -> Theme | None:
+        """A known theme (the plan's, or the Satsingsområder sheet's). A new one only
+        while the plan has no themes and the file no Satsingsområder sheet: then the
+        measures' theme column is what defines them."""
         if not name.strip():
             self.problem("import.required", row, "theme")
             return None
         found = self.themes.find(name)
         if found is not None:
             return found
-        if (near := self.themes.near_miss(name)) is not None:
-            self.problem("import.near_miss", row, "theme", value=name, near=near)
+        if self.rows(THEMES) or self.plan_themes:
+            self.unknown_theme(name, row, "theme")
+            return None
+        if name.strip().isdecimal():
+            self.problem("import.theme_is_number", row, "theme", value=name.strip())
             return None
         if len(name.strip()) > LIMITS["name"]:
             self.problem("import.too_long", row, "theme", limit=LIMITS["name"], length=len(name))
@@ -560,6 +570,38 @@ class _Job:
         }
         self.themes.add(theme, *theme_names(code, name.strip()))
         return theme
+
+    def unknown_theme(self, name: str, row: int, column: str) -> None:
+        """The problem of a theme not known, with the nearest known one and the list."""
+        known = [self.theme_label(theme) for theme in self.themes.items]
+        listed = ", ".join(known[:KNOWN_LISTED]) + (", …" if len(known) > KNOWN_LISTED else "")
+        params = {"value": name.strip(), "known": listed or "–"}
+        if (near := self.themes.near_miss(name, cutoff=THEME_NEAR)) is not None:
+            self.problem("import.unknown_theme_near", row, column, near=near, **params)
+        else:
+            self.problem("import.unknown_theme", row, column, **params)
+
+    def theme_label(self, theme: Theme) -> str:
+        """'T1 Næringsutvikling': as the file gives it, else as stored."""
+        values = self.theme_values.get(id(theme)) or {"code": theme.code, "name": theme.name}
+        return f"{values['code']} {values['name']}"
+
+    def find_one_actor(
+        self, name: str, row: int, column: str, required: bool = False
+    ) -> Actor | None:
+        """The actor of a column that takes one: a cell with a list in it ('Kupa;Kupa',
+        'Kupa; NAV') is refused, not made a new actor of that name."""
+        parts = self.names(name)
+        listed = ";" in name or "\n" in name or all(self.actors.find(p) for p in parts)
+        if len(parts) < 2 or not listed:
+            return self.find_or_new_actor(name, row, column, required)
+        if len({normalise(p) for p in parts}) == 1:
+            known = self.actors.find(parts[0])
+            near = known.name if known is not None and known.name else parts[0]
+            self.problem("import.one_actor_repeated", row, column, value=name.strip(), near=near)
+        else:
+            self.problem("import.one_actor", row, column, value=name.strip())
+        return None
 
     def find_or_new_actor(
         self, name: str, row: int, column: str, required: bool = False
@@ -752,6 +794,13 @@ class _Job:
             after={"period": row.period, "status": spec.status.value, "progress": spec.progress},
             bump=False,
         )
+
+
+def _message_key(error: ValueError) -> str:
+    """The catalogue key a parser raised, or a plain one for any other ValueError
+    (whose text is Python's, and English)."""
+    key = str(error)
+    return key if key in i18n.CATALOGUE else "import.bad_value"
 
 
 def _measure_code(prefix: str, number: int) -> str:
