@@ -301,3 +301,23 @@ def test_numeric_codes_in_xlsx_are_read_as_shown_and_noticed_once() -> None:
     assert [values["code"] for _, values in tables.tables["measures"].rows] == ["3.5", "3.1", "03"]
     assert [p.key for p in tables.notices] == ["import.codes_as_numbers"]
     assert "3.10" in tables.notices[0].text("nb")
+
+
+# --- every value dropped is said ---------------------------------------------------------
+
+
+def test_removed_control_characters_are_noticed_by_row_and_column() -> None:
+    text = "Kode;Tiltak;Satsingsområde;Ansvarlig\n1.1;Blå\x0b vekst;T1;SNH\n1.2;Rent;T1;SNH\n"
+    tables = read_bytes(text.encode(), "tiltak.csv")
+    assert tables.tables["measures"].rows[0][1]["title"] == "Blå vekst"
+    assert [(p.key, p.row, p.field) for p in tables.notices] == [
+        ("import.characters_removed", 2, "Tiltak")
+    ]
+
+
+def test_values_right_of_the_headers_are_noticed_by_row() -> None:
+    text = "Kode;Tiltak;Satsingsområde;Ansvarlig\n1.1;Blå vekst;T1;SNH;glemt verdi\n"
+    tables = read_bytes(text.encode(), "tiltak.csv")
+    assert [(p.key, p.row) for p in tables.notices] == [("import.value_without_header", 2)]
+    assert "E" in tables.notices[0].text("nb") and "glemt verdi" in tables.notices[0].text("nb")
+    assert_readable_messages(tables)

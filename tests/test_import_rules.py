@@ -208,3 +208,16 @@ def test_a_20_digit_number_code_in_xlsx_imports_nothing(session: Session, world:
     book.save(buffer)
     result = refused(session, world, buffer.getvalue(), "t.xlsx")
     assert [p.key for p in result.problems] == ["import.number_inexact"]
+
+
+def test_plan_rows_after_the_first_are_noticed(session: Session, world: World) -> None:
+    book = Workbook()
+    plan = book.active
+    plan.title = "Plan"
+    plan.append(["Navn", "Startår", "Sluttår"])
+    plan.append([world.plan.name, 2024, 2028])
+    plan.append(["En annen plan", 2025, 2029])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = run(session, world, buffer.getvalue(), "plan.xlsx")
+    assert [(p.key, p.row) for p in result.notices] == [("import.plan_rows_ignored", 3)]

@@ -88,6 +88,18 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Høyst {size} MB per fil og {rows} rader per ark.",
         "en": "At most {size} MB per file and {rows} rows per sheet.",
     },
+    "import.characters_removed": {
+        "nb": "usynlige kontrolltegn er fjernet fra verdien.",
+        "en": "invisible control characters were removed from the value.",
+    },
+    "import.value_without_header": {
+        "nb": "verdien «{value}» i kolonne {column} har ingen overskrift og blir ikke importert.",
+        "en": "the value “{value}” in column {column} has no header and is not imported.",
+    },
+    "import.plan_rows_ignored": {
+        "nb": "arket Plan beskriver én plan (rad {first}); denne raden blir ikke importert.",
+        "en": "the sheet Plan describes one plan (row {first}); this row is not imported.",
+    },
     "import.bad_value": {
         "nb": "«{value}» kan ikke leses her.",
         "en": "“{value}” cannot be read here.",

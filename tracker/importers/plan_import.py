@@ -269,6 +269,8 @@ class _Job:
                 self.problems += error.problems
             return
         row, values = rows[0]
+        for ignored, _ in rows[1:]:  # one file, one plan
+            self.notices.append(Problem("import.plan_rows_ignored", {"first": row}, None, ignored))
         name = self.text(values, "name", row, required=True)
         years = []
         for key in ("start_year", "end_year"):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 
 from tracker.cells_safe import unneutralised
 from tracker.errors import Problem
@@ -52,7 +53,7 @@ class Tables:
 
 def normalise(text: object) -> str:
     """Header/lookup form: NFC, case-folded, inner spaces collapsed, trimmed of : *."""
-    value = unicodedata.normalize("NFC", str(text or "")).casefold()
+    value = unicodedata.normalize("NFC", clean(str(text or ""))).casefold()
     value = re.sub(r"\s+", " ", value).strip().strip(":*").strip()
     return value
 
@@ -147,7 +148,7 @@ def _read_csv_bytes(data: bytes, sheet: Sheet, name: str, out: Tables) -> None:
         out.problems.append(Problem("import.not_utf8", {"name": name}))
         return
     try:
-        grid = _csv_grid(clean(text), sheet)
+        grid = _csv_grid(text, sheet)  # control characters are removed cell by cell
     except csv.Error:  # a cell over csv.field_size_limit(), as an unclosed quote makes
         out.problems.append(
             Problem("import.csv_broken", {"name": name, "limit": csv.field_size_limit()})
@@ -312,14 +313,30 @@ def _add_table(grid: list[list[str]], sheet: Sheet, name: str, out: Tables) -> N
     rows = []
     for offset, raw in enumerate(grid[header_index + 1 :], start=header_index + 2):
         cells = {key: raw[i] for i, key in enumerate(keys) if key is not None and i < len(raw)}
-        values = {key: unneutralised(str(cell).strip()) for key, cell in cells.items()}
+        values = {key: unneutralised(clean(str(cell)).strip()) for key, cell in cells.items()}
         if any(values.values()):
             rows.append((offset, values))
             _check_numbers(cells, offset, sheet, name, out)
+            _notice_dropped(cells, raw[len(keys) :], offset, len(keys), sheet, out)
     if len(rows) > MAX_DATA_ROWS:
         out.problems.append(Problem("import.too_many_rows", {"name": name, "limit": MAX_DATA_ROWS}))
         return
     out.tables.setdefault(sheet.key, Table(sheet)).rows.extend(rows)
+
+
+def _notice_dropped(
+    cells: dict[str, str], beyond: list[str], row: int, width: int, sheet: Sheet, out: Tables
+) -> None:
+    """Say what of a row is not imported: control characters taken out of a cell,
+    values right of the last header."""
+    headers = {c.key: c.header for c in sheet.columns}
+    for key, cell in cells.items():
+        if clean(str(cell)) != cell:
+            out.notices.append(Problem("import.characters_removed", {}, headers[key], row))
+    for index, cell in enumerate(beyond, start=width + 1):
+        if str(cell).strip():
+            params = {"column": get_column_letter(index), "value": str(cell).strip()[:40]}
+            out.notices.append(Problem("import.value_without_header", params, None, row))
 
 
 def _check_numbers(cells: dict[str, str], row: int, sheet: Sheet, name: str, out: Tables) -> None:
