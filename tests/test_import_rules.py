@@ -103,10 +103,13 @@ def test_a_theme_from_the_themes_sheet_may_be_used(session: Session, world: Worl
 def test_a_plan_without_themes_takes_them_from_the_measures(session: Session) -> None:
     plan = make_plan(session)
     session.commit()
-    data = csv_file(";I et nytt tema;Helt nytt tema;Kupa;;2025", ";Et til;9;Kupa;;2025")
-    tables = read_bytes(data, "t.csv")
+    rows = (";Et;Helt nytt tema;Kupa;;2025", ";To;9;Kupa;;2025", ";Tre;Helt nyt tema;Kupa;;")
+    tables = read_bytes(csv_file(*rows), "t.csv")
     result = import_tables(session, user=SYSTEM, tables=tables, plan=plan.name, now=NOW)
-    assert [(p.key, p.row) for p in result.problems] == [("import.theme_is_number", 3)]
+    assert [(p.key, p.row) for p in result.problems] == [
+        ("import.theme_is_number", 3),
+        ("import.near_miss", 4),
+    ]
     tables = read_bytes(csv_file(";I et nytt tema;Helt nytt tema;Kupa;;2025"), "t.csv")
     assert import_tables(session, user=SYSTEM, tables=tables, plan=plan.name, now=NOW).ok
     theme = session.scalars(select(Theme)).one()

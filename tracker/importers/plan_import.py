@@ -554,10 +554,17 @@ class _Job:
         if self.rows(THEMES) or self.plan_themes:
             self.unknown_theme(name, row, "theme")
             return None
-        if name.strip().isdecimal():
-            self.problem("import.theme_is_number", row, "theme", value=name.strip())
+        return self.new_theme(name.strip(), row)
+
+    def new_theme(self, name: str, row: int) -> Theme | None:
+        """A theme named in the measures' column of a plan that has none yet."""
+        if name.isdecimal():
+            self.problem("import.theme_is_number", row, "theme", value=name)
             return None
-        if len(name.strip()) > LIMITS["name"]:
+        if (near := self.themes.near_miss(name)) is not None:
+            self.problem("import.near_miss", row, "theme", value=name, near=near)
+            return None
+        if len(name) > LIMITS["name"]:
             self.problem("import.too_long", row, "theme", limit=LIMITS["name"], length=len(name))
             return None
         theme = Theme()
@@ -566,11 +573,11 @@ class _Job:
         code = str(max((int(c) for c in codes if c.isdecimal()), default=0) + 1)
         self.theme_values[id(theme)] = {
             "code": code,
-            "name": name.strip(),
+            "name": name,
             "description": "",
             "position": len(self.themes.items) + 1,
         }
-        self.themes.add(theme, *theme_names(code, name.strip()))
+        self.themes.add(theme, *theme_names(code, name))
         return theme
 
     def unknown_theme(self, name: str, row: int, column: str) -> None:
