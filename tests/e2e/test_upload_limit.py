@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Page, Request
 
 from tests.browser import App
-from tests.e2e.conftest import go, logged_in
+from tests.e2e.conftest import REAL_ADMIN, go, logged_in
 from tracker.i18n import t
 from tracker.importers.limits import MAX_UPLOAD_MB
 
@@ -20,7 +20,7 @@ UPLOAD_PATH = "/_stcore/upload_file/"
 
 def an_upload_request(page: Page, app: App, tmp_path: Path) -> Request:
     """The PUT the Admin page's uploader makes for a small file."""
-    logged_in(page, app, "admin")
+    logged_in(page, app, *REAL_ADMIN)
     go(page, "page.admin")
     page.get_by_role("tab", name=t("adminpage.tab.import")).click()
     small = tmp_path / "liten.csv"
