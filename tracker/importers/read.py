@@ -341,7 +341,7 @@ def _notice_dropped(
 
 def _check_numbers(cells: dict[str, str], row: int, sheet: Sheet, name: str, out: Tables) -> None:
     """A number Excel cannot have held exactly is an error; a code stored as a number
-    is noticed once per sheet (Excel has dropped zeros such a code may have had)."""
+    is noticed once per file (Excel has dropped zeros such a code may have had)."""
     headers = {c.key: c.header for c in sheet.columns}
     for key, cell in cells.items():
         if not isinstance(cell, NumberText):
