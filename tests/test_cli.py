@@ -220,9 +220,21 @@ def test_import_writes_and_reports_the_changes(demo_db: Path, tmp_path: Path) ->
     assert again.exit_code == 0 and "Ingen endringer" in again.stdout
 
 
-def test_import_of_a_missing_file_is_a_usage_error(database: Path, tmp_path: Path) -> None:
-    result = run("import", str(tmp_path / "finnes-ikke.xlsx"))
-    assert result.exit_code == 2
+@pytest.mark.parametrize(("lang", "words"), [("nb", "Fant ikke fila"), ("en", "Found no file")])
+def test_import_of_a_missing_file_says_so_in_the_chosen_language(
+    database: Path, tmp_path: Path, lang: str, words: str
+) -> None:
+    result = run("--lang", lang, "import", str(tmp_path / "finnes-ikke.xlsx"))
+    assert result.exit_code == 1
+    assert words in result.stderr
+    assert "does not exist" not in result.output + result.stderr
+
+
+def test_import_of_a_fifo_is_refused_without_waiting(database: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "tiltak.csv"
+    os.mkfifo(fifo)
+    result = run("import", str(fifo))  # read_path's own tests prove it in a child process
+    assert result.exit_code == 1 and "ikke en vanlig fil" in result.stderr
 
 
 def test_import_of_a_broken_xlsx_exits_1(database: Path, tmp_path: Path) -> None:
@@ -230,7 +242,8 @@ def test_import_of_a_broken_xlsx_exits_1(database: Path, tmp_path: Path) -> None
     path.write_bytes(b"PK\x03\x04 ikke en ekte fil")
     result = run("import", str(path))
     assert result.exit_code == 1
-    assert "Kunne ikke lese" in result.stderr
+    assert "er ikke en gyldig Excel-fil" in result.stderr
+    assert "BadZipFile" not in result.stderr and "Error" not in result.stderr
 
 
 # --- users -------------------------------------------------------------------------------

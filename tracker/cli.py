@@ -105,7 +105,7 @@ def demo(ctx: Context) -> None:
 
 
 @main.command("import")
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))  # a missing file: the importer's message
 @click.option("--dry-run", is_flag=True, help="Show what would change; change nothing.")
 @click.option("--plan", "plan_name", help="The plan to import into (default: the only one).")
 @handles_errors

@@ -15,6 +15,7 @@ from typing import Any
 from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
+from tracker.i18n_imports import IMPORT_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
 from tracker.i18n_quarterly import QUARTERLY_MESSAGES
 from tracker.i18n_setup import SETUP_MESSAGES
@@ -207,16 +208,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{name}”: only .xlsx and .csv files can be imported.",
     },
     "import.unreadable": {
-        "nb": "Kunne ikke lese «{name}» ({error}). Er det en ekte Excel- eller CSV-fil?",
-        "en": "Could not read “{name}” ({error}). Is it a real Excel or CSV file?",
+        "nb": "Kunne ikke lese «{name}». Er det en ekte Excel- eller CSV-fil?",
+        "en": "Could not read “{name}”. Is it a real Excel or CSV file?",
     },
     "import.not_utf8": {
         "nb": "«{name}» er ikke UTF-8. Lagre som «CSV UTF-8» i Excel og prøv igjen.",
         "en": "“{name}” is not UTF-8. Save it as “CSV UTF-8” in Excel and try again.",
     },
     "import.too_large": {
-        "nb": "«{name}» er for stor (over 20 MB).",
-        "en": "“{name}” is too large (over 20 MB).",
+        "nb": "«{name}» er for stor (over {limit} MB).",
+        "en": "“{name}” is too large (over {limit} MB).",
     },
     "import.sheet_too_large": {
         "nb": "Arket «{name}» er for stort (over {rows} rader eller {columns} kolonner). "
@@ -303,8 +304,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the quarter {period} is outside the measure's span or in the future.",
     },
     "import.unknown_theme": {
-        "nb": "fant ikke satsingsområdet «{value}».",
-        "en": "theme “{value}” not found.",
+        "nb": "ukjent satsingsområde «{value}». Kjente satsingsområder: {known}.",
+        "en": "unknown theme “{value}”. Known themes: {known}.",
     },
     "import.near_miss": {
         "nb": "«{value}» er ikke kjent. Mente du «{near}»?",
@@ -984,6 +985,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     FORM_MESSAGES,
     SETUP_MESSAGES,
     FIELD_MESSAGES,
+    IMPORT_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from tracker.errors import Problem
 from tracker.importers import ImportResult, import_tables, read_bytes
-from tracker.importers.read import MAX_FILE_BYTES
+from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
 from ui import data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
 from ui.state import lang, t
@@ -27,10 +27,11 @@ def render(plan_id: int | None) -> None:
     st.subheader(t("adminpage.import"))
     target = widgets.plan_name(plan_id) if plan_id is not None else None
     st.caption(t_md("adminpage.import_help", plan=target or "–"))
+    st.caption(t("adminpage.import_limits", size=MAX_UPLOAD_MB, rows=MAX_DATA_ROWS))
     upload = st.file_uploader(
         t("adminpage.import_file"),
         type=["xlsx", "csv"],
-        max_upload_size=MAX_FILE_BYTES // (1024 * 1024),
+        max_upload_size=MAX_UPLOAD_MB,  # the browser's check; the server's is config.toml
         key=f"admin_import_file_{st.session_state.get(ROUND_KEY, 0)}",
     )
     if upload is None:

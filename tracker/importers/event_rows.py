@@ -36,7 +36,7 @@ class EventSpec:
 def parse_events(job: _Job) -> list[EventSpec]:
     specs: list[EventSpec] = []
     for row, values in job.rows(EVENTS):
-        actor = job.find_or_new_actor(values.get("actor", ""), row, HEADER["actor"], True)
+        actor = job.find_one_actor(values.get("actor", ""), row, HEADER["actor"], True)
         title = clean_text(values.get("title", ""))
         if not title:
             job.problem("import.required", row, HEADER["title"])
@@ -49,7 +49,7 @@ def parse_events(job: _Job) -> list[EventSpec]:
         theme_name = values.get("theme", "").strip()
         theme = job.themes.find(theme_name) if theme_name else None
         if theme_name and theme is None:
-            job.problem("import.unknown_theme", row, HEADER["theme"], value=theme_name)
+            job.unknown_theme(theme_name, row, HEADER["theme"])
         groups = "; ".join(split_groups(clean_text(values.get("groups", ""))))
         place = clean_text(values.get("place", ""))
         link = clean_text(values.get("link", ""))

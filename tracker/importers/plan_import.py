@@ -88,6 +88,9 @@ FIELD_HEADERS = {
 }
 """Changed fields named as the file's column headers in change lines."""
 
+KNOWN_LISTED = 12  # themes named in an unknown theme's message
+THEME_NEAR = 0.6  # a looser match than NEAR_MISS: it is only a suggestion, never taken
+
 
 @dataclass
 class ImportResult:
@@ -215,6 +218,7 @@ class _Job:
         self.next_number: dict[int, int] = {}  # id(theme) -> the next number to try
         self.latest: dict[int, Any] = {}
         self.events: list[EventSpec] = []
+        self.plan_themes = False  # the plan had themes before this import
 
     # ---- parsing ---------------------------------------------------------
 
@@ -277,6 +281,8 @@ class _Job:
                 self.problems += error.problems
             return
         row, values = rows[0]
+        for ignored, _ in rows[1:]:  # one file, one plan
+            self.notices.append(Problem("import.plan_rows_ignored", {"first": row}, None, ignored))
         name = self.text(values, "name", row, Plan.name, required=True)
         years = []
         for key in ("start_year", "end_year"):
@@ -302,6 +308,7 @@ class _Job:
         if self.plan.id is not None:
             for theme in self.session.scalars(select(Theme).where(Theme.plan_id == self.plan.id)):
                 self.themes.add(theme, *theme_names(theme.code, theme.name))
+                self.plan_themes = True
             for goal in self.session.scalars(select(Goal).where(Goal.plan_id == self.plan.id)):
                 self.goals.add(goal, goal.code, goal.text)
         for actor in self.session.scalars(select(Actor)):
@@ -365,7 +372,7 @@ class _Job:
             theme_name = values.get("theme", "").strip()
             theme = self.themes.find(theme_name) if theme_name else None
             if theme_name and theme is None:
-                self.problem("import.unknown_theme", row, "theme", value=theme_name)
+                self.unknown_theme(theme_name, row, "theme")
             goal = self.goals.find(code) or Goal()
             if id(goal) in self.goal_values:
                 self.problem("import.duplicate", row, "code", value=code)
@@ -403,7 +410,7 @@ class _Job:
     ) -> MeasureSpec | None:
         before = len(self.problems)
         theme = self.find_or_new_theme(values.get("theme", ""), row)
-        lead = self.find_or_new_actor(values.get("lead", ""), row, "lead", required=True)
+        lead = self.find_one_actor(values.get("lead", ""), row, "lead", required=True)
         goal = self.find_or_new_goal(values.get("goal", ""), row)
         partners: dict[int, tuple[Actor, PartnerRole]] = {}
         for key, role in (("partners", PartnerRole.PARTNER), ("funders", PartnerRole.FUNDER)):
@@ -469,7 +476,7 @@ class _Job:
         try:
             return parser(text)
         except ValueError as error:
-            self.problem(str(error), row, column, value=text, **params)
+            self.problem(_message_key(error), row, column, value=text, **params)
             return None
 
     def span(self, values: dict[str, str], row: int) -> tuple[Quarter | None, Quarter | None]:
@@ -477,7 +484,7 @@ class _Job:
         try:
             start, end = parse_period(values.get("period", ""), first_year, last_year)
         except ValueError as error:
-            self.problem(str(error), row, "period", value=values.get("period", ""))
+            self.problem(_message_key(error), row, "period", value=values.get("period", ""))
             return None, None
         if values.get("start", "").strip():
             start = self.parse_cell(
@@ -548,6 +555,9 @@ class _Job:
             self.problem("report.period_closed", row, "status_period", period=str(period))
 
     def find_or_new_theme(self, name: str, row: int) -> Theme | None:
+        """A known theme (the plan's, or the Satsingsområder sheet's). A new one only
+        while the plan has no themes and the file no Satsingsområder sheet: then the
+        measures' theme column is what defines them."""
         name = clean_text(name)
         if not name:
             self.problem("import.required", row, "theme")
@@ -555,6 +565,16 @@ class _Job:
         found = self.themes.find(name)
         if found is not None:
             return found
+        if self.rows(THEMES) or self.plan_themes:
+            self.unknown_theme(name, row, "theme")
+            return None
+        return self.new_theme(name.strip(), row)
+
+    def new_theme(self, name: str, row: int) -> Theme | None:
+        """A theme named in the measures' column of a plan that has none yet."""
+        if name.isdecimal():
+            self.problem("import.theme_is_number", row, "theme", value=name)
+            return None
         if (near := self.themes.near_miss(name)) is not None:
             self.problem("import.near_miss", row, "theme", value=name, near=near)
             return None
@@ -566,12 +586,44 @@ class _Job:
         code = str(max((int(c) for c in codes if c.isdecimal()), default=0) + 1)
         self.theme_values[id(theme)] = {
             "code": code,
-            "name": name.strip(),
+            "name": name,
             "description": "",
             "position": len(self.themes.items) + 1,
         }
-        self.themes.add(theme, *theme_names(code, name.strip()))
+        self.themes.add(theme, *theme_names(code, name))
         return theme
+
+    def unknown_theme(self, name: str, row: int, column: str) -> None:
+        """The problem of a theme not known, with the nearest known one and the list."""
+        known = [self.theme_label(theme) for theme in self.themes.items]
+        listed = ", ".join(known[:KNOWN_LISTED]) + (", …" if len(known) > KNOWN_LISTED else "")
+        params = {"value": name.strip(), "known": listed or "–"}
+        if (near := self.themes.near_miss(name, cutoff=THEME_NEAR)) is not None:
+            self.problem("import.unknown_theme_near", row, column, near=near, **params)
+        else:
+            self.problem("import.unknown_theme", row, column, **params)
+
+    def theme_label(self, theme: Theme) -> str:
+        """'T1 Næringsutvikling': as the file gives it, else as stored."""
+        values = self.theme_values.get(id(theme)) or {"code": theme.code, "name": theme.name}
+        return f"{values['code']} {values['name']}"
+
+    def find_one_actor(
+        self, name: str, row: int, column: str, required: bool = False
+    ) -> Actor | None:
+        """The actor of a column that takes one: a cell with a list in it ('Kupa;Kupa',
+        'Kupa; NAV') is refused, not made a new actor of that name."""
+        parts = self.names(name)
+        listed = ";" in name or "\n" in name or all(self.actors.find(p) for p in parts)
+        if len(parts) < 2 or not listed:
+            return self.find_or_new_actor(name, row, column, required)
+        if len({normalise(p) for p in parts}) == 1:
+            known = self.actors.find(parts[0])
+            near = known.name if known is not None and known.name else parts[0]
+            self.problem("import.one_actor_repeated", row, column, value=name.strip(), near=near)
+        else:
+            self.problem("import.one_actor", row, column, value=name.strip())
+        return None
 
     def find_or_new_actor(
         self, name: str, row: int, column: str, required: bool = False
@@ -764,6 +816,13 @@ class _Job:
             after={"period": row.period, "status": spec.status.value, "progress": spec.progress},
             bump=False,
         )
+
+
+def _message_key(error: ValueError) -> str:
+    """The catalogue key a parser raised, or a plain one for any other ValueError
+    (whose text is Python's, and English)."""
+    key = str(error)
+    return key if key in i18n.CATALOGUE else "import.bad_value"
 
 
 def _measure_code(prefix: str, number: int) -> str:

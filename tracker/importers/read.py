@@ -13,15 +13,25 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 
 from tracker.cells_safe import unneutralised
 from tracker.errors import Problem
+from tracker.importers.limits import (
+    EXACT_DIGITS,
+    MAX_COLUMNS,
+    MAX_DATA_ROWS,
+    MAX_FILE_BYTES,
+    MAX_SHEET_ROWS,
+    check_xlsx,
+    read_file,
+    too_large,
+)
 from tracker.planfile import EVENTS, MEASURES, SHEETS, Sheet
 from tracker.quarters import Quarter
 
+__all__ = ["MAX_FILE_BYTES", "Table", "Tables", "cell_text", "read_bytes", "read_path"]
 HEADER_SEARCH_ROWS = 10
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_ROWS, MAX_COLUMNS = 100_000, 80  # a sheet beyond this is refused, not read
 _HEADER_PUNCTUATION = re.compile(r"[.:*()\[\]]")
 
 
@@ -43,7 +53,7 @@ class Tables:
 
 def normalise(text: object) -> str:
     """Header/lookup form: NFC, case-folded, inner spaces collapsed, trimmed of : *."""
-    value = unicodedata.normalize("NFC", str(text or "")).casefold()
+    value = unicodedata.normalize("NFC", clean(str(text or ""))).casefold()
     value = re.sub(r"\s+", " ", value).strip().strip(":*").strip()
     return value
 
@@ -60,32 +70,40 @@ def clean(text: str) -> str:
 
 
 def read_path(path: Path) -> Tables:
-    """Read a .xlsx, a .csv or a folder of .csv files. Never raises for bad content."""
-    out = Tables()
-    try:
-        if path.is_dir():
-            _read_folder(path, out)
-        elif path.suffix.lower() in (".xlsx", ".xlsm"):
-            _read_xlsx(path.read_bytes(), out)
-        elif path.suffix.lower() in (".csv", ".txt"):
-            _read_csv_bytes(path.read_bytes(), csv_sheet(path.name), path.name, out)
-        else:
-            out.problems.append(Problem("import.unknown_file_type", {"name": path.name}))
-    except OSError as error:
-        out.problems.append(Problem("import.unreadable", {"name": path.name, "error": error}))
-    return out
+    """Read a .xlsx, a .csv or a folder of .csv files. Never raises for bad content;
+    reads only regular files within the size limit (limits.read_file)."""
+    if path.is_dir():
+        out = Tables()
+        _read_folder(path, out)
+        return out
+    if not _is_xlsx(path.name) and not _is_csv(path.name):
+        return read_bytes(b"", path.name)
+    data = read_file(path)
+    if isinstance(data, Problem):
+        return Tables(problems=[data])
+    return read_bytes(data, path.name)
 
 
 def read_bytes(data: bytes, filename: str) -> Tables:
     """The same as read_path for an upload held in memory."""
     out = Tables()
-    if filename.lower().endswith((".xlsx", ".xlsm")):
-        _read_xlsx(data, out)
-    elif filename.lower().endswith((".csv", ".txt")):
-        _read_csv_bytes(data, csv_sheet(filename), filename, out)
-    else:
+    if not _is_xlsx(filename) and not _is_csv(filename):
         out.problems.append(Problem("import.unknown_file_type", {"name": filename}))
+    elif len(data) > MAX_FILE_BYTES:
+        out.problems.append(too_large(filename))
+    elif _is_xlsx(filename):
+        _read_xlsx(data, filename, out)
+    else:
+        _read_csv_bytes(data, csv_sheet(filename), filename, out)
     return out
+
+
+def _is_xlsx(filename: str) -> bool:
+    return filename.lower().endswith((".xlsx", ".xlsm"))
+
+
+def _is_csv(filename: str) -> bool:
+    return filename.lower().endswith((".csv", ".txt"))
 
 
 def csv_sheet(filename: str) -> Sheet:
@@ -97,12 +115,18 @@ def _read_folder(folder: Path, out: Tables) -> None:
     files = sorted(folder.glob("*.csv"))
     if not files:
         out.problems.append(Problem("import.empty_folder", {"name": str(folder)}))
+    total = 0
     for file in files:
         sheet = sheet_for_name(file.stem)
         if sheet is None:
             out.notices.append(Problem("import.unknown_sheet", {"name": file.name}))
             continue
-        _read_csv_bytes(file.read_bytes(), sheet, file.name, out)
+        data = read_file(file)
+        total += len(data) if isinstance(data, bytes) else 0
+        if isinstance(data, Problem) or total > MAX_FILE_BYTES:  # the folder as one file
+            out.problems.append(data if isinstance(data, Problem) else too_large(folder.name))
+            return
+        _read_csv_bytes(data, sheet, file.name, out)
 
 
 def sheet_for_name(name: str) -> Sheet | None:
@@ -119,17 +143,16 @@ def _ascii(text: str) -> str:
 
 
 def _read_csv_bytes(data: bytes, sheet: Sheet, name: str, out: Tables) -> None:
-    if len(data) > MAX_FILE_BYTES:
-        out.problems.append(Problem("import.too_large", {"name": name}))
-        return
     text = _decode(data)
     if text is None:
         out.problems.append(Problem("import.not_utf8", {"name": name}))
         return
     try:
-        grid = _csv_grid(clean(text), sheet)
-    except csv.Error as error:
-        out.problems.append(Problem("import.unreadable", {"name": name, "error": error}))
+        grid = _csv_grid(text, sheet)  # control characters are removed cell by cell
+    except csv.Error:  # a cell over csv.field_size_limit(), as an unclosed quote makes
+        out.problems.append(
+            Problem("import.csv_broken", {"name": name, "limit": csv.field_size_limit()})
+        )
         return
     _add_table(grid, sheet, name, out)
 
@@ -161,51 +184,70 @@ def _guess_delimiter(text: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def _read_xlsx(data: bytes, out: Tables) -> None:
+def _read_xlsx(data: bytes, filename: str, out: Tables) -> None:
     from openpyxl import load_workbook
 
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
-        out.problems.append(
-            Problem("import.unreadable", {"name": "xlsx", "error": type(error).__name__})
-        )
+    if (refused := check_xlsx(data, filename)) is not None:
+        out.problems.append(refused)
         return
     try:
-        sheets = list(workbook.worksheets)
-        for worksheet in sheets:
-            sheet = sheet_for_name(worksheet.title)
-            if sheet is None and len(sheets) == 1:
-                sheet = MEASURES
-            if sheet is None:
-                out.notices.append(Problem("import.unknown_sheet", {"name": worksheet.title}))
-                continue
-            grid = _sheet_grid(worksheet, keep_dates=sheet is EVENTS)
-            if grid is None:
-                params = {"name": worksheet.title, "rows": MAX_ROWS, "columns": MAX_COLUMNS}
-                out.problems.append(Problem("import.sheet_too_large", params))
-                continue
-            _add_table(grid, sheet, worksheet.title, out)
-    except Exception as error:  # a damaged sheet inside a readable zip
-        out.problems.append(
-            Problem("import.unreadable", {"name": "xlsx", "error": type(error).__name__})
-        )
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a broken file
+        out.problems.append(Problem("import.not_xlsx", {"name": filename}))
+        return
+    try:
+        _read_sheets(workbook, out)
+    except Exception:  # a damaged sheet inside a readable zip
+        out.problems.append(Problem("import.not_xlsx", {"name": filename}))
     finally:
         workbook.close()
 
 
-def _sheet_grid(worksheet: Any, keep_dates: bool = False) -> list[list[str]] | None:
-    """A read-only sheet's cells as text, or None when it says it is larger than the caps.
+def _read_sheets(workbook: Any, out: Tables) -> None:
+    sheets = list(workbook.worksheets)
+    for worksheet in sheets:
+        sheet = sheet_for_name(worksheet.title)
+        if sheet is None and len(sheets) == 1:
+            sheet = MEASURES
+        if sheet is None:
+            out.notices.append(Problem("import.unknown_sheet", {"name": worksheet.title}))
+            continue
+        grid = _sheet_grid(worksheet, keep_dates=sheet is EVENTS)
+        if isinstance(grid, Problem):
+            out.problems.append(grid)
+            continue
+        _add_table(grid, sheet, worksheet.title, out)
 
-    Read-only openpyxl pads every row to the sheet's width and fills gaps between rows,
-    so a tiny file with one cell at XFD1048576 would mean 17 billion cells; the caps
-    also bound a sheet whose file does not state its size.
+
+def _sheet_grid(worksheet: Any, keep_dates: bool = False) -> list[list[str]] | Problem:
+    """A read-only sheet's cells as text, or the limit it breaks.
+
+    The sheet's stated size (its dimension record) only refuses early: it may be
+    missing or wrong, so every row is read, counted against the limits as it comes.
+    Read-only openpyxl pads rows to max_col and fills gaps between rows, so a tiny
+    file with one cell at XFD1048576 costs one row per row counted, never 17 billion
+    cells; a value right of MAX_COLUMNS makes the row one too wide.
     """
-    height, width = worksheet.max_row or MAX_ROWS, worksheet.max_column or MAX_COLUMNS
-    if height > MAX_ROWS or width > MAX_COLUMNS:
-        return None
-    rows = worksheet.iter_rows(max_row=height, max_col=width)
-    return [_row_texts(row, keep_dates) for row in rows]
+    too_large = Problem(
+        "import.sheet_too_large",
+        {"name": worksheet.title, "rows": MAX_SHEET_ROWS, "columns": MAX_COLUMNS},
+    )
+    if (worksheet.max_row or 0) > MAX_SHEET_ROWS or (worksheet.max_column or 0) > MAX_COLUMNS:
+        return too_large
+    worksheet.reset_dimensions()  # read past a dimension that says too little
+    grid: list[list[str]] = []
+    filled = 0
+    for row in worksheet.iter_rows(max_col=MAX_COLUMNS + 1):
+        texts = _row_texts(row, keep_dates)
+        if len(grid) == MAX_SHEET_ROWS or len(texts) > MAX_COLUMNS:
+            return too_large
+        grid.append(texts)
+        filled += any(texts)
+        if filled > MAX_DATA_ROWS + HEADER_SEARCH_ROWS:  # more than a header and the cap
+            return Problem(
+                "import.too_many_rows", {"name": worksheet.title, "limit": MAX_DATA_ROWS}
+            )
+    return grid
 
 
 def _row_texts(row: tuple[Any, ...], keep_dates: bool = False) -> list[str]:
@@ -213,6 +255,22 @@ def _row_texts(row: tuple[Any, ...], keep_dates: bool = False) -> list[str]:
     while end and row[end - 1].value is None:  # most padding is trailing empty cells
         end -= 1
     return [cell_text(cell.value, cell.number_format, keep_dates) for cell in row[:end]]
+
+
+class NumberText(str):
+    """A numeric cell's text. exact is False for a whole number longer than Excel
+    holds (15 digits): 12345678901234567890 is stored as 12345678901234567168."""
+
+    exact: bool = True
+
+
+def _number_text(value: int | float) -> NumberText:
+    if isinstance(value, float) and not value.is_integer():
+        return NumberText(repr(value))  # the shortest text that is this float: 3.5, 0.1
+    whole = int(value)
+    text = NumberText(str(whole))
+    text.exact = len(str(abs(whole))) <= EXACT_DIGITS
+    return text
 
 
 def cell_text(value: object, number_format: str | None = None, keep_dates: bool = False) -> str:
@@ -225,8 +283,8 @@ def cell_text(value: object, number_format: str | None = None, keep_dates: bool 
         return "ja" if value else "nei"
     if isinstance(value, int | float) and "%" in (number_format or ""):
         value = round(value * 100, 9)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, int | float):
+        return _number_text(value)
     if isinstance(value, datetime | date):
         return value.strftime("%Y-%m-%d") if keep_dates else _date_text(value)
     return clean(str(value))
@@ -252,15 +310,48 @@ def _add_table(grid: list[list[str]], sheet: Sheet, name: str, out: Tables) -> N
         params = {"name": name, "columns": ", ".join(missing)}
         out.problems.append(Problem("import.missing_columns", params))
         return
-    table = out.tables.setdefault(sheet.key, Table(sheet))
+    rows = []
     for offset, raw in enumerate(grid[header_index + 1 :], start=header_index + 2):
-        values = {
-            key: unneutralised(str(raw[i]).strip())
-            for i, key in enumerate(keys)
-            if key is not None and i < len(raw)
-        }
+        cells = {key: raw[i] for i, key in enumerate(keys) if key is not None and i < len(raw)}
+        values = {key: unneutralised(clean(str(cell)).strip()) for key, cell in cells.items()}
         if any(values.values()):
-            table.rows.append((offset, values))
+            rows.append((offset, values))
+            _check_numbers(cells, offset, sheet, name, out)
+            _notice_dropped(cells, raw[len(keys) :], offset, len(keys), sheet, out)
+    if len(rows) > MAX_DATA_ROWS:
+        out.problems.append(Problem("import.too_many_rows", {"name": name, "limit": MAX_DATA_ROWS}))
+        return
+    out.tables.setdefault(sheet.key, Table(sheet)).rows.extend(rows)
+
+
+def _notice_dropped(
+    cells: dict[str, str], beyond: list[str], row: int, width: int, sheet: Sheet, out: Tables
+) -> None:
+    """Say what of a row is not imported: control characters taken out of a cell,
+    values right of the last header."""
+    headers = {c.key: c.header for c in sheet.columns}
+    for key, cell in cells.items():
+        if clean(str(cell)) != cell:
+            out.notices.append(Problem("import.characters_removed", {}, headers[key], row))
+    for index, cell in enumerate(beyond, start=width + 1):
+        if str(cell).strip():
+            params = {"column": get_column_letter(index), "value": str(cell).strip()[:40]}
+            out.notices.append(Problem("import.value_without_header", params, None, row))
+
+
+def _check_numbers(cells: dict[str, str], row: int, sheet: Sheet, name: str, out: Tables) -> None:
+    """A number Excel cannot have held exactly is an error; a code stored as a number
+    is noticed once per file (Excel has dropped zeros such a code may have had)."""
+    headers = {c.key: c.header for c in sheet.columns}
+    for key, cell in cells.items():
+        if not isinstance(cell, NumberText):
+            continue
+        if not cell.exact:
+            params = {"value": cell, "digits": EXACT_DIGITS}
+            out.problems.append(Problem("import.number_inexact", params, headers[key], row))
+        elif key == "code" and not any(p.key == "import.codes_as_numbers" for p in out.notices):
+            params = {"column": headers[key], "name": name, "row": row, "value": cell}
+            out.notices.append(Problem("import.codes_as_numbers", params))
 
 
 def _find_header(grid: list[list[str]], sheet: Sheet) -> int | None:

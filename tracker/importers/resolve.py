@@ -34,9 +34,9 @@ class Lookup(Generic[T]):
     def find(self, name: str) -> T | None:
         return self.by_name.get(normalise(name))
 
-    def near_miss(self, name: str) -> str | None:
+    def near_miss(self, name: str, cutoff: float = NEAR_MISS) -> str | None:
         """The known name this one is probably a typo of, if any."""
-        close = difflib.get_close_matches(normalise(name), self.by_name, n=1, cutoff=NEAR_MISS)
+        close = difflib.get_close_matches(normalise(name), self.by_name, n=1, cutoff=cutoff)
         return self.spelling[close[0]] if close else None
 
 

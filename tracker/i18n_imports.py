@@ -1,0 +1,107 @@
+"""The texts of the importer's limits and refusals (merged into tracker.i18n.CATALOGUE):
+files that are not regular files, too large or damaged, rows over the limit, numbers
+Excel cannot hold exactly, unknown themes, several names in a one-actor column."""
+
+from __future__ import annotations
+
+IMPORT_MESSAGES: dict[str, dict[str, str]] = {
+    "import.not_a_file": {
+        "nb": "«{name}» er ikke en vanlig fil (men f.eks. en kø, en enhet eller en lenke til "
+        "en slik). Velg selve plan-fila.",
+        "en": "“{name}” is not a regular file (but e.g. a pipe, a device or a link to one). "
+        "Choose the plan file itself.",
+    },
+    "import.not_found": {
+        "nb": "Fant ikke fila «{name}».",
+        "en": "Found no file “{name}”.",
+    },
+    "import.no_access": {
+        "nb": "Har ikke lov til å lese «{name}».",
+        "en": "Not allowed to read “{name}”.",
+    },
+    "import.not_xlsx": {
+        "nb": "«{name}» er ikke en gyldig Excel-fil (.xlsx). Åpne den i Excel, lagre den som "
+        "Excel-arbeidsbok og prøv igjen.",
+        "en": "“{name}” is not a valid Excel file (.xlsx). Open it in Excel, save it as an "
+        "Excel workbook and try again.",
+    },
+    "import.unpacked_too_large": {
+        "nb": "Filen «{name}» pakker seg ut til over {limit} MB; er den skadet? En plan-fil er "
+        "langt mindre.",
+        "en": "The file “{name}” unpacks to over {limit} MB; is it damaged? A plan file is "
+        "far smaller.",
+    },
+    "import.packed_too_tightly": {
+        "nb": "Filen «{name}» har en del som pakker seg ut over {ratio} ganger større; er den "
+        "skadet?",
+        "en": "The file “{name}” has a part that unpacks to over {ratio} times its size; is "
+        "it damaged?",
+    },
+    "import.csv_broken": {
+        "nb": "«{name}» kan ikke leses som CSV: en celle er over {limit} tegn, eller et "
+        "anførselstegn er ikke lukket.",
+        "en": "“{name}” cannot be read as CSV: a cell is over {limit} characters, or a "
+        "quotation mark is not closed.",
+    },
+    "import.too_many_rows": {
+        "nb": "«{name}» har mer enn {limit} rader med data; ingenting er importert. Del fila i "
+        "flere.",
+        "en": "“{name}” has more than {limit} rows of data; nothing was imported. Split the file.",
+    },
+    "import.number_inexact": {
+        "nb": "tallet {value} har flere sifre enn Excel lagrer nøyaktig ({digits}). Formater "
+        "kolonnen som tekst og skriv verdien inn på nytt.",
+        "en": "the number {value} has more digits than Excel stores exactly ({digits}). "
+        "Format the column as text and enter the value again.",
+    },
+    "import.codes_as_numbers": {
+        "nb": "Kolonnen «{column}» i «{name}» har koder lagret som tall (f.eks. rad {row}: "
+        "{value}). Excel fjerner nuller foran og bak (03 blir 3, 3.10 blir 3.1); formater "
+        "kolonnen som tekst hvis kodene skal ha dem.",
+        "en": "The column “{column}” in “{name}” has codes stored as numbers (e.g. row {row}: "
+        "{value}). Excel drops leading and trailing zeros (03 becomes 3, 3.10 becomes 3.1); "
+        "format the column as text if the codes need them.",
+    },
+    "import.unknown_theme_near": {
+        "nb": "ukjent satsingsområde «{value}». Mente du «{near}»? Kjente satsingsområder: "
+        "{known}.",
+        "en": "unknown theme “{value}”. Did you mean “{near}”? Known themes: {known}.",
+    },
+    "import.theme_is_number": {
+        "nb": "«{value}» ser ut som nummeret på et satsingsområde, men planen har ingen ennå. "
+        "Skriv navnet, eller legg til arket Satsingsområder.",
+        "en": "“{value}” looks like a theme's number, but the plan has no themes yet. Write "
+        "the name, or add the sheet Satsingsområder.",
+    },
+    "import.one_actor_repeated": {
+        "nb": "«{value}» er samme navn flere ganger, men kolonnen tar én aktør. Mente du «{near}»?",
+        "en": "“{value}” is the same name several times, but the column takes one actor. Did "
+        "you mean “{near}”?",
+    },
+    "import.one_actor": {
+        "nb": "«{value}» er flere aktører, men kolonnen tar én. Sett én her og de andre under "
+        "Samarbeidspartnere.",
+        "en": "“{value}” is several actors, but the column takes one. Put one here and the "
+        "others under Samarbeidspartnere.",
+    },
+    "adminpage.import_limits": {
+        "nb": "Høyst {size} MB per fil og {rows} rader per ark.",
+        "en": "At most {size} MB per file and {rows} rows per sheet.",
+    },
+    "import.characters_removed": {
+        "nb": "usynlige kontrolltegn er fjernet fra verdien.",
+        "en": "invisible control characters were removed from the value.",
+    },
+    "import.value_without_header": {
+        "nb": "verdien «{value}» i kolonne {column} har ingen overskrift og blir ikke importert.",
+        "en": "the value “{value}” in column {column} has no header and is not imported.",
+    },
+    "import.plan_rows_ignored": {
+        "nb": "arket Plan beskriver én plan (rad {first}); denne raden blir ikke importert.",
+        "en": "the sheet Plan describes one plan (row {first}); this row is not imported.",
+    },
+    "import.bad_value": {
+        "nb": "«{value}» kan ikke leses her.",
+        "en": "“{value}” cannot be read here.",
+    },
+}
