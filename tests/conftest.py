@@ -134,13 +134,14 @@ def postgres_scratch_url() -> Iterator[str | None]:
     server = db.make_engine(url).execution_options(isolation_level="AUTOCOMMIT")
     # Named after the test database, so runs on different test databases never meet.
     name = f"{server.url.database}_scratch"
+    quoted = f'"{name}"'  # a test database may be named test_h-x
     try:
         with server.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            connection.execute(text(f"CREATE DATABASE {name}"))
+            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+            connection.execute(text(f"CREATE DATABASE {quoted}"))
         yield server.url.set(database=name).render_as_string(hide_password=False)
         with server.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
     finally:
         server.dispose()
 
