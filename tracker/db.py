@@ -53,6 +53,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=15000")
+    # A REPLACE then fires the delete guards of the append-only tables (migration 0006).
+    cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.close()
 
 
