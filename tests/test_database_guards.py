@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tests.conftest import _reset_postgres
 from tests.factories import World
 from tracker import db
+from tracker.db import AppendOnlyError
+from tracker.models import AuditLog
 
 GUARDED = ("status_update", "indicator_value", "contribution", "audit_log")
 ROW_ID = 1001
@@ -274,3 +276,23 @@ def test_the_guards_go_down_and_come_up_again(
         assert (
             "status_update_append_only" in triggers[1] or "status_update_no_update" in triggers[1]
         )
+
+
+# --- the ORM says so first ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["update", "delete"])
+def test_the_orm_refuses_changing_an_audit_row(session: Session, world: World, verb: str) -> None:
+    row = AuditLog(username="admin", action="skrevet", entity="measure", entity_id="1.1")
+    session.add(row)
+    session.commit()
+    if verb == "update":
+        row.action = "endret"
+    else:
+        session.delete(row)
+    with pytest.raises(AppendOnlyError):
+        session.flush()
+    session.rollback()
+    assert session.scalars(select(AuditLog.action).where(AuditLog.id == row.id)).all() == [
+        "skrevet"
+    ]

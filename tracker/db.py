@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.models import Contribution, IndicatorValue, StatusUpdate
+from tracker.models import AuditLog, Contribution, IndicatorValue, StatusUpdate
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -20,7 +20,7 @@ URL_VARIABLE = "TRACKER_DATABASE_URL"
 
 
 class AppendOnlyError(RuntimeError):
-    """Raised when code tries to change or delete a StatusUpdate."""
+    """Raised when code tries to change or delete a row of an append-only table."""
 
 
 def database_url(url: str | None = None) -> str:
@@ -89,10 +89,10 @@ def read_session(engine: Engine) -> Iterator[Session]:
 @event.listens_for(Session, "before_flush")
 def _refuse_status_update_changes(session: Session, _context: Any, _instances: Any) -> None:
     for obj in (*session.dirty, *session.deleted):
-        appended = isinstance(obj, StatusUpdate | IndicatorValue | Contribution)
+        appended = isinstance(obj, StatusUpdate | IndicatorValue | Contribution | AuditLog)
         if appended and (obj in session.deleted or session.is_modified(obj)):
             raise AppendOnlyError(
-                "status reports, contributions and indicator values are append-only"
+                "status reports, contributions, indicator values and the audit log are append-only"
             )
 
 
