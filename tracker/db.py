@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.models import Contribution, IndicatorValue, StatusUpdate
+from tracker.models import AuditLog, Contribution, IndicatorValue, StatusUpdate
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -21,7 +21,7 @@ URL_VARIABLE = "TRACKER_DATABASE_URL"
 
 
 class AppendOnlyError(RuntimeError):
-    """Raised when code tries to change or delete a StatusUpdate."""
+    """Raised when code tries to change or delete a row of an append-only table."""
 
 
 DATABASE_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, AppendOnlyError)
@@ -59,6 +59,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=15000")
+    # A REPLACE then fires the delete guards of the append-only tables (migration 0006).
+    cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.close()
 
 
@@ -93,10 +95,10 @@ def read_session(engine: Engine) -> Iterator[Session]:
 @event.listens_for(Session, "before_flush")
 def _refuse_status_update_changes(session: Session, _context: Any, _instances: Any) -> None:
     for obj in (*session.dirty, *session.deleted):
-        appended = isinstance(obj, StatusUpdate | IndicatorValue | Contribution)
+        appended = isinstance(obj, StatusUpdate | IndicatorValue | Contribution | AuditLog)
         if appended and (obj in session.deleted or session.is_modified(obj)):
             raise AppendOnlyError(
-                "status reports, contributions and indicator values are append-only"
+                "status reports, contributions, indicator values and the audit log are append-only"
             )
 
 

@@ -1,7 +1,8 @@
 """The schema, SQLAlchemy 2.x typed style. Alembic migrations create it (migrations/).
 
-StatusUpdate is append-only: the ORM refuses to update or delete one (see
-tracker.db), and the migration adds database triggers that refuse it too.
+StatusUpdate, Contribution, IndicatorValue and AuditLog are append-only: the ORM
+refuses to update or delete one (see tracker.db), and the migrations add database
+triggers that refuse it too, and REPLACE and TRUNCATE (0006).
 """
 
 from __future__ import annotations
@@ -250,6 +251,8 @@ class LoginAttempt(Base):
 
 
 class AuditLog(Base):
+    """Who changed what, when, before and after. Append-only, like status reports."""
+
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
