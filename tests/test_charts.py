@@ -188,6 +188,20 @@ def test_quarter_axis_writes_the_year_where_it_changes() -> None:
 # --- progress_bars ---------------------------------------------------------------------
 
 
+def test_a_typed_name_is_text_on_the_axis_not_markup(rollup: pd.DataFrame) -> None:
+    """Plotly reads <b>, <a href> and <br> in tick texts: a name typed with them
+    must show as typed, never as a link or a line break of the name's own."""
+    typed = '<a href="http://evil.example">Klikk</a> <b>fet</b> og en lang nok tekst'
+    rollup.loc[0, "name"] = typed
+    for fig in (
+        charts.progress_bars(rollup, "name", "theme_id", "nb"),
+        charts.status_mix(rollup, "name", "theme_id", "nb"),
+    ):
+        ticks = " ".join(fig.layout.yaxis.ticktext)
+        assert "<a" not in ticks and "<b>" not in ticks
+        assert "&lt;a" in ticks and "evil.example&quot;&gt;Klikk&lt;/a&gt;" in ticks
+
+
 def test_progress_bars_show_the_rollup_numbers(rollup: pd.DataFrame) -> None:
     fig = charts.progress_bars(rollup, "name", "theme_id", "nb")
     bar = trace(fig, t("chart.progress", "nb"))

@@ -38,7 +38,7 @@ def network_map(
             x=nodes["x"].tolist(),
             y=nodes["y"].tolist(),
             mode="markers+text",
-            text=[str(n) for n in nodes["name"]],
+            text=[html.escape(str(n)) for n in nodes["name"]],
             textposition="top center",
             textfont={"size": 11},
             marker={"size": sizes, "color": colors, "line": {"width": 1, "color": "white"}},

@@ -3,6 +3,7 @@ small helpers shared by the figure builders. Never imports streamlit."""
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -187,13 +188,14 @@ def percent_axis(axis: dict[str, Any] | None = None) -> dict[str, Any]:
 
 
 def wrap_label(text: str, width: int = 24) -> str:
-    """Break a long axis label once, at a space near `width`, so it fits narrow columns."""
+    """Break a long axis label once, at a space near `width`, so it fits narrow columns.
+    The label is stored text: escaped, as plotly reads <b>, <a href> and the like."""
     if len(text) <= width or " " not in text:
-        return text
+        return html.escape(text)
     cut = text.rfind(" ", 0, width + 1)
     if cut <= 0:
         cut = text.find(" ")
-    return f"{text[:cut].rstrip()}<br>{text[cut:].strip()}"
+    return f"{html.escape(text[:cut].rstrip())}<br>{html.escape(text[cut:].strip())}"
 
 
 def quarter_axis(quarters: Sequence[str], lang: str) -> dict[str, Any]:
