@@ -14,7 +14,7 @@ from tracker.importers import ImportResult, import_tables, read_bytes
 from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
 from ui import data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
-from ui.state import lang, t
+from ui.state import lang, require_user, t
 from ui.text import error_text, t_md
 
 ROUND_KEY = "admin_import_round"
@@ -28,6 +28,15 @@ def render(plan_id: int | None) -> None:
     target = widgets.plan_name(plan_id) if plan_id is not None else None
     st.caption(t_md("adminpage.import_help", plan=target or "–"))
     st.caption(t("adminpage.import_limits", size=MAX_UPLOAD_MB, rows=MAX_DATA_ROWS))
+    if require_user().username in data.demo_usernames():  # the service refuses it too
+        st.warning(t("demo.retire_as_demo"))
+    else:
+        upload_plan(target)
+    st.divider()
+    export(plan_id)
+
+
+def upload_plan(target: str | None) -> None:
     upload = st.file_uploader(
         t("adminpage.import_file"),
         type=["xlsx", "csv"],
@@ -39,8 +48,6 @@ def render(plan_id: int | None) -> None:
         st.info(t("adminpage.import_empty"))
     else:
         preview(upload.getvalue(), upload.name, upload.file_id, target)
-    st.divider()
-    export(plan_id)
 
 
 def run_import(content: bytes, filename: str, target: str | None, *, dry_run: bool) -> Any:
