@@ -199,6 +199,9 @@ def test_a_typed_name_is_text_on_the_axis_not_markup(rollup: pd.DataFrame) -> No
     ):
         ticks = " ".join(fig.layout.yaxis.ticktext)
         assert "<a" not in ticks and "<b>" not in ticks
+        for shown in fig.data:  # the hover names the group as typed, escaped
+            hover = " ".join(shown.hovertext or [])
+            assert "%{y}" not in (shown.hovertemplate or "") and "<a" not in hover
         assert "&lt;a" in ticks and "evil.example&quot;&gt;Klikk&lt;/a&gt;" in ticks
 
 

@@ -24,7 +24,7 @@ from tests.apptest_helpers import (
     shown,
 )
 from tests.factories import World
-from tracker import calendar_feed
+from tracker import calendar_feed, charts
 from tracker.errors import PermissionDenied, ValidationError
 from tracker.models import AuditLog, Event
 from tracker.service.events import (
@@ -305,3 +305,13 @@ def test_the_importer_and_the_wheel_match_events_by_one_rule() -> None:
     assert events.match_key(3, " Gründerkveld ", date(2025, 3, 12)) == events.match_key(
         3, "gründerkveld", date(2025, 3, 12)
     )
+
+
+def test_a_typed_actor_name_is_text_in_the_wheels_legend() -> None:
+    typed = '<a href="https://evil.example/">Klikk</a><b>x</b>'
+    events = rows({"id": 1, "actor_id": 1, "actor": typed, "title": "Kurs",
+                   "starts": date(2026, 3, 1)})  # fmt: skip
+    fig = charts.wheel(occurrences(events, 2026), 2026, "actor", "nb")
+    names = [trace.name for trace in fig.data if trace.name]
+    assert names and all("<a" not in n and "<b>" not in n for n in names)
+    assert "&lt;a href=" in " ".join(names)

@@ -116,7 +116,7 @@ def status_mix(rollup: pd.DataFrame, label_column: str, id_column: str, lang: st
         plain(rollup[id_column]),
         lang,
         orientation="h",
-        category_hover="%{y}",
+        category_hover="%{hovertext}",  # the name escaped (%{y} is raw)
     ):
         fig.add_trace(trace)
     apply_layout(fig, lang, height=bar_height(labels))

@@ -283,6 +283,7 @@ def status_bar_traces(
                 orientation=orientation,
                 marker=marker,
                 customdata=list(customdata),
+                hovertext=[html.escape(str(c)) for c in categories],  # %{hovertext}: stored names
                 text=[str(c) if c else "" for c in counts],
                 textposition="inside",
                 insidetextanchor="middle",

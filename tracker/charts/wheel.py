@@ -83,7 +83,7 @@ def _groups(happening: pd.DataFrame, color_by: str, lang: str) -> list[tuple[str
     if color_by == "kind":
         names = happening["kind"].map(lambda k: label(EventKind(k), lang))
     else:
-        names = happening["actor"].astype(str)
+        names = happening["actor"].astype(str).map(html.escape)  # legend names: stored text
     order = sorted(names.unique(), key=str.casefold)
     return [(name, happening[names == name]) for name in order]
 
