@@ -229,3 +229,28 @@ def test_a_second_press_on_the_first_admin_screen_logs_in(
         no_exception(at)
         assert at.session_state["principal"].username == "kari"
         assert not at.error
+
+
+def test_two_browsers_on_a_fresh_install_make_one_first_admin(engine: Engine) -> None:
+    """The second waits for the first's commit, then finds an account and is refused."""
+    import threading
+
+    outcome: list[str] = []
+
+    def second() -> None:
+        with db.transaction(engine) as other:
+            try:
+                create_first_admin(other, username="ola", password="et annet langt passord")
+                outcome.append("made")
+            except PermissionDenied:
+                outcome.append("refused")
+
+    with db.transaction(engine) as first:
+        create_first_admin(first, username="kari", password="et langt passord 2026")
+        thread = threading.Thread(target=second)
+        thread.start()
+        thread.join(1.5)  # it waits on the first's lock (or, if not, is done already)
+    thread.join(30)
+    with db.read_session(engine) as session:
+        names = list(session.scalars(select(User.username)))
+    assert outcome == ["refused"] and names == ["kari"]

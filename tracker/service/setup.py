@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.db import bump_revision
 from tracker.errors import PermissionDenied
 from tracker.models import User
 from tracker.service.principal import SYSTEM, Principal
@@ -23,6 +24,9 @@ def create_first_admin(
 ) -> Principal:
     """Make the first account, an admin, and return it. Refused once any account
     exists (two browsers on a fresh install: the second is refused)."""
+    # Take the write lock first (PostgreSQL's row lock on the revision; SQLite's write
+    # transactions hold it already), so two browsers cannot both see no account.
+    bump_revision(session)
     if not needs_first_admin(session):
         raise PermissionDenied.of("setup.already_done")
     user_id = create_user(
