@@ -22,7 +22,14 @@ from tracker.errors import AuthError, PermissionDenied, ValidationError
 from tracker.exporters import export_plan
 from tracker.importers import import_path
 from tracker.models import User
-from tracker.service import SYSTEM, Principal, authenticate, create_user, list_plans
+from tracker.service import (
+    SYSTEM,
+    Principal,
+    authenticate,
+    create_user,
+    list_plans,
+    set_active,
+)
 from tracker.service.demo_accounts import active_demo_usernames
 from tracker.service.setup import create_first_admin, needs_first_admin
 from tracker.vocab import Role
@@ -254,3 +261,47 @@ def test_two_browsers_on_a_fresh_install_make_one_first_admin(engine: Engine) ->
     with db.read_session(engine) as session:
         names = list(session.scalars(select(User.username)))
     assert outcome == ["refused"] and names == ["kari"]
+
+
+def test_an_account_made_by_a_demo_account_goes_with_the_demo(
+    session: Session, tmp_path: Path
+) -> None:
+    """Made through the published door (the reviewer's «drift»): switched off too."""
+    load_demo(session, now=DEMO_NOW)
+    admin = Principal.of(session.scalars(select(User).where(User.username == "admin")).one())
+    create_user(session, user=admin, username="drift", role=Role.ADMIN,
+                password="bakdoer-passord-42")  # fmt: skip
+    assert import_path(session, user=SYSTEM, path=_exported_plan(session, tmp_path)).ok
+    assert active_demo_usernames(session) == []
+    with pytest.raises(AuthError):
+        authenticate(session, "drift", "bakdoer-passord-42")
+
+
+def test_a_switched_off_demo_account_cannot_be_switched_on(
+    session: Session, tmp_path: Path
+) -> None:
+    load_demo(session, now=DEMO_NOW)
+    kari_id = create_user(
+        session, user=SYSTEM, username="kari", role=Role.ADMIN, password="et langt passord 2026"
+    )
+    kari = Principal.of(session.get_one(User, kari_id))
+    assert import_path(session, user=kari, path=_exported_plan(session, tmp_path)).ok
+    with pytest.raises(ValidationError) as refused:
+        set_active(session, user=kari, username="admin", active=True)
+    assert refused.value.problems[0].key == "demo.no_reactivation"
+
+
+def test_the_demo_refuses_a_database_with_a_plan_of_its_own(
+    session: Session, tmp_path: Path
+) -> None:
+    """A real plan imported from the command line, before any account was made."""
+    path = tmp_path / "plan"  # a folder of CSV files, here only its plan
+    path.mkdir()
+    (path / "plan.csv").write_text(
+        "Navn;Startår;Sluttår\nNæringsplan for Eksempel kommune;2025;2029\n", encoding="utf-8"
+    )
+    result = import_path(session, user=SYSTEM, path=path)
+    assert result.ok, result.lines()
+    with pytest.raises(ValidationError):
+        load_demo(session, now=DEMO_NOW)
+    assert active_demo_usernames(session) == []

@@ -24,7 +24,7 @@ from tracker.errors import ValidationError
 from tracker.models import Measure, Plan, User
 from tracker.quarters import OSLO, Quarter, quarter_range
 from tracker.service.audit import record
-from tracker.service.demo_accounts import has_real_users
+from tracker.service.demo_accounts import in_real_use
 from tracker.service.principal import SYSTEM
 from tracker.service.status import append_status
 from tracker.service.structure import code_sort_key, find_actor, measures_frame
@@ -337,9 +337,10 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     Does nothing (and returns zeros) when the seed plan is already there with measures.
     Raises DemoLoadError when the importer reports problems, and ValidationError
     (demo.real_database) in a database in real use: one with accounts the demo did
-    not make. The demo's accounts have published passwords; it has its own database.
+    not make, or a plan besides the demo's. The demo's accounts have published
+    passwords; it has its own database.
     """
-    if has_real_users(session):
+    if in_real_use(session, seed_plan_name()):
         raise ValidationError.of("demo.real_database")
     existing = session.scalar(select(Plan.id).where(Plan.name == seed_plan_name()))
     if existing is not None and _measure_count(session, existing) > 0:

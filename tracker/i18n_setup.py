@@ -12,10 +12,16 @@ SETUP_MESSAGES: dict[str, dict[str, str]] = {
         "Do not enter real data here.",
     },
     "demo.real_database": {
-        "nb": "Databasen er i bruk (den har egne brukerkontoer). Demoen lastes bare i en "
-        "egen database, for eksempel: make demo",
-        "en": "This database is in use (it has its own accounts). The demo loads only into "
-        "a database of its own, for example: make demo",
+        "nb": "Databasen er i bruk (den har egne brukerkontoer eller en egen plan). Demoen "
+        "lastes bare i en egen database, for eksempel: make demo",
+        "en": "This database is in use (it has its own accounts or plan). The demo loads "
+        "only into a database of its own, for example: make demo",
+    },
+    "demo.no_reactivation": {
+        "nb": "{username} er en demokonto med offentlig passord og kan ikke slås på igjen. "
+        "Lag en ny konto i stedet.",
+        "en": "{username} is a demo account with a published password and cannot be "
+        "switched on again. Make a new account instead.",
     },
     "demo.retire_as_demo": {
         "nb": "Du er logget inn med en demokonto, og passordet er offentlig. Lag din egen "

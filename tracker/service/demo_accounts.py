@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.errors import PermissionDenied
-from tracker.models import User
+from tracker.models import Plan, User
 from tracker.service.audit import record
 from tracker.service.principal import Principal, require_admin
 
@@ -19,9 +19,12 @@ def active_demo_usernames(session: Session) -> list[str]:
     return list(session.scalars(query.order_by(User.id)))
 
 
-def has_real_users(session: Session) -> bool:
-    """Any account not made by the demo (active or not)."""
-    return bool(session.scalar(select(func.count(User.id)).where(User.is_demo.is_(False))))
+def in_real_use(session: Session, demo_plan: str) -> bool:
+    """Any account not made by the demo (active or not), or a plan besides the demo's
+    (imported from the command line, before any account)."""
+    users = select(func.count(User.id)).where(User.is_demo.is_(False))
+    plans = select(func.count(Plan.id)).where(Plan.name != demo_plan)
+    return bool(session.scalar(users) or session.scalar(plans))
 
 
 def retire_demo_accounts(session: Session, *, user: Principal) -> list[str]:

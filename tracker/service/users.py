@@ -51,6 +51,8 @@ def create_user(
         actor_id=actor_id,
         active=True,
         failed_logins=0,
+        # Made through the demo's published door: it goes when the door is closed.
+        is_demo=_is_demo_account(session, principal),
     )
     session.add(account)
     session.flush()
@@ -110,6 +112,8 @@ def set_active(session: Session, *, user: Principal, username: str, active: bool
     active admin would leave nobody to keep the plan and the users)."""
     principal = require_admin(session, user)
     account = find_user(session, username)
+    if active and not account.active and account.is_demo:
+        raise ValidationError.of("demo.no_reactivation", username=account.username)
     if not active and account.active and account.role == Role.ADMIN:
         others = select(func.count(User.id)).where(
             User.role == Role.ADMIN, User.active.is_(True), User.id != account.id
@@ -158,3 +162,8 @@ def list_users(session: Session) -> pd.DataFrame:
         frame["role"] = code_column(frame["role"])
         frame["actor_name"] = frame["actor_name"].fillna("")
     return frame
+
+
+def _is_demo_account(session: Session, principal: Principal) -> bool:
+    account = None if principal.is_system else session.get(User, principal.user_id)
+    return bool(account and account.is_demo)
