@@ -40,6 +40,10 @@ def test_a_long_uncommon_password_passes() -> None:
         ("Sommer2024!!", ["user.password_common"]),
         ("  qwertyuiop123 ", ["user.password_common"]),
         ("kort", ["user.password_short"]),
+        (" " * 11 + "x", ["user.password_short"]),  # what is seen: «x»
+        ("\u200b" * 12, ["user.password_blank"]),  # invisible
+        ("\x00" * 12, ["user.password_blank"]),
+        ("kort\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b", ["user.password_short"]),
     ],
 )
 def test_refused(password: str, expected: list[str]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from tracker.cleaning import clean_text
 from tracker.errors import Problem
 
 MIN_PASSWORD_LENGTH = 12
@@ -28,12 +29,14 @@ _hashing = threading.BoundedSemaphore(max(2, os.cpu_count() or 2))
 def password_problems(password: str, username: str) -> list[Problem]:
     """What is wrong with password for the account username (empty: it may be used)."""
     problems = []
-    if len(password) < MIN_PASSWORD_LENGTH:
+    # Counted as seen: invisible and control characters and the spaces around do not
+    # count (12 zero-width spaces, or 11 spaces and an «x», are not a password).
+    visible = clean_text(password)
+    if password and not visible:
+        return [Problem("user.password_blank", field="password")]
+    if len(visible) < MIN_PASSWORD_LENGTH:
         problems.append(Problem("user.password_short", {"length": MIN_PASSWORD_LENGTH}, "password"))
-    if password and not password.strip():
-        problems.append(Problem("user.password_blank", field="password"))
-        return problems
-    folded, name = password.strip().casefold(), username.strip().casefold()
+    folded, name = visible.casefold(), username.strip().casefold()
     if name and (folded == name or (len(name) >= MIN_NAME_IN_PASSWORD and name in folded)):
         problems.append(Problem("user.password_username", field="password"))
     elif folded in common_passwords():
