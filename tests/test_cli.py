@@ -469,3 +469,24 @@ def test_backup_onto_the_live_database_refuses(demo_db: Path, tmp_path: Path, sa
     assert isinstance(result.exception, SystemExit), result.exception
     assert "selve databasen" in result.stderr
     assert table_counts(demo_db) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "-o", "/nonexistent/d/plan.xlsx"],
+        ["summary", "-o", "/nonexistent/d/x.csv", "--quarter", "2025-Q1"],
+        ["calendar", "-o", "/nonexistent/d/x.ics"],
+    ],
+    ids=["export", "summary", "calendar"],
+)
+def test_a_file_that_cannot_be_written_is_one_norwegian_line(
+    demo_db: Path, args: list[str]
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.strip() == (
+        "Kunne ikke bruke fila «/nonexistent/d/" + Path(args[2]).name
+        + "»: mappen eller fila finnes ikke."
+    )  # fmt: skip

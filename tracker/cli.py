@@ -3,6 +3,7 @@ the chosen language and exits non-zero on failure."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import sys
@@ -48,6 +49,26 @@ class Context:
         raise SystemExit(1)
 
 
+OS_REASONS = {errno.ENOENT: "cli.os.missing", errno.ENOTDIR: "cli.os.missing",
+              errno.EACCES: "cli.os.denied", errno.EPERM: "cli.os.denied",
+              errno.EROFS: "cli.os.denied", errno.ENOSPC: "cli.os.full"}  # fmt: skip
+
+
+def file_failed(error: OSError, lang: str, path: object = None) -> str:
+    """An OSError as one line in the user's language (the system's own is English).
+    path: the command's file, for errors that do not name theirs (openpyxl's)."""
+    key = OS_REASONS.get(error.errno or 0, "cli.os.other")
+    if error.errno is None and isinstance(error, FileNotFoundError | NotADirectoryError):
+        key = "cli.os.missing"
+    elif error.errno is None and isinstance(error, PermissionError):
+        key = "cli.os.denied"
+    elif error.errno is None and path is not None and not Path(str(path)).parent.is_dir():
+        key = "cli.os.missing"  # pandas says so in English, with no errno
+    reason = i18n.t(key, lang, code=error.errno or "?")
+    shown = error.filename or path or "?"
+    return i18n.t("cli.file_failed", lang, path=str(shown), reason=reason)
+
+
 def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn a TrackerError into a message in the user's language and exit 1."""
 
@@ -56,6 +77,10 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(ctx, *args, **kwargs)
         except TrackerError as error:
             ctx.fail(error)
+        except OSError as error:  # a file to write or read: say so in the user's words
+            path = kwargs.get("output") or kwargs.get("target") or kwargs.get("path")
+            click.echo(file_failed(error, ctx.lang, path), err=True)
+            raise SystemExit(1) from None
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__

@@ -570,6 +570,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database is PostgreSQL: back it up with pg_dump, e.g. "
         "“pg_dump -Fc -f tracker.dump DATABASE”.",
     },
+    "cli.file_failed": {
+        "nb": "Kunne ikke bruke fila «{path}»: {reason}",
+        "en": "Could not use the file “{path}”: {reason}",
+    },
+    "cli.os.missing": {"nb": "mappen eller fila finnes ikke.", "en": "no such folder or file."},
+    "cli.os.denied": {"nb": "ingen tilgang.", "en": "permission denied."},
+    "cli.os.full": {"nb": "disken er full.", "en": "the disk is full."},
+    "cli.os.other": {
+        "nb": "filsystemet sa nei (feilkode {code}).",
+        "en": "the file system refused (error code {code}).",
+    },
     "cli.backup_done": {
         "nb": "Sikkerhetskopi skrevet til {path}.",
         "en": "Backup written to {path}.",
