@@ -89,7 +89,8 @@ def preview(content: bytes, filename: str, file_id: str, target: str | None) -> 
         st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
         if final.plan_id is not None:
             st.session_state[NEW_PLAN_KEY] = final.plan_id
-        done(t("adminpage.imported", count=len(final.changes)))
+        said = [error_text(p) for p in final.notices if p.key == "demo.retired"]
+        done(" ".join([t("adminpage.imported", count=len(final.changes)), *said]))
 
 
 def show_result(result: ImportResult) -> None:
