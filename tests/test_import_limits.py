@@ -230,6 +230,20 @@ def test_a_csv_with_more_rows_than_the_limit_is_refused() -> None:
     assert str(MAX_DATA_ROWS) in tables.problems[0].text("nb")
 
 
+@pytest.mark.parametrize("line", [b"x\n", b"\n"], ids=["short lines", "blank lines"])
+def test_a_csv_of_millions_of_lines_is_refused_without_reading_them_all(line: bytes) -> None:
+    """A reviewer's 20 MB of «x» lines took 3.5 GB: the rows are counted as read."""
+    data = line * (MAX_UPLOAD_MB * 1024 * 1024 // len(line) - 1)
+    tracemalloc.start()
+    try:
+        tables = read_bytes(data, "tiltak.csv")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert keys(tables) == ["import.too_many_rows"]
+    assert peak < 400 * 1024 * 1024, f"{peak / 2**20:.0f} MiB"
+
+
 def test_a_csv_at_the_limit_is_read_whole() -> None:
     text = "\n".join(";".join(row) for row in measure_rows(MAX_DATA_ROWS))  # type: ignore[arg-type]
     tables = read_bytes(text.encode(), "tiltak.csv")

@@ -149,6 +149,9 @@ def _read_csv_bytes(data: bytes, sheet: Sheet, name: str, out: Tables) -> None:
         return
     try:
         grid = _csv_grid(text, sheet)  # control characters are removed cell by cell
+    except _TooManyRows:
+        out.problems.append(Problem("import.too_many_rows", {"name": name, "limit": MAX_DATA_ROWS}))
+        return
     except csv.Error:  # a cell over csv.field_size_limit(), as an unclosed quote makes
         out.problems.append(
             Problem("import.csv_broken", {"name": name, "limit": csv.field_size_limit()})
@@ -170,11 +173,30 @@ def _csv_grid(text: str, sheet: Sheet) -> list[list[str]]:
     first_guess = _guess_delimiter(text)
     grids = []
     for delimiter in dict.fromkeys((first_guess, ";", ",", "\t")):
-        grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        grid = _capped_rows(text, delimiter)
         if _find_header(grid, sheet) is not None:
             return grid
         grids.append(grid)
     return grids[0]
+
+
+class _TooManyRows(Exception):
+    """More rows than the cap: said as import.too_many_rows."""
+
+
+def _capped_rows(text: str, delimiter: str) -> list[list[str]]:
+    """The rows, read no further than the caps the XLSX reader holds too: a 20 MB
+    file of short lines must not become millions of lists in memory."""
+    grid: list[list[str]] = []
+    filled = 0
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        if len(grid) == MAX_SHEET_ROWS:
+            raise _TooManyRows
+        grid.append(row)
+        filled += any(cell.strip() for cell in row)
+        if filled > MAX_DATA_ROWS + HEADER_SEARCH_ROWS:  # more than a header and the cap
+            raise _TooManyRows
+    return grid
 
 
 def _guess_delimiter(text: str) -> str:
