@@ -10,13 +10,13 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tests.conftest import _reset_postgres
 from tests.factories import World
+from tests.migration_helpers import downgrade_to, upgrade_to
 from tracker import db
 from tracker.db import AppendOnlyError
 from tracker.models import AuditLog
@@ -257,15 +257,12 @@ def test_the_guards_go_down_and_come_up_again(
     for url in [u for u in urls if u]:
         engine = db.make_engine(url)
         try:
-            config = db.alembic_config(url)
             held, triggers = [], []
             for target in ("head", "0005", "head"):
-                with engine.begin() as connection:
-                    config.attributes["connection"] = connection
-                    if target == "head":
-                        command.upgrade(config, target)
-                    else:
-                        command.downgrade(config, target)
+                if target == "head":
+                    upgrade_to(engine, target)
+                else:
+                    downgrade_to(engine, target)
                 held.append(_guards_hold(engine))
                 triggers.append(_triggers(engine))
             kind = engine.dialect.name

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
 from click.testing import CliRunner
 from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session
 
 from tests.apptest_helpers import DEMO_NOW, app, demo_database, login, no_exception
+from tests.migration_helpers import upgrade_to
 from tracker import db, i18n
 from tracker.cli import main as cli
 from tracker.demo import DEMO_PASSWORDS, load_demo
@@ -173,7 +173,7 @@ def test_the_upgrade_marks_old_demo_accounts_whose_password_still_works(
     for url in [u for u in urls if u]:
         engine = db.make_engine(url)
         try:
-            _upgrade_to(engine, url, "0005")
+            upgrade_to(engine, "0005")
             with engine.begin() as connection:
                 _old_accounts(connection)
             db.migrate(engine)
@@ -186,13 +186,6 @@ def test_the_upgrade_marks_old_demo_accounts_whose_password_still_works(
         assert {k: bool(v) for k, v in marks.items()} == {
             "admin": True, "ordforer": False, "kari": False, "kupa": True,
         }  # fmt: skip
-
-
-def _upgrade_to(engine: Engine, url: str, revision: str) -> None:
-    config = db.alembic_config(url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
 
 
 def _old_accounts(connection: Connection) -> None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
+from tests.migration_helpers import downgrade_to, upgrade_to
 from tracker import db
 from tracker.models import Base
 
@@ -38,16 +38,11 @@ def test_partner_reports_stay_in_the_history_marked_by_the_upgrade(
     for url in [u for u in urls if u]:
         engine = db.make_engine(url)
         try:
-            config = db.alembic_config(url)
-            with engine.begin() as connection:
-                config.attributes["connection"] = connection
-                command.upgrade(config, "0004")
+            upgrade_to(engine, "0004")
             with engine.begin() as connection:
                 _old_rows(connection)
             db.migrate(engine)
-            with engine.begin() as connection:  # and down and up again, data kept
-                config.attributes["connection"] = connection
-                command.downgrade(config, "0004")
+            downgrade_to(engine, "0004")  # and down and up again, data kept
             db.migrate(engine)
             with engine.connect() as connection:
                 marks = dict(
@@ -92,10 +87,8 @@ def test_login_safety_upgrades_and_downgrades(
     for url in [u for u in urls if u]:
         engine = db.make_engine(url)
         try:
-            config = db.alembic_config(url)
+            upgrade_to(engine, "0005")
             with engine.begin() as connection:
-                config.attributes["connection"] = connection
-                command.upgrade(config, "0005")
                 connection.execute(text(
                     "INSERT INTO app_user (id, username, display_name, role, active, "
                     "failed_logins, created_at) VALUES (1, 'kari', 'Kari', 'leader', TRUE, 0, "
@@ -104,9 +97,7 @@ def test_login_safety_upgrades_and_downgrades(
             with engine.connect() as connection:
                 epoch = connection.execute(text("SELECT session_epoch FROM app_user")).scalar()
                 attempts = connection.execute(text("SELECT COUNT(*) FROM login_attempt")).scalar()
-            with engine.begin() as connection:
-                config.attributes["connection"] = connection
-                command.downgrade(config, "0005")
+            downgrade_to(engine, "0005")
             with engine.connect() as connection:
                 columns = {c["name"] for c in inspect(connection).get_columns("app_user")}
                 tables = set(inspect(connection).get_table_names())
