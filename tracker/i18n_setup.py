@@ -24,12 +24,14 @@ SETUP_MESSAGES: dict[str, dict[str, str]] = {
         "switched on again. Make a new account instead.",
     },
     "demo.retire_as_demo": {
-        "nb": "Du er logget inn med en demokonto, og passordet er offentlig. Lag din egen "
-        "administratorkonto (Admin → Brukere), logg inn med den og importer derfra: "
-        "demokontoene blir da slått av.",
-        "en": "You are logged in with a demo account, and its password is published. Make "
-        "your own administrator account (Admin → Users), log in with it and import from "
-        "there: the demo accounts are then switched off.",
+        "nb": "Du er logget inn med en demokonto, og passordet er offentlig. Den som driver "
+        "serveren lager en egen administratorkonto (python -m tracker user add NAVN --role "
+        "admin); logg inn med den og importer derfra: demokontoene, og kontoer de har "
+        "laget, blir da slått av.",
+        "en": "You are logged in with a demo account, and its password is published. Whoever "
+        "runs the server makes an administrator account of its own (python -m tracker user "
+        "add NAME --role admin); log in with it and import from there: the demo accounts, "
+        "and accounts they made, are then switched off.",
     },
     "demo.retired": {
         "nb": "Demokontoene er slått av fordi passordene deres er offentlige: {names}.",
