@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 DEMO_DATABASE ?= sqlite:///data/demo.db
-SERVE = $(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address localhost \
+SERVE = $(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost \
 		--server.headless true --browser.gatherUsageStats false
 
 .PHONY: run demo test lint format check bench clean browser

@@ -1,5 +1,5 @@
 """What the real-browser tests share: Debian's Chromium, and `streamlit run
-dashboard.py` as a child process on a free port of 127.0.0.1 with its own database
+app.py` as a child process on a free port of 127.0.0.1 with its own database
 and home folder, its log kept for failure reports."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def free_port() -> int:
 
 
 class App:
-    """A running `streamlit run dashboard.py`."""
+    """A running `streamlit run app.py`."""
 
     def __init__(self, process: subprocess.Popen[bytes], url: str, log: Path) -> None:
         self.process = process
@@ -73,7 +73,7 @@ def start_app(database_url: str, home: Path, *extra_args: str, port: int | None 
         "no_proxy": "127.0.0.1,localhost",
     }
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        sys.executable, "-m", "streamlit", "run", "app.py",
         "--server.headless=true",
         f"--server.port={port}",
         "--server.address=127.0.0.1",

@@ -1,0 +1,19 @@
+"""GET /helse: the app and its database answer."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from web.engine import engine
+
+
+async def health(_request: Request) -> JSONResponse:
+    with engine().connect() as connection:
+        connection.execute(text("SELECT 1"))
+    return JSONResponse({"status": "ok"})
+
+
+ROUTES = [Route("/helse", health, methods=["GET"])]

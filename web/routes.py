@@ -1,0 +1,9 @@
+"""Every route of web/, in one list for app.py."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+from web import health
+
+ROUTES: list[BaseRoute] = [*health.ROUTES]
