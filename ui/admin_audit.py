@@ -13,7 +13,7 @@ from tracker.quarters import OSLO
 from tracker.vocab import Entity
 from ui import data, widgets
 from ui.admin_choice import keep_choice, resolve
-from ui.state import lang, require_user, t
+from ui.state import lang, require_user, t, tn
 
 LIMIT = 500
 
@@ -79,9 +79,9 @@ def render(plan_id: int | None) -> None:
         st.info(t("adminpage.audit_empty"))
         return
     if len(frame) >= LIMIT:
-        st.caption(t("adminpage.audit_limited", count=LIMIT))
+        st.caption(tn("adminpage.audit_limited", LIMIT))
     else:
-        st.caption(t("adminpage.audit_count", count=len(frame)))
+        st.caption(tn("adminpage.audit_count", len(frame)))
     st.dataframe(
         pd.DataFrame(
             {
