@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
+from tracker.i18n_audit import AUDIT_MESSAGES
 from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
@@ -924,17 +925,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Til-datoen er før fra-datoen, så ingen oppføringer kan passe.",
         "en": "The to date is before the from date, so no entries can match.",
     },
-    "adminpage.action.create": {"nb": "Opprettet", "en": "Created"},
-    "adminpage.action.update": {"nb": "Endret", "en": "Changed"},
-    "adminpage.action.delete": {"nb": "Slettet", "en": "Deleted"},
-    "adminpage.action.import": {"nb": "Importert", "en": "Imported"},
-    "adminpage.action.report": {"nb": "Statusrapport", "en": "Status report"},
-    "adminpage.action.set_password": {"nb": "Nytt passord", "en": "New password"},
-    "adminpage.action.activate": {"nb": "Aktivert", "en": "Activated"},
-    "adminpage.action.deactivate": {"nb": "Deaktivert", "en": "Deactivated"},
-    "adminpage.action.close_quarter": {"nb": "Kvartal lukket", "en": "Quarter closed"},
-    "adminpage.action.reopen_quarter": {"nb": "Kvartal åpnet", "en": "Quarter reopened"},
-    "adminpage.action.demo": {"nb": "Demodata lastet", "en": "Demo data loaded"},
 }
 
 PARTS: tuple[dict[str, dict[str, str]], ...] = (
@@ -949,6 +939,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     FIELD_MESSAGES,
     IMPORT_MESSAGES,
     PLURAL_MESSAGES,
+    AUDIT_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

@@ -21,7 +21,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     },
     # the admin tab
     "adminpage.tab.reminders": {"nb": "Påminnelser", "en": "Reminders"},
-    "adminpage.action.remind": {"nb": "Påminnelse sendt", "en": "Reminder sent"},
     "reminders.intro": {
         "nb": "Aktører som leder tiltak uten statusrapport for kvartalet, med e-posten "
         "til aktørens brukere (eller aktørens kontakt).",
