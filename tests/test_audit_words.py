@@ -206,3 +206,24 @@ def test_values_as_the_pages_show_them(field: str, value: Any, nb: str, en: str)
 def test_an_actor_kind_and_an_event_kind_are_labels() -> None:
     assert audit_words.value_text("actor", "kind", "kompetansemiljo", {}, "nb") == "Kompetansemiljø"
     assert audit_words.value_text("event", "kind", "kurs", {}, "en") == "Course"
+
+
+def test_a_long_list_of_partners_is_not_cut_short() -> None:
+    names = {"actor": {i: f"Aktør med et langt navn nummer {i}" for i in range(1, 6)}}
+    shown = audit_words.value_text("measure", "partners", [1, 2, 3, 4, "5:funder"], names, "nb")
+    assert shown.endswith("Aktør med et langt navn nummer 5 (finansiør)") and "…" not in shown
+
+
+@pytest.mark.parametrize(
+    ("display", "shown"),
+    [
+        ("Kari Nordmann", "Kari Nordmann (kari)"),
+        ("Næringsavdelingen (kari)", "Næringsavdelingen (kari)"),
+        ("kari", "kari"),
+        (None, "kari"),
+    ],
+)
+def test_who_is_named_once_with_the_user_name(display: str | None, shown: str) -> None:
+    row = {"user_id": 1, "username": "kari"}
+    names = {"user": {1: display}} if display else {}
+    assert audit_words.who_text(row, names) == shown

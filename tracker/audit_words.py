@@ -214,7 +214,9 @@ def who_text(row: Mapping[str, Any], names: Names) -> str:
     offers; the user name alone when that is all there is."""
     username, user_id = str(row["username"]), row.get("user_id")
     found = names.get("user", {}).get(int(user_id)) if user_id is not None else None
-    return f"{found} ({username})" if found and found != username else username
+    if not found or found == username:
+        return username
+    return found if f"({username})" in found else f"{found} ({username})"
 
 
 def which_text(row: Mapping[str, Any], names: Names, lang: str = i18n.DEFAULT_LANG) -> str:
@@ -242,19 +244,20 @@ def value_text(
     entity: str, field: str, value: Any, names: Names, lang: str = i18n.DEFAULT_LANG
 ) -> str:
     """A stored value as the pages show it: labels for codes, names for ids,
-    «4. kvartal 2026», dd.mm.åååå, «40 %», Ja/Nei."""
+    «4. kvartal 2026», dd.mm.åååå, «40 %», Ja/Nei. A long text is cut short; a
+    list of names is not (a name cut off says nothing)."""
     if value is None or value == "" or value == []:
         return "–"
+    if field == "partners" and isinstance(value, list):
+        return ", ".join(_partner_text(item, names, lang) for item in value)
+    if isinstance(value, list):
+        return ", ".join(value_text(entity, field, item, names, lang) for item in value)
     if isinstance(value, bool):
         text = i18n.t("adminpage.yes" if value else "adminpage.no", lang)
     elif field in ID_FIELDS:
         number = _id(value)
         found = names.get(ID_FIELDS[field], {}).get(number) if number is not None else None
         text = found or i18n.t("audit.gone", lang)
-    elif field == "partners" and isinstance(value, list):
-        text = ", ".join(_partner_text(item, names, lang) for item in value)
-    elif isinstance(value, list):
-        text = ", ".join(value_text(entity, field, item, names, lang) for item in value)
     else:
         text = _scalar(entity, field, value, lang)
     text = " ".join(text.split())

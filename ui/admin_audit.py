@@ -88,6 +88,9 @@ def render(plan_id: int | None) -> None:
         hide_index=True,
         width="stretch",
         height=min(36 * (len(frame) + 1) + 2, 640),
-        column_config={t("adminpage.audit_change"): st.column_config.TextColumn(width="large")},
+        column_config={
+            t("adminpage.audit_which"): st.column_config.TextColumn(width="medium"),
+            t("adminpage.audit_change"): st.column_config.TextColumn(width="large"),
+        },
         key="admin_audit_table",
     )
