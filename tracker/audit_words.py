@@ -182,6 +182,12 @@ def _partner(item: object) -> tuple[int | None, str]:
     return _id(actor), role
 
 
+def _sides(row: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(before, after), each {} when the row has none (None, or NaN from a frame)."""
+    before, after = row.get("before"), row.get("after")
+    return (before if isinstance(before, dict) else {}, after if isinstance(after, dict) else {})
+
+
 def wanted_ids(rows: Iterable[Mapping[str, Any]]) -> dict[str, set[int]]:
     """The ids whose names the rows need, by kind (one lookup for a whole page)."""
     wanted: dict[str, set[int]] = {}
@@ -199,8 +205,8 @@ def wanted_ids(rows: Iterable[Mapping[str, Any]]) -> dict[str, set[int]]:
         if entity == "overlap" and (pair := _pair(entity_id)):
             for measure_id in pair:
                 want("measure", measure_id)
-        for side in (row.get("before"), row.get("after")):
-            for field, value in (side or {}).items():
+        for side in _sides(row):
+            for field, value in side.items():
                 if field in ID_FIELDS:
                     want(ID_FIELDS[field], value)
                 elif field == "partners":
@@ -223,7 +229,7 @@ def which_text(row: Mapping[str, Any], names: Names, lang: str = i18n.DEFAULT_LA
     """The thing the row is about, by name: a measure by its code, a pair of measures
     as «1.2 Tittel ↔ 3.4 Tittel», an event or indicator by its title or name."""
     entity, action, entity_id = row["entity"], row["action"], str(row["entity_id"])
-    sides = [side for side in (row.get("after"), row.get("before")) if side]
+    sides = _sides(row)[::-1]  # after first
     stored = [side.get(f) for side in sides for f in ("pair", "title", "name") if side.get(f)]
     if entity == "overlap":
         pair = _pair(entity_id)
@@ -305,7 +311,7 @@ def changes_text(row: Mapping[str, Any], names: Names, lang: str = i18n.DEFAULT_
     """The changed fields in words: «Tittel: Gammel → Ny; Vekt: 1 → 2,5». A create
     (only after) or a delete (only before) says «Felt: verdi»."""
     entity = row["entity"]
-    before, after = row.get("before") or {}, row.get("after") or {}
+    before, after = _sides(row)
     fields = [f for f in [*after, *(k for k in before if k not in after)] if f not in HIDDEN]
     both = bool(before) and bool(after)
     parts = []
