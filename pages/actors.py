@@ -8,7 +8,7 @@ import streamlit as st
 
 from tracker.i18n import round_half_up
 from ui import data, widgets
-from ui.state import require_user, t
+from ui.state import require_user, t, tn
 
 user = require_user()
 plan_id = widgets.page_start("page.actors")
@@ -62,7 +62,7 @@ partner = metrics[metrics["partner_ids"].map(lambda ids: actor_id in ids)]
 row = table[table["actor_id"] == actor_id]
 if not row.empty and row.iloc[0]["quarter_due"]:
     done, due = int(row.iloc[0]["quarter_reported"]), int(row.iloc[0]["quarter_due"])
-    message = t("actors.quarter_status", reported=done, due=due)
+    message = tn("actors.quarter_status", due, reported=done)
     (st.success if done == due else st.warning)(message)
 
 st.subheader(t("actors.led", count=len(led)))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from tracker.service.network import links_of
 from ui import data, figures, widgets
-from ui.state import lang, require_user, t
+from ui.state import lang, require_user, t, tn
 from ui.text import t_md
 
 MAP_KEY, PICK_KEY = "network_map", "network_pick"
@@ -41,12 +41,12 @@ measures = data.measures_frame(plan_id)
 if theme_id is not None:
     measures = measures[measures["theme_id"] == theme_id]
 st.caption(
-    t(
+    tn(
         "network.summary",
-        actors=len(net.nodes),
-        links=len(net.edges),
-        shared=len(measures) - len(net.solo_measures),
-        measures=len(measures),
+        len(measures) - len(net.solo_measures),
+        actors=tn("count.actors", len(net.nodes)),
+        links=tn("count.links", len(net.edges)),
+        measures=tn("count.measures", len(measures)),
     )
 )
 figures.chart(

@@ -13,7 +13,7 @@ from tracker.vocab import OverlapVerdict, Role
 from ui import coordination as view
 from ui import data, save_guard, widgets
 from ui.admin_common import done, run_write
-from ui.state import lang, require_user, t
+from ui.state import lang, require_user, t, tn
 from ui.text import t_md
 
 user = require_user()
@@ -42,7 +42,7 @@ if user.role == Role.ACTOR:
     st.caption(t_md("coord.yours", actor=mine.iloc[0] if len(mine) else "–"))
 
 
-open_label = t("coord.count_one" if found.total == 1 else "coord.count", count=found.total)
+open_label = tn("coord.count", found.total)
 tab_open, tab_decided = st.tabs([open_label, t("coord.decided", count=len(decided))])
 with tab_open:
     if found.total > len(pairs):

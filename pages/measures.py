@@ -10,7 +10,7 @@ from tracker.links import MEASURE_PARAM
 from tracker.quarters import Quarter
 from tracker.vocab import OverlapVerdict
 from ui import data, figures, widgets
-from ui.state import lang, require_user, t
+from ui.state import lang, require_user, t, tn
 from ui.text import plain, t_md
 
 user = require_user()
@@ -23,7 +23,7 @@ if measures.empty:
     st.stop()
 where = widgets.measure_filters(plan_id, key="measures")
 shown = service.filter_measures(measures, where)
-st.caption(t("measures.count", shown=len(shown), total=len(measures)))
+st.caption(tn("measures.count", len(measures), shown=len(shown)))
 widgets.show_measure_table(shown, key="measures_table")
 
 st.divider()

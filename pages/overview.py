@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import data, figures, widgets
-from ui.state import lang, require_user, t
+from ui.state import lang, require_user, t, tn
 
 require_user()
 plan_id = widgets.page_start("page.overview")
@@ -37,7 +37,7 @@ totals = view.totals
 widgets.key_figures(totals)
 in_figures = view.measures[view.measures["due"].astype(bool)]
 if not_begun := len(view.measures) - len(in_figures):
-    st.caption(t("kpi.not_begun", count=not_begun))
+    st.caption(tn("kpi.not_begun", not_begun))
 overdue = in_figures[in_figures["overdue"].astype(bool)]
 if not overdue.empty:
     with st.expander(f"⚠ {t('kpi.overdue_list')} ({len(overdue)})"):

@@ -15,7 +15,7 @@ from tracker.service import events as wheel
 from tracker.vocab import EventKind
 from ui import data, figures, save_guard, widgets
 from ui.admin_common import defaults, done, run_write, value
-from ui.state import lang, require_user, t
+from ui.state import lang, require_user, t, tn
 from ui.text import t_md
 
 FORM_FIELDS = ("actor", "title", "kind", "theme", "starts", "ends", "groups", "place", "link")
@@ -64,7 +64,7 @@ chosen = wheel.filter_events(
     everything, actor_id=actor_id, kind=kind, theme_id=theme_id, group=group
 )
 happening = wheel.occurrences(chosen, year)
-st.caption(t("wheel.count", count=len(happening), year=year))
+st.caption(tn("wheel.count", len(happening), year=year))
 figures.chart(
     "wheel", happening, year, color_by, lang(), key="wheel_chart",
     scope=(plan_id, year, actor_id, kind, theme_id, group, color_by),

@@ -201,7 +201,9 @@ def test_a_typed_name_is_text_on_the_axis_not_markup(rollup: pd.DataFrame) -> No
         assert "<a" not in ticks and "<b>" not in ticks
         for shown in fig.data:  # the hover names the group as typed, escaped
             hover = " ".join(shown.hovertext or [])
-            assert "%{y}" not in (shown.hovertemplate or "") and "<a" not in hover
+            template = shown.hovertemplate or ""  # one per bar, or one for all
+            template = template if isinstance(template, str) else " ".join(template)
+            assert "%{y}" not in template and "<a" not in hover
         assert "&lt;a" in ticks and "evil.example&quot;&gt;Klikk&lt;/a&gt;" in ticks
 
 

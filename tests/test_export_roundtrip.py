@@ -13,20 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from tests.factories import make_actor
-from tracker import db, planfile
+from tracker import db, i18n, planfile
 from tracker.demo import load_demo
 from tracker.exporters import export_plan
 from tracker.importers import import_path
 from tracker.models import Actor, Goal, Measure, Plan, Theme
 from tracker.service import SYSTEM, get_plan, latest_status
 from tracker.service.demo_accounts import retire_demo_accounts
-from tracker.vocab import ActorKind, PartnerRole
+from tracker.vocab import ActorKind, EventKind, PartnerRole, Rag, Status
 
 if TYPE_CHECKING:
     from tests.factories import World
@@ -289,3 +289,59 @@ def test_text_starting_with_equals_is_exported_as_text(
     export_plan(session, world.plan.id, path)
     result = import_path(session, user=SYSTEM, path=path, dry_run=True)
     assert result.ok and result.changes == []
+
+
+# --- vocabulary values as words ----------------------------------------------------------
+
+VOCABULARY_CODES = {
+    member.value for enum in (ActorKind, EventKind, Status, Rag, PartnerRole) for member in enum
+}
+
+
+def test_the_export_writes_every_vocabulary_value_as_its_bokmal_label(
+    session: Session, demo: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.xlsx"
+    export_plan(session, demo, path)
+    cells = _cells(path)
+    kinds = {row[2] for row in cells["Aktører"][1:]}
+    assert {"Kompetansemiljø", "Inkubator", "Næringsklynge"} <= kinds
+    assert "kompetansemiljo" not in kinds
+    codes = [
+        (sheet, value)
+        for sheet, rows in cells.items()
+        for row in rows[1:]
+        for value in row
+        if isinstance(value, str) and value in VOCABULARY_CODES
+    ]
+    assert codes == []
+    examples = {row[planfile.MEASURES.headers().index("Eksempel")] for row in cells["Tiltak"][1:]}
+    assert examples == {i18n.t("adminpage.yes", "nb")}
+
+
+@pytest.mark.parametrize("kind", ["kompetansemiljo", "Kompetansemiljø", "knowledge institution"])
+def test_the_import_reads_an_actor_kind_by_its_code_or_its_label(
+    session: Session, world: World, tmp_path: Path, kind: str
+) -> None:
+    """The plan's file with one actor more, its kind written as older files did (the
+    code), as the export writes it (the bokmål label), or in English."""
+    path = tmp_path / "plan.xlsx"
+    export_plan(session, world.plan.id, path)
+    book = _cells(path)
+    book["Aktører"] = [*book["Aktører"], ("Nord universitet", "Nord", kind, "")]
+    _write_book(path, book)
+    result = import_path(session, user=SYSTEM, path=path)
+    assert result.ok, [p.text("en") for p in result.problems]
+    session.commit()
+    actor = session.scalar(select(Actor).where(Actor.name == "Nord universitet"))
+    assert actor is not None and actor.kind == ActorKind.KNOWLEDGE
+
+
+def _write_book(path: Path, cells: dict[str, list[tuple[Any, ...]]]) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in cells.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    workbook.save(path)

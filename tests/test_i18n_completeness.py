@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from tracker.i18n import CATALOGUE, LANGUAGES
+from tracker.i18n import CATALOGUE, LANGUAGES, PLURAL_FORMS, PLURALS
 
 ROOT = Path(__file__).resolve().parent.parent
 UI_FILES = [
@@ -53,6 +53,49 @@ def test_every_entry_exists_in_both_languages_with_the_same_placeholders() -> No
     assert not wrong, "\n".join(wrong)
 
 
+def test_plural_keys_have_every_form_and_nothing_else() -> None:
+    """A text with a count is <key>.one and <key>.other (tracker.i18n.tn): both, the
+    stem is no key of its own, .other fills in {count}, and .one nothing else («the
+    newest entry» may leave out its 1)."""
+    wrong = []
+    for key in CATALOGUE:  # (an .other alone is a key of its own: cli.os.other)
+        stem, _, form = key.rpartition(".")
+        if form == PLURAL_FORMS[0] and stem not in PLURALS:
+            wrong.append(f"{key}: no {stem}.other beside it")
+    for stem in PLURALS:
+        if stem in CATALOGUE:
+            wrong.append(f"{stem}: a plural key and a key of its own")
+        one, other = (placeholders(CATALOGUE[f"{stem}.{form}"]["nb"]) for form in PLURAL_FORMS)
+        if "count" not in other or not one <= other or other - one - {"count"}:
+            wrong.append(f"{stem}: placeholders {sorted(one)} (one), {sorted(other)} (other)")
+    assert PLURALS, "no plural keys found"
+    assert not wrong, "\n".join(wrong)
+
+
+def known(key: str) -> bool:
+    """A key t() takes, or a plural key tn() takes."""
+    return key in CATALOGUE or key in PLURALS
+
+
+PLURAL_CALLS = {"tn", "of", "problem", "Problem"}
+"""tn, and the errors' problems (tracker.errors.Problem.text picks the form)."""
+
+
+def test_plural_keys_go_through_tn_and_only_they() -> None:
+    wrong = [
+        f"{use.where}: {use.call}({use.key!r})"
+        for use in ALL_USES
+        if (use.key in PLURALS and use.call not in PLURAL_CALLS)
+        or (use.call == "tn" and use.key not in PLURALS)
+    ]
+    assert any(use.call == "tn" for use in ALL_USES)
+    assert not wrong, "plural keys take tn(key, count), others t(key):\n" + "\n".join(wrong)
+
+
+def wanted_placeholders(key: str) -> set[str]:
+    return placeholders(CATALOGUE[f"{key}.other" if key in PLURALS else key]["nb"])
+
+
 def test_keys_are_key_shaped() -> None:
     """The source scan below finds keys by their shape: namespace.name."""
     assert all(KEY_SHAPE.fullmatch(key) for key in CATALOGUE), [
@@ -68,6 +111,7 @@ class Use:
     where: str
     key: str
     params: frozenset[str] | None  # None: not known statically (**kwargs, a variable)
+    call: str = ""
 
 
 def _kwargs(call: ast.Call) -> frozenset[str] | None:
@@ -97,8 +141,9 @@ def _dict_keys(node: ast.expr | None) -> frozenset[str] | None:
 
 def key_uses(path: Path) -> list[Use]:
     """Calls that pass a catalogue key as a constant, with the parameters they give:
-    t("k", **p) / i18n.t("k", lang, **p) / Error.of("k", field, **p) /
-    importer.problem("k", row, column, **p) / Problem("k", {p}, field) / ValueError("k")."""
+    t("k", **p) / i18n.t("k", lang, **p) / tn("k", count, **p) / Error.of("k", field, **p) /
+    importer.problem("k", row, column, **p) / Problem("k", {p}, field) / ValueError("k").
+    tn's count counts as the parameter count."""
     uses: list[Use] = []
     for node in ast.walk(parse(path)):
         if not isinstance(node, ast.Call) or not node.args:
@@ -109,13 +154,16 @@ def key_uses(path: Path) -> list[Use]:
         key, name = first.value, _call_name(node)
         where = f"{relative(path)}:{node.lineno}"
         if name in {"t", "t_md", "of", "problem", "page_start"} and KEY_SHAPE.fullmatch(key):
-            uses.append(Use(where, key, _kwargs(node)))
+            uses.append(Use(where, key, _kwargs(node), name))
+        elif name == "tn" and KEY_SHAPE.fullmatch(key):
+            params = _kwargs(node)
+            uses.append(Use(where, key, None if params is None else params | {"count"}, name))
         elif name == "Problem":
             params = node.args[1] if len(node.args) > 1 else None
             for keyword in node.keywords:
                 if keyword.arg == "params":
                     params = keyword.value
-            uses.append(Use(where, key, _dict_keys(params)))
+            uses.append(Use(where, key, _dict_keys(params), name))
         elif name == "ValueError" and KEY_SHAPE.fullmatch(key):
             uses.append(Use(where, key, None))  # the importer adds the parameters
     return uses
@@ -170,12 +218,12 @@ def test_the_scan_finds_the_uses() -> None:
 
 
 def test_every_key_used_in_the_code_is_in_the_catalogue() -> None:
-    missing = [f"{use.where}: {use.key}" for use in ALL_USES if use.key not in CATALOGUE]
+    missing = [f"{use.where}: {use.key}" for use in ALL_USES if not known(use.key)]
     missing += [
         f"{where}: {key}"
         for path in CODE_FILES
         for where, key in key_constants(path)
-        if key not in CATALOGUE
+        if not known(key)
     ]
     assert not missing, "keys not in tracker.i18n.CATALOGUE:\n" + "\n".join(missing)
 
@@ -195,9 +243,9 @@ def test_calls_give_exactly_the_placeholders_of_their_key() -> None:
     extra one is a text that drifted from its call."""
     wrong = []
     for use in ALL_USES:
-        if use.params is None or use.key not in CATALOGUE:
+        if use.params is None or not known(use.key):
             continue
-        wanted = placeholders(CATALOGUE[use.key]["nb"])
+        wanted = wanted_placeholders(use.key)
         if set(use.params) != wanted:
             wrong.append(
                 f"{use.where}: {use.key} wants {sorted(wanted)}, gets {sorted(use.params)}"

@@ -456,7 +456,7 @@ def test_quick_mode_confirms_two_unchanged_measures(demo: AppDatabase, lead: Pri
         assert row.progress == (None if pd.isna(last["progress"]) else int(last["progress"]))
         assert row.reported_by_user_id == lead.user_id
         assert row.reported_by_actor_id == lead.actor_id
-    assert texts(at.success) == [i18n.t("report.saved_many", count=2)]
+    assert texts(at.success) == [i18n.tn("report.saved_many", 2)]
     assert not at.error
 
 

@@ -231,7 +231,7 @@ def test_key_figures_are_the_plan_rollup(
     assert metric(overview, "kpi.measures").value == i18n.format_number(measures)
     done = metric(overview, "kpi.completed")
     assert done.value == i18n.format_percent(100 * completed / measures)
-    assert done.delta == i18n.t("kpi.completed_count", count=completed)
+    assert done.delta == i18n.tn("count.measures", completed)
     progress = metric(overview, "kpi.progress")
     assert progress.value == i18n.format_percent(float(totals["progress"]))
     counted, now = int(totals["counted"]), int(totals["reported_now"])
@@ -358,7 +358,7 @@ def test_measures_filter_narrows_the_table(demo: AppDatabase, plan_id: int) -> N
     assert 0 < len(narrowed) < len(everything)
     assert sorted(narrowed[column]) == sorted(wanted["code"])
     assert set(narrowed[i18n.t("col.theme")]) == {theme["name"]}
-    count = i18n.t("measures.count", shown=len(wanted), total=len(measures))
+    count = i18n.tn("measures.count", len(measures), shown=len(wanted))
     assert count in [c.value for c in at.caption]
 
     code = str(wanted["code"].iloc[0])
@@ -414,7 +414,7 @@ def test_actors_page_shows_reported_and_missing_for_the_quarter(
     # a warning when some are missing.
     assert at.selectbox(key="actors_pick").value == kupa.actor_id
     done, due = expected[kupa.actor_id]
-    message = i18n.t("actors.quarter_status", reported=done, due=due)
+    message = i18n.tn("actors.quarter_status", due, reported=done)
     box = at.success if done == due else at.warning
     assert message in [b.value for b in box]
 

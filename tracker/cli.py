@@ -265,7 +265,7 @@ def calendar_command(
         else:
             events = pd.concat([events, deadline_events(session, plan_id=plan_id, lang=ctx.lang)])
     output.write_bytes(feed(events, f"{i18n.t('page.wheel', ctx.lang)} – {name}", ctx.lang))
-    click.echo(i18n.t("wheel.ics_written", ctx.lang, count=len(events), path=str(output)))
+    click.echo(i18n.tn("wheel.ics_written", len(events), ctx.lang, path=str(output)))
 
 
 @main.group()

@@ -29,7 +29,11 @@ class Problem:
         params = {k: _localise(v, lang) for k, v in self.params.items()}
         if shown is not None:
             params = {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
-        message = i18n.t(self.key, lang, **params)
+        if self.key in i18n.PLURALS:  # a count picks the form
+            count = params.pop("count")
+            message = i18n.tn(self.key, count, lang, **params)
+        else:
+            message = i18n.t(self.key, lang, **params)
         if self.row is None:
             return message
         where = i18n.t("import.where_row", lang, row=self.row)

@@ -5,6 +5,7 @@ sheet."""
 from __future__ import annotations
 
 import io
+from enum import StrEnum
 from pathlib import Path
 
 import pandas as pd
@@ -15,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from tracker import i18n
 from tracker.cells_safe import neutralised
-from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
+from tracker.planfile import ACTORS, EVENTS, GOALS, LANG, MEASURES, PLAN, THEMES, Sheet
 from tracker.service.events import list_events
 from tracker.service.measures import measure_status
 from tracker.service.structure import get_plan, list_actors, list_goals, list_themes
-from tracker.vocab import EventKind, Rag, Status
+from tracker.vocab import ActorKind, EventKind, Rag, Status
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 ALL_SHEETS = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
@@ -40,7 +41,9 @@ def plan_book(session: Session, plan_id: int) -> dict[str, pd.DataFrame]:
             [g.code, g.text, theme_code.get(g.theme_id, "") if pd.notna(g.theme_id) else ""]
             for g in goals.itertuples()
         ],
-        ACTORS.key: [[a.name, a.short_name, a.kind or "", a.contact] for a in actors.itertuples()],
+        ACTORS.key: [
+            [a.name, a.short_name, _word(ActorKind, a.kind), a.contact] for a in actors.itertuples()
+        ],
         MEASURES.key: [_measure_row(m) for m in measures.itertuples()],
         EVENTS.key: [_event_row(e, theme_code) for e in list_events(session).itertuples()],
     }
@@ -64,10 +67,10 @@ def _measure_row(m: object) -> list[object]:
         "weight": _weight(m.weight),
         "budget": m.budget,
         "funding": m.funding,
-        "example": "ja" if m.is_example else "",
-        "status": i18n.label(Status(m.status)) if m.status else "",
+        "example": _yes(m.is_example),
+        "status": _word(Status, m.status),
         "progress": "" if pd.isna(m.progress) else int(m.progress),
-        "rag": i18n.label(Rag(m.rag)) if m.rag else "",
+        "rag": _word(Rag, m.rag),
         "status_period": _text(m.period),
         "comment": _text(m.comment),
         "next_steps": _text(m.next_steps),
@@ -80,16 +83,27 @@ def _event_row(e: object, theme_code: dict[int, str]) -> list[object]:
     row = {
         "actor": e.actor,
         "title": e.title,
-        "kind": i18n.label(EventKind(e.kind)),
+        "kind": _word(EventKind, e.kind),
         "starts": e.starts.strftime("%d.%m.%Y"),
         "ends": e.ends.strftime("%d.%m.%Y") if e.ends else "",
-        "yearly": "ja" if e.yearly else "",
+        "yearly": _yes(e.yearly),
         "theme": theme_code.get(e.theme_id, "") if pd.notna(e.theme_id) else "",
         "groups": "; ".join(e.target_groups),
         "place": e.place,
         "link": e.link,
     }
     return [row[c.key] for c in EVENTS.columns]
+
+
+def _word(vocabulary: type[StrEnum], code: object) -> str:
+    """A vocabulary code as the file's word for it (its label in LANG); '' for none."""
+    if code is None or (not isinstance(code, str) and pd.isna(code)) or code == "":
+        return ""
+    return i18n.label(vocabulary(code), LANG)
+
+
+def _yes(value: object) -> str:
+    return i18n.t("adminpage.yes", LANG) if value else ""
 
 
 def _text(value: object) -> str:

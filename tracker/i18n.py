@@ -12,11 +12,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
+from tracker.i18n_audit import AUDIT_MESSAGES
 from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
 from tracker.i18n_imports import IMPORT_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
+from tracker.i18n_plurals import PLURAL_MESSAGES
 from tracker.i18n_quarterly import QUARTERLY_MESSAGES
 from tracker.i18n_sessions import SESSION_MESSAGES
 from tracker.i18n_setup import SETUP_MESSAGES
@@ -381,10 +383,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "actors.reported": {"nb": "Rapportert dette kvartalet", "en": "Reported this quarter"},
     "actors.reported_of": {"nb": "{reported} av {due}", "en": "{reported} of {due}"},
     "actors.pick": {"nb": "Vis aktør", "en": "Show actor"},
-    "actors.quarter_status": {
-        "nb": "{reported} av {due} tiltak aktøren leder er rapportert for kvartalet.",
-        "en": "{reported} of {due} measures the actor leads are reported for the quarter.",
-    },
     "actors.led": {
         "nb": "Tiltak aktøren leder ({count})",
         "en": "Measures the actor leads ({count})",
@@ -396,7 +394,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "actors.none": {"nb": "Ingen.", "en": "None."},
     "kpi.measures": {"nb": "Tiltak", "en": "Measures"},
     "kpi.completed": {"nb": "Fullført", "en": "Completed"},
-    "kpi.completed_count": {"nb": "{count} tiltak", "en": "{count} measures"},
     "kpi.progress": {"nb": "Vektet fremdrift", "en": "Weighted progress"},
     "kpi.progress_help": {
         "nb": "Vektet snitt av rapportert fremdrift. Fullført teller 100 %. Avbrutte tiltak, "
@@ -478,10 +475,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.after": {"nb": "Etter", "en": "After"},
     "report.save": {"nb": "Lagre rapport", "en": "Save report"},
     "report.saved": {"nb": "Rapport for {code} er lagret.", "en": "Report for {code} saved."},
-    "report.saved_many": {
-        "nb": "{count} tiltak bekreftet uendret.",
-        "en": "{count} measures confirmed unchanged.",
-    },
     "report.theirs": {"nb": "Den nye versjonen", "en": "The newer version"},
     "report.mine": {"nb": "Din versjon (ikke lagret)", "en": "Your version (not saved)"},
     "report.keep_mine": {
@@ -504,10 +497,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.confirm_unchanged": {
         "nb": "Bekreft uendret ({count})",
         "en": "Confirm unchanged ({count})",
-    },
-    "measures.count": {
-        "nb": "Viser {shown} av {total} tiltak.",
-        "en": "Showing {shown} of {total} measures.",
     },
     "measures.none_match": {
         "nb": "Ingen tiltak passer filtrene. Velg «Alle» for å se flere.",
@@ -623,7 +612,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.behind": {"nb": "Bak plan", "en": "Behind schedule"},
     "chart.no_report": {"nb": "Ikke rapportert", "en": "Not reported"},
     "chart.measure_count": {"nb": "Antall tiltak", "en": "Number of measures"},
-    "chart.measures_n": {"nb": "{count} tiltak", "en": "{count} measures"},
     "chart.quarter": {"nb": "Kvartal", "en": "Quarter"},
     "chart.percent_axis": {"nb": "Prosent", "en": "Per cent"},
     "chart.reported_at": {"nb": "Rapportert dato", "en": "Date reported"},
@@ -703,12 +691,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Measure {code} was changed by someone else after you opened it (now version "
         "{version}). Look at the new values and save again.",
     },
-    "admin.measure_has_history": {
-        "nb": "Tiltaket {code} har {count} statusrapport(er) og kan ikke slettes. "
-        "Sett status Avbrutt i stedet.",
-        "en": "Measure {code} has {count} status report(s) and cannot be deleted. "
-        "Set its status to Cancelled instead.",
-    },
     "admin.used_by_measures": {
         "nb": "«{name}» kan ikke slettes: tiltak {codes} bruker det.",
         "en": "“{name}” cannot be deleted: measures {codes} use it.",
@@ -728,10 +710,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "admin.used_by_users": {
         "nb": "«{name}» kan ikke slettes: brukerne {names} hører til aktøren.",
         "en": "“{name}” cannot be deleted: the users {names} belong to the actor.",
-    },
-    "admin.used_by_reports": {
-        "nb": "«{name}» kan ikke slettes: aktøren står på {count} statusrapport(er).",
-        "en": "“{name}” cannot be deleted: the actor is named on {count} status report(s).",
     },
     # admin page
     "adminpage.tab.plan": {"nb": "Plan", "en": "Plan"},
@@ -911,24 +889,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Velg en fil for å se hva den ville endre. Ingenting lagres før du trykker Importer.",
         "en": "Choose a file to see what it would change. Nothing is saved until you press Import.",
     },
-    "adminpage.import_problems": {
-        "nb": "Filen har {count} feil og kan ikke importeres. Ingenting er lagret. Rett "
-        "feilene i filen og last den opp på nytt.",
-        "en": "The file has {count} problem(s) and cannot be imported. Nothing was saved. "
-        "Fix them in the file and upload it again.",
-    },
-    "adminpage.import_preview": {
-        "nb": "Prøvekjøring: importen ville gjort {count} endring(er). Ingenting er lagret ennå.",
-        "en": "Dry run: the import would make {count} change(s). Nothing is saved yet.",
-    },
-    "adminpage.import_run": {
-        "nb": "Importer ({count} endringer)",
-        "en": "Import ({count} changes)",
-    },
-    "adminpage.imported": {
-        "nb": "Importert: {count} endring(er) er lagret.",
-        "en": "Imported: {count} change(s) saved.",
-    },
     "adminpage.export": {"nb": "Eksporter planen", "en": "Export the plan"},
     "adminpage.export_help": {
         "nb": "Hele planen som XLSX, i samme format som importen leser.",
@@ -962,29 +922,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ingen oppføringer passer filtrene. Velg «Alle» eller tøm datoene og søket.",
         "en": "No entries match the filters. Choose “All” or clear the dates and the search.",
     },
-    "adminpage.audit_count": {
-        "nb": "{count} oppføringer, nyeste først.",
-        "en": "{count} entries, newest first.",
-    },
-    "adminpage.audit_limited": {
-        "nb": "Viser de {count} nyeste oppføringene. Snevre inn med filtrene for å se eldre.",
-        "en": "Showing the {count} newest entries. Narrow the filters to see older ones.",
-    },
     "adminpage.audit_dates_swapped": {
         "nb": "Til-datoen er før fra-datoen, så ingen oppføringer kan passe.",
         "en": "The to date is before the from date, so no entries can match.",
     },
-    "adminpage.action.create": {"nb": "Opprettet", "en": "Created"},
-    "adminpage.action.update": {"nb": "Endret", "en": "Changed"},
-    "adminpage.action.delete": {"nb": "Slettet", "en": "Deleted"},
-    "adminpage.action.import": {"nb": "Importert", "en": "Imported"},
-    "adminpage.action.report": {"nb": "Statusrapport", "en": "Status report"},
-    "adminpage.action.set_password": {"nb": "Nytt passord", "en": "New password"},
-    "adminpage.action.activate": {"nb": "Aktivert", "en": "Activated"},
-    "adminpage.action.deactivate": {"nb": "Deaktivert", "en": "Deactivated"},
-    "adminpage.action.close_quarter": {"nb": "Kvartal lukket", "en": "Quarter closed"},
-    "adminpage.action.reopen_quarter": {"nb": "Kvartal åpnet", "en": "Quarter reopened"},
-    "adminpage.action.demo": {"nb": "Demodata lastet", "en": "Demo data loaded"},
 }
 
 PARTS: tuple[dict[str, dict[str, str]], ...] = (
@@ -999,6 +940,8 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     FIELD_MESSAGES,
     IMPORT_MESSAGES,
     SESSION_MESSAGES,
+    PLURAL_MESSAGES,
+    AUDIT_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 
@@ -1010,6 +953,35 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
     return text.format(**params) if params else text
+
+
+PLURAL_FORMS = ("one", "other")
+"""A text with a count is two keys, `<key>.one` and `<key>.other` (tracker.i18n_plurals)."""
+
+PLURALS: frozenset[str] = frozenset(
+    key.removesuffix(".one")
+    for key in CATALOGUE
+    if key.endswith(".one") and key.removesuffix(".one") + ".other" in CATALOGUE
+)
+"""The keys that tn() takes (and t() does not): those with a .one and an .other form."""
+
+
+def plural_form(count: float, lang: str = DEFAULT_LANG) -> str:
+    """Which form a count takes: "one" for exactly 1, "other" for 0, 2, 1.5 … (the
+    rule of both bokmål and English)."""
+    return "one" if count == 1 else "other"
+
+
+def tn(key: str, count: float, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
+    """The text for a count: tn("wheel.count", 1, "nb", year=2026) == '1 hendelse i 2026.'
+
+    key is a plural key (PLURALS); {count} is filled in as the UI writes numbers
+    ('1 234' in bokmål). Unknown keys raise KeyError.
+    """
+    if key not in PLURALS:
+        raise KeyError(key)
+    form = plural_form(count, lang)
+    return t(f"{key}.{form}", lang, count=format_number(count, lang), **params)
 
 
 def label(member: StrEnum, lang: str = DEFAULT_LANG) -> str:

@@ -11,12 +11,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reminder: status report for {quarter}",
     },
     "remind.greeting": {"nb": "Hei, {actor}!", "en": "Hello, {actor}!"},
-    "remind.intro": {
-        "nb": "Næringsplan-tracker mangler statusrapport for {quarter} på {count} tiltak "
-        "dere leder:",
-        "en": "The business plan tracker has no status report for {quarter} on {count} "
-        "measure(s) you lead:",
-    },
     "remind.where": {
         "nb": "Rapporter status her: {url}",
         "en": "Report the status here: {url}",
@@ -27,7 +21,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     },
     # the admin tab
     "adminpage.tab.reminders": {"nb": "Påminnelser", "en": "Reminders"},
-    "adminpage.action.remind": {"nb": "Påminnelse sendt", "en": "Reminder sent"},
     "reminders.intro": {
         "nb": "Aktører som leder tiltak uten statusrapport for kvartalet, med e-posten "
         "til aktørens brukere (eller aktørens kontakt).",
@@ -71,10 +64,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
         "the same measures (thicker: more shared measures). The circle grows with the "
         "measures the actor leads. Click an actor to see its links.",
     },
-    "network.hover": {
-        "nb": "Leder {led} tiltak · {shared} tiltak med andre · {links} samarbeidspartnere",
-        "en": "Leads {led} measures · {shared} measures with others · {links} partners",
-    },
     "network.pick": {"nb": "Vis koblingene til", "en": "Show the links of"},
     "network.links": {"nb": "Koblingene til {actor}", "en": "Links of {actor}"},
     "network.no_links": {
@@ -91,12 +80,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     "network.solo": {
         "nb": "Tiltak med bare én aktør ({count})",
         "en": "Measures with one actor only ({count})",
-    },
-    "network.summary": {
-        "nb": "{actors} aktører, {links} koblinger, {shared} av {measures} tiltak har mer "
-        "enn én aktør.",
-        "en": "{actors} actors, {links} links, {shared} of {measures} measures have more "
-        "than one actor.",
     },
     # the annual wheel (årshjul)
     "eventkind.samhandlingsmote": {"nb": "Samhandlingsmøte", "en": "Coordination meeting"},
@@ -131,7 +114,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     "wheel.kind": {"nb": "Type", "en": "Kind"},
     "wheel.group": {"nb": "Målgruppe", "en": "Target group"},
     "wheel.color_by": {"nb": "Farge etter", "en": "Colour by"},
-    "wheel.count": {"nb": "{count} hendelser i {year}.", "en": "{count} events in {year}."},
     "wheel.none": {"nb": "Ingen hendelser passer.", "en": "No events match."},
     "wheel.months": {"nb": "Måned for måned", "en": "Month by month"},
     "wheel.clashes": {"nb": "Kollisjoner ({count})", "en": "Clashes ({count})"},
@@ -223,10 +205,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     "import.bad_event_kind": {
         "nb": "Ukjent type «{value}»: bruk f.eks. Arrangement, Kurs eller Søknadsfrist.",
         "en": "Unknown kind '{value}': use e.g. Event, Course or Application deadline.",
-    },
-    "wheel.ics_written": {
-        "nb": "Skrev kalenderen ({count} hendelser) til {path}.",
-        "en": "Wrote the calendar ({count} events) to {path}.",
     },
     # indicators
     "direction.up": {"nb": "Opp", "en": "Up"},

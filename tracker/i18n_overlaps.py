@@ -52,8 +52,6 @@ OVERLAP_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Lavere verdi gir flere par å se på; standard er {value}.",
         "en": "A lower value gives more pairs to look at; the default is {value}.",
     },
-    "coord.count": {"nb": "{count} mulige overlapp", "en": "{count} possible overlaps"},
-    "coord.count_one": {"nb": "{count} mulig overlapp", "en": "{count} possible overlap"},
     "coord.best_shown": {
         "nb": "Viser de {shown} med høyest poengsum. Hev terskelen for å se færre.",
         "en": "Showing the {shown} with the highest score. Raise the threshold to see fewer.",

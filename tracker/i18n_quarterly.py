@@ -123,10 +123,6 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{now} of {counted} reported for the quarter, {earlier} last reported earlier",
     },
     "kpi.overdue": {"nb": "Forfalt", "en": "Overdue"},
-    "kpi.not_begun": {
-        "nb": "{count} tiltak begynner senere og er ikke med i tallene for kvartalet.",
-        "en": "{count} measures begin later and are not in the quarter's figures.",
-    },
     "kpi.overdue_list": {
         "nb": "Forfalt: sluttdatoen er passert, men tiltaket er verken fullført eller avbrutt",
         "en": "Overdue: past the end date, but neither completed nor cancelled",
@@ -158,26 +154,9 @@ QUARTERLY_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Contributions from partners in the quarter",
     },
     "summary.contributions_label": {"nb": "Bidrag: {text}", "en": "Contributions: {text}"},
-    "remind.overdue": {
-        "nb": "{count} tiltak dere leder har passert sluttdatoen uten å være meldt fullført "
-        "eller avbrutt (forfalt). Rapporter status, eller be kommunen endre perioden:",
-        "en": "{count} measures you lead are past their end date without being reported "
-        "completed or cancelled (overdue). Report their status, or ask the municipality "
-        "to change the period:",
-    },
     "measures.contributions": {"nb": "Bidrag fra partnere", "en": "Contributions from partners"},
     "summary.col.partner": {"nb": "Partner", "en": "Partner"},
     "summary.col.link": {"nb": "Lenke", "en": "Link"},
-    "admin.measure_has_contributions": {
-        "nb": "Tiltaket {code} har {count} bidrag fra partnere og kan ikke slettes. "
-        "Sett status Avbrutt i stedet.",
-        "en": "Measure {code} has {count} contributions from partners and cannot be deleted. "
-        "Set its status to Cancelled instead.",
-    },
-    "admin.used_by_contributions": {
-        "nb": "«{name}» kan ikke slettes: aktøren har gitt {count} bidrag.",
-        "en": "“{name}” cannot be deleted: the actor has given {count} contributions.",
-    },
     "overview.from_final": {
         "nb": "Kvartalet er lukket: tallene, diagrammene per satsingsområde og aktør og "
         "tiltakslisten er fra den endelige rapporten, slik de var da kvartalet ble lukket.",

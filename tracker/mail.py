@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from urllib.parse import quote
 
-from tracker.i18n import quarter_label, t
+from tracker.i18n import quarter_label, t, tn
 from tracker.links import report_link
 from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder
@@ -70,10 +70,10 @@ def body(reminder: Reminder, lang: str, app_url: str = "") -> str:
     label = quarter_label(Quarter.parse(reminder.quarter), lang)
     lines = [t("remind.greeting", lang, actor=reminder.actor), ""]
     if reminder.measures:
-        lines += [t("remind.intro", lang, quarter=label, count=len(reminder.measures)), ""]
+        lines += [tn("remind.intro", len(reminder.measures), lang, quarter=label), ""]
         lines += [*(f"- {measure}" for measure in reminder.measures), ""]
     if reminder.overdue:
-        lines += [t("remind.overdue", lang, count=len(reminder.overdue)), ""]
+        lines += [tn("remind.overdue", len(reminder.overdue), lang), ""]
         lines += [*(f"- {measure}" for measure in reminder.overdue), ""]
     link = report_link(app_url, Quarter.parse(reminder.quarter)) if app_url else ""
     lines.append(t("remind.where", lang, url=link) if link else t("remind.where_no_url", lang))

@@ -1,7 +1,9 @@
 """The plan file format, one for import and export (XLSX sheets, or CSV files).
 
 Each sheet has a canonical Norwegian header set (what export writes) and the
-aliases import accepts, matched ignoring case, spaces and punctuation. A CSV
+aliases import accepts, matched ignoring case, spaces and punctuation. Values of a
+vocabulary (an actor's kind, a status …) are written as their labels in LANG, and
+read back by their label in either language or by their code. A CSV
 file is read as the Tiltak sheet; a folder of CSV files as a whole workbook,
 each file named after its sheet (e.g. data/seed/tiltak.csv).
 """
@@ -9,6 +11,9 @@ each file named after its sheet (e.g. data/seed/tiltak.csv).
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+LANG = "nb"
+"""The language of the file: its headers, and the words export writes for codes."""
 
 
 @dataclass(frozen=True)

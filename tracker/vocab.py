@@ -57,6 +57,24 @@ class Entity(StrEnum):
     OVERLAP = "overlap"
 
 
+class AuditAction(StrEnum):
+    """What an audit row says was done (tracker.service.audit.record)."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    IMPORT = "import"
+    REPORT = "report"
+    CONTRIBUTE = "contribute"
+    SET_PASSWORD = "set_password"
+    ACTIVATE = "activate"
+    DEACTIVATE = "deactivate"
+    CLOSE_QUARTER = "close_quarter"
+    REOPEN_QUARTER = "reopen_quarter"
+    DEMO = "demo"
+    REMIND = "remind"
+
+
 class EventKind(StrEnum):
     """What an event in the shared annual wheel (årshjul) is."""
 
@@ -92,6 +110,7 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     PartnerRole,
     ActorKind,
     Entity,
+    AuditAction,
     EventKind,
     Direction,
     OverlapVerdict,

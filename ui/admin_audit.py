@@ -8,12 +8,11 @@ from datetime import date, datetime, time
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n
+from tracker import audit_words
 from tracker.quarters import OSLO
-from tracker.vocab import Entity
 from ui import data, widgets
 from ui.admin_choice import keep_choice, resolve
-from ui.state import lang, require_user, t
+from ui.state import lang, require_user, t, tn
 
 LIMIT = 500
 
@@ -21,15 +20,7 @@ LIMIT = 500
 def entity_text(code: object) -> str:
     if code is None:
         return t("filter.all")
-    try:
-        return i18n.label(Entity(str(code)), lang())
-    except ValueError:
-        return str(code)
-
-
-def action_text(code: object) -> str:
-    key = f"adminpage.action.{code}"
-    return t(key) if key in i18n.CATALOGUE else str(code)
+    return audit_words.entity_text(str(code), lang())
 
 
 def render(plan_id: int | None) -> None:
@@ -74,28 +65,32 @@ def render(plan_id: int | None) -> None:
         until=datetime.combine(until, time.max, tzinfo=OSLO) if until else None,
         search=search,
         limit=LIMIT,
+        lang=lang(),
     )
     if frame.empty:
         st.info(t("adminpage.audit_empty"))
         return
     if len(frame) >= LIMIT:
-        st.caption(t("adminpage.audit_limited", count=LIMIT))
+        st.caption(tn("adminpage.audit_limited", LIMIT))
     else:
-        st.caption(t("adminpage.audit_count", count=len(frame)))
+        st.caption(tn("adminpage.audit_count", len(frame)))
     st.dataframe(
         pd.DataFrame(
             {
                 t("col.reported_at"): [widgets.datetime_text(v) for v in frame["at"]],
-                t("adminpage.audit_user"): frame["username"],
-                t("adminpage.audit_action"): [action_text(a) for a in frame["action"]],
-                t("adminpage.audit_entity"): [entity_text(e) for e in frame["entity"]],
-                t("adminpage.audit_which"): frame["entity_id"],
+                t("adminpage.audit_user"): frame["who"],
+                t("adminpage.audit_action"): frame["what"],
+                t("adminpage.audit_entity"): frame["thing"],
+                t("adminpage.audit_which"): frame["which"],
                 t("adminpage.audit_change"): frame["summary"],
             }
         ),
         hide_index=True,
         width="stretch",
         height=min(36 * (len(frame) + 1) + 2, 640),
-        column_config={t("adminpage.audit_change"): st.column_config.TextColumn(width="large")},
+        column_config={
+            t("adminpage.audit_which"): st.column_config.TextColumn(width="medium"),
+            t("adminpage.audit_change"): st.column_config.TextColumn(width="large"),
+        },
         key="admin_audit_table",
     )

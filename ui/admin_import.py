@@ -14,7 +14,7 @@ from tracker.importers import ImportResult, import_tables, read_bytes
 from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
 from ui import data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
-from ui.state import lang, require_user, t
+from ui.state import lang, require_user, t, tn
 from ui.text import error_text, t_md
 
 ROUND_KEY = "admin_import_round"
@@ -74,7 +74,7 @@ def preview(content: bytes, filename: str, file_id: str, target: str | None) -> 
     if not result.ok or not result.changes:
         return
     if st.button(
-        t("adminpage.import_run", count=len(result.changes)),
+        tn("adminpage.import_run", len(result.changes)),
         type="primary",
         icon=":material/upload:",
         key="admin_import_run",
@@ -90,19 +90,19 @@ def preview(content: bytes, filename: str, file_id: str, target: str | None) -> 
         if final.plan_id is not None:
             st.session_state[NEW_PLAN_KEY] = final.plan_id
         said = [error_text(p) for p in final.notices if p.key == "demo.retired"]
-        done(" ".join([t("adminpage.imported", count=len(final.changes)), *said]))
+        done(" ".join([tn("adminpage.imported", len(final.changes)), *said]))
 
 
 def show_result(result: ImportResult) -> None:
     if result.notices:
         st.info("\n".join(f"- {error_text(p)}" for p in result.notices))
     if result.problems:
-        st.error(t("adminpage.import_problems", count=len(result.problems)))
+        st.error(tn("adminpage.import_problems", len(result.problems)))
         lines(result.problems, "admin_import_problems")
     elif not result.changes:
         st.info(t("import.no_changes"))
     else:
-        st.success(t("adminpage.import_preview", count=len(result.changes)))
+        st.success(tn("adminpage.import_preview", len(result.changes)))
         lines(result.changes, "admin_import_changes")
 
 

@@ -17,7 +17,7 @@ from tracker.quarters import Quarter
 from tracker.service.status import TEXT_LIMIT
 from tracker.vocab import Rag, Status
 from ui import data, save_guard, widgets
-from ui.state import require_user, t
+from ui.state import require_user, t, tn
 from ui.text import error_text, link, plain, t_md
 
 FIELDS = ("status", "progress", "rag", "comment", "next_steps", "period")
@@ -382,6 +382,6 @@ def _save_unchanged(chosen: pd.DataFrame, quarter: Quarter) -> None:
             _forget(int(row.id), quarter)
         except (ValidationError, PermissionDenied, ConflictError) as error:
             problems.append(f"{plain(row.code)}: {error_text(error)}")
-    st.session_state["report_saved"] = t("report.saved_many", count=saved)
+    st.session_state["report_saved"] = tn("report.saved_many", saved)
     st.session_state["report_problems"] = problems
     st.rerun()

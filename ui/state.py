@@ -35,6 +35,11 @@ def t(key: str, **params: Any) -> str:
     return i18n.t(key, lang(), **params)
 
 
+def tn(key: str, count: float, **params: Any) -> str:
+    """The catalogue text for a count (tracker.i18n.tn) in the session's language."""
+    return i18n.tn(key, count, lang(), **params)
+
+
 def user() -> Principal | None:
     return st.session_state.get(USER_KEY)
 

@@ -14,7 +14,7 @@ from tracker.quarters import OSLO, Quarter
 from tracker.service import MeasureFilter
 from tracker.vocab import Rag, Status
 from ui import data
-from ui.state import lang, t
+from ui.state import lang, t, tn
 from ui.text import plain
 
 PLAN_KEY = "plan_id"
@@ -230,7 +230,7 @@ def key_figures(totals: pd.Series) -> None:
     cells[1].metric(
         t("kpi.completed"),
         percent(100 * completed / measures if measures else None),
-        t("kpi.completed_count", count=completed),
+        tn("count.measures", completed),
         delta_color="off",
         delta_arrow="off",
     )

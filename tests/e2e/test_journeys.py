@@ -32,7 +32,7 @@ from tests.e2e.conftest import (
     settled,
 )
 from tracker import db, service
-from tracker.i18n import t
+from tracker.i18n import t, tn
 from tracker.models import (
     Actor,
     AuditLog,
@@ -271,7 +271,7 @@ def _import_close_and_export(page: Page, e2e_engine: Engine, tmp_path: Path) -> 
         in_last = int(service.plan_rollup(session, plan_id=plan_id, as_of=last)["measures"])
     uploader = page.locator("[class*='st-key-admin_import_file_'] input[type=file]")
     uploader.set_input_files(bad)
-    expect(page.get_by_text(t("adminpage.import_problems", count=1))).to_be_visible()
+    expect(page.get_by_text(tn("adminpage.import_problems", 1))).to_be_visible()
     expect(page.get_by_test_id("stDataFrame").filter(has_text="Rad 3")).to_be_visible()
     assert measure_count(e2e_engine) == count  # nothing changed
 

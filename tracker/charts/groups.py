@@ -23,7 +23,7 @@ from tracker.charts.style import (
     texts,
     wrap_label,
 )
-from tracker.i18n import coverage_text, format_percent, t
+from tracker.i18n import coverage_text, format_percent, t, tn
 
 COVERAGE_KEYS = ("reported_now", "counted", "reported_earlier")
 
@@ -182,5 +182,5 @@ def _hover(row: dict[str, Any], label_column: str, lang: str) -> str:
     lines.append(coverage_text({k: ints([row.get(k)])[0] for k in COVERAGE_KEYS}, lang))
     behind = ints([row.get("behind")])[0]
     if behind:
-        lines.append(f"{t('chart.behind', lang)}: {t('chart.measures_n', lang, count=behind)}")
+        lines.append(f"{t('chart.behind', lang)}: {tn('count.measures', behind, lang)}")
     return "<br>".join(lines)

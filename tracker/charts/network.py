@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from tracker.charts.style import GRID_COLOR, OKABE_ITO, apply_layout, no_data
-from tracker.i18n import t
+from tracker.i18n import t, tn
 
 MAP_HEIGHT = 620
 LINE_COLOR = "rgba(130, 142, 156, 0.45)"
@@ -75,5 +75,9 @@ def _add_lines(
 def _hover(row: dict, lang: str) -> str:
     name = html.escape(str(row["name"]))
     return f"<b>{name}</b><br>" + t(
-        "network.hover", lang, led=row["led"], shared=row["shared"], links=row["links"]
+        "network.hover",
+        lang,
+        led=tn("count.measures", row["led"], lang),
+        shared=tn("count.measures", row["shared"], lang),
+        links=tn("count.partners", row["links"], lang),
     )

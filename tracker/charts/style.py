@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker.i18n import label, t
+from tracker.i18n import label, t, tn
 from tracker.vocab import Rag, Status
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
@@ -266,7 +266,6 @@ def status_bar_traces(
     """One stacked bar trace per status column (STATUS_COLUMNS order) with the
     palette colours; the counts axis is x for orientation 'h', y for 'v'."""
     traces = []
-    count_ref = "%{x}" if orientation == "h" else "%{y}"
     for column in STATUS_COLUMNS:
         counts = ints(frame[column]) if column in frame.columns else [0] * len(frame)
         name = status_column_label(column, lang)
@@ -288,10 +287,11 @@ def status_bar_traces(
                 textposition="inside",
                 insidetextanchor="middle",
                 textangle=0,
-                hovertemplate=(
+                hovertemplate=[  # one per bar: the count says "1 measure", "2 measures"
                     f"<b>{category_hover}</b><br>{name}: "
-                    f"{t('chart.measures_n', lang, count=count_ref)}<extra></extra>"
-                ),
+                    f"{tn('count.measures', count, lang)}<extra></extra>"
+                    for count in counts
+                ],
                 meta=column,
             )
         )

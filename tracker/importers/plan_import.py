@@ -21,6 +21,7 @@ from tracker.importers.event_rows import EventSpec, apply_events, parse_events
 from tracker.importers.read import Tables, normalise, read_path
 from tracker.importers.resolve import Lookup, theme_names
 from tracker.importers.values import (
+    parse_actor_kind,
     parse_bound,
     parse_period,
     parse_progress,
@@ -358,12 +359,11 @@ class _Job:
     def actor_kind(self, text: str, row: int) -> ActorKind | None:
         if not text.strip():
             return None
-        for kind in ActorKind:
-            names = {kind.value, *(i18n.label(kind, lang) for lang in i18n.LANGUAGES)}
-            if normalise(text) in {normalise(n) for n in names}:
-                return kind
-        self.problem("import.bad_kind", row, "kind", value=text)
-        return None
+        try:
+            return parse_actor_kind(text)
+        except ValueError:
+            self.problem("import.bad_kind", row, "kind", value=text)
+            return None
 
     def parse_goals(self) -> None:
         for row, values in self.rows(GOALS):

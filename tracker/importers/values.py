@@ -11,7 +11,7 @@ from tracker.importers.read import normalise
 from tracker.limits import MAX_WEIGHT
 from tracker.planfile import ONGOING
 from tracker.quarters import Quarter
-from tracker.vocab import EventKind, Rag, Status
+from tracker.vocab import ActorKind, EventKind, Rag, Status
 
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(.+?)\s*(?:–|—|-|/|til|to)\s*(.+)$")
@@ -150,6 +150,7 @@ def _vocab_lookup(enum: type, extra: dict) -> dict[str, object]:
 _STATUS_LOOKUP = _vocab_lookup(Status, _STATUS_WORDS)
 _RAG_LOOKUP = _vocab_lookup(Rag, _RAG_WORDS)
 _EVENT_KIND_LOOKUP = _vocab_lookup(EventKind, {})
+_ACTOR_KIND_LOOKUP = _vocab_lookup(ActorKind, {})
 
 
 def parse_status(text: str) -> Status:
@@ -173,6 +174,14 @@ def parse_event_kind(text: str) -> EventKind:
     found = _EVENT_KIND_LOOKUP.get(normalise(text))
     if found is None:
         raise ValueError("import.bad_event_kind")
+    return found  # type: ignore[return-value]
+
+
+def parse_actor_kind(text: str) -> ActorKind:
+    """An actor's kind by its code or its label in either language."""
+    found = _ACTOR_KIND_LOOKUP.get(normalise(text))
+    if found is None:
+        raise ValueError("import.bad_kind")
     return found  # type: ignore[return-value]
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from tracker.db import bump_revision
 from tracker.models import AuditLog
 from tracker.service.principal import Principal
+from tracker.vocab import AuditAction, Entity
 
 
 def record(
@@ -25,7 +26,10 @@ def record(
     """Write one audit row and bump the data revision, in the caller's transaction.
 
     A bulk write (an import) passes bump=False for its rows and bumps once itself.
+    action and entity are of the vocabulary (AuditAction, Entity): the log shows
+    their labels. Raises ValueError for any other.
     """
+    action, entity = AuditAction(action).value, Entity(entity).value
     session.add(
         AuditLog(
             user_id=principal.user_id,

@@ -1,5 +1,5 @@
 """Reading the audit trail (admin): the log as a table, filtered, newest first,
-and the values the filter widgets offer."""
+in words (tracker.audit_words), and the values the filter widgets offer."""
 
 from __future__ import annotations
 
@@ -8,15 +8,28 @@ from datetime import datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import String, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from tracker.models import AuditLog
+from tracker import audit_words, i18n
+from tracker.models import Actor, AuditLog, Event, Goal, Indicator, Measure, Plan, Theme, User
 from tracker.service.principal import Principal, require_admin
 
-AUDIT_COLUMNS = ["at", "username", "action", "entity", "entity_id", "before", "after", "summary"]
-VALUE_WIDTH = 60
-"""A value longer than this is cut short (with …) in the summary."""
+STORED_COLUMNS = ["at", "user_id", "username", "action", "entity", "entity_id", "before", "after"]
+WORD_COLUMNS = ["who", "what", "thing", "which", "summary"]
+AUDIT_COLUMNS = STORED_COLUMNS + WORD_COLUMNS
+
+NAMED = {
+    "actor": (Actor.id, Actor.name),
+    "theme": (Theme.id, Theme.name),
+    "goal": (Goal.id, Goal.code + literal(" ") + Goal.text),
+    "measure": (Measure.id, Measure.code + literal(" ") + Measure.title),
+    "plan": (Plan.id, Plan.name),
+    "event": (Event.id, Event.title),
+    "indicator": (Indicator.id, Indicator.name),
+    "user": (User.id, User.display_name),
+}
+"""How each kind of thing is named in the log: its id column and its name."""
 
 
 def list_audit(
@@ -29,13 +42,17 @@ def list_audit(
     until: datetime | None = None,
     search: str = "",
     limit: int = 500,
+    lang: str = i18n.DEFAULT_LANG,
 ) -> pd.DataFrame:
-    """The audit log, newest first, at most `limit` rows (admin only): one SQL statement.
+    """The audit log, newest first, at most `limit` rows (admin only): one SQL
+    statement for the rows and one for the names they mention.
 
     entity and username match exactly; since/until (aware datetimes) both include
     their moment; search finds text, ignoring case, in the user name, action,
-    entity, entity id and the before/after values. Columns AUDIT_COLUMNS: `before`
-    and `after` as dicts (or None), `summary` as "field: before → after; …".
+    entity, entity id and the before/after values (as stored: codes and ids).
+    Columns AUDIT_COLUMNS: the stored ones (`before` and `after` as dicts or None),
+    then in words in `lang`: who (the user's name), what (the action), thing (the
+    entity), which (its name) and summary («Tittel: Gammel → Ny; …»).
     Raises PermissionDenied.
     """
     require_admin(session, user)
@@ -46,6 +63,7 @@ def list_audit(
         raise ValueError("limit must be a positive whole number")
     query = select(
         AuditLog.at,
+        AuditLog.user_id,
         AuditLog.username,
         AuditLog.action,
         AuditLog.entity,
@@ -64,14 +82,42 @@ def list_audit(
     if search.strip():
         query = query.where(_matches(search.strip()))
     query = query.order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)
-    frame = pd.DataFrame(session.execute(query).all(), columns=AUDIT_COLUMNS[:-1])
+    frame = pd.DataFrame(session.execute(query).all(), columns=STORED_COLUMNS)
     frame["at"] = pd.to_datetime(frame["at"], utc=True).astype("datetime64[us, UTC]")
-    frame["summary"] = pd.Series(
-        [summarize(b, a) for b, a in zip(frame["before"], frame["after"], strict=True)],
-        index=frame.index,
-        dtype=object,
-    )
+    frame["user_id"] = frame["user_id"].astype("Int64")
+    rows = [
+        {k: None if k == "user_id" and pd.isna(v) else v for k, v in row.items()}
+        for row in frame[STORED_COLUMNS[1:]].to_dict("records")
+    ]
+    names = audit_names(session, audit_words.wanted_ids(rows))
+    words = {
+        "who": [audit_words.who_text(row, names) for row in rows],
+        "what": [audit_words.action_text(r["action"], r["entity"], lang) for r in rows],
+        "thing": [audit_words.entity_text(r["entity"], lang) for r in rows],
+        "which": [audit_words.which_text(row, names, lang) for row in rows],
+        "summary": [audit_words.changes_text(row, names, lang) for row in rows],
+    }
+    for column in WORD_COLUMNS:
+        frame[column] = pd.Series(words[column], index=frame.index, dtype=object)
     return frame
+
+
+def audit_names(session: Session, wanted: dict[str, set[int]]) -> dict[str, dict[int, str]]:
+    """The names of the things `wanted` (kind -> ids) in one statement (a UNION over
+    the kinds asked for). An id not found (deleted since) is left out."""
+    parts = [
+        select(literal(kind, String).label("kind"), column.label("id"), name.label("name")).where(
+            column.in_(sorted(wanted[kind]))
+        )
+        for kind, (column, name) in NAMED.items()
+        if wanted.get(kind)
+    ]
+    names: dict[str, dict[int, str]] = {kind: {} for kind in NAMED}
+    if not parts:
+        return names
+    for kind, number, name in session.execute(union_all(*parts)):
+        names[kind][int(number)] = str(name)
+    return names
 
 
 def _matches(needle: str) -> Any:
@@ -91,40 +137,6 @@ def _matches(needle: str) -> Any:
         c.icontains(v, autoescape=True) for c in json_columns for v in variants | escaped
     ]
     return or_(*conditions)
-
-
-def summarize(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
-    """The changed fields compactly: "title: Old → New; weight: 1 → 2".
-
-    A create (only after) or a delete (only before) lists "field: value".
-    """
-    before, after = before or {}, after or {}
-    keys = list(after) + [k for k in before if k not in after]
-    both = bool(before) and bool(after)
-    parts = []
-    for key in keys:
-        if both:
-            old = _show(before.get(key))
-            new = _show(after.get(key))
-            parts.append(f"{key}: {old} → {new}")
-        else:
-            parts.append(f"{key}: {_show(after[key] if key in after else before[key])}")
-    return "; ".join(parts)
-
-
-def _show(value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return "–"
-    if isinstance(value, list | tuple):
-        text = ", ".join(_show(v) for v in value)
-    elif isinstance(value, dict):
-        text = json.dumps(value, ensure_ascii=False)
-    elif isinstance(value, float):
-        text = f"{value:g}"
-    else:
-        text = str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= VALUE_WIDTH else text[: VALUE_WIDTH - 1] + "…"
 
 
 def audit_entities(session: Session) -> list[str]:
