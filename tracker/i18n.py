@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
+from tracker.i18n_calendar import CALENDAR_MESSAGES
 from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
@@ -997,6 +998,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     SETUP_MESSAGES,
     FIELD_MESSAGES,
     IMPORT_MESSAGES,
+    CALENDAR_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

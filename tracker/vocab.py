@@ -55,6 +55,7 @@ class Entity(StrEnum):
     EVENT = "event"
     INDICATOR = "indicator"
     OVERLAP = "overlap"
+    CALENDAR_FEED = "calendar_feed"
 
 
 class EventKind(StrEnum):

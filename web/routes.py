@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web import health
+from web import calendar, health
 
-ROUTES: list[BaseRoute] = [*health.ROUTES]
+ROUTES: list[BaseRoute] = [*health.ROUTES, *calendar.ROUTES]
