@@ -149,6 +149,7 @@ def test_the_calendar_feed_reads_back(session: Session, world: World) -> None:
     parsed = Calendar.from_ical(raw)
     assert str(parsed["method"]) == "PUBLISH"
     assert parsed["refresh-interval"].dt == timedelta(hours=1)
+    assert b"\r\nX-PUBLISHED-TTL:PT1H\r\n" in raw  # Outlook's refresh hint
     assert str(parsed["x-wr-calname"]) == "Årshjul – alt"
     items = list(parsed.walk("VEVENT"))
     assert len(items) == 21

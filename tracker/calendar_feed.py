@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pandas as pd
-from icalendar import Calendar
+from icalendar import Calendar, vDuration
 from icalendar import Event as CalendarEvent
 
 from tracker.i18n import label, t
@@ -43,7 +43,7 @@ def feed(
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Oslo")
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH)
+    calendar.add("x-published-ttl", vDuration(REFRESH))  # an x- name: typed by hand
     for event in events.to_dict("records"):
         calendar.add_component(_event(event, lang, stamp))
     return calendar.to_ical()

@@ -7,18 +7,20 @@ CALENDAR_MESSAGES: dict[str, dict[str, str]] = {
     "entity.calendar_feed": {"nb": "Kalenderlenke", "en": "Calendar link"},
     "adminpage.action.renew": {"nb": "Fornyet", "en": "Renewed"},
     "calendar.help": {
-        "nb": "**Abonner** med lenken under hver kalender, så kommer nye og endrede hendelser "
-        "av seg selv. **Outlook:** Legg til kalender → Abonner fra nettet → lim inn lenken. "
-        "**Google Kalender:** Andre kalendere → + → Fra nettadresse → lim inn lenken. "
-        "Kalenderen oppdateres når programmet henter den igjen (Outlook hver time eller så, "
-        "Google inntil et døgn). Eller last ned filen og importer den én gang. Årlige "
-        "hendelser gjentas hvert år.",
-        "en": "**Subscribe** with the link under each calendar, and new and changed events "
-        "arrive by themselves. **Outlook:** Add calendar → Subscribe from web → paste the "
-        "link. **Google Calendar:** Other calendars → + → From URL → paste the link. The "
-        "calendar is updated when the program fetches it again (Outlook every hour or so, "
-        "Google up to a day). Or download the file and import it once. Yearly events repeat "
-        "every year.",
+        "nb": "**Abonner** med lenken under kalenderen (kopier den med knappen til høyre i "
+        "feltet), så kommer nye og endrede hendelser av seg selv:\n"
+        "- **Outlook:** Legg til kalender → Abonner fra nettet → lim inn lenken.\n"
+        "- **Google Kalender:** Andre kalendere → + → Fra nettadresse → lim inn lenken.\n\n"
+        "Kalenderprogrammet henter den på nytt selv (Outlook omtrent hver time, Google "
+        "inntil et døgn). Eller last ned filen og importer den én gang. Årlige hendelser "
+        "gjentas hvert år.",
+        "en": "**Subscribe** with the link under the calendar (copy it with the button at "
+        "the right of the box), and new and changed events arrive by themselves:\n"
+        "- **Outlook:** Add calendar → Subscribe from web → paste the link.\n"
+        "- **Google Calendar:** Other calendars → + → From URL → paste the link.\n\n"
+        "The calendar program fetches it again by itself (Outlook about every hour, Google "
+        "up to a day). Or download the file and import it once. Yearly events repeat every "
+        "year.",
     },
     "calendar.link_secret": {
         "nb": "Lenken er en nøkkel: alle som har den, ser hendelsene i kalenderen uten å "

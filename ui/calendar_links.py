@@ -12,6 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from tracker import calendar_feed
 from tracker.service.calendar_feeds import (
@@ -51,8 +52,8 @@ def feed(scope: FeedScope, title: str, title_md: str, rows: pd.DataFrame) -> Non
             return
     st.markdown(f"**{title_md}**")
     st.code(base_url() + feed_path(token, lang()), language=None, wrap_lines=True)
-    left, right = st.columns([1, 1])
-    left.download_button(
+    buttons = st.container(horizontal=True)
+    buttons.download_button(
         t("calendar.download"),
         calendar_feed.feed(rows, calendar_name(title, lang()), lang()),
         file_name=calendar_feed.file_name(scope.kind),
@@ -61,11 +62,23 @@ def feed(scope: FeedScope, title: str, title_md: str, rows: pd.DataFrame) -> Non
         icon=":material/download:",
         on_click="ignore",
     )
-    if user.role != Role.ADMIN:
-        return
-    with right.popover(t("calendar.renew"), icon=":material/autorenew:", key=f"{key}_renew_pop"):
+    if user.role == Role.ADMIN:
+        _renew_button(buttons, scope, title, key=f"{key}_renew")
+
+
+def _renew_button(container: DeltaGenerator, scope: FeedScope, title: str, *, key: str) -> None:
+    """«Forny lenke» behind a confirming popover (subscribers must add the new link)."""
+    popover = f"{key}_popover"
+
+    def close() -> None:  # the new link shows, not the question
+        st.session_state[popover] = False
+
+    with container.popover(
+        t("calendar.renew"), icon=":material/autorenew:", key=popover, on_change="rerun"
+    ):
         st.write(t_md("calendar.renew_confirm", name=title))
-        if st.button(t("calendar.renew_yes"), key=f"{key}_renew", type="primary"):
-            ok, _ = run_write(lambda session, who: renew_feed_token(session, user=who, scope=scope))
-            if ok:
-                done(t_md("calendar.renewed", name=title))
+        confirmed = st.button(t("calendar.renew_yes"), key=key, type="primary", on_click=close)
+    if confirmed:
+        ok, _ = run_write(lambda session, who: renew_feed_token(session, user=who, scope=scope))
+        if ok:
+            done(t_md("calendar.renewed", name=title))
