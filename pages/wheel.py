@@ -10,10 +10,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker import calendar_feed, i18n
+from tracker import i18n
 from tracker.service import events as wheel
+from tracker.service.calendar_feeds import FeedScope, feed_rows
 from tracker.vocab import EventKind
-from ui import data, figures, save_guard, widgets
+from ui import calendar_links, data, figures, save_guard, widgets
 from ui.admin_common import defaults, done, run_write, value
 from ui.state import lang, require_user, t, tn
 from ui.text import t_md
@@ -26,7 +27,8 @@ plan_id = widgets.page_start("page.wheel")
 st.write(t("wheel.intro"))
 
 stored = data.events()
-everything = pd.concat([stored, data.deadline_events(plan_id=plan_id, lang=lang())])
+deadlines = data.deadline_events(plan_id=plan_id, lang=lang())
+everything = pd.concat([stored, deadlines])
 plan = data.plan_details(plan_id)
 years = list(range(int(plan["start_year"]), int(plan["end_year"]) + 1))
 if st.session_state.get("wheel_year") not in years:
@@ -104,25 +106,22 @@ for month in range(1, 13):
     )  # fmt: skip
 
 st.subheader(t("wheel.calendar"))
-st.caption(t("wheel.calendar_help"))
-# (name, catalogue key and its values, events): the values are shown as typed on the
-# button (Markdown) and stay as typed in the calendar's own title.
-feeds: list[tuple[str, str, dict[str, str], pd.DataFrame]] = [
-    ("all", "wheel.download_all", {}, everything)
+st.markdown(t("calendar.help"))
+st.caption(t("calendar.link_secret"))
+# (scope, catalogue key and its values): the values are shown as typed in the title
+# (Markdown) and stay as typed in the calendar's own name.
+feeds: list[tuple[FeedScope, str, dict[str, str]]] = [
+    (FeedScope(plan_id=plan_id), "wheel.download_all", {})
 ]
 if actor_id is not None:
-    feeds.append(("actor", "wheel.download_actor", {"actor": actor_names[actor_id]},
-                  wheel.filter_events(stored, actor_id=actor_id)))  # fmt: skip
+    feeds.append((FeedScope(actor_id=int(actor_id)), "wheel.download_actor",
+                  {"actor": actor_names[actor_id]}))  # fmt: skip
 if theme_id is not None:
-    feeds.append(("theme", "wheel.download_theme", {"theme": theme_names[theme_id]},
-                  wheel.filter_events(stored, theme_id=theme_id)))  # fmt: skip
-for name, title_key, params, rows in feeds:
-    title = t(title_key, **params)
-    st.download_button(
-        t_md(title_key, **params), calendar_feed.feed(rows, f"{t('page.wheel')} – {title}", lang()),
-        file_name=calendar_feed.file_name(name), mime="text/calendar", key=f"wheel_ics_{name}",
-        icon=":material/calendar_month:", on_click="ignore",
-    )  # fmt: skip
+    feeds.append((FeedScope(theme_id=theme_id), "wheel.download_theme",
+                  {"theme": theme_names[theme_id]}))  # fmt: skip
+for scope, title_key, params in feeds:
+    calendar_links.feed(scope, t(title_key, **params), t_md(title_key, **params),
+                        feed_rows(stored, deadlines, scope))  # fmt: skip
 
 keepable = data.keepable_actor_ids(user)
 if keepable is not None and not keepable:

@@ -5,12 +5,12 @@ calendar feed read back with icalendar; the page (AppTest, demo data)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 import pytest
 from icalendar import Calendar
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tests.apptest_helpers import (
@@ -142,9 +142,14 @@ def test_the_calendar_feed_reads_back(session: Session, world: World) -> None:
         target_groups="sjømatbedrifter")  # fmt: skip
     events = pd.concat([list_events(session), deadline_events(session, plan_id=world.plan.id,
                                                                lang="nb")])  # fmt: skip
-    raw = calendar_feed.feed(events, "Årshjul – alt", "nb")
-    assert raw == calendar_feed.feed(events, "Årshjul – alt", "nb")  # same events, same file
+    written = datetime(2026, 12, 1, 9, 30, 15, tzinfo=UTC)
+    raw = calendar_feed.feed(events, "Årshjul – alt", "nb", written_at=written)
+    # same events and time, same file
+    assert raw == calendar_feed.feed(events, "Årshjul – alt", "nb", written_at=written)
     parsed = Calendar.from_ical(raw)
+    assert str(parsed["method"]) == "PUBLISH"
+    assert parsed["refresh-interval"].dt == timedelta(hours=1)
+    assert b"\r\nX-PUBLISHED-TTL:PT1H\r\n" in raw  # Outlook's refresh hint
     assert str(parsed["x-wr-calname"]) == "Årshjul – alt"
     items = list(parsed.walk("VEVENT"))
     assert len(items) == 21
@@ -155,6 +160,34 @@ def test_the_calendar_feed_reads_back(session: Session, world: World) -> None:
     assert str(conference["location"]) == "Finnsnes"
     assert "Senja Næringshage" in str(conference["description"])
     assert len({str(e["uid"]) for e in items}) == 21
+    # DTSTAMP: when this copy was written; LAST-MODIFIED and CREATED: the stored event's
+    stored = session.scalars(select(Event)).one()
+    assert {e["dtstamp"].dt for e in items} == {written}
+    assert conference["created"].dt == stored.created_at.replace(microsecond=0)
+    assert conference["last-modified"].dt == stored.created_at.replace(microsecond=0)
+    deadline = next(e for e in items if str(e["uid"]).startswith("frist-"))
+    assert "last-modified" not in deadline and "created" not in deadline
+
+
+def test_a_changed_event_tells_when_in_the_feed(session: Session, world: World) -> None:
+    """LAST-MODIFIED moves with an edit (through the wheel or the importer: the ORM
+    sets updated_at); the UID stays, so a subscriber's calendar changes the event."""
+    event_id = add(session, world, "admin", "A", "Gründerkveld", starts=date(2025, 3, 12))
+    session.commit()
+    month_ago = datetime.now(UTC) - timedelta(days=30)
+    session.execute(update(Event).values(created_at=month_ago, updated_at=None))
+    session.commit()
+    before = Calendar.from_ical(calendar_feed.feed(list_events(session), "x", "nb"))
+    values = EventInput(actor_id=world.actors["A"].id, title="Gründerkveld på Finnsnes",
+                        kind=EventKind.EVENT, starts=date(2025, 3, 12))  # fmt: skip
+    save_event(session, user=world.principals["admin"], values=values, event_id=event_id)
+    session.commit()
+    after = Calendar.from_ical(calendar_feed.feed(list_events(session), "x", "nb"))
+    [old], [new] = before.walk("VEVENT"), after.walk("VEVENT")
+    assert str(old["uid"]) == str(new["uid"]) == f"hendelse-{event_id}@naeringsplan-tracker"
+    assert str(new["summary"]) == "Gründerkveld på Finnsnes"
+    assert new["last-modified"].dt - old["last-modified"].dt > timedelta(days=29)
+    assert new["created"].dt == old["created"].dt
 
 
 # --- the page ------------------------------------------------------------------------

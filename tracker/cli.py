@@ -240,32 +240,26 @@ def calendar_command(
 ) -> None:
     """Write the annual wheel as a calendar feed (.ics): everything (with the plan's
     reporting deadlines), or one actor's or one theme's events."""
-    import pandas as pd
-
-    from tracker.calendar_feed import feed
     from tracker.service import get_plan, list_themes
-    from tracker.service.events import deadline_events, filter_events, list_events
+    from tracker.service.calendar_feeds import FeedScope, feed_file
     from tracker.service.structure import find_actor
 
     with ctx.transaction() as session:
         plan_id = get_plan(session, plan_name).id
-        events, name = list_events(session), i18n.t("wheel.download_all", ctx.lang)
+        scope = FeedScope(plan_id=plan_id)
         if actor_name:
-            actor = find_actor(session, actor_name)
-            events = filter_events(events, actor_id=actor.id)
-            name = i18n.t("wheel.download_actor", ctx.lang, actor=actor.name)
+            scope = FeedScope(actor_id=find_actor(session, actor_name).id)
         elif theme_code:
             themes = list_themes(session, plan_id)
             match = themes[themes["code"].astype(str) == theme_code]
             if match.empty:
                 message = i18n.t("wheel.theme_unknown", ctx.lang)
                 raise click.BadParameter(message, param_hint="--theme")
-            events = filter_events(events, theme_id=int(match["id"].iloc[0]))
-            name = i18n.t("wheel.download_theme", ctx.lang, theme=match["name"].iloc[0])
-        else:
-            events = pd.concat([events, deadline_events(session, plan_id=plan_id, lang=ctx.lang)])
-    output.write_bytes(feed(events, f"{i18n.t('page.wheel', ctx.lang)} – {name}", ctx.lang))
-    click.echo(i18n.tn("wheel.ics_written", len(events), ctx.lang, path=str(output)))
+            scope = FeedScope(theme_id=int(match["id"].iloc[0]))
+        content = feed_file(session, scope=scope, lang=ctx.lang)
+    output.write_bytes(content)
+    count = content.count(b"BEGIN:VEVENT")
+    click.echo(i18n.tn("wheel.ics_written", count, ctx.lang, path=str(output)))
 
 
 @main.group()

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from tracker.i18n_audit import AUDIT_MESSAGES
+from tracker.i18n_calendar import CALENDAR_MESSAGES
 from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
@@ -942,6 +943,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     SESSION_MESSAGES,
     PLURAL_MESSAGES,
     AUDIT_MESSAGES,
+    CALENDAR_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

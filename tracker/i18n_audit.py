@@ -20,6 +20,7 @@ AUDIT_MESSAGES: dict[str, dict[str, str]] = {
     "auditaction.reopen_quarter": {"nb": "Kvartal åpnet", "en": "Quarter reopened"},
     "auditaction.demo": {"nb": "Demodata lastet", "en": "Demo data loaded"},
     "auditaction.remind": {"nb": "Påminnelse sendt", "en": "Reminder sent"},
+    "auditaction.renew": {"nb": "Ny lenke", "en": "New link"},
     # fields without a short form label of their own
     "audit.field.position": {"nb": "Rekkefølge", "en": "Order"},
     "audit.field.is_example": {"nb": "Eksempeldata", "en": "Example data"},

@@ -128,12 +128,6 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     "wheel.col.first": {"nb": "Den ene", "en": "One"},
     "wheel.col.second": {"nb": "Den andre", "en": "The other"},
     "wheel.calendar": {"nb": "Kalender (.ics)", "en": "Calendar (.ics)"},
-    "wheel.calendar_help": {
-        "nb": "Abonner på eller importer i Outlook eller Google Kalender. Årlige hendelser "
-        "gjentas hvert år.",
-        "en": "Subscribe to or import into Outlook or Google Calendar. Yearly events "
-        "repeat every year.",
-    },
     "wheel.download_all": {"nb": "Hele årshjulet", "en": "The whole wheel"},
     "wheel.download_actor": {"nb": "Bare {actor}", "en": "Only {actor}"},
     "wheel.download_theme": {"nb": "Bare {theme}", "en": "Only {theme}"},

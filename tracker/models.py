@@ -342,6 +342,39 @@ class Event(Base):
     place: Mapped[str] = mapped_column(String(300), default="")
     link: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set by every change through the ORM (the wheel, the importer); empty until the
+    # first: the calendar feed's LAST-MODIFIED is this, else created_at.
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, onupdate=utcnow)
+
+
+class CalendarFeed(Base):
+    """The secret token of one calendar feed (tracker.service.calendar_feeds): the
+    plan's whole wheel (plan_id), one actor's events (actor_id) or one theme's
+    (theme_id); exactly one is set. The token is the feed's URL, so it is kept as
+    it is (the page shows it); renewing replaces it and the old URL stops working."""
+
+    __tablename__ = "calendar_feed"
+    __table_args__ = (
+        CheckConstraint(
+            "(CASE WHEN plan_id IS NULL THEN 0 ELSE 1 END) "
+            "+ (CASE WHEN actor_id IS NULL THEN 0 ELSE 1 END) "
+            "+ (CASE WHEN theme_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="ck_calendar_feed_one_scope",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan.id", ondelete="CASCADE"), unique=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actor.id", ondelete="CASCADE"), unique=True
+    )
+    theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("theme.id", ondelete="CASCADE"), unique=True
+    )
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Indicator(Base):

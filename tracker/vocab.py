@@ -55,6 +55,7 @@ class Entity(StrEnum):
     EVENT = "event"
     INDICATOR = "indicator"
     OVERLAP = "overlap"
+    CALENDAR_FEED = "calendar_feed"
 
 
 class AuditAction(StrEnum):
@@ -73,6 +74,7 @@ class AuditAction(StrEnum):
     REOPEN_QUARTER = "reopen_quarter"
     DEMO = "demo"
     REMIND = "remind"
+    RENEW = "renew"
 
 
 class EventKind(StrEnum):

@@ -19,10 +19,10 @@ from tracker import db, exporters, reports, service
 from tracker.demo import has_demo_data
 from tracker.quarters import Quarter
 from tracker.reports import final as final_report
+from tracker.service import calendar_feeds, network
 from tracker.service import contributions as contribution_service
 from tracker.service import events as event_service
 from tracker.service import indicators as indicator_service
-from tracker.service import network
 from tracker.service import overlaps as overlap_service
 from tracker.service import principal as principal_service
 from tracker.service import reminders as reminder_service
@@ -148,6 +148,7 @@ collaboration = cached_read(network.collaboration)
 events = cached_read(event_service.list_events)
 deadline_events = cached_read(event_service.deadline_events)
 keepable_actor_ids = cached_read(event_service.keepable_actor_ids)
+feed_token = cached_read(calendar_feeds.feed_token)
 indicators = cached_read(indicator_service.list_indicators)
 measures_frame = cached_read(service.measures_frame)
 overlap_candidates = cached_read(overlap_service.candidates)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute, Route
 
-from web import health, login
+from web import calendar, health, login
 
-ROUTES: list[BaseRoute] = [*health.ROUTES, *login.ROUTES]
+ROUTES: list[BaseRoute] = [*health.ROUTES, *login.ROUTES, *calendar.ROUTES]
 OWN_PATHS = frozenset(
     route.path.strip("/").split("/")[0] for route in ROUTES if isinstance(route, Route)
 )

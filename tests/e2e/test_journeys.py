@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import time
+import urllib.request
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -332,6 +333,12 @@ def test_an_actor_adds_an_event_to_the_wheel_and_downloads_the_calendar(
     assert str(events[title]["location"]) == "Silsand"
     assert "Årlig samhandlingsmøte i næringsarenaen" in events  # the demo's yearly meeting
     assert events["Årlig samhandlingsmøte i næringsarenaen"]["rrule"]["FREQ"] == ["YEARLY"]
+    # The subscription link shown to copy is the same calendar, fetched with no login.
+    link = page.locator("[data-testid='stCode']").filter(has_text="/kalender/").first.inner_text()
+    assert link.strip().startswith(f"{app_server.url}/kalender/")
+    with urllib.request.urlopen(link.strip(), timeout=30) as answer:
+        subscribed = Calendar.from_ical(answer.read())
+    assert title in {str(e["summary"]) for e in subscribed.walk("VEVENT")}
 
 
 def test_an_admin_decides_an_overlap_and_finds_it_on_both_measures(

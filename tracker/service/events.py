@@ -28,8 +28,10 @@ from tracker.vocab import EventKind, Role
 REPORT_DEADLINE_DAYS = 14  # a quarter's status report is due two weeks after it ends
 EVENT_COLUMNS = [
     "id", "actor_id", "actor", "title", "kind", "starts", "ends", "yearly", "theme_id",
-    "measure_id", "target_groups", "place", "link", "generated",
+    "measure_id", "target_groups", "place", "link", "generated", "created_at", "changed_at",
 ]  # fmt: skip
+"""changed_at: when the event was last changed (made, if never since); the calendar
+feed's LAST-MODIFIED. Both times are empty for the generated deadlines."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ def list_events(session: Session) -> pd.DataFrame:
             "actor": actor,
             "target_groups": split_groups(event.target_groups),
             "generated": False,
+            "changed_at": event.updated_at or event.created_at,
         }
         for event, actor in session.execute(query)
     ]
@@ -121,7 +124,7 @@ def deadline_events(session: Session, *, plan_id: int, lang: str) -> pd.DataFram
             "kind": EventKind.REPORTING_DEADLINE.value, "starts": due, "ends": None,
             "yearly": False, "theme_id": None, "measure_id": None,
             "target_groups": [t("wheel.all_actors", lang)], "place": "", "link": "",
-            "generated": True,
+            "generated": True, "created_at": None, "changed_at": None,
         })  # fmt: skip
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
