@@ -10,7 +10,7 @@ from tracker.quarters import Quarter
 from tracker.vocab import OverlapVerdict
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t
-from ui.text import plain, t_md
+from ui.text import MISSING, plain, t_md
 
 user = require_user()
 plan_id = widgets.page_start("page.measures")
@@ -31,7 +31,11 @@ if shown.empty:
     st.stop()
 labels = dict(zip(shown["id"], shown["code"] + " " + shown["title"], strict=True))
 measure_id = st.selectbox(
-    t("measures.pick"), list(labels), format_func=labels.get, key="measure_detail"
+    t("measures.pick"),
+    list(labels),
+    format_func=labels.get,
+    key="measure_detail",
+    placeholder=t("choice.one"),
 )
 measure = shown[shown["id"] == measure_id].iloc[0]
 
@@ -128,6 +132,7 @@ else:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 contributions = data.contributions(plan_id=plan_id, measure_id=int(measure_id))
@@ -149,4 +154,5 @@ if not contributions.empty:
         hide_index=True,
         width="stretch",
         key="measure_contributions",
+        placeholder=MISSING,
     )

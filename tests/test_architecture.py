@@ -99,12 +99,13 @@ def test_the_key_checker_sees_a_missing_key(tmp_path: Path) -> None:
     assert widgets_without_key(sample) == ["sample.py:2 button"]
 
 
-CHOICE_WIDGETS = {"selectbox", "multiselect"}
+CHOICE_WIDGETS = {"selectbox", "multiselect", "dataframe", "data_editor"}
 
 
 def choices_without_placeholder(path: Path) -> list[str]:
     """selectbox / multiselect calls without placeholder=: Streamlit's own English
-    («Choose an option») shows when the choice is cleared or while typing to filter.
+    («Choose an option») shows when the choice is cleared or while typing to filter;
+    dataframes without it show a missing value as «None» (ours: ui.text.MISSING).
     A call that hands the widget on (`field(st.selectbox, ...)`) counts too; one
     that passes **options is checked where those are built."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -124,7 +125,7 @@ def choices_without_placeholder(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
-def test_every_choice_widget_has_a_placeholder(path: Path) -> None:
+def test_every_choice_and_table_has_a_placeholder(path: Path) -> None:
     assert choices_without_placeholder(path) == []
 
 
@@ -135,4 +136,7 @@ def test_the_placeholder_checker_sees_a_missing_placeholder(tmp_path: Path) -> N
         "st.sidebar.multiselect('y', [1], key='y', placeholder='z')\n"
         "field(st.multiselect, 'z', options=[1])\n"
     )
-    assert choices_without_placeholder(sample) == ["sample.py:2 selectbox", "sample.py:4 multiselect"]
+    assert choices_without_placeholder(sample) == [
+        "sample.py:2 selectbox",
+        "sample.py:4 multiselect",
+    ]

@@ -25,9 +25,10 @@ import pytest
 from sqlalchemy import String, Text, select
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exception
+from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exception, shown
 from tracker import i18n
 from tracker.models import Base
+from tracker.planfile import SHEETS
 from tracker.similarity import CONCEPTS, TARGET_GROUPS
 from tracker.vocab import VOCABULARIES, Role
 from ui.nav import visible_specs
@@ -46,21 +47,22 @@ BROWSER_DEFAULTS = {
 
 # Words of the other language that a page of one must not show (whole words).
 NORWEGIAN = (
-    "Alle", "kvartal", "nå", "Lagre", "Velg", "Ingen", "ikke", "og", "eller", "av", "med",
-    "på", "å", "er", "har", "Søk", "Tiltak", "tiltak", "Aktør", "aktører", "Fremdrift",
-    "Pågår", "Fullført", "Utsatt", "Avbrutt", "Risiko", "Forfalt", "Endelig", "lukket",
-    "begge", "samme", "Ikke", "Alt", "gjelder", "hendelser", "uke", "januar", "desember", "Vurdering",
-    "Ansvarlig", "Sist", "rapportert", "Last opp", "Bruker", "Lukk", "Slett", "åpen",
+    "Alle", "alle", "kvartal", "nå", "Lagre", "Velg", "Ingen", "Ikke", "ikke", "og", "eller",
+    "av", "med", "på", "å", "er", "har", "Søk", "Tiltak", "tiltak", "Aktør", "aktører",
+    "Fremdrift", "Pågår", "Fullført", "Utsatt", "Avbrutt", "Risiko", "Forfalt", "Endelig",
+    "lukket", "begge", "samme", "gjelder", "hendelser", "uke", "januar", "desember",
+    "Vurdering", "Ansvarlig", "Sist", "rapportert", "Last opp", "Bruker", "Lukk", "Slett",
 )  # fmt: skip
 ENGLISH = (
     "Choose", "option", "options", "Upload", "empty", "None", "Save", "per file",
     "No results", "Select", "Drag and drop", "Browse", "Delete", "Cancel", "Search", "the",
-    "The", "and", "of", "with", "Add", "Remove", "Download", "not found", "both", "about", "Quarter",
-    "now", "All", "Measure", "Actor", "Progress", "Reported", "Users", "Close", "Open",
+    "The", "and", "of", "with", "Add", "Remove", "Download", "not found", "both", "about",
+    "Quarter", "now", "All", "Measure", "Actor", "Progress", "Reported", "Users", "Close",
 )  # fmt: skip
 CONCEPT_WORDS = tuple({*CONCEPTS, *TARGET_GROUPS.values()})  # vocabulary, in bokmål
 MISSING = re.compile(r"(?<![\w-])(None|nan|NaN|NaT|<NA>|null|undefined)(?![\w-])")
 QUARTER_CODE = re.compile(r"\b\d{4}-Q[1-4]\b")
+CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +82,13 @@ def stored(demo: AppDatabase) -> set[str]:
             columns = [c for c in table.columns if isinstance(c.type, String | Text)]
             if columns:
                 for row in session.execute(select(*columns)):
-                    found.update(str(v).strip() for v in row if v is not None and str(v).strip())
-    return found
+                    for value in row:
+                        text = "" if value is None else str(value).strip()
+                        found.update({text, *(tag.strip() for tag in re.split(r"[,;]", text))})
+    # The plan file's sheet and column names are the file format's, in any UI language.
+    found |= {sheet.title for sheet in SHEETS}
+    found |= {column.header for sheet in SHEETS for column in sheet.columns}
+    return found - {""}
 
 
 # --- reading a page ----------------------------------------------------------------
@@ -95,8 +102,8 @@ def walk(node: Any) -> Iterator[Any]:
 
 
 def chart_texts(spec: str) -> list[str]:
-    """The texts a plotly figure shows: titles, names, hover and tick texts, and the
-    categories on its axes."""
+    """The texts a plotly figure shows: titles, names, hover and tick texts (the
+    axes' categories are the data's, or hidden behind tick texts)."""
     figure = json.loads(spec)
     found: list[str] = []
 
@@ -111,7 +118,7 @@ def chart_texts(spec: str) -> list[str]:
         if isinstance(value, dict):
             for k, v in value.items():
                 visit(v, k)
-        elif key in ("text", "name", "hovertext", "ticktext", "x", "y", "labels", "parents"):
+        elif key in ("text", "name", "hovertext", "ticktext", "labels", "parents"):
             found.extend(strings(value))
         elif isinstance(value, list):
             for v in value:
@@ -131,10 +138,12 @@ def shown_texts(at: AppTest) -> list[tuple[str, str]]:
         if proto is None:
             continue
         seen: list[str] = []
-        for name in ("label", "help", "body", "placeholder", "delta", "caption"):
+        for name in ("label", "help", "body", "delta", "caption"):
             value = getattr(proto, name, None)
             if isinstance(value, str) and value:
                 seen.append(value)
+        if kind in ("selectbox", "multiselect", "text_input", "text_area"):
+            seen.append(proto.placeholder)
         if kind in ("selectbox", "multiselect"):
             options = [str(o) for o in proto.options]
             seen += options
@@ -147,7 +156,9 @@ def shown_texts(at: AppTest) -> list[tuple[str, str]]:
         elif kind in ("dataframe", "table"):
             table = frame(node) if kind == "dataframe" else pd.DataFrame(node.value)
             seen += [str(c) for c in table.columns]
-            seen += [str(v) for v in table.to_numpy().ravel()]
+            missing = getattr(proto, "placeholder", "") or "None"  # what the grid shows
+            cells = table.to_numpy().ravel()
+            seen += [missing if pd.api.types.is_scalar(v) and pd.isna(v) else str(v) for v in cells]
             if table.empty:
                 seen.append(BROWSER_DEFAULTS["empty_table"])
         elif kind == "plotly_chart":
@@ -155,7 +166,7 @@ def shown_texts(at: AppTest) -> list[tuple[str, str]]:
         elif kind == "metric":
             seen.append(str(proto.body))
         name = f"{kind} {getattr(node, 'key', None) or getattr(proto, 'label', '')}"[:60]
-        found += [(name.strip(), text) for text in seen]
+        found += [(name.strip(), shown(text)) for text in seen]
     return found
 
 
@@ -198,7 +209,7 @@ def problems(texts: list[tuple[str, str]], lang: str, stored: set[str]) -> list[
     """What is wrong in the texts (element, text) of a page in lang."""
     found: list[str] = []
     for element, text in dict.fromkeys(texts):
-        ours = without_data(text, stored)
+        ours = CODE_SPAN.sub(" ", without_data(text, stored))  # `python -m …` is code
         for kind, pattern in (
             ("catalogue key", KEYS),
             ("missing value", MISSING),

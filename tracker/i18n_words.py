@@ -1,6 +1,8 @@
 """The texts of widgets and formats (merged into tracker.i18n.CATALOGUE): what an
-empty selectbox or multiselect says, and the texts Streamlit's frontend writes
-itself, which the app puts into the user's language (ui.browser_texts)."""
+empty selectbox or multiselect says, the texts Streamlit's frontend writes itself,
+which the app puts into the user's language (ui.browser_texts), and the labels of
+the kinds of work and target groups the overlap finder names (tracker.similarity's
+concepts; keys folded to ASCII by tracker.overlap_score.concept_key)."""
 
 from __future__ import annotations
 
@@ -11,4 +13,32 @@ WORD_MESSAGES: dict[str, dict[str, str]] = {
     "browser.upload": {"nb": "Last opp", "en": "Upload"},
     "browser.drop_file": {"nb": "Slipp filen her", "en": "Drop the file here"},
     "browser.date_placeholder": {"nb": "dd.mm.åååå", "en": "dd.mm.yyyy"},
+    # tracker.similarity.CONCEPTS and TARGET_GROUPS, as the overlap reasons name them
+    "concept.grundere": {"nb": "gründere", "en": "entrepreneurs"},
+    "concept.veiledning": {"nb": "veiledning", "en": "guidance"},
+    "concept.rekruttering": {"nb": "rekruttering", "en": "recruitment"},
+    "concept.ungdom": {"nb": "ungdom", "en": "young people"},
+    "concept.kompetanse": {"nb": "kompetanse", "en": "skills"},
+    "concept.moteplass": {"nb": "møteplass", "en": "meeting places"},
+    "concept.reiseliv": {"nb": "reiseliv", "en": "tourism"},
+    "concept.sjomat": {"nb": "sjømat", "en": "seafood"},
+    "concept.energi": {"nb": "energi", "en": "energy"},
+    "concept.samordning": {"nb": "samordning", "en": "coordination"},
+    "concept.virkemidler": {"nb": "virkemidler", "en": "funding schemes"},
+    "concept.kartlegging": {"nb": "kartlegging", "en": "surveys"},
+    "concept.bedriftsutvikling": {"nb": "bedriftsutvikling", "en": "business development"},
+    "concept.infrastruktur": {"nb": "infrastruktur", "en": "infrastructure"},
+    "concept.areal": {"nb": "areal", "en": "land use"},
+    "concept.tilflyttere": {"nb": "tilflyttere", "en": "newcomers"},
+    "concept.arbeidssokere": {"nb": "arbeidssøkere", "en": "job seekers"},
+    "concept.landbruk": {"nb": "landbruk", "en": "agriculture"},
+    "concept.handel": {"nb": "handel", "en": "retail"},
+    "concept.innvandrere": {"nb": "innvandrere", "en": "immigrants"},
+    "concept.forstelinje": {"nb": "førstelinjetjeneste", "en": "first-line service"},
+    "concept.kontorplass": {"nb": "kontorplass", "en": "office space"},
+    "concept.kapital": {"nb": "kapital", "en": "capital"},
+    "concept.inkludering": {"nb": "inkludering", "en": "inclusion"},
+    "concept.skoler_og_ungdom": {"nb": "skoler og ungdom", "en": "schools and young people"},
+    "concept.sjomatbedrifter": {"nb": "sjømatbedrifter", "en": "seafood companies"},
+    "concept.handel_og_service": {"nb": "handel og service", "en": "retail and services"},
 }

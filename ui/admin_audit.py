@@ -14,6 +14,7 @@ from tracker.vocab import Entity
 from ui import data, widgets
 from ui.admin_choice import keep_choice, resolve
 from ui.state import lang, require_user, t
+from ui.text import MISSING
 
 LIMIT = 500
 
@@ -98,4 +99,5 @@ def render(plan_id: int | None) -> None:
         height=min(36 * (len(frame) + 1) + 2, 640),
         column_config={t("adminpage.audit_change"): st.column_config.TextColumn(width="large")},
         key="admin_audit_table",
+        placeholder=MISSING,
     )

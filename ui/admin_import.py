@@ -15,7 +15,7 @@ from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
 from ui import data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
 from ui.state import lang, require_user, t
-from ui.text import error_text, t_md
+from ui.text import MISSING, error_text, t_md
 
 ROUND_KEY = "admin_import_round"
 """Part of the uploader's key: a new round empties the uploader after an import."""
@@ -112,6 +112,7 @@ def lines(problems: list[Problem], key: str) -> None:
         hide_index=True,
         width="stretch",
         key=key,
+        placeholder=MISSING,
     )
 
 

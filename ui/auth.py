@@ -15,7 +15,7 @@ from tracker.vocab import Role
 from ui import data, state
 from ui.client import current_client
 from ui.state import lang, set_user, t, user
-from ui.text import error_text, plain, t_md
+from ui.text import MISSING, error_text, plain, t_md
 
 ENDED_KEY = "session_ended"
 
@@ -121,7 +121,7 @@ def _demo_accounts(active: list[str]) -> None:
             for name, password, role, actor in demo_accounts()
             if name in active
         ]
-        st.dataframe(rows, hide_index=True)
+        st.dataframe(rows, hide_index=True, placeholder=MISSING)
 
 
 def sidebar_user() -> None:
