@@ -85,31 +85,37 @@ if chosen is not None:
 left, right = st.columns(2)
 with left:
     st.subheader(t("network.lonely", count=len(net.lonely_actors)))
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("col.actor"): net.lonely_actors["name"],
-                t("network.col.led"): net.lonely_actors["led"],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        key="network_lonely",
-        placeholder=MISSING,
-    )
+    if net.lonely_actors.empty:  # an empty table would say Streamlit's «empty»
+        st.caption(t("network.lonely_none"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("col.actor"): net.lonely_actors["name"],
+                    t("network.col.led"): net.lonely_actors["led"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="network_lonely",
+            placeholder=MISSING,
+        )
 with right:
     st.subheader(t("network.solo", count=len(net.solo_measures)))
     solo = net.solo_measures
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("col.code"): solo["code"],
-                t("col.title"): solo["title"],
-                t("col.lead"): solo["lead_name"],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        key="network_solo",
-        placeholder=MISSING,
-    )
+    if solo.empty:
+        st.caption(t("network.solo_none"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("col.code"): solo["code"],
+                    t("col.title"): solo["title"],
+                    t("col.lead"): solo["lead_name"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="network_solo",
+            placeholder=MISSING,
+        )

@@ -10,6 +10,14 @@ WORD_MESSAGES: dict[str, dict[str, str]] = {
     "choice.one": {"nb": "Velg ett", "en": "Choose one"},
     "choice.many": {"nb": "Velg ett eller flere", "en": "Choose one or more"},
     "choice.none": {"nb": "Ingenting å velge", "en": "Nothing to choose"},
+    "network.lonely_none": {
+        "nb": "Alle aktørene deler minst ett tiltak med en annen.",
+        "en": "Every actor shares at least one measure with another.",
+    },
+    "network.solo_none": {
+        "nb": "Alle tiltakene har minst to aktører.",
+        "en": "Every measure has at least two actors.",
+    },
     "browser.upload": {"nb": "Last opp", "en": "Upload"},
     "browser.drop_file": {"nb": "Slipp filen her", "en": "Drop the file here"},
     "browser.date_placeholder": {"nb": "dd.mm.åååå", "en": "dd.mm.yyyy"},
