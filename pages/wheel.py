@@ -13,7 +13,7 @@ import streamlit as st
 from tracker import calendar_feed, i18n
 from tracker.service import events as wheel
 from tracker.vocab import EventKind
-from ui import data, figures, save_guard, widgets
+from ui import browser_texts, data, figures, save_guard, widgets
 from ui.admin_common import defaults, done, run_write, value
 from ui.state import lang, require_user, t
 from ui.text import MISSING, t_md
@@ -157,8 +157,8 @@ right.selectbox(
     t("filter.theme"), [None, *themes["id"].tolist()], key=f"{form}_theme",
     format_func=lambda i: "–" if i is None else theme_names[i], placeholder="–",
 )  # fmt: skip
-left.date_input(t("wheel.field.starts"), key=f"{form}_starts", format="DD.MM.YYYY")
-right.date_input(t("wheel.field.ends"), key=f"{form}_ends", format="DD.MM.YYYY")
+left.date_input(t("wheel.field.starts"), key=f"{form}_starts", format=browser_texts.date_format())
+right.date_input(t("wheel.field.ends"), key=f"{form}_ends", format=browser_texts.date_format())
 left.text_input(t("wheel.field.groups"), key=f"{form}_groups")
 right.text_input(t("wheel.col.place"), key=f"{form}_place")
 left.text_input(t("wheel.field.link"), key=f"{form}_link")

@@ -20,7 +20,10 @@ WORD_MESSAGES: dict[str, dict[str, str]] = {
     },
     "browser.upload": {"nb": "Last opp", "en": "Upload"},
     "browser.drop_file": {"nb": "Slipp filen her", "en": "Drop the file here"},
-    "browser.date_placeholder": {"nb": "dd.mm.åååå", "en": "dd.mm.yyyy"},
+    # st.date_input's format, as tracker.i18n.format_date writes dates, and what its
+    # empty segments say
+    "browser.date_format": {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"},
+    "browser.date_placeholder": {"nb": "dd.mm.åååå", "en": "yyyy-mm-dd"},
     # tracker.similarity.CONCEPTS and TARGET_GROUPS, as the overlap reasons name them
     "concept.grundere": {"nb": "gründere", "en": "entrepreneurs"},
     "concept.veiledning": {"nb": "veiledning", "en": "guidance"},

@@ -11,7 +11,7 @@ import streamlit as st
 from tracker import i18n
 from tracker.quarters import OSLO
 from tracker.vocab import Entity
-from ui import data, widgets
+from ui import browser_texts, data, widgets
 from ui.admin_choice import keep_choice, resolve
 from ui.state import lang, require_user, t
 from ui.text import MISSING
@@ -57,7 +57,7 @@ def render(plan_id: int | None) -> None:
         placeholder=t("filter.all"),
         key="admin_audit_user",
     )
-    date_format = "DD.MM.YYYY" if lang() == "nb" else "YYYY-MM-DD"
+    date_format = browser_texts.date_format()
     since: date | None = since_column.date_input(
         t("adminpage.audit_from"), value=None, format=date_format, key="admin_audit_from"
     )

@@ -27,7 +27,9 @@ def render(plan_id: int | None) -> None:
     st.subheader(t("adminpage.import"))
     target = widgets.plan_name(plan_id) if plan_id is not None else None
     st.caption(t_md("adminpage.import_help", plan=target or "–"))
-    st.caption(t("adminpage.import_limits", size=MAX_UPLOAD_MB, rows=MAX_DATA_ROWS))
+    # Streamlit's own line under the uploader («20MB per file • XLSX, CSV») is hidden
+    # (ui.browser_texts): this one says the limits in the user's language.
+    st.caption(t("adminpage.import_limits", size=MAX_UPLOAD_MB, rows=widgets.number(MAX_DATA_ROWS)))
     if require_user().username in data.demo_usernames():  # the service refuses it too
         st.warning(t("demo.retire_as_demo"))
     else:
