@@ -88,6 +88,9 @@ def stored(demo: AppDatabase) -> set[str]:
                     for value in row:
                         text = "" if value is None else str(value).strip()
                         found.update({text, *(tag.strip() for tag in re.split(r"[,;]", text))})
+    # Stored codes (statuses, kinds …) are what must never show raw: not data. (Stored
+    # periods, "2026-Q1", still count as data here: some tables show them raw.)
+    found -= {m.value for v in VOCABULARIES for m in v}
     # The plan file's sheet and column names are the file format's, in any UI language.
     found |= {sheet.title for sheet in SHEETS}
     found |= {column.header for sheet in SHEETS for column in sheet.columns}
