@@ -6,10 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker import i18n
-from ui import auth, data, setup
+from ui import auth, browser_texts, data, setup
 from ui.failsafe import run_page
 from ui.nav import login_pages, pages_for
-from ui.state import LANG_KEY, lang, t, user
+from ui.state import LANG_KEY, lang, relabel_choices, t, user
 
 SWITCH_KEY = "lang_switch"
 
@@ -28,6 +28,7 @@ def language_switch() -> None:
     )
     if choice and choice != current:
         st.session_state[LANG_KEY] = choice
+        relabel_choices()
         st.rerun()
 
 
@@ -35,6 +36,7 @@ def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon=":material/insights:", layout="wide")
     data.refresh_revision()
     language_switch()
+    browser_texts.apply()
     auth.sign_in_from_sso()
     auth.refresh_user()
     setup.demo_banner()

@@ -9,6 +9,7 @@ import streamlit as st
 from tracker.i18n import round_half_up
 from ui import data, widgets
 from ui.state import require_user, t, tn
+from ui.text import MISSING
 
 user = require_user()
 plan_id = widgets.page_start("page.actors")
@@ -49,13 +50,19 @@ st.dataframe(
         )
     },
     key="actors_table",
+    placeholder=MISSING,
 )
 
 names = dict(zip(table["actor_id"], table["name"], strict=True))
 ids = list(names)
 default = ids.index(user.actor_id) if user.actor_id in ids else 0
 actor_id = st.selectbox(
-    t("actors.pick"), ids, index=default, format_func=names.get, key="actors_pick"
+    t("actors.pick"),
+    ids,
+    index=default,
+    format_func=names.get,
+    key="actors_pick",
+    placeholder=t("choice.one"),
 )
 led = metrics[metrics["lead_actor_id"] == actor_id]
 partner = metrics[metrics["partner_ids"].map(lambda ids: actor_id in ids)]

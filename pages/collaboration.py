@@ -10,7 +10,7 @@ import streamlit as st
 from tracker.service.network import links_of
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t, tn
-from ui.text import t_md
+from ui.text import MISSING, t_md
 
 MAP_KEY, PICK_KEY = "network_map", "network_pick"
 
@@ -25,6 +25,7 @@ theme_id = st.selectbox(
     [None, *themes["id"].tolist()],
     format_func=lambda i: t("filter.all") if i is None else theme_names.get(i, "?"),
     key="network_theme",
+    placeholder=t("filter.all"),
 )
 net = data.collaboration(plan_id=plan_id, theme_id=theme_id)
 names = dict(zip(net.nodes["actor_id"], net.nodes["name"], strict=True))
@@ -59,6 +60,7 @@ st.selectbox(
     [None, *sorted(names, key=lambda a: str(names[a]).casefold())],
     format_func=lambda a: "–" if a is None else names[a],
     key=PICK_KEY,
+    placeholder="–",
 )
 if chosen is not None:
     links = links_of(net, chosen)
@@ -77,34 +79,43 @@ if chosen is not None:
             hide_index=True,
             width="stretch",
             key="network_links",
+            placeholder=MISSING,
         )
 
 left, right = st.columns(2)
 with left:
     st.subheader(t("network.lonely", count=len(net.lonely_actors)))
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("col.actor"): net.lonely_actors["name"],
-                t("network.col.led"): net.lonely_actors["led"],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        key="network_lonely",
-    )
+    if net.lonely_actors.empty:  # an empty table would say Streamlit's «empty»
+        st.caption(t("network.lonely_none"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("col.actor"): net.lonely_actors["name"],
+                    t("network.col.led"): net.lonely_actors["led"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="network_lonely",
+            placeholder=MISSING,
+        )
 with right:
     st.subheader(t("network.solo", count=len(net.solo_measures)))
     solo = net.solo_measures
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("col.code"): solo["code"],
-                t("col.title"): solo["title"],
-                t("col.lead"): solo["lead_name"],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        key="network_solo",
-    )
+    if solo.empty:
+        st.caption(t("network.solo_none"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("col.code"): solo["code"],
+                    t("col.title"): solo["title"],
+                    t("col.lead"): solo["lead_name"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="network_solo",
+            placeholder=MISSING,
+        )

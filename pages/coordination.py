@@ -53,7 +53,7 @@ with tab_open:
         labels = view.pair_labels(pairs)
         rows = dict(zip(labels, (row for _, row in pairs.iterrows()), strict=True))
         chosen = st.selectbox(t("coord.pick"), list(labels), format_func=labels.get,
-                              key="coord_pick")  # fmt: skip
+                              key="coord_pick", placeholder=t("choice.one"))  # fmt: skip
         view.show_pair(rows[chosen])
         if user.role == Role.ADMIN:
             # The form's keys carry the pair's two measure ids: nothing typed for one
@@ -90,7 +90,8 @@ with tab_decided:
     if user.role == Role.ADMIN and not decided.empty:
         taken = view.pair_labels(decided)
         back = st.selectbox(t("coord.reopen_pick"), [None, *taken], key="coord_reopen_pick",
-                            format_func=lambda p: "–" if p is None else taken[p])  # fmt: skip
+                            format_func=lambda p: "–" if p is None else taken[p],
+                            placeholder="–")  # fmt: skip
         if st.button(t("coord.reopen"), key="coord_reopen", disabled=back is None):
             ok, _ = run_write(lambda session, who: overlaps.reopen_pair(
                 session, user=who, measure_ids=back))  # fmt: skip

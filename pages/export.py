@@ -52,7 +52,11 @@ if st.session_state.get("export_quarter") not in options:  # default: the last f
 left, right = st.columns(2)
 quarter = Quarter.parse(
     left.selectbox(
-        t("filter.quarter"), options, key="export_quarter", format_func=widgets.quarter_label
+        t("filter.quarter"),
+        options,
+        key="export_quarter",
+        format_func=widgets.quarter_label,
+        placeholder=t("choice.one"),
     )
 )
 fmt = Format(

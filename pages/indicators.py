@@ -12,7 +12,7 @@ from tracker.vocab import Direction, Role
 from ui import data, figures, save_guard, widgets
 from ui.admin_common import defaults, done, run_write, value
 from ui.state import lang, require_user, t
-from ui.text import t_md
+from ui.text import MISSING, t_md
 
 user = require_user()
 plan_id = widgets.page_start("page.indicators")
@@ -45,7 +45,7 @@ def new_indicator_form() -> None:
         )  # fmt: skip
         right.selectbox(
             t("col.actor"), [None, *sorted(names, key=names.get)], key=f"{form}_actor",
-            format_func=lambda a: "–" if a is None else names[a],
+            format_func=lambda a: "–" if a is None else names[a], placeholder="–",
         )  # fmt: skip
         st.text_input(t("indicators.col.source"), key=f"{form}_source")
         typed = {field: value(form, field) for field in empty}
@@ -109,7 +109,7 @@ st.dataframe(
         t("col.actor"): table["actor"].fillna("–"),
         t("indicators.col.source"): table["source"],
     }),
-    hide_index=True, width="stretch", key="indicators_table",
+    hide_index=True, width="stretch", key="indicators_table", placeholder=MISSING
 )  # fmt: skip
 
 mine = table if user.role == Role.ADMIN else table[table["actor_id"] == user.actor_id]
@@ -118,7 +118,7 @@ if user.role not in (Role.ADMIN, Role.ACTOR) or mine.empty:
 st.subheader(t("indicators.report"))
 names = dict(zip(mine["id"], mine["name"], strict=True))
 chosen = st.selectbox(t("indicators.pick"), list(names), format_func=names.get,
-                      key="indicators_pick")  # fmt: skip
+                      key="indicators_pick", placeholder=t("choice.one"))  # fmt: skip
 # The form's keys carry the indicator's id: nothing typed for one reaches another.
 form = f"indicators_{int(chosen)}"
 if note := st.session_state.get(f"{form}_note"):

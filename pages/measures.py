@@ -11,7 +11,7 @@ from tracker.quarters import Quarter
 from tracker.vocab import OverlapVerdict
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t, tn
-from ui.text import plain, t_md
+from ui.text import MISSING, plain, t_md
 
 user = require_user()
 plan_id = widgets.page_start("page.measures")
@@ -36,7 +36,11 @@ linked = shown.loc[shown["code"] == asked, "id"]
 if not linked.empty:
     st.session_state["measure_detail"] = linked.iloc[0]
 measure_id = st.selectbox(
-    t("measures.pick"), list(labels), format_func=labels.get, key="measure_detail"
+    t("measures.pick"),
+    list(labels),
+    format_func=labels.get,
+    key="measure_detail",
+    placeholder=t("choice.one"),
 )
 measure = shown[shown["id"] == measure_id].iloc[0]
 
@@ -133,6 +137,7 @@ else:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 contributions = data.contributions(plan_id=plan_id, measure_id=int(measure_id))
@@ -154,4 +159,5 @@ if not contributions.empty:
         hide_index=True,
         width="stretch",
         key="measure_contributions",
+        placeholder=MISSING,
     )

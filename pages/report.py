@@ -12,7 +12,7 @@ from tracker.quarters import Quarter
 from tracker.vocab import Role
 from ui import contribution_form, data, report_form, widgets
 from ui.state import require_role, t
-from ui.text import t_md
+from ui.text import MISSING, t_md
 
 user = require_role(Role.ADMIN, Role.ACTOR)
 report_form.keep_drafts()
@@ -42,6 +42,7 @@ quarter = Quarter.parse(
             widgets.quarter_label(q) + (f" – {t('report.closed_mark')}" if q in closed else "")
         ),
         key="report_quarter",
+        placeholder=t("choice.one"),
     )
 )
 is_closed = str(quarter) in closed
@@ -81,7 +82,7 @@ def overview(frame: pd.DataFrame, key: str) -> None:
         t("report.this_quarter"),
         ["✓ " + t("report.reported") if r else "○ " + t("report.missing") for r in reported],
     )
-    st.dataframe(table, hide_index=True, width="stretch", key=key)
+    st.dataframe(table, hide_index=True, width="stretch", key=key, placeholder=MISSING)
 
 
 def partner_overview(frame: pd.DataFrame, key: str) -> None:
@@ -95,7 +96,7 @@ def partner_overview(frame: pd.DataFrame, key: str) -> None:
         t("report.our_contribution"),
         ["✓ " + t("report.contribution_given") if g else "–" for g in given],
     )
-    st.dataframe(table, hide_index=True, width="stretch", key=key)
+    st.dataframe(table, hide_index=True, width="stretch", key=key, placeholder=MISSING)
 
 
 def pick(frame: pd.DataFrame, label_key: str, key: str) -> pd.Series:
@@ -103,7 +104,9 @@ def pick(frame: pd.DataFrame, label_key: str, key: str) -> pd.Series:
     labels = dict(zip(frame["id"], frame["code"] + " " + frame["title"], strict=True))
     if st.session_state.get(key) not in labels:
         st.session_state.pop(key, None)  # never another actor's measure, nor a stale one
-    chosen = st.selectbox(t(label_key), list(labels), format_func=labels.get, key=key)
+    chosen = st.selectbox(
+        t(label_key), list(labels), format_func=labels.get, key=key, placeholder=t("choice.one")
+    )
     return live[live["id"] == chosen].iloc[0]
 
 
@@ -126,7 +129,7 @@ else:
                 status=widgets.status_text(measure["status"]),
                 progress=widgets.percent(measure["progress"]),
                 rag=widgets.rag_text(measure["rag"]),
-                period=measure["period"],
+                period=widgets.period_text(measure["period"]),
                 who=measure["reported_by_actor"]
                 if isinstance(measure["reported_by_actor"], str)
                 else "–",

@@ -14,10 +14,10 @@ from tracker import i18n
 from tracker.service import events as wheel
 from tracker.service.calendar_feeds import FeedScope, feed_rows
 from tracker.vocab import EventKind
-from ui import calendar_links, data, figures, save_guard, widgets
+from ui import browser_texts, calendar_links, data, figures, save_guard, widgets
 from ui.admin_common import defaults, done, run_write, value
 from ui.state import lang, require_user, t, tn
-from ui.text import t_md
+from ui.text import MISSING, t_md
 
 FORM_FIELDS = ("actor", "title", "kind", "theme", "starts", "ends", "groups", "place", "link")
 FORM_FIELDS += ("yearly",)
@@ -39,23 +39,26 @@ actor_names = dict(zip(actors["id"], actors["name"], strict=True))
 themes = data.themes(plan_id)
 theme_names = dict(zip(themes["id"], themes["name"], strict=True))
 columns = st.columns([1, 2, 2, 2, 2])
-year = columns[0].selectbox(t("wheel.year"), years, key="wheel_year")
+year = columns[0].selectbox(t("wheel.year"), years, key="wheel_year", placeholder=t("choice.one"))
 actor_id = columns[1].selectbox(
     t("filter.actor"), [None, *sorted(set(stored["actor_id"]), key=lambda a: actor_names[a])],
     format_func=lambda a: t("filter.all") if a is None else actor_names[a], key="wheel_actor",
+    placeholder=t("filter.all"),
 )  # fmt: skip
 kind = columns[2].selectbox(
     t("wheel.kind"), [None, *[k.value for k in EventKind]],
     format_func=lambda k: t("filter.all") if k is None else i18n.label(EventKind(k), lang()),
-    key="wheel_kind",
+    key="wheel_kind", placeholder=t("filter.all"),
 )  # fmt: skip
 theme_id = columns[3].selectbox(
     t("filter.theme"), [None, *themes["id"].tolist()],
     format_func=lambda i: t("filter.all") if i is None else theme_names[i], key="wheel_theme",
+    placeholder=t("filter.all"),
 )  # fmt: skip
 group = columns[4].selectbox(
     t("wheel.group"), [None, *wheel.target_groups(everything)],
     format_func=lambda g: t("filter.all") if g is None else g, key="wheel_group",
+    placeholder=t("filter.all"),
 )  # fmt: skip
 color_by = st.radio(
     t("wheel.color_by"), ["actor", "kind"], horizontal=True, key="wheel_color",
@@ -84,7 +87,7 @@ else:
             t("wheel.col.first"): clashing["first_actor"] + ": " + clashing["first_title"],
             t("wheel.col.second"): clashing["second_actor"] + ": " + clashing["second_title"],
         }),
-        hide_index=True, width="stretch", key="wheel_clashes",
+        hide_index=True, width="stretch", key="wheel_clashes", placeholder=MISSING
     )  # fmt: skip
 
 st.subheader(t("wheel.months"))
@@ -102,7 +105,7 @@ for month in range(1, 13):
             t("wheel.group"): [", ".join(g) for g in rows["target_groups"]],
             t("wheel.col.place"): rows["place"],
         }),
-        hide_index=True, width="stretch", key=f"wheel_month_{month}",
+        hide_index=True, width="stretch", key=f"wheel_month_{month}", placeholder=MISSING
     )  # fmt: skip
 
 st.subheader(t("wheel.calendar"))
@@ -142,18 +145,19 @@ empty = {
 }  # fmt: skip
 defaults(form, empty)
 left, right = st.columns(2)
-left.selectbox(t("col.actor"), owners, format_func=actor_names.get, key=f"{form}_actor")
+left.selectbox(t("col.actor"), owners, format_func=actor_names.get, key=f"{form}_actor",
+               placeholder=t("choice.one"))  # fmt: skip
 right.text_input(t("wheel.field.title"), key=f"{form}_title")
 left.selectbox(
     t("wheel.kind"), [k.value for k in EventKind], key=f"{form}_kind",
-    format_func=lambda k: i18n.label(EventKind(k), lang()),
+    format_func=lambda k: i18n.label(EventKind(k), lang()), placeholder=t("choice.one"),
 )  # fmt: skip
 right.selectbox(
     t("filter.theme"), [None, *themes["id"].tolist()], key=f"{form}_theme",
-    format_func=lambda i: "–" if i is None else theme_names[i],
+    format_func=lambda i: "–" if i is None else theme_names[i], placeholder="–",
 )  # fmt: skip
-left.date_input(t("wheel.field.starts"), key=f"{form}_starts", format="DD.MM.YYYY")
-right.date_input(t("wheel.field.ends"), key=f"{form}_ends", format="DD.MM.YYYY")
+left.date_input(t("wheel.field.starts"), key=f"{form}_starts", format=browser_texts.date_format())
+right.date_input(t("wheel.field.ends"), key=f"{form}_ends", format=browser_texts.date_format())
 left.text_input(t("wheel.field.groups"), key=f"{form}_groups")
 right.text_input(t("wheel.col.place"), key=f"{form}_place")
 left.text_input(t("wheel.field.link"), key=f"{form}_link")
@@ -183,7 +187,7 @@ if not mine.empty:
         int(r.id): f"{widgets.date_text(r.starts)} {r.title} ({r.actor})" for r in mine.itertuples()
     }
     doomed = st.selectbox(t("wheel.col.title"), list(labels), format_func=labels.get,
-                          key="wheel_delete_pick")  # fmt: skip
+                          key="wheel_delete_pick", placeholder=t("choice.one"))  # fmt: skip
     if st.button(t("wheel.delete_button"), key="wheel_delete", icon=":material/delete:"):
         ok, _ = run_write(
             lambda session, who: wheel.delete_event(session, user=who, event_id=doomed)

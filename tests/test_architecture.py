@@ -97,3 +97,46 @@ def test_the_key_checker_sees_a_missing_key(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import streamlit as st\nst.button('x')\nst.button('y', key='y')\n")
     assert widgets_without_key(sample) == ["sample.py:2 button"]
+
+
+CHOICE_WIDGETS = {"selectbox", "multiselect", "dataframe", "data_editor"}
+
+
+def choices_without_placeholder(path: Path) -> list[str]:
+    """selectbox / multiselect calls without placeholder=: Streamlit's own English
+    («Choose an option») shows when the choice is cleared or while typing to filter;
+    dataframes without it show a missing value as «None» (ours: ui.text.MISSING).
+    A call that hands the widget on (`field(st.selectbox, ...)`) counts too; one
+    that passes **options is checked where those are built."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+    def widget(node: ast.Call) -> str | None:
+        called = [node.func, *node.args]
+        names = [n.attr for n in called if isinstance(n, ast.Attribute)]
+        return next((name for name in names if name in CHOICE_WIDGETS), None)
+
+    return [
+        f"{path.name}:{node.lineno} {widget(node)}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and widget(node)
+        and not any(keyword.arg in ("placeholder", None) for keyword in node.keywords)
+    ]
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
+def test_every_choice_and_table_has_a_placeholder(path: Path) -> None:
+    assert choices_without_placeholder(path) == []
+
+
+def test_the_placeholder_checker_sees_a_missing_placeholder(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import streamlit as st\nst.selectbox('x', [1], key='x')\n"
+        "st.sidebar.multiselect('y', [1], key='y', placeholder='z')\n"
+        "field(st.multiselect, 'z', options=[1])\n"
+    )
+    assert choices_without_placeholder(sample) == [
+        "sample.py:2 selectbox",
+        "sample.py:4 multiselect",
+    ]

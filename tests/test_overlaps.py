@@ -175,8 +175,8 @@ def test_the_reasons_say_why_in_both_languages() -> None:
     )
     assert reasons(pair, "en").startswith("same theme, overlap in 2025–2026, ")
     assert reasons(pair, "en").endswith(
-        "text similarity, both about møteplass, both target gründere"
-    )
+        "text similarity, both about meeting places, both target entrepreneurs"
+    )  # the vocabulary in the UI's language, not the stems' bokmål
 
 
 def test_measures_that_never_run_together_get_no_period_reason() -> None:

@@ -24,6 +24,7 @@ from tracker.i18n_quarterly import QUARTERLY_MESSAGES
 from tracker.i18n_sessions import SESSION_MESSAGES
 from tracker.i18n_setup import SETUP_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
+from tracker.i18n_words import WORD_MESSAGES
 from tracker.quarters import OSLO, Quarter
 
 LANGUAGES = ("nb", "en")
@@ -944,6 +945,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     PLURAL_MESSAGES,
     AUDIT_MESSAGES,
     CALENDAR_MESSAGES,
+    WORD_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tracker.i18n import format_number, t
+from tracker.i18n import CATALOGUE, format_number, t
 from tracker.quarters import Quarter
 from tracker.similarity import activities, compare_texts, work_of
 
@@ -234,7 +234,24 @@ def reasons(pair: pd.Series, lang: str) -> str:
     if pair["text"] >= TEXT_REASON_FLOOR:
         parts.append(t("overlap.reason.text", lang, value=format_number(pair["text"], lang, 2)))
     if pair["activities"]:
-        parts.append(t("overlap.reason.work", lang, work=", ".join(pair["activities"])))
+        work = ", ".join(concept_label(c, lang) for c in pair["activities"])
+        parts.append(t("overlap.reason.work", lang, work=work))
     if pair["groups"]:
-        parts.append(t("overlap.reason.groups", lang, groups=", ".join(pair["groups"])))
+        groups = ", ".join(concept_label(g, lang) for g in pair["groups"])
+        parts.append(t("overlap.reason.groups", lang, groups=groups))
     return ", ".join(parts)
+
+
+_ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ü": "u", " ": "_", "-": "_"})
+
+
+def concept_key(name: str) -> str:
+    """The catalogue key of a concept or target group of tracker.similarity."""
+    return "concept." + name.casefold().translate(_ASCII)
+
+
+def concept_label(name: str, lang: str) -> str:
+    """A kind of work or target group in lang («rekruttering» -> «recruitment»); a
+    free tag someone wrote on an event is data and stays as written."""
+    key = concept_key(name)
+    return t(key, lang) if key in CATALOGUE else name

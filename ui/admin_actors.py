@@ -22,7 +22,7 @@ from ui.admin_common import (
     value,
 )
 from ui.state import lang, t
-from ui.text import t_md
+from ui.text import MISSING, t_md
 
 PICK = "admin_actor_pick"
 FIELDS = ("name", "short_name", "kind", "contact")
@@ -50,6 +50,7 @@ def render(plan_id: int | None) -> None:
             ),
             hide_index=True,
             width="stretch",
+            placeholder=MISSING,
         )
     names = dict(zip(map(int, actors["id"]), actors["name"], strict=True))
     actor_id = picker(

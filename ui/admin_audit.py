@@ -10,9 +10,10 @@ import streamlit as st
 
 from tracker import audit_words
 from tracker.quarters import OSLO
-from ui import data, widgets
+from ui import browser_texts, data, widgets
 from ui.admin_choice import keep_choice, resolve
 from ui.state import lang, require_user, t, tn
+from ui.text import MISSING
 
 LIMIT = 500
 
@@ -47,7 +48,7 @@ def render(plan_id: int | None) -> None:
         placeholder=t("filter.all"),
         key="admin_audit_user",
     )
-    date_format = "DD.MM.YYYY" if lang() == "nb" else "YYYY-MM-DD"
+    date_format = browser_texts.date_format()
     since: date | None = since_column.date_input(
         t("adminpage.audit_from"), value=None, format=date_format, key="admin_audit_from"
     )
@@ -93,4 +94,5 @@ def render(plan_id: int | None) -> None:
             t("adminpage.audit_change"): st.column_config.TextColumn(width="large"),
         },
         key="admin_audit_table",
+        placeholder=MISSING,
     )

@@ -17,7 +17,7 @@ from tracker.service import MeasureInput
 from tracker.vocab import PartnerRole
 from ui import widgets
 from ui.state import lang, t
-from ui.text import error_text
+from ui.text import MISSING, error_text
 
 LABELS = {
     "code": "col.code",
@@ -69,7 +69,12 @@ def show(
     ]
     if rows:
         columns = [t("report.field"), t("report.theirs"), t("report.mine")]
-        st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(rows, columns=columns),
+            hide_index=True,
+            width="stretch",
+            placeholder=MISSING,
+        )
     else:
         st.caption(t("adminpage.conflict_same"))
     left, right = st.columns(2)

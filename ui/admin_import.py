@@ -15,7 +15,7 @@ from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
 from ui import data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
 from ui.state import lang, require_user, t, tn
-from ui.text import error_text, t_md
+from ui.text import MISSING, error_text, t_md
 
 ROUND_KEY = "admin_import_round"
 """Part of the uploader's key: a new round empties the uploader after an import."""
@@ -27,7 +27,9 @@ def render(plan_id: int | None) -> None:
     st.subheader(t("adminpage.import"))
     target = widgets.plan_name(plan_id) if plan_id is not None else None
     st.caption(t_md("adminpage.import_help", plan=target or "–"))
-    st.caption(t("adminpage.import_limits", size=MAX_UPLOAD_MB, rows=MAX_DATA_ROWS))
+    # Streamlit's own line under the uploader («20MB per file • XLSX, CSV») is hidden
+    # (ui.browser_texts): this one says the limits in the user's language.
+    st.caption(t("adminpage.import_limits", size=MAX_UPLOAD_MB, rows=widgets.number(MAX_DATA_ROWS)))
     if require_user().username in data.demo_usernames():  # the service refuses it too
         st.warning(t("demo.retire_as_demo"))
     else:
@@ -112,6 +114,7 @@ def lines(problems: list[Problem], key: str) -> None:
         hide_index=True,
         width="stretch",
         key=key,
+        placeholder=MISSING,
     )
 
 

@@ -15,6 +15,7 @@ from ui import data
 from ui.admin_choice import keep_choice
 from ui.admin_common import Slots, opt_int, text, value
 from ui.state import t
+from ui.widgets import period_text as quarter_text
 
 FIELDS = (
     *("code", "title", "description", "theme_id", "goal_id", "lead_actor_id", "partners"),
@@ -69,6 +70,7 @@ def fields(plan_id: int, prefix: str, names: dict[str, dict[int, str]], slots: S
             "placeholder": t(empty),  # what a selectbox whose state is None shows
         }
 
+    periods = {"options": quarters, "format_func": quarter_text, "placeholder": t("choice.one")}
     left, right = st.columns([1, 4])
     with left:
         field(st.text_input, "col.code", "code")
@@ -81,7 +83,7 @@ def fields(plan_id: int, prefix: str, names: dict[str, dict[int, str]], slots: S
         field(
             st.selectbox, "col.lead", "lead_actor_id", **choose("lead_actor_id", "adminpage.choose")
         )
-        field(st.selectbox, "adminpage.start", "start_period", options=quarters)
+        field(st.selectbox, "adminpage.start", "start_period", **periods)
         field(st.number_input, "col.weight", "weight", min_value=0.0, step=0.5)
         field(st.text_input, "col.budget", "budget")
     with right:
@@ -94,7 +96,7 @@ def fields(plan_id: int, prefix: str, names: dict[str, dict[int, str]], slots: S
         field(st.multiselect, "col.partners", "partners", slot=False, **partner_options)
         field(st.multiselect, "adminpage.funders", "funders", slot=False, **partner_options)
         slots.add("partners")
-        field(st.selectbox, "adminpage.end", "end_period", options=quarters)
+        field(st.selectbox, "adminpage.end", "end_period", **periods)
         field(st.text_input, "col.funding", "funding")
     field(st.checkbox, "adminpage.is_example", "is_example")
     slots.add(None)

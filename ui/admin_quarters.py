@@ -30,7 +30,7 @@ def render(plan_id: int | None) -> None:
 def row(plan_id: int, quarter: Quarter, is_closed: bool) -> None:
     name, state, action = st.columns([3, 2, 2], vertical_alignment="center")
     label = widgets.quarter_label(str(quarter))
-    name.markdown(f"**{label}** · {quarter}")
+    name.markdown(f"**{label}**")
     if is_closed:
         state.markdown(f":material/lock: {t('adminpage.closed')}")
         clicked = action.button(

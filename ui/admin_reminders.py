@@ -15,7 +15,7 @@ from tracker.service.reminders import Reminder, record_sent, reminder_csv, remin
 from ui import data, widgets
 from ui.admin_common import run_write
 from ui.state import lang, require_user, t
-from ui.text import t_md
+from ui.text import MISSING, t_md
 
 RESULT_KEY = "admin_remind_result"
 
@@ -32,7 +32,9 @@ def render(plan_id: int | None) -> None:
         return
     settings = mail.MailSettings.found(_smtp_secrets(), os.environ)
     table = reminder_table(found, lang())
-    st.dataframe(table, hide_index=True, width="stretch", key="admin_remind_table")
+    st.dataframe(
+        table, hide_index=True, width="stretch", key="admin_remind_table", placeholder=MISSING
+    )
     name, content = reminder_csv(found, lang())
     st.download_button(
         t("reminders.download"),
@@ -72,7 +74,11 @@ def _quarter_picker(plan_id: int) -> Quarter:
     if st.session_state.get("admin_remind_quarter") not in options:
         st.session_state["admin_remind_quarter"] = options[min(1, len(options) - 1)]
     chosen = st.selectbox(
-        t("filter.quarter"), options, key="admin_remind_quarter", format_func=widgets.quarter_label
+        t("filter.quarter"),
+        options,
+        key="admin_remind_quarter",
+        format_func=widgets.quarter_label,
+        placeholder=t("choice.one"),
     )
     return Quarter.parse(chosen)
 
@@ -113,4 +119,5 @@ def _show_result(rows: list[tuple[str, str]]) -> None:
         hide_index=True,
         width="stretch",
         key="admin_remind_results",
+        placeholder=MISSING,
     )

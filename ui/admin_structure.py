@@ -22,7 +22,7 @@ from ui.admin_common import (
     value,
 )
 from ui.state import t
-from ui.text import t_md
+from ui.text import MISSING, t_md
 
 THEME_FIELDS = ("code", "name", "description")
 GOAL_FIELDS = ("code", "text", "theme_id")
@@ -46,6 +46,7 @@ def themes(plan_id: int) -> None:
             ),
             hide_index=True,
             width="stretch",
+            placeholder=MISSING,
         )
     names = dict(zip(map(int, frame["id"]), frame["code"] + " " + frame["name"], strict=True))
     options = [None, *names]
@@ -135,6 +136,7 @@ def goals(plan_id: int) -> None:
             ),
             hide_index=True,
             width="stretch",
+            placeholder=MISSING,
         )
     labels = frame["code"] + " " + frame["text"].str.slice(0, 80)
     names = dict(zip(map(int, frame["id"]), labels, strict=True))

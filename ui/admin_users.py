@@ -16,7 +16,7 @@ from ui.admin_choice import keep_choice, picker
 from ui.admin_common import Slots, defaults, done, run_write, save_form_button, value
 from ui.auth import keep_own_session
 from ui.state import lang, require_user, t
-from ui.text import t_md
+from ui.text import MISSING, t_md
 
 PICK = "admin_user_pick"
 NEW = "admin_user_new"
@@ -68,6 +68,7 @@ def user_table(users: pd.DataFrame) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 
@@ -99,6 +100,7 @@ def create_form(actor_names: dict[int, str]) -> None:
             roles,
             format_func=role_text,
             key=f"{new}_role",
+            placeholder=t("choice.one"),
         )
         slots.add("role")
     with right:

@@ -18,7 +18,7 @@ from tracker.service import sessions
 from tracker.vocab import Role
 from ui import data, state
 from ui.state import lang, set_user, t, user
-from ui.text import plain, t_md
+from ui.text import MISSING, plain, t_md
 from web.cookies import NOTE_COOKIE, SESSION_COOKIE, LoginNote
 from web.forms import login_form, logout_form
 from web.login import NOTE_KEYS
@@ -188,7 +188,7 @@ def _demo_accounts(active: list[str]) -> None:
             for name, password, role, actor in demo_accounts()
             if name in active
         ]
-        st.dataframe(rows, hide_index=True)
+        st.dataframe(rows, hide_index=True, placeholder=MISSING)
 
 
 def sidebar_user() -> None:

@@ -41,8 +41,8 @@ def show_pair(pair: pd.Series) -> None:
                 t_md(
                     "coord.who_when",
                     lead=pair[f"{side}_lead_name"],
-                    start=pair[f"{side}_start_period"],
-                    end=pair[f"{side}_end_period"],
+                    start=widgets.period_text(pair[f"{side}_start_period"]),
+                    end=widgets.period_text(pair[f"{side}_end_period"]),
                 )
             )
             st.markdown(plain(pair[f"{side}_description"]) or t("coord.no_description"))

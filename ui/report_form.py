@@ -18,7 +18,7 @@ from tracker.service.status import TEXT_LIMIT
 from tracker.vocab import Rag, Status
 from ui import data, save_guard, widgets
 from ui.state import require_user, t, tn
-from ui.text import error_text, link, plain, t_md
+from ui.text import MISSING, error_text, link, plain, t_md
 
 FIELDS = ("status", "progress", "rag", "comment", "next_steps", "period")
 
@@ -75,6 +75,7 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
             [s.value for s in Status],
             format_func=widgets.status_text,
             key=key(measure_id, "status", quarter),
+            placeholder=t("choice.one"),
         )
         slots["status"] = st.empty()
         unknown = st.checkbox(t("report.unknown_progress"), key=key(measure_id, "unknown", quarter))
@@ -243,6 +244,7 @@ def _preview(
         pd.DataFrame(changes, columns=[t("report.field"), t("report.before"), t("report.after")]),
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 
@@ -346,6 +348,7 @@ def confirm_unchanged(measures: pd.DataFrame, quarter: Quarter) -> None:
         column_config={"id": None},
         disabled=[c for c in table.columns if c != t("report.unchanged")],
         key="report_quick",
+        placeholder=MISSING,
     )
     chosen = edited.loc[edited[t("report.unchanged")], "id"].tolist()
     if st.button(

@@ -3,9 +3,12 @@ quarter. Plain values only (never ORM objects) live in st.session_state."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitWidgetAlreadyInstantiatedError
+from streamlit.runtime.state import get_session_state
 
 from tracker import db, i18n
 from tracker.service import Principal
@@ -38,6 +41,32 @@ def t(key: str, **params: Any) -> str:
 def tn(key: str, count: float, **params: Any) -> str:
     """The catalogue text for a count (tracker.i18n.tn) in the session's language."""
     return i18n.tn(key, count, lang(), **params)
+
+
+LABELLED = {"string_value", "string_array_value"}
+"""How Streamlit sends the value of a selectbox, multiselect, radio, segmented
+control, pills or select slider: as its label (format_func's text)."""
+
+
+def relabel_choices() -> None:
+    """Call when the language changes: the browser holds each choice as its label
+    and goes on showing the old language's («Alle», «4. kvartal 2026 (nå)» on an
+    English page), since the value behind it did not change and Streamlit sends
+    nothing. Setting each such widget's value again makes Streamlit send the label
+    in the new language. (Streamlit has no public way to list a session's widgets:
+    its session state's metadata is read, Streamlit 1.67.)"""
+    state = get_session_state()._state
+    for key in list(st.session_state.keys()):
+        widget_id = state.get_widget_id_from_key(str(key))
+        metadata = state.get_widget_metadata(widget_id) if widget_id else None
+        if metadata is None or metadata.value_type not in LABELLED:
+            continue
+        current = st.session_state[key]
+        if isinstance(current, dict):  # a data_editor's edits may not be set
+            continue
+        # Drawn in this run already (the language switch): it shows its new label.
+        with suppress(StreamlitWidgetAlreadyInstantiatedError):
+            st.session_state[key] = current
 
 
 def user() -> Principal | None:

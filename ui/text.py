@@ -14,6 +14,8 @@ from tracker.markdown_text import as_plain_markdown
 from tracker.service.contributions import LINK
 from ui.state import lang
 
+MISSING = "–"
+"""What a missing value shows (a table cell, a figure), as tracker.i18n's formats write it."""
 _URL_SAFE = ":/?#@!$&'*+,;=%~-._"  # kept as typed; brackets, <, > and backslashes quoted
 
 

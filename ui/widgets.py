@@ -15,7 +15,7 @@ from tracker.service import MeasureFilter
 from tracker.vocab import Rag, Status
 from ui import data
 from ui.state import lang, t, tn
-from ui.text import plain
+from ui.text import MISSING, plain
 
 PLAN_KEY = "plan_id"
 QUARTER_KEY = "quarter"
@@ -34,7 +34,9 @@ def plan_picker() -> int | None:
     names = dict(zip(plans["id"], plans["name"], strict=True))
     if st.session_state.get(PLAN_KEY) not in ids:
         st.session_state[PLAN_KEY] = ids[0]
-    return st.sidebar.selectbox(t("filter.plan"), ids, format_func=names.get, key=PLAN_KEY)
+    return st.sidebar.selectbox(
+        t("filter.plan"), ids, format_func=names.get, key=PLAN_KEY, placeholder=t("choice.one")
+    )
 
 
 def page_start(title_key: str) -> int:
@@ -74,7 +76,11 @@ def quarter_picker(plan_id: int, *, container: object = None) -> Quarter:
         st.session_state[QUARTER_KEY] = options[0]
     where = container or st
     chosen = where.selectbox(
-        t("filter.quarter"), options, key=QUARTER_KEY, format_func=quarter_label
+        t("filter.quarter"),
+        options,
+        key=QUARTER_KEY,
+        format_func=quarter_label,
+        placeholder=t("choice.one"),
     )
     return Quarter.parse(chosen)
 
@@ -91,9 +97,17 @@ def from_link(param: str) -> str | None:
 
 
 def quarter_label(text: str) -> str:
+    """A quarter picker's option: «4. kvartal 2026 (nå)» / «Q4 2026 (now)»."""
     quarter = Quarter.parse(text)
-    label = i18n.quarter_label(quarter, lang())
+    label = period_text(text)
     return label + (f" ({t('quarter.now')})" if quarter == Quarter.current() else "")
+
+
+def period_text(code: object) -> str:
+    """A stored period code ("2026-Q4") as the reader says it: «4. kvartal 2026»."""
+    if code is None or pd.isna(code) or not str(code):
+        return "–"
+    return i18n.quarter_label(Quarter.parse(str(code)), lang())
 
 
 def as_of(quarter: Quarter) -> Quarter | None:
@@ -172,12 +186,14 @@ def measure_filters(plan_id: int, *, key: str, only_groups: bool = False) -> Mea
         [None, *themes["id"].tolist()],
         format_func=lambda i: t("filter.all") if i is None else theme_names.get(i, "?"),
         key=f"{key}_theme",
+        placeholder=t("filter.all"),
     )
     actor_id = columns[1].selectbox(
         t("filter.actor"),
         [None, *actors["id"].tolist()],
         format_func=lambda i: t("filter.all") if i is None else actor_names.get(i, "?"),
         key=f"{key}_actor",
+        placeholder=t("filter.all"),
     )
     if only_groups:
         return MeasureFilter(theme_id=theme_id, actor_id=actor_id)
@@ -188,12 +204,14 @@ def measure_filters(plan_id: int, *, key: str, only_groups: bool = False) -> Mea
             t("filter.all") if s is None else status_text(None if s == "none" else s)
         ),
         key=f"{key}_status",
+        placeholder=t("filter.all"),
     )
     rag = columns[3].selectbox(
         t("filter.rag"),
         [None, *[r.value for r in Rag]],
         format_func=lambda r: t("filter.all") if r is None else rag_text(r),
         key=f"{key}_rag",
+        placeholder=t("filter.all"),
     )
     text = columns[4].text_input(t("filter.search"), key=f"{key}_search")
     return MeasureFilter(theme_id=theme_id, actor_id=actor_id, status=status, rag=rag, search=text)
@@ -268,6 +286,7 @@ def show_measure_table(frame: pd.DataFrame, *, key: str) -> None:
                 t("col.progress"), min_value=0, max_value=100, format="%.0f %%"
             ),
         },
+        placeholder=MISSING,
     )
 
 

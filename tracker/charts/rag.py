@@ -19,7 +19,8 @@ from tracker.charts.style import (
     texts,
     wrap_label,
 )
-from tracker.i18n import t
+from tracker.i18n import quarter_label, t
+from tracker.quarters import Quarter
 from tracker.vocab import Rag
 
 RAG_VALUES: dict[Rag, int] = {rag: index for index, rag in enumerate(RAG_ORDER)}
@@ -124,7 +125,7 @@ def _rag(value: object) -> Rag | None:
 
 
 def _hover(theme: str, quarter: str, rag: Rag | None, note: str, lang: str) -> str:
-    lines = [f"<b>{html.escape(theme)}</b>", quarter]
+    lines = [f"<b>{html.escape(theme)}</b>", quarter_label(Quarter.parse(quarter), lang)]
     if rag is not None:
         lines.append(rag_text(rag, lang))
     if note:

@@ -18,7 +18,8 @@ from tracker.charts.style import (
     status_bar_traces,
     texts,
 )
-from tracker.i18n import format_percent, t
+from tracker.i18n import format_percent, quarter_label, t
+from tracker.quarters import Quarter
 
 TREND_HEIGHT = 340
 
@@ -31,6 +32,7 @@ def trend_progress(trend: pd.DataFrame, lang: str) -> go.Figure:
     if trend.empty:
         return no_data(apply_layout(fig, lang, height=TREND_HEIGHT, legend=False), lang)
     quarters = texts(trend["quarter"])
+    labels = [quarter_label(Quarter.parse(q), lang) for q in quarters]
     coverage = [None if c is None else 100.0 * c for c in floats(trend["coverage"])]
     series = [
         ("chart.progress", floats(trend["progress"]), PROGRESS_COLOR, "solid", 3),
@@ -47,7 +49,7 @@ def trend_progress(trend: pd.DataFrame, lang: str) -> go.Figure:
                 mode="lines+markers",
                 line={"color": color, "dash": dash, "width": width},
                 marker={"size": 6 if key == "chart.progress" else 4, "color": color},
-                customdata=quarters,
+                customdata=labels,
                 hovertext=[f"{name}: {format_percent(v, lang)}" for v in values],
                 hovertemplate="%{hovertext}<extra></extra>",
                 cliponaxis=False,
@@ -56,8 +58,8 @@ def trend_progress(trend: pd.DataFrame, lang: str) -> go.Figure:
     apply_layout(fig, lang, height=TREND_HEIGHT)
     fig.update_layout(hovermode="x unified")
     fig.update_xaxes(**quarter_axis(quarters, lang))
-    # The unified hover title would show the tick text ("Q3"); show "2025-Q3".
-    fig.update_xaxes(unifiedhovertitle={"text": "<b>%{x}</b>"})
+    # The unified hover title would show the tick text ("Q3"); show "3. kvartal 2025".
+    fig.update_xaxes(unifiedhovertitle={"text": "<b>%{customdata}</b>"})
     fig.update_yaxes(**percent_axis({"title": {"text": t("chart.percent_axis", lang)}}))
     return fig
 
@@ -68,8 +70,9 @@ def trend_status(trend: pd.DataFrame, lang: str) -> go.Figure:
     if trend.empty:
         return no_data(apply_layout(fig, lang, height=TREND_HEIGHT, legend=False), lang)
     quarters = texts(trend["quarter"])
+    labels = [quarter_label(Quarter.parse(q), lang) for q in quarters]
     for trace in status_bar_traces(
-        trend, quarters, quarters, lang, orientation="v", category_hover="%{customdata}"
+        trend, quarters, labels, lang, orientation="v", category_hover="%{customdata}"
     ):
         fig.add_trace(trace)
     apply_layout(fig, lang, height=TREND_HEIGHT)
