@@ -81,7 +81,13 @@ def overview(frame: pd.DataFrame, key: str) -> None:
         t("report.this_quarter"),
         ["✓ " + t("report.reported") if r else "○ " + t("report.missing") for r in reported],
     )
-    st.dataframe(table, hide_index=True, width="stretch", key=key)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config=widgets.measure_column_config(compact=True),
+    )
 
 
 def partner_overview(frame: pd.DataFrame, key: str) -> None:
@@ -95,7 +101,13 @@ def partner_overview(frame: pd.DataFrame, key: str) -> None:
         t("report.our_contribution"),
         ["✓ " + t("report.contribution_given") if g else "–" for g in given],
     )
-    st.dataframe(table, hide_index=True, width="stretch", key=key)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config=widgets.measure_column_config(compact=True),
+    )
 
 
 def pick(frame: pd.DataFrame, label_key: str, key: str) -> pd.Series:

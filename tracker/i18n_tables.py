@@ -1,0 +1,13 @@
+"""The texts of the tables and charts a leader reads at a glance, and of a text
+field over its limit (merged into tracker.i18n.CATALOGUE)."""
+
+from __future__ import annotations
+
+TABLE_MESSAGES: dict[str, dict[str, str]] = {
+    "tables.partners_help": {
+        "nb": "De to første partnerne og hvor mange flere; alle står i tiltakets detaljer "
+        "under Tiltak.",
+        "en": "The first two partners and how many more; all of them are in the measure's "
+        "details under Measures.",
+    },
+}
