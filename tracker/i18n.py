@@ -436,11 +436,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{green} on track · {yellow} at risk · {red} off track",
     },
     "overview.measures": {"nb": "Tiltakene", "en": "The measures"},
-    "overview.narrowed": {
-        "nb": "Lista er avgrenset til det du klikket på i diagrammet. "
-        "Klikk på nytt for å nullstille.",
-        "en": "The list is narrowed to what you clicked in the chart. Click again to reset.",
-    },
     "report.intro": {
         "nb": "Tiltakene {actor} leder eller er partner i, for {quarter}.",
         "en": "The measures {actor} leads or takes part in, for {quarter}.",

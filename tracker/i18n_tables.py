@@ -10,4 +10,13 @@ TABLE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The first two partners and how many more; all of them are in the measure's "
         "details under Measures.",
     },
+    "tables.narrowed_theme": {
+        "nb": "Avgrenset til satsingsområdet **{name}**: {count} tiltak.",
+        "en": "Narrowed to the theme **{name}**: {count} measures.",
+    },
+    "tables.narrowed_actor": {
+        "nb": "Avgrenset til tiltakene **{name}** leder: {count} tiltak.",
+        "en": "Narrowed to the measures **{name}** leads: {count} measures.",
+    },
+    "tables.clear": {"nb": "Vis alle", "en": "Show all"},
 }
