@@ -621,7 +621,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.measures_n": {"nb": "{count} tiltak", "en": "{count} measures"},
     "chart.quarter": {"nb": "Kvartal", "en": "Quarter"},
     "chart.percent_axis": {"nb": "Prosent", "en": "Per cent"},
-    "chart.reported_at": {"nb": "Rapportert dato", "en": "Date reported"},
     "chart.status": {"nb": "Status", "en": "Status"},
     "chart.rag": {"nb": "Vurdering", "en": "Rating"},
     "chart.progress_unknown": {"nb": "Fremdrift ukjent", "en": "Progress unknown"},
