@@ -19,4 +19,14 @@ TABLE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Narrowed to the measures **{name}** leads: {count} measures.",
     },
     "tables.clear": {"nb": "Vis alle", "en": "Show all"},
+    "tables.too_long": {
+        "nb": "{name} er {length} tegn; grensen er {limit}. Ingenting er lagret, og teksten "
+        "står fortsatt i feltet: kort den ned og lagre igjen.",
+        "en": "{name} is {length} characters; the limit is {limit}. Nothing was saved, and "
+        "the text is still in the field: shorten it and save again.",
+    },
+    "tables.progress_input": {
+        "nb": "Fremdrift i prosent ({min}–{max})",
+        "en": "Progress in per cent ({min}–{max})",
+    },
 }
