@@ -423,11 +423,14 @@ def test_measure_timeline_puts_each_report_at_its_quarter_not_its_date(
     assert axis.title.text == "Kvartal"
 
 
-def test_measure_timeline_names_at_most_nine_quarters_on_a_long_span() -> None:
+def test_measure_timeline_names_half_years_or_years_on_a_long_span() -> None:
     empty = pd.DataFrame(columns=["period", "status", "progress", "rag", "reported_at"])
-    axis = charts.measure_timeline(empty, "2024-Q1", "2028-Q4", "nb").layout.xaxis
-    assert len(axis.ticktext) <= 9 and axis.ticktext[-1] == "2028-Q4"
+    axis = charts.measure_timeline(empty, "2024-Q1", "2028-Q4", "nb").layout.xaxis  # 20
+    assert list(axis.ticktext) == ["2024-Q4", "2025-Q4", "2026-Q4", "2027-Q4", "2028-Q4"]
     assert len(axis.minor.tickvals) == 20  # a grid line at every quarter's end
+    axis = charts.measure_timeline(empty, "2024-Q3", "2027-Q2", "nb").layout.xaxis  # 12
+    halves = [f"{year}-Q{n}" for year in (2024, 2025, 2026, 2027) for n in (2, 4)]
+    assert list(axis.ticktext) == halves[1:-1]
 
 
 # --- every figure ----------------------------------------------------------------------

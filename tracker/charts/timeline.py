@@ -194,11 +194,17 @@ MAX_TICKS = 9
 
 
 def _ticks(first: Quarter, last: Quarter) -> tuple[list[datetime], list[str]]:
-    """Quarter ends labelled '2025-Q1'; for a long span every n-th quarter, so that
-    at most MAX_TICKS are named, the last one always."""
+    """Quarter ends labelled '2025-Q1'; on a longer span only the Q2 and Q4 ends, or
+    only the years' ends (Q4), every n-th year, so that at most MAX_TICKS are named."""
     quarters = quarter_range(first, last)
-    step = -(-len(quarters) // MAX_TICKS)  # ceiling
-    named = quarters[len(quarters) - 1 :: -step][::-1]
+    step = next(s for s in (1, 2, *range(4, 4 * len(quarters) + 5, 4))
+                if -(-len(quarters) // s) <= MAX_TICKS)  # fmt: skip
+    if step < 4:
+        named = [q for q in quarters if q.number % step == 0]
+    else:
+        every = step // 4
+        named = [q for q in quarters if q.number == 4 and (last.year - q.year) % every == 0]
+    named = named or quarters[-1:]
     return [_local(q.end()) for q in named], [str(q) for q in named]
 
 
