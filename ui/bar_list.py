@@ -1,7 +1,7 @@
 """A chart's bar, clicked, narrows a list right below the chart (Oversikt): the
 list says what it is narrowed to and has a button that clears it. Clearing starts
-the chart anew under a fresh key (Streamlit lets no one set a chart's selection),
-inside a container whose key stays the same, so pages and tests find it."""
+the chart anew under a fresh key (Streamlit lets no one set a chart's selection):
+`key` itself first, then `key`_1, `key`_2 …"""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ list stays in view right under the chart in a 768 px high window."""
 
 
 def chart_key(key: str) -> str:
-    """The chart's key this round: a new one after each «clear»."""
-    return f"{key}_{st.session_state.get(_round(key), 0)}"
+    """The chart's key this round: `key` until the first «clear», then a new one."""
+    round_ = st.session_state.get(_round(key), 0)
+    return f"{key}_{round_}" if round_ else key
 
 
 CHART_BOX = 430
@@ -34,9 +35,9 @@ BOX_BARS = 8
 
 def clickable_chart(key: str, draw: Callable[[str], Any], *, bars: int) -> int | None:
     """Draw a clickable chart of `bars` bars (draw(chart key) returns its selection
-    event) in a container keyed `key`; the id of the clicked bar, or None."""
+    event); the id of the clicked bar, or None."""
     height = CHART_BOX if bars > BOX_BARS else "content"
-    with st.container(key=key, height=height, border=height != "content"):
+    with st.container(key=f"{key}_box", height=height, border=height != "content"):
         return widgets.clicked_id(draw(chart_key(key)))
 
 

@@ -71,9 +71,9 @@ def assert_status_columns_in_view(grid: Locator) -> None:
 def click_bar(page: Page, chart: str, index: int = 1) -> None:
     """Scroll the chart to the middle of the window, as a person does before
     clicking, and click one of its bars (through plotly's drag layer)."""
-    page.locator(f".st-key-{chart}").evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.locator(f".st-key-{chart}_box").evaluate("e => e.scrollIntoView({block: 'center'})")
     settled(page)
-    bar = page.locator(f".st-key-{chart} .plotly .bars .point path").nth(index)
+    bar = page.locator(f".st-key-{chart}_box .plotly .bars .point path").nth(index)
     expect(bar).to_be_visible()
     box = bar.bounding_box()
     assert box is not None
