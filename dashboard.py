@@ -8,7 +8,7 @@ import streamlit as st
 from tracker import i18n
 from ui import auth, data, setup
 from ui.failsafe import run_page
-from ui.nav import pages_for
+from ui.nav import login_pages, pages_for
 from ui.state import LANG_KEY, lang, t, user
 
 SWITCH_KEY = "lang_switch"
@@ -42,7 +42,7 @@ def main() -> None:
     if principal is None and data.needs_first_admin():
         page = st.navigation([st.Page(setup.first_admin_page, title=t("setup.heading"))])
     elif principal is None:
-        page = st.navigation([st.Page(auth.login_page, title=t("login.heading"))])
+        page = st.navigation(login_pages(auth.login_page, t("login.heading")))
     else:
         auth.sidebar_user()
         page = st.navigation(pages_for(principal.role))

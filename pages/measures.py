@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import i18n, service
+from tracker.links import MEASURE_PARAM
 from tracker.quarters import Quarter
 from tracker.vocab import OverlapVerdict
 from ui import data, figures, widgets
@@ -30,6 +31,10 @@ if shown.empty:
     st.info(t("measures.none_match"))
     st.stop()
 labels = dict(zip(shown["id"], shown["code"] + " " + shown["title"], strict=True))
+asked = widgets.from_link(MEASURE_PARAM)
+linked = shown.loc[shown["code"] == asked, "id"]
+if not linked.empty:
+    st.session_state["measure_detail"] = linked.iloc[0]
 measure_id = st.selectbox(
     t("measures.pick"), list(labels), format_func=labels.get, key="measure_detail"
 )

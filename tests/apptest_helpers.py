@@ -34,7 +34,7 @@ from streamlit.util import calc_hash
 from tracker import db, i18n
 from tracker.demo import DEMO_PASSWORDS, load_demo
 from tracker.models import StatusUpdate, User
-from tracker.service import Principal
+from tracker.service import Principal, log_in
 from ui.nav import PAGES, PageSpec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,12 +191,18 @@ def on_page(at: AppTest, file: str, lang: str = "nb") -> bool:
 
 
 def login(at: AppTest, username: str, password: str | None = None) -> AppTest:
-    """Fill in the login form and submit it (password: the demo password)."""
-    at.text_input(key="login_username").input(username)
-    at.text_input(key="login_password").input(
-        DEMO_PASSWORDS[username] if password is None else password
-    )
-    at.form(key="login").form_submit_button[0].click()
+    """Log in as the login route does (tracker.service.log_in with the password:
+    the demo's unless given), then run: AppTest sends no cookies, so the principal
+    goes in session_state where the script reads a cookie-less login (as after
+    single sign-on). The route and its cookie: tests/test_web_login.py, e2e."""
+    engine = db.make_engine(db.database_url())
+    try:
+        principal = log_in(
+            engine, username, DEMO_PASSWORDS[username] if password is None else password
+        )
+    finally:
+        engine.dispose()
+    at.session_state["principal"] = principal
     return at.run()
 
 

@@ -18,6 +18,7 @@ from tracker.i18n_forms import FORM_MESSAGES
 from tracker.i18n_imports import IMPORT_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
 from tracker.i18n_quarterly import QUARTERLY_MESSAGES
+from tracker.i18n_sessions import SESSION_MESSAGES
 from tracker.i18n_setup import SETUP_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
 from tracker.i18n_tables import TABLE_MESSAGES
@@ -992,6 +993,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     SETUP_MESSAGES,
     FIELD_MESSAGES,
     IMPORT_MESSAGES,
+    SESSION_MESSAGES,
     TABLE_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""

@@ -13,6 +13,7 @@ from email.message import EmailMessage
 from urllib.parse import quote
 
 from tracker.i18n import quarter_label, t
+from tracker.links import report_link
 from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder
 
@@ -74,9 +75,8 @@ def body(reminder: Reminder, lang: str, app_url: str = "") -> str:
     if reminder.overdue:
         lines += [t("remind.overdue", lang, count=len(reminder.overdue)), ""]
         lines += [*(f"- {measure}" for measure in reminder.overdue), ""]
-    lines.append(
-        t("remind.where", lang, url=app_url) if app_url else t("remind.where_no_url", lang)
-    )
+    link = report_link(app_url, Quarter.parse(reminder.quarter)) if app_url else ""
+    lines.append(t("remind.where", lang, url=link) if link else t("remind.where_no_url", lang))
     return "\n".join(lines)
 
 

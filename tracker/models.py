@@ -233,6 +233,24 @@ class User(Base):
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class BrowserSession(Base):
+    """A login kept by the browser's session cookie: the cookie holds a random token,
+    this row its SHA-256 (tracker.service.sessions). Ended at logout, deactivation and
+    lockout (ended_at, end_reason); a password change ends it by the session stamp."""
+
+    __tablename__ = "browser_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    session_epoch: Mapped[int] = mapped_column(Integer)
+    client: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(20))
+
+
 class LoginAttempt(Base):
     """One login attempt, for throttling per client address and per account; kept
     30 days (tracker.service.login). The username as typed (normalised), known or not."""

@@ -1,29 +1,42 @@
-"""Login: local accounts (a form), and single sign-on with st.login when an
-[auth] section exists in .streamlit/secrets.toml (the identity's e-mail is mapped
-to a user). Logout in the sidebar."""
+"""Login: local accounts (a form that posts to web.login, which sets the session
+cookie), and single sign-on with st.login when an [auth] section exists in
+.streamlit/secrets.toml (the identity's e-mail is mapped to a user). Every run reads
+the user anew from the session cookie. Logout in the sidebar."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
 from tracker import db, i18n, service
 from tracker.demo import demo_accounts
-from tracker.errors import AuthError, PermissionDenied
+from tracker.errors import PermissionDenied
+from tracker.service import sessions
 from tracker.vocab import Role
 from ui import data, state
-from ui.client import current_client
 from ui.state import lang, set_user, t, user
-from ui.text import error_text, plain, t_md
+from ui.text import plain, t_md
+from web.cookies import NOTE_COOKIE, SESSION_COOKIE, LoginNote
+from web.forms import login_form, logout_form
+from web.login import NOTE_KEYS
 
 ENDED_KEY = "session_ended"
+TOUCHED_KEY = "session_touched"
+MADE_KEY = "first_admin_made"
 
 
 def refresh_user() -> None:
-    """Read the logged-in user anew each run: a deactivated user is logged out, a
-    password changed elsewhere ends this session, and a changed role changes the
+    """Read the logged-in user anew each run, from the session cookie when the
+    browser has one: a logout in another tab, an expired or ended session, a
+    deactivated or locked account log this one out; a changed role changes the
     pages at once (not only at the next write)."""
+    token = session_token()
+    if token is not None:
+        _resume(token)
+        return
     principal = user()
     if principal is None or principal.is_system:
         return
@@ -31,8 +44,47 @@ def refresh_user() -> None:
         try:
             set_user(service.check_session(session, principal))
         except PermissionDenied as ended:
-            set_user(None)
-            st.session_state[ENDED_KEY] = ended.text(lang())
+            _ended(ended)
+
+
+def session_token() -> str | None:
+    """The browser session's token from its cookie (None: no cookie, e.g. single
+    sign-on, or a test that runs the script without a browser)."""
+    return cookie(SESSION_COOKIE)
+
+
+def cookie(name: str) -> str | None:
+    """A cookie the browser sent (AppTest has none: it gives no strings here)."""
+    value = st.context.cookies.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def _resume(token: str) -> None:
+    engine = state.current_engine()
+    with db.read_session(engine) as session:
+        try:
+            principal = sessions.resume_session(session, token)
+        except PermissionDenied as ended:
+            if user() is not None or not _logged_out_here():
+                _ended(ended)
+            return
+    set_user(principal)
+    now = datetime.now(UTC)
+    last = st.session_state.get(TOUCHED_KEY)
+    if last is None or now - last >= sessions.TOUCH_EVERY:
+        with db.transaction(engine) as session:
+            sessions.touch_session(session, token, now=now)
+        st.session_state[TOUCHED_KEY] = now
+
+
+def _logged_out_here() -> bool:
+    """The login page already says why (a rerun of it must not say it twice)."""
+    return st.session_state.get(ENDED_KEY) is not None
+
+
+def _ended(ended: PermissionDenied) -> None:
+    set_user(None)
+    st.session_state[ENDED_KEY] = ended.text(lang())
 
 
 def keep_own_session(username: str, epoch: int) -> None:
@@ -40,6 +92,9 @@ def keep_own_session(username: str, epoch: int) -> None:
     principal = user()
     if principal is not None and principal.username == username:
         set_user(principal.with_session_epoch(epoch))
+        if token := session_token():
+            with db.transaction(state.current_engine()) as session:
+                sessions.keep_session(session, token, epoch)
 
 
 def sso_configured() -> bool:
@@ -81,31 +136,43 @@ def login_page() -> None:
     st.subheader(t("login.heading"))
     if message := st.session_state.pop("sso_error", None):
         st.error(message)
-    if message := st.session_state.pop(ENDED_KEY, None):
+    if message := st.session_state.get(ENDED_KEY):
         st.info(message)
-    with st.form("login", clear_on_submit=False, enter_to_submit=True):
-        username = st.text_input(t("login.username"), key="login_username")
-        password = st.text_input(t("login.password"), type="password", key="login_password")
-        submitted = st.form_submit_button(t("login.submit"), type="primary", key="login_submit")
-    if submitted:
-        check_password(username, password)
+    note = login_note()
+    if note is not None:
+        st.error(t(note.key, **note.params))
+    made = st.session_state.get(MADE_KEY)
+    if made:
+        st.success(t_md("setup.made", username=made))
+    target = requested_target()
+    if target != "/":
+        st.caption(t("login.then_page"))
+    st.html(login_form(target, note.username if note else made or "", lang()))
     if sso_configured():
         st.button(t("login.sso"), key="login_sso", on_click=st.login, args=(sso_provider(),))
     if active := data.demo_usernames():
         _demo_accounts(active)
 
 
-def check_password(username: str, password: str) -> None:
-    # log_in verifies with no transaction open: a login never holds the write lock.
-    try:
-        principal = service.log_in(
-            state.current_engine(), username, password, client=current_client()
-        )
-    except AuthError as refused:
-        st.error(error_text(refused))
-        return
-    set_user(principal)
-    st.rerun()
+def login_note() -> LoginNote | None:
+    """Why the last login was refused (set by web.login for the next page load);
+    only the notes it sets, since the cookie comes back from the browser."""
+    note = LoginNote.decode(cookie(NOTE_COOKIE))
+    if note is None or note.key not in NOTE_KEYS:
+        return None
+    minutes = note.params.get("minutes")
+    if note.key == "auth.invalid" and not isinstance(minutes, int):
+        return None
+    params = {"minutes": minutes} if note.key == "auth.invalid" else {}
+    return LoginNote(note.key, params, note.username)
+
+
+def requested_target() -> str:
+    """The address this page was opened at, query included: after the login the
+    browser goes back there (a deep link from a reminder opens its page)."""
+    path = urlsplit(st.context.url or "/").path or "/"
+    query = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    return f"{path}?{urlencode(query)}" if query else path
 
 
 def _demo_accounts(active: list[str]) -> None:
@@ -133,7 +200,9 @@ def sidebar_user() -> None:
         role = i18n.label(principal.role, lang())
         actor_name = _actor_name(principal.actor_id)
         st.caption(f"{role} · {plain(actor_name)}" if actor_name else role)
-        if st.button(t("login.logout"), key="logout", icon=":material/logout:"):
+        if session_token() is not None:
+            st.html(logout_form(lang()))
+        elif st.button(t("login.logout"), key="logout", icon=":material/logout:"):
             set_user(None)
             if sso_configured() and st.user.is_logged_in:
                 # st.logout() redirects the browser (the identity cookie goes, a new

@@ -109,7 +109,13 @@ contributions = cached_read(contribution_service.list_contributions)
 users = cached_read(service.list_users)
 demo_data = cached_read(has_demo_data)
 demo_usernames = cached_read(active_demo_usernames)
-needs_first_admin = cached_read(needs_first_admin_service)
+
+
+def needs_first_admin() -> bool:
+    """Read anew, not cached: it runs only while nobody is logged in, and a double
+    click on the first-admin screen must see the account the first press made."""
+    with read() as session:
+        return needs_first_admin_service(session)
 
 
 # admin page

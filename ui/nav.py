@@ -1,16 +1,19 @@
 """Which pages exist, and which role may see each. The navigation is built from
-this list on every run: a page a role may not see is not registered at all, so
-its URL does not work either."""
+this list on every run. A page a role may not see is not in its menu, and its
+address says so in the user's language (the service refuses its writes anyway);
+before the login every page's address shows the login, which then opens it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
+from tracker import i18n
 from tracker.vocab import Role
-from ui.state import t
+from ui.state import lang, t
 
 ROOT = Path(__file__).resolve().parent.parent
 EVERYONE = frozenset(Role)
@@ -72,13 +75,50 @@ def visible_specs(role: Role) -> list[PageSpec]:
 
 
 def pages_for(role: Role) -> list[st.Page]:
-    return [
+    visible = [
         st.Page(
             str(ROOT / spec.file),
             title=t(spec.title_key),
             icon=spec.icon,
-            url_path=spec.url_path,
+            url_path="" if index == 0 else spec.url_path,
             default=index == 0,
         )
         for index, spec in enumerate(visible_specs(role))
     ]
+    start = visible_specs(role)[0]
+    # The default page lives at "/", and Streamlit does not find it by its own path
+    # (it serves "/oversikt" as «Page not found»): a hidden twin there opens it.
+    alias = st.Page(
+        str(ROOT / start.file),
+        title=t(start.title_key),
+        url_path=start.url_path,
+        visibility="hidden",
+    )
+    hidden = [
+        st.Page(
+            _not_for_role(spec, role),
+            title=t(spec.title_key),
+            url_path=spec.url_path,
+            visibility="hidden",
+        )
+        for spec in PAGES
+        if role not in spec.roles
+    ]
+    return [*visible, alias, *hidden]
+
+
+def login_pages(login: Callable[[], None], title: str) -> list[st.Page]:
+    """The login at the start page and at every page's address (hidden): a deep
+    link or a reload while logged out keeps its address, and the login returns to it."""
+    return [st.Page(login, title=title, default=True)] + [
+        st.Page(login, title=title, url_path=spec.url_path, visibility="hidden") for spec in PAGES
+    ]
+
+
+def _not_for_role(spec: PageSpec, role: Role) -> Callable[[], None]:
+    def page() -> None:
+        st.title(t(spec.title_key))
+        st.warning(t("page.not_for_role", page=t(spec.title_key), role=i18n.label(role, lang())))
+
+    page.__name__ = f"not_for_role_{spec.url_path}"
+    return page

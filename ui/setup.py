@@ -8,7 +8,7 @@ import streamlit as st
 from tracker.errors import PermissionDenied, TrackerError
 from tracker.service.setup import create_first_admin
 from ui import auth, data
-from ui.state import set_user, t
+from ui.state import t
 from ui.text import error_text, t_md
 
 
@@ -47,10 +47,10 @@ def _make_first_admin(
                 email=email,
             )  # fmt: skip
     except PermissionDenied:  # a second press (or browser): the first made the account
-        auth.check_password(username, password)
-        return
+        st.rerun()  # the login page follows
     except TrackerError as refused:
         st.error(error_text(refused))
         return
-    set_user(principal)
+    # The login form posts to web.login, which gives this browser its session cookie.
+    st.session_state[auth.MADE_KEY] = principal.username
     st.rerun()

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import charts, i18n, tables
+from tracker.links import QUARTER_PARAM
 from tracker.quarters import OSLO, Quarter
 from tracker.service import MeasureFilter
 from tracker.vocab import Rag, Status
@@ -19,6 +20,7 @@ from ui.text import plain
 
 PLAN_KEY = "plan_id"
 QUARTER_KEY = "quarter"
+LINK_USED_KEY = "link_params_used"
 
 
 def plan_picker() -> int | None:
@@ -66,6 +68,9 @@ def quarter_picker(plan_id: int, *, container: object = None) -> Quarter:
     options = [str(q) for q in selectable_quarters(plan_id)]
     if not options:
         return Quarter.current()
+    asked = from_link(QUARTER_PARAM)
+    if asked in options:
+        st.session_state[QUARTER_KEY] = asked
     if st.session_state.get(QUARTER_KEY) not in options:
         st.session_state[QUARTER_KEY] = options[0]
     where = container or st
@@ -73,6 +78,17 @@ def quarter_picker(plan_id: int, *, container: object = None) -> Quarter:
         t("filter.quarter"), options, key=QUARTER_KEY, format_func=quarter_label
     )
     return Quarter.parse(chosen)
+
+
+def from_link(param: str) -> str | None:
+    """The value a link's query gives param (tracker.links), once per browser
+    session: after that the user's own choice in the widget holds."""
+    used = st.session_state.setdefault(LINK_USED_KEY, set())
+    value = st.query_params.get(param)
+    if value is None or param in used:
+        return None
+    used.add(param)
+    return value
 
 
 def quarter_label(text: str) -> str:

@@ -25,7 +25,7 @@ from tracker import db
 from tracker.client_address import UNKNOWN_CLIENT
 from tracker.errors import AuthError, Problem
 from tracker.models import LoginAttempt, User
-from tracker.service import passwords
+from tracker.service import passwords, sessions
 from tracker.service.principal import Principal
 from tracker.service.usernames import normalise_username
 
@@ -135,7 +135,7 @@ def record_login(
     session.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < now - KNOWN_CLIENT_TIME))
     if account is None or not succeeded:
         if account is not None and account.active and not found.client_blocked:
-            _count_failure(account, now)
+            _count_failure(session, account, now)
         raise AuthError(Problem("auth.invalid", {"minutes": _minutes(LOCK_TIME)}))
     account.failed_logins = 0
     if not _is_locked(account, now):
@@ -145,13 +145,16 @@ def record_login(
     return Principal.of(account)
 
 
-def _count_failure(account: User, now: datetime) -> None:
+def _count_failure(session: Session, account: User, now: datetime) -> None:
     if _is_locked(account, now):
         return  # failures while locked do not lengthen the lock
     account.failed_logins += 1
     if account.failed_logins >= MAX_FAILED_LOGINS:
         account.failed_logins = 0
         account.locked_until = now + LOCK_TIME
+        # Someone is guessing: a browser that already holds the account's session
+        # may be theirs, so every open session ends too.
+        sessions.end_user_sessions(session, account.id, sessions.EndReason.LOCKED, now=now)
 
 
 def _is_locked(account: User, now: datetime) -> bool:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import NotFound, Problem, ValidationError
 from tracker.models import Actor, User
-from tracker.service import passwords
+from tracker.service import passwords, sessions
 from tracker.service.audit import record
 from tracker.service.checks import Checks
 from tracker.service.principal import Principal, acting_user, require_admin
@@ -122,6 +122,8 @@ def set_active(session: Session, *, user: Principal, username: str, active: bool
             raise ValidationError.of("user.last_admin", username=account.username)
     before = account.active
     account.active = active
+    if not active:
+        sessions.end_user_sessions(session, account.id, sessions.EndReason.DEACTIVATED)
     record(
         session,
         principal,
