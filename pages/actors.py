@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker.i18n import round_half_up
+from tracker.tables import ACTOR_COLUMNS
 from ui import data, widgets
 from ui.state import require_user, t, tn
 from ui.text import MISSING
@@ -25,30 +26,25 @@ if metrics.empty:
     st.info(t("empty.no_plan"))
     st.stop()
 st.subheader(t("actors.all", quarter=widgets.quarter_label(str(quarter))))
+columns = {
+    "col.actor": table["name"],
+    "actors.leads": table["measures"],
+    "actors.partner_in": table["partner_in"],
+    # rounded here, the one way (the column's own format would round in the browser)
+    "col.progress": table["progress"].map(round_half_up, na_action="ignore"),
+    "kpi.behind": table["behind"],
+    "actors.reported": [
+        t("actors.reported_of", reported=int(r), due=int(d)) if d else "–"
+        for r, d in zip(table["quarter_reported"], table["quarter_due"], strict=True)
+    ],
+    "label.reported_earlier": table["reported_earlier"],
+    "kpi.overdue": table["overdue"],
+}
 st.dataframe(
-    pd.DataFrame(
-        {
-            t("col.actor"): table["name"],
-            t("actors.leads"): table["measures"],
-            t("actors.partner_in"): table["partner_in"],
-            # rounded here, the one way (the column's own format would round in the browser)
-            t("col.progress"): table["progress"].map(round_half_up, na_action="ignore"),
-            t("kpi.behind"): table["behind"],
-            t("actors.reported"): [
-                t("actors.reported_of", reported=int(r), due=int(d)) if d else "–"
-                for r, d in zip(table["quarter_reported"], table["quarter_due"], strict=True)
-            ],
-            t("label.reported_earlier"): table["reported_earlier"],
-            t("kpi.overdue"): table["overdue"],
-        }
-    ),
+    pd.DataFrame({t(c.label): columns[c.label] for c in ACTOR_COLUMNS}),
     hide_index=True,
     width="stretch",
-    column_config={
-        t("col.progress"): st.column_config.ProgressColumn(
-            t("col.progress"), min_value=0, max_value=100, format="%.0f %%"
-        )
-    },
+    column_config=widgets.column_config(ACTOR_COLUMNS),
     key="actors_table",
     placeholder=MISSING,
 )

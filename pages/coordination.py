@@ -65,8 +65,7 @@ with tab_open:
                 format_func=lambda v: i18n.label(OverlapVerdict(v), lang()),
                 key=f"{form}_verdict",
             )  # fmt: skip
-            note = st.text_area(t("coord.note"), key=f"{form}_note",
-                                max_chars=overlaps.NOTE_LIMIT)  # fmt: skip
+            note = st.text_area(t("coord.note"), key=f"{form}_note")  # no max_chars: see ui.text
             typed = {"verdict": verdict, "note": note}
             if save_guard.save_button(t("coord.save"), key=f"{form}_save", values=typed,
                                       empty={"verdict": None, "note": ""}):  # fmt: skip

@@ -1,12 +1,12 @@
 """Oversikt: key figures for the chosen quarter, progress and status per theme
 and lead actor, the trend over quarters and a theme × quarter RAG grid. Clicking
-a bar narrows the measure list below the charts."""
+a bar narrows a measure list right below that chart."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, figures, widgets
+from ui import bar_list, data, figures, widgets
 from ui.state import lang, require_user, t, tn
 
 require_user()
@@ -46,22 +46,32 @@ if not overdue.empty:
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.progress_by_theme"))
-    theme_click = figures.chart(
+    theme_id = bar_list.clickable_chart("overview_theme_progress", lambda key: figures.chart(
         "progress_bars", view.themes, "label", "theme_id", lang(),
-        key="overview_theme_progress", scope=scope, clickable=True,
-    )  # fmt: skip
+        key=key, scope=scope, clickable=True,
+    ), bars=len(view.themes))  # fmt: skip
 with right:
     st.subheader(t("overview.status_by_theme"))
     figures.chart(
         "status_mix", view.themes, "label", "theme_id", lang(),
         key="overview_theme_status", scope=scope,
     )  # fmt: skip
+themes = dict(zip(view.themes["theme_id"], view.themes["name"], strict=True))
+bar_list.narrowed_list(
+    view.measures, column="theme_id", group_id=theme_id, name=themes.get(theme_id, ""),
+    what="tables.narrowed_theme", key="overview_theme_progress",
+)  # fmt: skip
 st.subheader(t("overview.progress_by_actor"))
 if view.actors_leading > len(view.actors):
     st.caption(t("overview.actors_limited", shown=len(view.actors), total=view.actors_leading))
-actor_click = figures.chart(
+actor_id = bar_list.clickable_chart("overview_actor_progress", lambda key: figures.chart(
     "progress_bars", view.actors, "name", "actor_id", lang(),
-    key="overview_actor_progress", scope=scope, clickable=True,
+    key=key, scope=scope, clickable=True,
+), bars=len(view.actors))  # fmt: skip
+actors = dict(zip(view.actors["actor_id"], view.actors["name"], strict=True))
+bar_list.narrowed_list(
+    view.measures, column="lead_actor_id", group_id=actor_id, name=actors.get(actor_id, ""),
+    what="tables.narrowed_actor", key="overview_actor_progress",
 )  # fmt: skip
 
 left, right = st.columns(2)
@@ -93,12 +103,4 @@ if not indicator_table.empty:
     )  # fmt: skip
 
 st.subheader(t("overview.measures"))
-listed = view.measures
-theme_id, actor_id = widgets.clicked_id(theme_click), widgets.clicked_id(actor_click)
-if theme_id is not None:
-    listed = listed[listed["theme_id"] == theme_id]
-if actor_id is not None:
-    listed = listed[listed["lead_actor_id"] == actor_id]
-if theme_id is not None or actor_id is not None:
-    st.caption(t("overview.narrowed"))
-widgets.show_measure_table(listed, key="overview_measures")
+widgets.show_measure_table(view.measures, key="overview_measures")

@@ -82,7 +82,14 @@ def overview(frame: pd.DataFrame, key: str) -> None:
         t("report.this_quarter"),
         ["✓ " + t("report.reported") if r else "○ " + t("report.missing") for r in reported],
     )
-    st.dataframe(table, hide_index=True, width="stretch", key=key, placeholder=MISSING)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config=widgets.measure_column_config(compact=True),
+        placeholder=MISSING,
+    )
 
 
 def partner_overview(frame: pd.DataFrame, key: str) -> None:
@@ -96,7 +103,14 @@ def partner_overview(frame: pd.DataFrame, key: str) -> None:
         t("report.our_contribution"),
         ["✓ " + t("report.contribution_given") if g else "–" for g in given],
     )
-    st.dataframe(table, hide_index=True, width="stretch", key=key, placeholder=MISSING)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config=widgets.measure_column_config(compact=True),
+        placeholder=MISSING,
+    )
 
 
 def pick(frame: pd.DataFrame, label_key: str, key: str) -> pd.Series:

@@ -397,6 +397,44 @@ def test_measure_timeline_uses_period_end_when_reported_at_is_missing(
     assert trace(fig, "Progress").x[0] == end_q1
 
 
+def test_measure_timeline_puts_each_report_at_its_quarter_not_its_date(
+    history: pd.DataFrame,
+) -> None:
+    """A late report for Q2, saved in Q4 after the Q3 one, stands at Q2: the end of
+    its quarter, where the expected line says what was due by then."""
+    late = pd.DataFrame(
+        [("2024-Q2", "in_progress", 40, "green", "Sent", pd.Timestamp("2024-11-02", tz="UTC"))],
+        columns=history.columns,
+    )
+    frame = pd.concat([history.iloc[[0, 2]], late], ignore_index=True)  # saved order
+    frame["progress"] = frame["progress"].astype("Float64")
+    fig = charts.measure_timeline(frame, "2024-Q1", "2024-Q4", "nb")
+    end = {q: Quarter.parse(q).end().astimezone(OSLO).replace(tzinfo=None) for q in frame["period"]}
+    line = trace(fig, "Fremdrift")
+    assert list(line.x) == [end["2024-Q1"], end["2024-Q2"]]  # the Q3 report has no percentage
+    assert list(line.y) == [0.0, 40.0]
+    unknown = trace(fig, "Fremdrift ukjent")
+    assert list(unknown.x) == [end["2024-Q3"]]
+    running = trace(fig, "Pågår")
+    assert list(running.x) == [end["2024-Q2"]]
+    assert "02.11.2024" in running.hovertext[0]  # the day it was saved, in the hover
+    axis = fig.layout.xaxis
+    assert list(axis.ticktext) == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
+    q4 = Quarter(2024, 4).end().astimezone(OSLO).replace(tzinfo=None)
+    assert list(axis.tickvals) == [end["2024-Q1"], end["2024-Q2"], end["2024-Q3"], q4]
+    assert axis.title.text == "Kvartal"
+
+
+def test_measure_timeline_names_half_years_or_years_on_a_long_span() -> None:
+    empty = pd.DataFrame(columns=["period", "status", "progress", "rag", "reported_at"])
+    axis = charts.measure_timeline(empty, "2024-Q1", "2028-Q4", "nb").layout.xaxis  # 20
+    assert list(axis.ticktext) == ["2024-Q4", "2025-Q4", "2026-Q4", "2027-Q4", "2028-Q4"]
+    assert len(axis.minor.tickvals) == 20  # a grid line at every quarter's end
+    axis = charts.measure_timeline(empty, "2024-Q3", "2027-Q2", "nb").layout.xaxis  # 12
+    halves = [f"{year}-Q{n}" for year in (2024, 2025, 2026, 2027) for n in (2, 4)]
+    assert list(axis.ticktext) == halves[1:-1]
+
+
 # --- every figure ----------------------------------------------------------------------
 
 Builder = Callable[[str], go.Figure]

@@ -188,11 +188,11 @@ def test_saving_appends_one_status_update_with_the_fields(
     quarter = at.selectbox(key="report_quarter").value
     measure_id = offered(demo, at)[-1]  # not the preselected one
     at.selectbox(key="report_measure").select(measure_id).run()
-    at.checkbox(key=key(measure_id, "unknown", quarter)).uncheck().run()  # slider enabled
+    at.checkbox(key=key(measure_id, "unknown", quarter)).uncheck().run()  # progress enabled
     before, seen = demo.last_status_id(), version(demo, measure_id)
 
     at.selectbox(key=key(measure_id, "status", quarter)).select(status.value)
-    at.slider(key=key(measure_id, "progress", quarter)).set_value(progress)
+    at.number_input(key=key(measure_id, "progress", quarter)).set_value(progress)
     at.checkbox(key=key(measure_id, "unknown", quarter)).set_value(unknown)
     at.radio(key=key(measure_id, "rag", quarter)).set_value(rag.value)
     comment = at.text_area(key=key(measure_id, "comment", quarter))
@@ -566,13 +566,13 @@ def test_a_late_report_for_a_past_quarter_is_kept_in_the_form(
     measure_id = at.selectbox(key="report_measure").value
     at.checkbox(key=key(measure_id, "unknown", past)).uncheck().run()
     before = demo.last_status_id()
-    at.slider(key=key(measure_id, "progress", past)).set_value(85)
+    at.number_input(key=key(measure_id, "progress", past)).set_value(85)
     at.text_area(key=key(measure_id, "comment", past)).input("Sent rapport").run()
     at.button(key=key(measure_id, "save", past)).click().run()
     no_exception(at)
     rows = demo.status_rows(after_id=before)
     assert [(r.period, r.progress, r.comment) for r in rows] == [(past, 85, "Sent rapport")]
-    assert at.slider(key=key(measure_id, "progress", past)).value == 85
+    assert at.number_input(key=key(measure_id, "progress", past)).value == 85
     assert at.text_area(key=key(measure_id, "comment", past)).value == "Sent rapport"
     assert nothing_to_save(at, key(measure_id, "save", past))
     assert len(demo.status_rows(after_id=before)) == 1

@@ -24,6 +24,7 @@ from tracker.i18n_quarterly import QUARTERLY_MESSAGES
 from tracker.i18n_sessions import SESSION_MESSAGES
 from tracker.i18n_setup import SETUP_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
+from tracker.i18n_tables import TABLE_MESSAGES
 from tracker.i18n_words import WORD_MESSAGES
 from tracker.quarters import OSLO, Quarter
 
@@ -435,11 +436,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{green} on track · {yellow} at risk · {red} off track",
     },
     "overview.measures": {"nb": "Tiltakene", "en": "The measures"},
-    "overview.narrowed": {
-        "nb": "Lista er avgrenset til det du klikket på i diagrammet. "
-        "Klikk på nytt for å nullstille.",
-        "en": "The list is narrowed to what you clicked in the chart. Click again to reset.",
-    },
     "report.intro": {
         "nb": "Tiltakene {actor} leder eller er partner i, for {quarter}.",
         "en": "The measures {actor} leads or takes part in, for {quarter}.",
@@ -616,7 +612,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.measure_count": {"nb": "Antall tiltak", "en": "Number of measures"},
     "chart.quarter": {"nb": "Kvartal", "en": "Quarter"},
     "chart.percent_axis": {"nb": "Prosent", "en": "Per cent"},
-    "chart.reported_at": {"nb": "Rapportert dato", "en": "Date reported"},
     "chart.status": {"nb": "Status", "en": "Status"},
     "chart.rag": {"nb": "Vurdering", "en": "Rating"},
     "chart.progress_unknown": {"nb": "Fremdrift ukjent", "en": "Progress unknown"},
@@ -946,6 +941,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     AUDIT_MESSAGES,
     CALENDAR_MESSAGES,
     WORD_MESSAGES,
+    TABLE_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

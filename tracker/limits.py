@@ -17,6 +17,8 @@ MAX_WEIGHT = 1000
 """A measure's weight is its importance relative to the others (default 1). A
 thousand to one is more than any plan needs, and it keeps every weighted sum of a
 plan far inside what a float holds: 1e308 made the plan's progress inf."""
+PROGRESS_MIN, PROGRESS_MAX = 0, 100
+"""A reported progress: a whole percentage from 0 to 100 (or unknown), in steps of 1."""
 TEXT_LIMIT = 20_000
 """The longest free text in a Text column that names no max_length of its own."""
 
@@ -48,6 +50,13 @@ def finite_number(value: object) -> float | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return number if math.isfinite(number) else None
+
+
+def is_progress(value: object) -> bool:
+    """A whole percentage from PROGRESS_MIN to PROGRESS_MAX (an int; not a bool or 58.5)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return False
+    return PROGRESS_MIN <= value <= PROGRESS_MAX
 
 
 def is_year(value: object) -> bool:

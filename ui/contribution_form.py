@@ -9,8 +9,7 @@ import streamlit as st
 
 from tracker.errors import PermissionDenied, ValidationError
 from tracker.quarters import Quarter
-from tracker.service.contributions import LINK_LIMIT, ContributionInput, add_contribution
-from tracker.service.status import TEXT_LIMIT
+from tracker.service.contributions import ContributionInput, add_contribution
 from ui import data, save_guard
 from ui.report_form import show_contributions
 from ui.state import require_user, t
@@ -29,14 +28,11 @@ def key(measure_id: int, quarter: Quarter, field: str) -> str:
 def contribution_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFrame) -> None:
     measure_id = int(measure["id"])
     show_contributions(contributions, quarter)
-    text = st.text_area(
-        t("report.contribution_text"),
-        max_chars=TEXT_LIMIT,
-        key=key(measure_id, quarter, "text"),
-    )
+    # No max_chars (it cuts a paste without a word): the service checks the lengths
+    # on save and says so, and the text stays in the field.
+    text = st.text_area(t("report.contribution_text"), key=key(measure_id, quarter, "text"))
     link = st.text_input(
         t("report.contribution_link"),
-        max_chars=LINK_LIMIT,
         key=key(measure_id, quarter, "link"),
         placeholder=t("report.contribution_link_placeholder"),
     )

@@ -13,8 +13,8 @@ import streamlit as st
 
 from tracker import service
 from tracker.errors import ConflictError, PermissionDenied, ValidationError
+from tracker.limits import PROGRESS_MAX, PROGRESS_MIN
 from tracker.quarters import Quarter
-from tracker.service.status import TEXT_LIMIT
 from tracker.vocab import Rag, Status
 from ui import data, save_guard, widgets
 from ui.state import require_user, t, tn
@@ -79,12 +79,12 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
         )
         slots["status"] = st.empty()
         unknown = st.checkbox(t("report.unknown_progress"), key=key(measure_id, "unknown", quarter))
-        st.slider(
-            t("col.progress"),
-            0,
-            100,
-            step=5,
-            format="%d %%",
+        st.number_input(  # a whole number: 58 % is typed as 58 (a slider's steps cannot)
+            t("tables.progress_input", min=PROGRESS_MIN, max=PROGRESS_MAX),
+            min_value=PROGRESS_MIN,
+            max_value=PROGRESS_MAX,
+            step=1,
+            format="%d",
             key=key(measure_id, "progress", quarter),
             disabled=unknown,
         )
@@ -98,13 +98,11 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
         )
         slots["rag"] = st.empty()
     with right:
-        st.text_area(
-            t("col.comment"), max_chars=TEXT_LIMIT, key=key(measure_id, "comment", quarter)
-        )
+        # No max_chars: Streamlit would cut a long paste without a word. The service
+        # checks the length on save and says so; the text stays in the field.
+        st.text_area(t("col.comment"), key=key(measure_id, "comment", quarter))
         slots["comment"] = st.empty()
-        st.text_area(
-            t("col.next_steps"), max_chars=TEXT_LIMIT, key=key(measure_id, "next_steps", quarter)
-        )
+        st.text_area(t("col.next_steps"), key=key(measure_id, "next_steps", quarter))
         slots["next_steps"] = st.empty()
     slots["period"] = st.empty()
     report = _report_from_state(measure_id, quarter)

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from tracker import i18n
-from tracker.errors import Problem, TrackerError
+from tracker.errors import Problem, Term, TrackerError
 from tracker.markdown_text import as_plain_markdown
 from tracker.service.contributions import LINK
 from ui.state import lang
@@ -33,8 +33,30 @@ def t_md(key: str, **params: Any) -> str:
 
 def error_text(error: TrackerError | Problem) -> str:
     """An error's or a problem's message for a Markdown-reading element (st.error …),
-    the stored values in it shown as typed."""
-    return error.text(lang(), shown=plain)
+    the stored values in it shown as typed. A form's text over its limit is said with
+    both numbers and that the text is still in the field (no form cuts a paste)."""
+    problems = [error] if isinstance(error, Problem) else error.problems
+    if not any(_too_long_in_form(p) for p in problems):
+        return error.text(lang(), shown=plain)
+    return "\n".join(
+        _too_long_text(p) if _too_long_in_form(p) else p.text(lang(), shown=plain) for p in problems
+    )
+
+
+def _too_long_in_form(problem: Problem) -> bool:
+    return problem.key == "field.too_long" and problem.row is None  # a row: an import
+
+
+def _too_long_text(problem: Problem) -> str:
+    """«Kommentar er 25 000 tegn; grensen er 20 000. …» from the service's problem."""
+    name = problem.params["name"]
+    return i18n.t(
+        "tables.too_long",
+        lang(),
+        name=i18n.t(name.key, lang()) if isinstance(name, Term) else plain(name),
+        length=i18n.format_number(problem.params["length"], lang()),
+        limit=i18n.format_number(problem.params["limit"], lang()),
+    )
 
 
 def link(text: object, url: object) -> str:

@@ -4,11 +4,12 @@ RAG texts (RAG always with a symbol, never colour alone), number formats."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from tracker import charts, i18n
+from tracker import charts, i18n, tables
 from tracker.links import QUARTER_PARAM
 from tracker.quarters import OSLO, Quarter
 from tracker.service import MeasureFilter
@@ -218,22 +219,69 @@ def measure_filters(plan_id: int, *, key: str, only_groups: bool = False) -> Mea
 
 
 def measure_table(frame: pd.DataFrame, *, compact: bool = False) -> pd.DataFrame:
-    """The columns a measure list shows, labelled in the session's language
-    (compact: without theme and partners)."""
-    table = pd.DataFrame(
-        {
-            t("col.code"): frame["code"],
-            t("col.title"): frame["title"],
-            t("col.theme"): frame["theme_name"],
-            t("col.lead"): frame["lead_name"],
-            t("col.partners"): frame["partners"],
-            t("col.status"): overdue_marked(frame),
-            t("col.progress"): frame["effective"],
-            t("col.rag"): rag_texts(frame["rag"]),
-            t("col.last_reported"): date_texts(frame["reported_at"]),
-        }
+    """The columns a measure list shows, in tracker.tables' order, labelled in the
+    session's language (compact: without theme and partners). Partners are
+    shortened («Kupa, Næringshagen + 3»); the measure's detail has them all."""
+    values = {
+        "col.code": frame["code"],
+        "col.title": frame["title"],
+        "col.status": overdue_marked(frame),
+        "col.progress": frame["effective"],
+        "col.rag": rag_texts(frame["rag"]),
+        "col.last_reported": date_texts(frame["reported_at"]),
+        "col.lead": frame["lead_name"],
+        "col.theme": frame["theme_name"],
+        "col.partners": short_partners(frame),
+    }
+    shown = [c.label for c in tables.MEASURE_COLUMNS if c.compact or not compact]
+    return pd.DataFrame({t(label): values[label] for label in shown}, index=frame.index)
+
+
+def short_partners(frame: pd.DataFrame) -> pd.Series:
+    """Each measure's partners by short name, the first two and «+ N»."""
+    if "partner_ids" not in frame or "partner_names" not in frame:
+        return frame["partners"]
+    actors = data.actors()
+    short = {
+        int(i): str(s or n)
+        for i, s, n in zip(actors["id"], actors["short_name"], actors["name"], strict=True)
+    }
+    return pd.Series(
+        [
+            tables.short_list([short.get(int(i), n) for i, n in zip(ids, names, strict=True)])
+            for ids, names in zip(frame["partner_ids"], frame["partner_names"], strict=True)
+        ],
+        index=frame.index,
+        dtype="object",
     )
-    return table.drop(columns=[t("col.theme"), t("col.partners")]) if compact else table
+
+
+def measure_column_config(*, compact: bool = False) -> dict[str, Any]:
+    """st.dataframe's column_config for measure_table."""
+    return column_config(tables.MEASURE_COLUMNS, compact=compact)
+
+
+def column_config(
+    columns: tuple[tables.ListColumn, ...], *, compact: bool = False
+) -> dict[str, Any]:
+    """st.dataframe's column_config for a table laid out by tracker.tables: each
+    column's width, progress as a bar, and where the partners are in full."""
+    config: dict[str, Any] = {}
+    for column in columns:
+        if compact and not column.compact:
+            continue
+        name = t(column.label)
+        if column.label == "col.progress":
+            config[name] = st.column_config.ProgressColumn(
+                name, width=column.width, min_value=0, max_value=100, format="%.0f %%"
+            )
+        elif column.label == "col.partners":
+            config[name] = st.column_config.Column(
+                name, width=column.width, help=t("tables.partners_help")
+            )
+        else:
+            config[name] = st.column_config.Column(name, width=column.width)
+    return config
 
 
 def key_figures(totals: pd.Series) -> None:
@@ -275,17 +323,14 @@ def overdue_marked(frame: pd.DataFrame) -> pd.Series:
     return texts.where(~frame["overdue"].astype(bool), flag + texts)
 
 
-def show_measure_table(frame: pd.DataFrame, *, key: str) -> None:
+def show_measure_table(frame: pd.DataFrame, *, key: str, height: int | str = "auto") -> None:
     st.dataframe(
         measure_table(frame),
         hide_index=True,
         width="stretch",
+        height=height,
         key=key,
-        column_config={
-            t("col.progress"): st.column_config.ProgressColumn(
-                t("col.progress"), min_value=0, max_value=100, format="%.0f %%"
-            ),
-        },
+        column_config=measure_column_config(),
         placeholder=MISSING,
     )
 

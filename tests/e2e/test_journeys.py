@@ -181,10 +181,10 @@ def report_completed_as_kupa(engine: Engine) -> tuple[Measure, str]:
     return found, comment
 
 
-def rows_in_list(page: Page) -> int:
-    """Rows of the measure list at the bottom of Oversikt (its grid's aria-rowcount,
-    header included)."""
-    grid = page.get_by_test_id("stDataFrame").last.locator("[aria-rowcount]").first
+def rows_in_list(where: Page | Locator) -> int:
+    """Rows of the last measure list in where (the page: the one at the bottom of
+    Oversikt), by its grid's aria-rowcount, header included."""
+    grid = where.get_by_test_id("stDataFrame").last.locator("[aria-rowcount]").first
     return int(grid.get_attribute("aria-rowcount") or 0)
 
 
@@ -209,9 +209,10 @@ def test_a_leader_sees_a_new_report_narrows_by_theme_and_finds_it_in_the_history
     assert box is not None
     # a plotly bar is clicked through the chart's drag layer, as a person's mouse does
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    expect(page.get_by_text(t("overview.narrowed"))).to_be_visible()
+    narrowed = page.locator(".st-key-overview_theme_progress_narrowed")
+    expect(narrowed).to_be_visible()  # right under the chart (tests/e2e/test_tables.py)
     settled(page)
-    assert 1 < rows_in_list(page) < all_rows
+    assert 1 < rows_in_list(narrowed) < all_rows
 
     go(page, "page.measures")
     choose(page, "measure_detail", f"{measure.code} {measure.title}")

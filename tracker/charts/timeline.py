@@ -31,11 +31,13 @@ _HALO = "0 0 2px white, 0 0 3px white, 0 0 4px white"
 def measure_timeline(
     history: pd.DataFrame, start_period: Quarter | str, end_period: Quarter | str, lang: str
 ) -> go.Figure:
-    """Reported progress per report (x = reported_at, or the end of the report's
-    period when that is missing) with markers coloured and labelled by status
-    (the label is written where the status changes; the hover always has it),
-    and the expected progress: a straight line from 0 at the start of
-    start_period to 100 at the end of end_period.
+    """Reported progress per report at the end of its quarter (x = the end of the
+    report's period, whenever it was saved: a late report for Q2 shows at Q2, and it
+    meets the expected progress as of that quarter's end, as every figure counts it)
+    with markers coloured and labelled by status (the label is written where the
+    status changes; the hover has it, and the date it was saved), and the expected
+    progress: a straight line from 0 at the start of start_period to 100 at the end
+    of end_period. The axis is labelled by quarter at each quarter's end.
 
     history: as tracker.service.measure_history returns it (columns period,
     status, progress, rag, comment, reported_at), oldest first.
@@ -66,7 +68,8 @@ def measure_timeline(
     apply_layout(fig, lang, height=TIMELINE_HEIGHT)
     xs = [begin, finish, *(p["x"] for p in points)]
     pad = timedelta(days=20)
-    tickvals, ticktext = _ticks(first, last)
+    quarters = sorted({first, last, *(Quarter.parse(str(p)) for p in history.get("period", []))})
+    tickvals, ticktext = _ticks(quarters[0], quarters[-1])
     fig.update_xaxes(
         type="date",
         range=[min(xs) - pad, max(xs) + pad],
@@ -74,7 +77,12 @@ def measure_timeline(
         ticktext=ticktext,
         showgrid=True,
         gridcolor=GRID_COLOR,
-        title={"text": t("chart.reported_at", lang)},
+        minor={
+            "tickvals": [_local(q.end()) for q in quarter_range(quarters[0], quarters[-1])],
+            "showgrid": True,
+            "gridcolor": GRID_COLOR,
+        },
+        title={"text": t("col.period", lang)},
     )
     fig.update_yaxes(
         range=[-4, 112],
@@ -87,8 +95,11 @@ def measure_timeline(
 
 
 def _points(history: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
+    """The reports in quarter order (saved order within a quarter), each at its
+    quarter's end."""
     points: list[dict[str, Any]] = []
     previous: str | None = None
+    history = history.sort_values("period", kind="stable")  # "2025-Q2" sorts as text
     for _, row in history.iterrows():
         status = None if pd.isna(row.get("status")) else str(row["status"])
         y = _progress(status, row.get("progress"))
@@ -169,12 +180,7 @@ def _progress(status: str | None, progress: Any) -> float | None:
 
 
 def _when(row: pd.Series) -> datetime:
-    reported = row.get("reported_at")
-    if reported is not None and not pd.isna(reported):
-        moment = pd.Timestamp(reported)
-        if moment.tzinfo is None:
-            moment = moment.tz_localize("UTC")
-        return _local(moment.to_pydatetime())
+    """Where a report stands: the end of its quarter (not the day it was saved)."""
     return _local(Quarter.parse(str(row["period"])).end())
 
 
@@ -183,13 +189,23 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone(OSLO).replace(tzinfo=None)
 
 
+MAX_TICKS = 9
+"""At most this many quarters are named on the axis (every quarter has a grid line)."""
+
+
 def _ticks(first: Quarter, last: Quarter) -> tuple[list[datetime], list[str]]:
-    """Quarter starts labelled '2025-Q1' for short spans, year starts otherwise."""
-    quarters = quarter_range(first, last.next())
-    if len(quarters) > 9:
-        quarters = [q for q in quarters if q.number == 1] or quarters[:1]
-        return [_local(q.start()) for q in quarters], [str(q.year) for q in quarters]
-    return [_local(q.start()) for q in quarters], [str(q) for q in quarters]
+    """Quarter ends labelled '2025-Q1'; on a longer span only the Q2 and Q4 ends, or
+    only the years' ends (Q4), every n-th year, so that at most MAX_TICKS are named."""
+    quarters = quarter_range(first, last)
+    step = next(s for s in (1, 2, *range(4, 4 * len(quarters) + 5, 4))
+                if -(-len(quarters) // s) <= MAX_TICKS)  # fmt: skip
+    if step < 4:
+        named = [q for q in quarters if q.number % step == 0]
+    else:
+        every = step // 4
+        named = [q for q in quarters if q.number == 4 and (last.year - q.year) % every == 0]
+    named = named or quarters[-1:]
+    return [_local(q.end()) for q in named], [str(q) for q in named]
 
 
 def _status_color(status: str | None) -> str:

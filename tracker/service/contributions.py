@@ -21,7 +21,7 @@ from tracker.service.checks import Checks
 from tracker.service.principal import Principal, require_contributor
 from tracker.service.status import check_period
 
-LINK_LIMIT = column_limit(Contribution.link)  # the form's max_chars
+LINK_LIMIT = column_limit(Contribution.link)
 LINK = re.compile(r"^https?://\S+$")
 
 COLUMNS = ["id", "measure_id", "period", "text", "link", "actor_id", "actor", "user", "created_at"]

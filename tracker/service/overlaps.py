@@ -32,7 +32,7 @@ from tracker.service.principal import SYSTEM, Principal, acting_user, require_ad
 from tracker.similarity import normalised, target_groups
 from tracker.vocab import OverlapVerdict, Role
 
-NOTE_LIMIT = column_limit(OverlapDecision.note)  # the form's max_chars
+NOTE_LIMIT = column_limit(OverlapDecision.note)
 MAX_SHOWN = 200  # the page lists the best pairs; a long tail helps nobody
 SIDES = ("a", "b")
 SIDE_FIELDS = (

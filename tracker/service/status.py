@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tracker.cleaning import clean_text
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
-from tracker.limits import column_limit
+from tracker.limits import is_progress
 from tracker.models import Actor, ClosedPeriod, Measure, StatusUpdate, User
 from tracker.quarters import Quarter
 from tracker.service.asof import AsOf, as_of_moment
@@ -23,8 +23,6 @@ from tracker.service.checks import too_long
 from tracker.service.locking import claim_version
 from tracker.service.principal import Principal, require_reporter
 from tracker.vocab import Rag, Status
-
-TEXT_LIMIT = column_limit(StatusUpdate.comment)  # the forms' max_chars
 
 STATUS_COLUMNS = [
     "measure_id",
@@ -256,9 +254,7 @@ def validate_report(
     if report.rag not in (None, ""):
         rag = _parse_member(Rag, report.rag, "rag", "report.rag_invalid", problems)
     progress = report.progress
-    if progress is not None and (
-        isinstance(progress, bool) or not isinstance(progress, int) or not 0 <= progress <= 100
-    ):
+    if progress is not None and not is_progress(progress):
         problems.append(Problem("report.progress_range", field="progress"))
     elif status == Status.COMPLETED and progress not in (None, 100):
         problems.append(Problem("report.completed_is_100", field="progress"))
