@@ -20,6 +20,7 @@ from tracker.i18n_overlaps import OVERLAP_MESSAGES
 from tracker.i18n_quarterly import QUARTERLY_MESSAGES
 from tracker.i18n_setup import SETUP_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
+from tracker.i18n_users import USER_MESSAGES
 from tracker.quarters import OSLO, Quarter
 
 LANGUAGES = ("nb", "en")
@@ -997,6 +998,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     SETUP_MESSAGES,
     FIELD_MESSAGES,
     IMPORT_MESSAGES,
+    USER_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 
