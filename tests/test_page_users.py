@@ -26,7 +26,8 @@ from tests.apptest_helpers import (
 from tests.test_page_admin import node_after
 from tracker import i18n, service
 from tracker.models import Actor, AuditLog, User
-from ui.admin_users import profile_form
+from tracker.service.users import USER_FIELDS
+from ui.admin_users import CHANGE_LABELS, profile_form
 
 ADMIN_PAGE = "pages/admin.py"
 
@@ -75,6 +76,11 @@ def user_updates(demo: AppDatabase, username: str) -> list[AuditLog]:
 def kupa_id(demo: AppDatabase) -> int:
     with demo.session() as session:
         return session.scalars(select(Actor.id).where(Actor.short_name == "Kupa")).one()
+
+
+def test_every_field_a_change_reports_has_a_label() -> None:
+    assert tuple(CHANGE_LABELS) == USER_FIELDS
+    assert all(label in i18n.CATALOGUE for label in CHANGE_LABELS.values())
 
 
 def test_the_form_starts_from_what_is_stored(demo: AppDatabase) -> None:

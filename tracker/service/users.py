@@ -154,9 +154,9 @@ def update_user(
         "actor_id": actor_id,
     }
     changed = {
-        field: (_code(getattr(account, field)), _code(value))
-        for field, value in wanted.items()
-        if getattr(account, field) != value
+        field: (_code(getattr(account, field)), _code(wanted[field]))
+        for field in USER_FIELDS
+        if getattr(account, field) != wanted[field]
     }
     if not changed:
         return {}
