@@ -16,7 +16,7 @@ import tracker.importers
 from tracker import demo, planfile
 from tracker.models import Actor, AuditLog, Measure, StatusUpdate, User
 from tracker.quarters import Quarter, quarter_range
-from tracker.service import authenticate
+from tracker.service import SYSTEM, authenticate
 from tracker.service.passwords import password_problems
 from tracker.vocab import ActorKind, Rag, Role, Status
 
@@ -348,6 +348,24 @@ def test_load_demo_users_can_log_in(session: Session) -> None:
             assert found is not None and found.short_name == actor
     admin = session.scalar(select(User).where(User.username == "admin"))
     assert admin is not None and admin.display_name == "Næringsavdelingen (admin)"
+
+
+@needs_importer
+def test_demo_users_have_example_addresses_the_reminders_use(session: Session) -> None:
+    from tracker.service.reminders import reminders
+
+    summary = demo.load_demo(session, now=NOW)
+    session.commit()
+    emails = dict(session.execute(select(User.username, User.email)).all())
+    assert emails == {u.username: f"{u.username}@example.org" for u in demo.DEMO_USERS}
+    assert summary.plan_id is not None
+    sent_to = {
+        r.actor: r.recipients
+        for r in reminders(
+            session, user=SYSTEM, plan_id=summary.plan_id, quarter=LAST.next(), now=NOW
+        )
+    }
+    assert sent_to["Kupa"] == ("kupa@example.org",)
 
 
 @needs_importer

@@ -39,6 +39,9 @@ RAW = re.compile(
     r"(?<!\\)!\\?\[x|(?<!\\)\[klikk|(?<!\\)\*\*f|(?<!\\)<[ab]\b|(?<!\\):red|(?<!\\)\$x"
     r"|(?<!\u2060)http(?!\\:)"
 )
+MAILTO_TARGET = re.compile(r"\]\(mailto:[^()\s]*\)")
+"""The target of a reminder's mailto: link (Admin → Påminnelser): percent-encoded
+(tracker.mail.mailto), so the payload in it is no Markdown; its text is checked."""
 MARKDOWN_TYPES = {
     "markdown", "caption", "title", "header", "subheader", "alert", "toast", "exception",
 }  # fmt: skip
@@ -178,7 +181,7 @@ def check(at: AppTest, where: str) -> int:
     """Assert the page shows the payload only escaped; the number of stored texts seen."""
     no_exception(at)
     read, options = markdown_read(at)
-    stored = [text for text in read if WORD in text]
+    stored = [MAILTO_TARGET.sub("](mailto:)", text) for text in read if WORD in text]
     raw = [text for text in stored if RAW.search(text)]
     assert not raw, f"{where}: shown as Markdown: {raw[:3]}"
     escaped = [o for o in options if "\\[klikk" in o]

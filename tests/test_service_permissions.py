@@ -28,6 +28,7 @@ from tracker.service import (
     reportable_measure_ids,
     set_active,
     set_password,
+    update_user,
 )
 from tracker.vocab import Role
 
@@ -194,12 +195,25 @@ def _set_others_password(session: Session, world: World, principal: Principal) -
     set_password(session, user=principal, username="aktor.b", password="nytt-passord-42")
 
 
+def _update_user(session: Session, world: World, principal: Principal) -> None:
+    update_user(
+        session,
+        user=principal,
+        username="leder",
+        display_name="Ny leder",
+        email=None,
+        role=Role.LEADER,
+        actor_id=None,
+    )
+
+
 ADMIN_ACTIONS: dict[str, Callable[[Session, World, Principal], None]] = {
     "close_quarter": _close,
     "reopen_quarter": _reopen,
     "create_user": _create_user,
     "set_active": _deactivate,
     "set_password_of_another": _set_others_password,
+    "update_user": _update_user,
 }
 
 

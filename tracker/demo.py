@@ -266,6 +266,16 @@ class DemoUser:
     password: str  # demo only: printed by the CLI and shown on the login page
     actor: str | None = None  # an actor's short name (or name), for role actor
 
+    @property
+    def email(self) -> str:
+        """An example address (example.org reaches nobody), so the demo's reminders
+        have recipients: a mail server for tests, or mailto links, shows them."""
+        return f"{self.username}@{DEMO_EMAIL_DOMAIN}"
+
+
+DEMO_EMAIL_DOMAIN = "example.org"
+"""The domain of the demo accounts' addresses (RFC 2606: reserved for examples)."""
+
 
 DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("admin", "Næringsavdelingen (admin)", Role.ADMIN, "demo-nordlys-plan"),
@@ -412,6 +422,7 @@ def _create_users(session: Session) -> int:
             password=demo.password,
             display_name=demo.display_name,
             actor_id=find_actor(session, demo.actor).id if demo.actor else None,
+            email=demo.email,
         )
         session.get_one(User, user_id).is_demo = True
         created += 1

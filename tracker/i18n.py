@@ -25,6 +25,7 @@ from tracker.i18n_sessions import SESSION_MESSAGES
 from tracker.i18n_setup import SETUP_MESSAGES
 from tracker.i18n_summary import SUMMARY_MESSAGES
 from tracker.i18n_tables import TABLE_MESSAGES
+from tracker.i18n_users import USER_MESSAGES
 from tracker.i18n_words import WORD_MESSAGES
 from tracker.quarters import OSLO, Quarter
 
@@ -942,6 +943,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     CALENDAR_MESSAGES,
     WORD_MESSAGES,
     TABLE_MESSAGES,
+    USER_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

@@ -1,9 +1,10 @@
-"""Admin tab Brukere: the accounts, a new account, a new password, deactivate or
-reactivate."""
+"""Admin tab Brukere: the accounts, a new account; for a chosen account its name,
+e-mail, role and actor, a new password, deactivate or reactivate."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -13,14 +14,31 @@ from tracker.service.passwords import MIN_PASSWORD_LENGTH
 from tracker.vocab import Role
 from ui import data, save_guard, widgets
 from ui.admin_choice import keep_choice, picker
-from ui.admin_common import Slots, defaults, done, run_write, save_form_button, value
+from ui.admin_common import (
+    Slots,
+    defaults,
+    done,
+    opt_int,
+    run_write,
+    save_form_button,
+    text,
+    value,
+)
 from ui.auth import keep_own_session
 from ui.state import lang, require_user, t
 from ui.text import MISSING, t_md
 
 PICK = "admin_user_pick"
 NEW = "admin_user_new"
+EDIT = "admin_profile"
 FIELDS = ("username", "display_name", "email", "role", "actor_id", "password")
+CHANGE_LABELS = {
+    "display_name": "adminpage.display_name",
+    "email": "adminpage.email",
+    "role": "login.role",
+    "actor_id": "col.actor",
+}
+"""The label of each field update_user changes (service.users.USER_FIELDS)."""
 
 
 def render(plan_id: int | None) -> None:
@@ -36,7 +54,7 @@ def render(plan_id: int | None) -> None:
     if not users.empty:
         st.divider()
         st.subheader(t("adminpage.manage_user"))
-        manage(users)
+        manage(users, actor_names)
 
 
 def locked_text(until: object) -> str:
@@ -72,19 +90,51 @@ def user_table(users: pd.DataFrame) -> None:
     )
 
 
+def role_select(prefix: str, *, disabled: bool = False, help: str | None = None) -> None:
+    roles = [r.value for r in Role]
+    keep_choice(f"{prefix}_role", roles, role_text)
+    st.selectbox(
+        t("login.role"),
+        roles,
+        format_func=role_text,
+        key=f"{prefix}_role",
+        disabled=disabled,
+        help=help,
+        placeholder=t("choice.one"),
+    )
+
+
+def actor_select(prefix: str, actor_names: dict[int, str]) -> None:
+    """The actor of an actor user; for another role none, and the field is off (call
+    after role_select: the role chosen in this run decides)."""
+    key = f"{prefix}_actor_id"
+    actor_role = value(prefix, "role") == Role.ACTOR.value
+    if not actor_role:
+        st.session_state[key] = None
+
+    def actor_label(actor_id: int | None) -> str:
+        no_actor = t("adminpage.no_actor")
+        return actor_names.get(actor_id, no_actor) if actor_id else no_actor
+
+    actors = [None, *actor_names]
+    keep_choice(key, actors, actor_label)
+    st.selectbox(
+        t("col.actor"),
+        actors,
+        format_func=actor_label,
+        placeholder=t("adminpage.no_actor"),
+        key=key,
+        disabled=not actor_role,
+        help=t("adminpage.actor_help"),
+    )
+
+
 def create_form(actor_names: dict[int, str]) -> None:
     start = dict.fromkeys(FIELDS, "") | {"role": Role.ACTOR.value, "actor_id": None}
     if note := save_guard.saved_note(NEW):  # the user created last, above a fresh form
         st.success(note, icon=":material/check_circle:")
     new = save_guard.fresh_key(NEW)
     defaults(new, start)
-
-    def actor_label(actor_id: int | None) -> str:
-        return (
-            actor_names.get(actor_id, t("adminpage.no_actor"))
-            if actor_id
-            else t("adminpage.no_actor")
-        )
 
     slots = Slots()
     left, right = st.columns(2)
@@ -93,15 +143,7 @@ def create_form(actor_names: dict[int, str]) -> None:
         slots.add("username")
         st.text_input(t("adminpage.email"), key=f"{new}_email")
         slots.add("email")
-        roles = [r.value for r in Role]
-        keep_choice(f"{new}_role", roles, role_text)
-        st.selectbox(
-            t("login.role"),
-            roles,
-            format_func=role_text,
-            key=f"{new}_role",
-            placeholder=t("choice.one"),
-        )
+        role_select(new)
         slots.add("role")
     with right:
         st.text_input(t("adminpage.display_name"), key=f"{new}_display_name")
@@ -113,16 +155,7 @@ def create_form(actor_names: dict[int, str]) -> None:
             help=t("adminpage.password_help", length=MIN_PASSWORD_LENGTH),
         )
         slots.add("password")
-        actors = [None, *actor_names]
-        keep_choice(f"{new}_actor_id", actors, actor_label)
-        st.selectbox(
-            t("col.actor"),
-            actors,
-            format_func=actor_label,
-            placeholder=t("adminpage.no_actor"),
-            key=f"{new}_actor_id",
-            help=t("adminpage.actor_help"),
-        )
+        actor_select(new, actor_names)
         slots.add("actor_id")
     slots.add(None)
     submitted, _ = save_form_button(t("adminpage.create_user"), new, start)
@@ -148,7 +181,7 @@ def create_form(actor_names: dict[int, str]) -> None:
         done(created)
 
 
-def manage(users: pd.DataFrame) -> None:
+def manage(users: pd.DataFrame, actor_names: dict[int, str]) -> None:
     usernames = users["username"].tolist()
     labels = dict(zip(usernames, users["display_name"], strict=True))
     username = picker(
@@ -158,6 +191,8 @@ def manage(users: pd.DataFrame) -> None:
         format_func=lambda u: f"{u} – {labels[u]}" if labels.get(u) else u,
     )
     row = users[users["username"] == username].iloc[0]
+    edit_form(row, actor_names)
+    st.markdown(f"**{t('adminpage.new_password')}**")
     # A new key after each new password: the fields start empty, a second press of
     # the button reaches nothing (what was typed is never kept in session_state).
     prefix = save_guard.fresh_key(f"admin_user_{username}")
@@ -210,3 +245,87 @@ def _password_saved(username: str, epoch: int) -> None:
     # The password change ends the user's other sessions, not this one.
     keep_own_session(username, epoch)
     save_guard.start_fresh(f"admin_user_{username}")
+
+
+def profile_form(username: str) -> str:
+    """The edit form's name: its key prefix is this and a round number after a save
+    (ui.save_guard.fresh_key). A username has no ":", so no user's prefix is another
+    user's after a save (kupa's second round is not kupa1's first)."""
+    return f"{EDIT}:{username}:"
+
+
+def edit_form(row: pd.Series, actor_names: dict[int, str]) -> None:
+    """The chosen account's name, e-mail, role and actor. The form starts from what is
+    stored; a press stores nothing while it holds that, and after a save it starts
+    anew under a new key (so a double click's second press reaches nothing), with
+    what was saved shown above it."""
+    username = str(row["username"])
+    name = profile_form(username)
+    st.markdown(f"**{t('adminpage.user_details')}**")
+    if note := save_guard.saved_note(name):
+        st.success(note, icon=":material/check_circle:")
+    prefix = save_guard.fresh_key(name)
+    start = {
+        "display_name": text(row["display_name"]),
+        "email": text(row["email"]),
+        "role": str(row["role"]),
+        "actor_id": opt_int(row["actor_id"]),
+    }
+    defaults(prefix, start)
+    own = username == require_user().username
+    slots = Slots()
+    left, right = st.columns(2)
+    with left:
+        st.text_input(t("adminpage.display_name"), key=f"{prefix}_display_name")
+        slots.add("display_name")
+        st.text_input(t("adminpage.email"), key=f"{prefix}_email")
+        slots.add("email")
+    with right:
+        role_select(
+            prefix, disabled=own, help=t("adminpage.own_role" if own else "adminpage.role_help")
+        )
+        slots.add("role")
+        actor_select(prefix, actor_names)
+        slots.add("actor_id")
+    slots.add(None)
+    submitted, _ = save_form_button(t("adminpage.save_user"), prefix, start)
+    if not submitted:
+        return
+    ok, changes = run_write(
+        lambda session, user: service.update_user(
+            session,
+            user=user,
+            username=username,
+            display_name=value(prefix, "display_name"),
+            email=value(prefix, "email"),
+            role=value(prefix, "role"),
+            actor_id=value(prefix, "actor_id"),
+        ),
+        slots=slots,
+        saved=lambda changes: save_guard.start_fresh(
+            name, saved_text(username, changes, actor_names) if changes else None
+        ),
+    )
+    if ok:
+        done(t_md("adminpage.saved", name=username))
+
+
+def saved_text(username: str, changes: dict[str, tuple[Any, Any]], actors: dict[int, str]) -> str:
+    """What a save changed, in the user's language: «Lagret for «kupa»: Rolle: Aktør →
+    Leder; …»."""
+
+    def shown(field: str, stored: Any) -> str:
+        if stored is None or stored == "":
+            return "–"
+        if field == "role":
+            return role_text(stored)
+        if field == "actor_id":
+            return actors.get(int(stored), str(stored))
+        return str(stored)
+
+    parts = [
+        t("adminpage.user_change", field=t(CHANGE_LABELS[field]),
+          before=shown(field, before), after=shown(field, after))
+        for field, (before, after) in changes.items()
+    ]  # fmt: skip
+    return t_md("adminpage.user_saved", name=username, changes="; ".join(parts))

@@ -58,6 +58,7 @@ from tracker.service.users import (
     principal_by_email,
     set_active,
     set_password,
+    update_user,
 )
 from tracker.service.views import Overview, actor_table, overview
 
@@ -122,6 +123,7 @@ __all__ = [
     "save_theme",
     "set_active",
     "set_password",
+    "update_user",
     "theme_rollup",
     "trend",
 ]

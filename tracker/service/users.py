@@ -1,12 +1,14 @@
-"""Local user accounts: create, set password, deactivate, authenticate."""
+"""Local user accounts: create, change, set password, deactivate, authenticate."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tracker.errors import NotFound, Problem, ValidationError
+from tracker.errors import NotFound, PermissionDenied, Problem, ValidationError
 from tracker.models import Actor, User
 from tracker.service import passwords, sessions
 from tracker.service.audit import record
@@ -36,7 +38,7 @@ def create_user(
     display_name = checks.text("display_name", display_name, User.display_name)
     email = checks.email("email", email, User.email)
     problems = _check_account(session, username, role, actor_id) + checks.problems
-    if email and session.scalar(select(User.id).where(func.lower(User.email) == email)):
+    if _email_taken(session, email, None):
         problems.append(Problem("user.email_exists", {"email": email}, "email"))
     if password is not None:
         problems += passwords.password_problems(password, username)
@@ -70,14 +72,132 @@ def create_user(
 def _check_account(
     session: Session, username: str, role: Role, actor_id: int | None
 ) -> list[Problem]:
-    problems = username_problems(session, username)
+    return username_problems(session, username) + _actor_problems(session, role, actor_id)
+
+
+def _actor_problems(session: Session, role: Role, actor_id: object) -> list[Problem]:
+    """An actor-role user belongs to an actor that exists; a leader or admin to none."""
+    problems = []
     if role == Role.ACTOR and actor_id is None:
         problems.append(Problem("user.actor_required", field="actor_id"))
     if role != Role.ACTOR and actor_id is not None:
         problems.append(Problem("user.actor_only_for_actor_role", field="actor_id"))
-    if actor_id is not None and session.get(Actor, actor_id) is None:
+    if actor_id is not None and (
+        isinstance(actor_id, bool)
+        or not isinstance(actor_id, int)
+        or session.get(Actor, actor_id) is None
+    ):
         problems.append(Problem("notfound.actor", {"name": actor_id}, "actor_id"))
     return problems
+
+
+def _email_taken(session: Session, email: str | None, account_id: int | None) -> bool:
+    """Another account has this (lower-cased) e-mail: it names one user for single
+    sign-on and reminders."""
+    if not email:
+        return False
+    query = select(User.id).where(func.lower(User.email) == email)
+    if account_id is not None:
+        query = query.where(User.id != account_id)
+    return session.scalar(query.limit(1)) is not None
+
+
+USER_FIELDS = ("display_name", "email", "role", "actor_id")
+"""What update_user changes, in the order it reports them."""
+
+
+def update_user(
+    session: Session,
+    *,
+    user: Principal,
+    username: str,
+    display_name: str,
+    email: str | None,
+    role: Role | str,
+    actor_id: int | None,
+) -> dict[str, tuple[Any, Any]]:
+    """Change an account's display name, e-mail, role and actor (admin), with the
+    checks of create_user; an empty display name is the username, as there.
+
+    Returns {field: (before, after)} for what changed, in USER_FIELDS order (a role as
+    its code): {} when nothing did, and then no audit row and no new data revision.
+    A new role or actor acts at the user's next click, without logging out: every
+    run reads the user anew (tracker.service.sessions.check_session).
+
+    Raises PermissionDenied (not an admin; demo.edit_real: a demo account, whose
+    password is published, changing an account that is not one), NotFound (no such
+    user), ValidationError with every problem at once: the texts, the e-mail's form
+    or another account having it, the role, the actor (an actor user needs one, a
+    leader or admin has none), user.own_admin_role (an admin cannot take the role
+    from itself: another admin can), user.last_admin_role (the last active admin
+    keeps it), demo.no_admin (a demo account is never made admin)."""
+    principal = require_admin(session, user)
+    account = find_user(session, username)
+    if _is_demo_account(session, principal) and not account.is_demo:
+        raise PermissionDenied.of("demo.edit_real", username=account.username)
+    checks = Checks()
+    display_name = checks.text("display_name", display_name, User.display_name)
+    email = checks.email("email", email, User.email)
+    new_role = checks.member("role", role, Role, User.role)
+    problems = checks.problems
+    if new_role is not None:
+        problems += _actor_problems(session, new_role, actor_id)
+        problems += _role_problems(session, principal, account, new_role)
+    if _email_taken(session, email, account.id):
+        problems.append(Problem("user.email_exists", {"email": email}, "email"))
+    if problems:
+        raise ValidationError(*problems)
+    wanted = {
+        "display_name": display_name or account.username,
+        "email": email,
+        "role": new_role,
+        "actor_id": actor_id,
+    }
+    changed = {
+        field: (_code(getattr(account, field)), _code(wanted[field]))
+        for field in USER_FIELDS
+        if getattr(account, field) != wanted[field]
+    }
+    if not changed:
+        return {}
+    for field in changed:
+        setattr(account, field, wanted[field])
+    session.flush()
+    record(
+        session,
+        principal,
+        action="update",
+        entity="user",
+        entity_id=account.username,
+        before={field: before for field, (before, _) in changed.items()},
+        after={field: after for field, (_, after) in changed.items()},
+    )
+    return changed
+
+
+def _role_problems(
+    session: Session, principal: Principal, account: User, role: Role
+) -> list[Problem]:
+    if role == Role.ADMIN and account.role != Role.ADMIN and account.is_demo:
+        return [Problem("demo.no_admin", {"username": account.username}, "role")]
+    if role == Role.ADMIN or account.role != Role.ADMIN:
+        return []
+    if principal.user_id == account.id:
+        return [Problem("user.own_admin_role", field="role")]
+    if account.active and not _other_active_admins(session, account):
+        return [Problem("user.last_admin_role", {"username": account.username}, "role")]
+    return []
+
+
+def _other_active_admins(session: Session, account: User) -> int:
+    others = select(func.count(User.id)).where(
+        User.role == Role.ADMIN, User.active.is_(True), User.id != account.id
+    )
+    return session.scalar(others) or 0
+
+
+def _code(value: Any) -> Any:
+    return value.value if isinstance(value, Role) else value
 
 
 def find_user(session: Session, username: str) -> User:
@@ -114,12 +234,9 @@ def set_active(session: Session, *, user: Principal, username: str, active: bool
     account = find_user(session, username)
     if active and not account.active and account.is_demo:
         raise ValidationError.of("demo.no_reactivation", username=account.username)
-    if not active and account.active and account.role == Role.ADMIN:
-        others = select(func.count(User.id)).where(
-            User.role == Role.ADMIN, User.active.is_(True), User.id != account.id
-        )
-        if not session.scalar(others):
-            raise ValidationError.of("user.last_admin", username=account.username)
+    leaving = not active and account.active and account.role == Role.ADMIN
+    if leaving and not _other_active_admins(session, account):
+        raise ValidationError.of("user.last_admin", username=account.username)
     before = account.active
     account.active = active
     if not active:
