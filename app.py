@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from streamlit.starlette import App
 
+from web.headers import CSP
 from web.routes import ROUTES
 
-app = App("dashboard.py", routes=ROUTES)
+app = App("dashboard.py", routes=ROUTES, middleware=[CSP])

@@ -17,8 +17,10 @@ from tests.e2e.conftest import go, logged_in, settled
 from tracker.i18n import CATALOGUE, t
 from tracker.vocab import Role
 from ui.nav import visible_specs
+from web.headers import content_security_policy
 
 USERS = {Role.ADMIN: "admin", Role.LEADER: "ordforer", Role.ACTOR: "kupa"}
+OUTSIDE_IMAGE = "https://fonts.gstatic.com/s/i/insights.svg"  # where the favicon came from
 ADMIN_TABS = sorted(key for key in CATALOGUE if key.startswith("adminpage.tab."))
 
 
@@ -76,12 +78,31 @@ def every_page(page: Page, role: Role) -> None:
 
 def test_the_login_page_asks_nothing_of_another_host(page: Page, app_server: App) -> None:
     watched = Requests(page, app_server)
-    page.goto(app_server.url)
+    answer = page.goto(app_server.url)
+    assert answer is not None
+    assert answer.headers["content-security-policy"] == content_security_policy()
     expect(page.get_by_label(t("login.username"))).to_be_visible()
     settled(page)
     page.wait_for_load_state("networkidle")
     watched.check("the login page")
     favicon_is_the_apps(page, app_server)
+
+
+def test_the_browser_refuses_what_would_go_elsewhere(page: Page, app_server: App) -> None:
+    """Should a page ever point at another host, the CSP stops the browser."""
+    page.goto(app_server.url)
+    expect(page.get_by_label(t("login.username"))).to_be_visible()
+    refused = page.evaluate(
+        """url => new Promise(resolve => {
+            document.addEventListener("securitypolicyviolation",
+                event => resolve([event.blockedURI, event.effectiveDirective]));
+            const image = new Image();
+            image.src = url;
+            document.body.append(image);
+        })""",
+        OUTSIDE_IMAGE,
+    )
+    assert refused == [OUTSIDE_IMAGE, "img-src"]
 
 
 @pytest.mark.parametrize("role", list(USERS), ids=lambda role: role.value)
