@@ -1,12 +1,13 @@
 """No request leaves the app's host: the login page, and an admin, a leader and an
-actor, each in a browser of its own on every page the navigation gives them (ui/nav.py PAGES), every
-Admin tab and a drawn chart. Every request the browser makes is recorded and any to
-another host fails the test with its URLs; so does anything the Content-Security-
-Policy (web/headers.py) had to refuse, since that is an outside fetch or something
-of the app's own that the policy broke."""
+actor, each in a browser of its own on every page the navigation gives them
+(ui/nav.py PAGES), every Admin tab and a drawn chart. Every request the browser
+makes is recorded, and any to another host fails the test with its URLs; so does
+anything the Content-Security-Policy (web/headers.py) refused, since that is an
+outside fetch or something of the app's own that the policy broke."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,6 +17,7 @@ from tests.browser import App, nav_titles
 from tests.e2e.conftest import go, logged_in, settled
 from tracker.i18n import CATALOGUE, t
 from tracker.vocab import Role
+from ui.assets import FAVICON
 from ui.nav import visible_specs
 from web.headers import content_security_policy
 
@@ -51,11 +53,14 @@ class Requests:
 
 
 def favicon_is_the_apps(page: Page, app: App) -> None:
+    """The tab's icon is assets/favicon.png, from the app's host (not Streamlit's
+    default, which the page replaces once set_page_config has run)."""
     icon = page.locator("link[rel='shortcut icon']")
+    expect(icon).to_have_attribute("href", re.compile(rf"^{re.escape(app.url)}/media/"))
     href = icon.get_attribute("href") or ""
-    assert href.startswith(f"{app.url}/"), f"the favicon comes from {href}"
     answer = page.request.get(href)
-    assert answer.ok and answer.headers["content-type"].startswith("image/"), href
+    assert answer.ok and answer.headers["content-type"] == "image/png", href
+    assert answer.body() == FAVICON.read_bytes()
 
 
 def every_page(page: Page, role: Role) -> None:
