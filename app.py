@@ -6,11 +6,13 @@ from __future__ import annotations
 from starlette.middleware import Middleware
 from streamlit.starlette import App
 
+from web.headers import CSP
 from web.not_found import NotFoundPage
 from web.routes import OWN_PATHS, ROUTES
 
+# The policy wraps everything, the 404 page too.
 app = App(
     "dashboard.py",
     routes=ROUTES,
-    middleware=[Middleware(NotFoundPage, own_paths=OWN_PATHS)],
+    middleware=[CSP, Middleware(NotFoundPage, own_paths=OWN_PATHS)],
 )

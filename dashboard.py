@@ -7,6 +7,7 @@ import streamlit as st
 
 from tracker import i18n
 from ui import auth, browser_texts, data, setup
+from ui.assets import FAVICON
 from ui.failsafe import run_page
 from ui.nav import login_pages, pages_for
 from ui.state import LANG_KEY, lang, relabel_choices, t, user
@@ -33,7 +34,7 @@ def language_switch() -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title=t("app.title"), page_icon=":material/insights:", layout="wide")
+    st.set_page_config(page_title=t("app.title"), page_icon=FAVICON, layout="wide")
     data.refresh_revision()
     language_switch()
     browser_texts.apply()

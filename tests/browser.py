@@ -61,8 +61,10 @@ class App:
 
 def start_app(database_url: str, home: Path, *extra_args: str, port: int | None = None) -> App:
     """Start the app (on a free port unless given) with HOME=home (no ~/.streamlit
-    from the machine); returns once /_stcore/health answers. Raises RuntimeError
-    with the log's tail when it does not start."""
+    from the machine: the repository's .streamlit/config.toml as shipped, so the
+    browser tests see its settings, gatherUsageStats = false among them); returns
+    once /_stcore/health answers. Raises RuntimeError with the log's tail when it
+    does not start."""
     port = port or free_port()
     log = home / "streamlit.log"
     env = {
@@ -78,7 +80,6 @@ def start_app(database_url: str, home: Path, *extra_args: str, port: int | None 
         f"--server.port={port}",
         "--server.address=127.0.0.1",
         "--server.fileWatcherType=none",
-        "--browser.gatherUsageStats=false",
         *extra_args,
     ]  # fmt: skip
     with log.open("wb") as out:
