@@ -77,7 +77,7 @@ def run_page(page: str, who: Principal) -> AppTest:
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     app.session_state["principal"] = who
     app.run()
-    app.switch_page(f"pages/{page}.py")
+    app.switch_page(f"app_pages/{page}.py")
     return app
 
 

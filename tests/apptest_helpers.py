@@ -165,7 +165,7 @@ def app(
 ) -> AppTest:
     """The app, run once: logged in as principal (None: the login page), in lang.
 
-    page (e.g. "pages/report.py") opens that page in the first run, as a browser
+    page (e.g. "app_pages/report.py") opens that page in the first run, as a browser
     opening its URL does: AppTest has no public way to do that before the first run
     (switch_page needs the registry of a finished run), so the requested page hash
     is set the way st.Page computes it from its url_path. If that ever stops

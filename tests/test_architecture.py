@@ -1,5 +1,5 @@
 """The layering rules of DESIGN.md, checked on the source: tracker/ never imports
-streamlit; dashboard.py and pages/ never import sqlalchemy."""
+streamlit; dashboard.py and app_pages/ never import sqlalchemy."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def test_tracker_never_imports_streamlit(path: Path) -> None:
     assert "streamlit" not in imported_modules(path)
 
 
-UI_FILES = python_files("dashboard.py", "pages", "ui")
+UI_FILES = python_files("dashboard.py", "app_pages", "ui")
 
 
 @pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)

@@ -231,7 +231,7 @@ def test_a_subscription_over_http_follows_the_wheel_until_renewed(
 
 # --- the page --------------------------------------------------------------------------
 
-PAGE = "pages/wheel.py"
+PAGE = "app_pages/wheel.py"
 
 
 @pytest.fixture

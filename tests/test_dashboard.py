@@ -127,11 +127,11 @@ def test_a_successful_login_shows_the_roles_pages(demo: AppDatabase, username: s
     assert principal.username == username
     assert principal == demo.principal(username)
     pages = registered_pages(at)
-    assert {path.removeprefix("pages/").removesuffix(".py") for path in pages} == set(
+    assert {path.removeprefix("app_pages/").removesuffix(".py") for path in pages} == set(
         ROLE_PAGES[username]
     )
-    assert on_page(at, "pages/overview.py")
-    assert texts(at.title)[0] == page_title("pages/overview.py")
+    assert on_page(at, "app_pages/overview.py")
+    assert texts(at.title)[0] == page_title("app_pages/overview.py")
     assert f"**{principal.display_name}**" in texts(at.sidebar.markdown)
     assert not at.error
 

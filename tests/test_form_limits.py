@@ -29,7 +29,7 @@ from tracker.service.contributions import (
 from ui import report_form
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT = "pages/report.py"
+REPORT = "app_pages/report.py"
 NOW = datetime(2026, 2, 15, 12, tzinfo=UTC)  # in 2026-Q1
 LIMIT = column_limit(StatusUpdate.comment)
 
@@ -98,7 +98,7 @@ def test_no_form_has_max_chars() -> None:
     """max_chars makes the browser drop what goes past it: a paste is cut with no
     word. The service's check says it instead (ui.text.error_text)."""
     found = []
-    for path in [*ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "dashboard.py"]:
+    for path in [*ROOT.glob("ui/*.py"), *ROOT.glob("app_pages/*.py"), ROOT / "dashboard.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.keyword) and node.arg == "max_chars":
                 found.append(f"{path.name}:{node.value.lineno}")

@@ -25,7 +25,7 @@ def metric(at: object, label: str) -> str:
 
 
 def test_a_report_from_another_session_shows_at_the_next_rerun(demo: AppDatabase) -> None:
-    leader = app(demo.principal("ordforer"), page="pages/overview.py")
+    leader = app(demo.principal("ordforer"), page="app_pages/overview.py")
     before = metric(leader, "Fullført")
     with demo.session() as session:
         plan_id = int(service.list_plans(session)["id"].iloc[0])

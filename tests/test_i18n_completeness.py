@@ -15,7 +15,7 @@ from tracker.i18n import CATALOGUE, LANGUAGES, PLURAL_FORMS, PLURALS
 ROOT = Path(__file__).resolve().parent.parent
 UI_FILES = [
     ROOT / "dashboard.py",
-    *sorted((ROOT / "pages").rglob("*.py")),
+    *sorted((ROOT / "app_pages").rglob("*.py")),
     *sorted((ROOT / "ui").rglob("*.py")),
 ]
 CODE_FILES = [*UI_FILES, *sorted((ROOT / "tracker").rglob("*.py"))]
@@ -213,7 +213,7 @@ def test_the_scan_finds_the_uses() -> None:
     assert len(ALL_USES) > 300
     assert {"page.overview", "report.saved", "auth.invalid", "perm.not_your_measure"} <= keys
     assert "import.bad_period" in keys  # ValueError("import.bad_period")
-    assert any(use.where.startswith("pages/") for use in ALL_USES)
+    assert any(use.where.startswith("app_pages/") for use in ALL_USES)
     assert {path.name for path in UI_FILES} >= {"dashboard.py", "overview.py", "report_form.py"}
 
 
@@ -344,7 +344,7 @@ NOT_TEXT = re.compile(
     r"""
     :material/[a-z0-9_]+:\s*            # a Material icon code
     | [a-z0-9_]+ (?:\.[a-z0-9_]+)*\.?    # a key, a key prefix, an identifier
-    | pages/[a-z_]+\.py                 # a page file
+    | (?:app_)?pages/[a-z_]+\.py         # a page file
     | \.[a-z0-9]+                       # a file suffix
     | [a-z]+/[a-z0-9.+\-]+              # a MIME type
     """,

@@ -120,7 +120,7 @@ def test_falling_is_on_track_when_the_direction_is_down(session: Session, world:
 
 # --- the page ------------------------------------------------------------------------
 
-PAGE = "pages/indicators.py"
+PAGE = "app_pages/indicators.py"
 
 
 @pytest.fixture(scope="module")
@@ -253,7 +253,7 @@ def test_oversikt_shows_the_indicators_as_reported_by_the_chosen_quarter(
 ) -> None:
     """The demo reports a year's value on 1 February the year after: in 2025-Q1 the
     2024 values are known, the 2025 ones are not (as in that quarter's summary)."""
-    at = app(demo.principal("ordforer"), page="pages/overview.py")
+    at = app(demo.principal("ordforer"), page="app_pages/overview.py")
     now = actual_points(at)
     at.selectbox(key="quarter").select("2025-Q1").run()
     no_exception(at)

@@ -75,7 +75,7 @@ def test_the_map_sizes_actors_by_measures_led(session: Session, world: World) ->
 
 # --- the page ------------------------------------------------------------------------
 
-PAGE = "pages/collaboration.py"
+PAGE = "app_pages/collaboration.py"
 
 
 @pytest.fixture(scope="module")

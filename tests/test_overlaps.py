@@ -42,7 +42,7 @@ from tracker.similarity import compare_texts, concepts, stems, target_groups
 from tracker.vocab import EventKind, OverlapVerdict
 from ui import widgets
 
-PAGE = "pages/coordination.py"
+PAGE = "app_pages/coordination.py"
 
 
 def measure(

@@ -77,7 +77,7 @@ def open_admin(
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     app.session_state["principal"] = principal or admin_principal(engine)
     app.run()
-    app.switch_page("pages/admin.py")
+    app.switch_page("app_pages/admin.py")
     app.session_state["admin_tab"] = nb(f"adminpage.tab.{tab}")
     app.run()
     assert not app.exception, app.exception

@@ -1,4 +1,4 @@
-"""AppTest of Eksport (pages/export.py) on the demo data: the preview shows the
+"""AppTest of Eksport (app_pages/export.py) on the demo data: the preview shows the
 service's figures for the chosen quarter, "Lag rapport" makes a file that reads
 back, and a failure to draw the charts is said in Norwegian, nothing offered."""
 
@@ -25,7 +25,7 @@ from tracker.models import Measure
 from tracker.quarters import Quarter
 from tracker.reports.final import final_summary
 
-EXPORT = "pages/export.py"
+EXPORT = "app_pages/export.py"
 
 
 @pytest.fixture(scope="module")
@@ -179,6 +179,8 @@ def test_a_closed_quarters_pages_show_its_final_reports_figures(
     shown = {m.label: m.value for m in at.metric}
     assert shown[i18n.t("kpi.progress")] == i18n.format_percent(final.figures["progress"])
     assert i18n.t("overview.from_final") in [c.value for c in at.caption]
-    actors = app(own.principal("ordforer"), page="pages/actors.py", state={"quarter": str(last)})
+    actors = app(
+        own.principal("ordforer"), page="app_pages/actors.py", state={"quarter": str(last)}
+    )
     no_exception(actors)
     assert i18n.t("overview.from_final") in [c.value for c in actors.caption]

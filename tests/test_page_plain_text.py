@@ -194,18 +194,18 @@ def check(at: AppTest, where: str) -> int:
 def test_every_page_shows_stored_text_as_text(demo: AppDatabase, username: str, page: str) -> None:
     if username == "kupa2" and page == "export":
         pytest.skip("the export page is for leaders and the admin")
-    at = app(demo.principal(username), page=f"pages/{page}.py")
+    at = app(demo.principal(username), page=f"app_pages/{page}.py")
     assert check(at, f"{username} on {page}") > 0  # the plan's name at least
 
 
 @pytest.mark.parametrize("tab", ADMIN_TABS)
 def test_every_admin_tab_shows_stored_text_as_text(demo: AppDatabase, tab: str) -> None:
-    at = app(demo.principal("admin2"), page="pages/admin.py", state={"admin_tab_open": tab})
+    at = app(demo.principal("admin2"), page="app_pages/admin.py", state={"admin_tab_open": tab})
     check(at, f"admin tab {tab}")
 
 
 def test_a_toast_after_a_save_shows_the_name_as_typed(demo: AppDatabase) -> None:
-    at = app(demo.principal("admin2"), page="pages/admin.py", state={"admin_tab_open": "plan"})
+    at = app(demo.principal("admin2"), page="app_pages/admin.py", state={"admin_tab_open": "plan"})
     names = [k for k in at.session_state if re.fullmatch(r"admin_plan_\d+_name", str(k))]
     at.text_input(key=names[0]).input(f"Plan {PAYLOAD} ny").run()
     at.button(key=names[0].removesuffix("_name") + "_save").click().run()
@@ -216,7 +216,7 @@ def test_a_toast_after_a_save_shows_the_name_as_typed(demo: AppDatabase) -> None
 
 def test_another_users_comment_in_the_conflict_view_is_text(demo: AppDatabase) -> None:
     kupa = demo.principal("kupa2")
-    at = app(kupa, page="pages/report.py")
+    at = app(kupa, page="app_pages/report.py")
     quarter = at.selectbox(key="report_quarter").value
     measure_id = at.selectbox(key="report_measure").value
     seen = at.session_state[f"report_{measure_id}_seen"]

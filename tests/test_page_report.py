@@ -1,4 +1,4 @@
-"""AppTest of Rapporter status (pages/report.py, ui/report_form.py) on the demo data,
+"""AppTest of Rapporter status (app_pages/report.py, ui/report_form.py) on the demo data,
 as the actor users "kupa" (leads one running measure, partner in several) and
 "sjomatklyngen" (leads two): the form appends exactly one StatusUpdate and then
 shows what was saved, a second click stores nothing, refusals and conflicts write
@@ -41,7 +41,7 @@ from tracker.service.principal import contributable_measure_ids
 from tracker.vocab import Rag, Role, Status
 from ui import report_form
 
-REPORT = "pages/report.py"
+REPORT = "app_pages/report.py"
 
 
 @pytest.fixture
@@ -537,7 +537,7 @@ def test_the_measures_history_shows_contributions_and_marks_old_partner_reports(
             rag="red", comment="Partnerens gamle rapport", next_steps="",
             reported_by_actor_id=kupa.actor_id, reported_at=datetime.now(UTC),
             by_partner=True))  # fmt: skip
-    at = app(demo.principal("ordforer"), page="pages/measures.py",
+    at = app(demo.principal("ordforer"), page="app_pages/measures.py",
              state={"measure_detail": measure_id})  # fmt: skip
     no_exception(at)
     tables = [frame(d) for d in at.dataframe]

@@ -29,7 +29,7 @@ from tracker.models import Actor, AuditLog, User
 from tracker.service.users import USER_FIELDS
 from ui.admin_users import CHANGE_LABELS, profile_form
 
-ADMIN_PAGE = "pages/admin.py"
+ADMIN_PAGE = "app_pages/admin.py"
 
 
 @pytest.fixture
@@ -230,7 +230,7 @@ def test_the_form_speaks_english(demo: AppDatabase) -> None:
 
 
 def pages_of(at: AppTest) -> set[str]:
-    return {path.removeprefix("pages/").removesuffix(".py") for path in registered_pages(at)}
+    return {path.removeprefix("app_pages/").removesuffix(".py") for path in registered_pages(at)}
 
 
 def set_role(demo: AppDatabase, username: str, role: str, actor_id: int | None = None) -> None:

@@ -259,7 +259,7 @@ OWNED_ELSEWHERE: dict[tuple[str, str, str], str] = {
 def visit(*where: str) -> Any:
     reason = OWNED_ELSEWHERE.get(where)  # type: ignore[call-overload]
     marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-    return pytest.param(*where, marks=marks, id="-".join(where).replace("pages/", ""))
+    return pytest.param(*where, marks=marks, id="-".join(where).replace("app_pages/", ""))
 
 
 VISITS = [
@@ -267,7 +267,7 @@ VISITS = [
     for username, role in USERS.items()
     for lang in i18n.LANGUAGES
     for spec in visible_specs(role)
-    if spec.file != "pages/admin.py"
+    if spec.file != "app_pages/admin.py"
 ]
 TABS = [visit("admin", lang, tab) for tab in ADMIN_TABS for lang in i18n.LANGUAGES]
 
@@ -293,7 +293,7 @@ def test_every_admin_tab_speaks_one_language(
     demo: AppDatabase, stored: set[str], username: str, lang: str, tab: str
 ) -> None:
     state = {"admin_tab_open": tab}
-    at = app(demo.principal(username), lang, page="pages/admin.py", state=state)
+    at = app(demo.principal(username), lang, page="app_pages/admin.py", state=state)
     check(at, lang, stored, f"admin {lang} tab {tab}")
 
 

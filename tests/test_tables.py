@@ -13,7 +13,7 @@ import pytest
 from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exception, texts
 from tracker import i18n, service, tables
 
-OVERVIEW, MEASURES, ACTORS = "pages/overview.py", "pages/measures.py", "pages/actors.py"
+OVERVIEW, MEASURES, ACTORS = "app_pages/overview.py", "app_pages/measures.py", "app_pages/actors.py"
 ORDER = [
     "col.code", "col.title", "col.status", "col.progress", "col.rag", "col.last_reported",
     "col.lead", "col.theme", "col.partners",

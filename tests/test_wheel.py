@@ -192,7 +192,7 @@ def test_a_changed_event_tells_when_in_the_feed(session: Session, world: World) 
 
 # --- the page ------------------------------------------------------------------------
 
-PAGE = "pages/wheel.py"
+PAGE = "app_pages/wheel.py"
 
 
 @pytest.fixture(scope="module")

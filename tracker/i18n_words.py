@@ -7,7 +7,7 @@ concepts; keys folded to ASCII by tracker.overlap_score.concept_key)."""
 from __future__ import annotations
 
 WORD_MESSAGES: dict[str, dict[str, str]] = {
-    "choice.one": {"nb": "Velg ett", "en": "Choose one"},
+    "choice.pick": {"nb": "Velg ett", "en": "Choose one"},
     "choice.many": {"nb": "Velg ett eller flere", "en": "Choose one or more"},
     "choice.none": {"nb": "Ingenting å velge", "en": "Nothing to choose"},
     "network.lonely_none": {

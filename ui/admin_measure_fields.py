@@ -70,7 +70,7 @@ def fields(plan_id: int, prefix: str, names: dict[str, dict[int, str]], slots: S
             "placeholder": t(empty),  # what a selectbox whose state is None shows
         }
 
-    periods = {"options": quarters, "format_func": quarter_text, "placeholder": t("choice.one")}
+    periods = {"options": quarters, "format_func": quarter_text, "placeholder": t("choice.pick")}
     left, right = st.columns([1, 4])
     with left:
         field(st.text_input, "col.code", "code")

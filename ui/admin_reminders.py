@@ -78,7 +78,7 @@ def _quarter_picker(plan_id: int) -> Quarter:
         options,
         key="admin_remind_quarter",
         format_func=widgets.quarter_label,
-        placeholder=t("choice.one"),
+        placeholder=t("choice.pick"),
     )
     return Quarter.parse(chosen)
 

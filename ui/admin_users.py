@@ -100,7 +100,7 @@ def role_select(prefix: str, *, disabled: bool = False, help: str | None = None)
         key=f"{prefix}_role",
         disabled=disabled,
         help=help,
-        placeholder=t("choice.one"),
+        placeholder=t("choice.pick"),
     )
 
 

@@ -29,39 +29,45 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("pages/overview.py", "page.overview", ":material/dashboard:", "oversikt", EVERYONE),
-    PageSpec("pages/measures.py", "page.measures", ":material/checklist:", "tiltak", EVERYONE),
-    PageSpec("pages/actors.py", "page.actors", ":material/groups:", "aktorer", EVERYONE),
     PageSpec(
-        "pages/collaboration.py", "page.collaboration", ":material/hub:", "samarbeid", EVERYONE
+        "app_pages/overview.py", "page.overview", ":material/dashboard:", "oversikt", EVERYONE
+    ),
+    PageSpec("app_pages/measures.py", "page.measures", ":material/checklist:", "tiltak", EVERYONE),
+    PageSpec("app_pages/actors.py", "page.actors", ":material/groups:", "aktorer", EVERYONE),
+    PageSpec(
+        "app_pages/collaboration.py", "page.collaboration", ":material/hub:", "samarbeid", EVERYONE
     ),
     PageSpec(
-        "pages/coordination.py",
+        "app_pages/coordination.py",
         "page.coordination",
         ":material/join_inner:",
         "samordning",
         EVERYONE,
     ),
-    PageSpec("pages/wheel.py", "page.wheel", ":material/event:", "arshjul", EVERYONE),
+    PageSpec("app_pages/wheel.py", "page.wheel", ":material/event:", "arshjul", EVERYONE),
     PageSpec(
-        "pages/indicators.py", "page.indicators", ":material/monitoring:", "indikatorer", EVERYONE
+        "app_pages/indicators.py",
+        "page.indicators",
+        ":material/monitoring:",
+        "indikatorer",
+        EVERYONE,
     ),
     PageSpec(
-        "pages/report.py",
+        "app_pages/report.py",
         "page.report",
         ":material/edit_note:",
         "rapporter",
         frozenset({Role.ADMIN, Role.ACTOR}),
     ),
     PageSpec(
-        "pages/export.py",
+        "app_pages/export.py",
         "page.export",
         ":material/description:",
         "eksport",
         frozenset({Role.ADMIN, Role.LEADER}),
     ),
     PageSpec(
-        "pages/admin.py",
+        "app_pages/admin.py",
         "page.admin",
         ":material/settings:",
         "admin",

@@ -75,7 +75,7 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
             [s.value for s in Status],
             format_func=widgets.status_text,
             key=key(measure_id, "status", quarter),
-            placeholder=t("choice.one"),
+            placeholder=t("choice.pick"),
         )
         slots["status"] = st.empty()
         unknown = st.checkbox(t("report.unknown_progress"), key=key(measure_id, "unknown", quarter))

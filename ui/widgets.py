@@ -36,7 +36,7 @@ def plan_picker() -> int | None:
     if st.session_state.get(PLAN_KEY) not in ids:
         st.session_state[PLAN_KEY] = ids[0]
     return st.sidebar.selectbox(
-        t("filter.plan"), ids, format_func=names.get, key=PLAN_KEY, placeholder=t("choice.one")
+        t("filter.plan"), ids, format_func=names.get, key=PLAN_KEY, placeholder=t("choice.pick")
     )
 
 
@@ -81,7 +81,7 @@ def quarter_picker(plan_id: int, *, container: object = None) -> Quarter:
         options,
         key=QUARTER_KEY,
         format_func=quarter_label,
-        placeholder=t("choice.one"),
+        placeholder=t("choice.pick"),
     )
     return Quarter.parse(chosen)
 

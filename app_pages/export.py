@@ -56,7 +56,7 @@ quarter = Quarter.parse(
         options,
         key="export_quarter",
         format_func=widgets.quarter_label,
-        placeholder=t("choice.one"),
+        placeholder=t("choice.pick"),
     )
 )
 fmt = Format(

@@ -53,7 +53,7 @@ with tab_open:
         labels = view.pair_labels(pairs)
         rows = dict(zip(labels, (row for _, row in pairs.iterrows()), strict=True))
         chosen = st.selectbox(t("coord.pick"), list(labels), format_func=labels.get,
-                              key="coord_pick", placeholder=t("choice.one"))  # fmt: skip
+                              key="coord_pick", placeholder=t("choice.pick"))  # fmt: skip
         view.show_pair(rows[chosen])
         if user.role == Role.ADMIN:
             # The form's keys carry the pair's two measure ids: nothing typed for one

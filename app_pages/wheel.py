@@ -39,7 +39,7 @@ actor_names = dict(zip(actors["id"], actors["name"], strict=True))
 themes = data.themes(plan_id)
 theme_names = dict(zip(themes["id"], themes["name"], strict=True))
 columns = st.columns([1, 2, 2, 2, 2])
-year = columns[0].selectbox(t("wheel.year"), years, key="wheel_year", placeholder=t("choice.one"))
+year = columns[0].selectbox(t("wheel.year"), years, key="wheel_year", placeholder=t("choice.pick"))
 actor_id = columns[1].selectbox(
     t("filter.actor"), [None, *sorted(set(stored["actor_id"]), key=lambda a: actor_names[a])],
     format_func=lambda a: t("filter.all") if a is None else actor_names[a], key="wheel_actor",
@@ -146,11 +146,11 @@ empty = {
 defaults(form, empty)
 left, right = st.columns(2)
 left.selectbox(t("col.actor"), owners, format_func=actor_names.get, key=f"{form}_actor",
-               placeholder=t("choice.one"))  # fmt: skip
+               placeholder=t("choice.pick"))  # fmt: skip
 right.text_input(t("wheel.field.title"), key=f"{form}_title")
 left.selectbox(
     t("wheel.kind"), [k.value for k in EventKind], key=f"{form}_kind",
-    format_func=lambda k: i18n.label(EventKind(k), lang()), placeholder=t("choice.one"),
+    format_func=lambda k: i18n.label(EventKind(k), lang()), placeholder=t("choice.pick"),
 )  # fmt: skip
 right.selectbox(
     t("filter.theme"), [None, *themes["id"].tolist()], key=f"{form}_theme",
@@ -187,7 +187,7 @@ if not mine.empty:
         int(r.id): f"{widgets.date_text(r.starts)} {r.title} ({r.actor})" for r in mine.itertuples()
     }
     doomed = st.selectbox(t("wheel.col.title"), list(labels), format_func=labels.get,
-                          key="wheel_delete_pick", placeholder=t("choice.one"))  # fmt: skip
+                          key="wheel_delete_pick", placeholder=t("choice.pick"))  # fmt: skip
     if st.button(t("wheel.delete_button"), key="wheel_delete", icon=":material/delete:"):
         ok, _ = run_write(
             lambda session, who: wheel.delete_event(session, user=who, event_id=doomed)

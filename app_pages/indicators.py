@@ -118,7 +118,7 @@ if user.role not in (Role.ADMIN, Role.ACTOR) or mine.empty:
 st.subheader(t("indicators.report"))
 names = dict(zip(mine["id"], mine["name"], strict=True))
 chosen = st.selectbox(t("indicators.pick"), list(names), format_func=names.get,
-                      key="indicators_pick", placeholder=t("choice.one"))  # fmt: skip
+                      key="indicators_pick", placeholder=t("choice.pick"))  # fmt: skip
 # The form's keys carry the indicator's id: nothing typed for one reaches another.
 form = f"indicators_{int(chosen)}"
 if note := st.session_state.get(f"{form}_note"):

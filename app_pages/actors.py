@@ -58,7 +58,7 @@ actor_id = st.selectbox(
     index=default,
     format_func=names.get,
     key="actors_pick",
-    placeholder=t("choice.one"),
+    placeholder=t("choice.pick"),
 )
 led = metrics[metrics["lead_actor_id"] == actor_id]
 partner = metrics[metrics["partner_ids"].map(lambda ids: actor_id in ids)]

@@ -40,7 +40,7 @@ measure_id = st.selectbox(
     list(labels),
     format_func=labels.get,
     key="measure_detail",
-    placeholder=t("choice.one"),
+    placeholder=t("choice.pick"),
 )
 measure = shown[shown["id"] == measure_id].iloc[0]
 

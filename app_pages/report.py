@@ -42,7 +42,7 @@ quarter = Quarter.parse(
             widgets.quarter_label(q) + (f" – {t('report.closed_mark')}" if q in closed else "")
         ),
         key="report_quarter",
-        placeholder=t("choice.one"),
+        placeholder=t("choice.pick"),
     )
 )
 is_closed = str(quarter) in closed
@@ -119,7 +119,7 @@ def pick(frame: pd.DataFrame, label_key: str, key: str) -> pd.Series:
     if st.session_state.get(key) not in labels:
         st.session_state.pop(key, None)  # never another actor's measure, nor a stale one
     chosen = st.selectbox(
-        t(label_key), list(labels), format_func=labels.get, key=key, placeholder=t("choice.one")
+        t(label_key), list(labels), format_func=labels.get, key=key, placeholder=t("choice.pick")
     )
     return live[live["id"] == chosen].iloc[0]
 
