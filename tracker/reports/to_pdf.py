@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -31,6 +32,7 @@ from reportlab.platypus import Table as PdfTable
 from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, Document, Table, value_text
 from tracker.reports.summary import Summary
+from tracker.reports.widths import fit, need
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 HEADER_COLOR = colors.HexColor("#1F4E79")
@@ -40,6 +42,8 @@ BANNER_EDGE = colors.HexColor("#BF9000")
 NOTE_COLOR = colors.HexColor("#595959")
 MARGIN = 16 * mm
 KEEP_TOGETHER_ROWS = 15
+PADDING = 3  # a cell's left and right padding
+CELL_PAD = 2 * PADDING + 1  # the room a cell's text does not get, and a point to spare
 ROWS_PER_BLOCK = 40  # long tables go in blocks: splitting one huge table is quadratic
 
 Images = dict[str, tuple[bytes, int, int]]
@@ -130,12 +134,11 @@ def _table(
     columns = table.columns_for("print")
     if table.rows.empty:
         return [Paragraph(escape(doc.none_text), styles["note"])]
-    total = sum(c.width for c in columns)
-    widths = [width * c.width / total for c in columns]
     header = [Paragraph(escape(c.title), styles["header"]) for c in columns]
-    values = [table.rows[c.key].tolist() for c in columns]
+    texts = [[_text(v, c, doc.lang) for v in table.rows[c.key].tolist()] for c in columns]
+    widths = _widths(columns, texts, styles, width)
     body = [
-        [_cell(values[i][r], c, doc.lang, styles) for i, c in enumerate(columns)]
+        [_cell(texts[i][r], c, styles) for i, c in enumerate(columns)]
         for r in range(len(table.rows))
     ]
     blocks = [body[i : i + ROWS_PER_BLOCK] for i in range(0, len(body), ROWS_PER_BLOCK)]
@@ -144,11 +147,38 @@ def _table(
     return [KeepTogether(grids)] if len(body) <= KEEP_TOGETHER_ROWS else grids
 
 
-def _cell(value: object, column: Column, lang: str, styles: dict[str, ParagraphStyle]) -> Paragraph:
+def _text(value: object, column: Column, lang: str) -> str:
     if column.kind == "text":
-        text = "" if missing(value) else escape(str(value)).replace("\n", "<br/>")
-        return Paragraph(text, styles["cell"])
-    return Paragraph(value_text(number(value, column), column, lang), styles["number"])
+        return "" if missing(value) else str(value)
+    return value_text(number(value, column), column, lang)
+
+
+def _cell(text: str, column: Column, styles: dict[str, ParagraphStyle]) -> Paragraph:
+    if column.kind == "text":
+        return Paragraph(escape(text).replace("\n", "<br/>"), styles["cell"])
+    return Paragraph(escape(text), styles["number"])
+
+
+def _widths(
+    columns: tuple[Column, ...],
+    texts: list[list[str]],
+    styles: dict[str, ParagraphStyle],
+    width: float,
+) -> list[float]:
+    """Each column as wide as its longest word at least (tracker.reports.widths)."""
+    cell, header = styles["cell"], styles["header"]
+
+    def measure(text: str) -> float:
+        return stringWidth(text, cell.fontName, cell.fontSize)
+
+    def bold(text: str) -> float:
+        return stringWidth(text, header.fontName, header.fontSize)
+
+    needs = [
+        need(c.title, cells, measure, bold, CELL_PAD)
+        for c, cells in zip(columns, texts, strict=True)
+    ]
+    return fit(needs, [c.width for c in columns], width)
 
 
 def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) -> PdfTable:
@@ -158,8 +188,8 @@ def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#D0D7E1")),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     if header:
