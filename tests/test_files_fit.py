@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import docx
 import openpyxl
 import pandas as pd
 import pytest
@@ -160,3 +161,23 @@ def test_indicator_periods_of_both_kinds_are_a_period(demo_summary: Summary) -> 
     summary = replace(demo_summary, indicators=mixed)
     (table,) = next(s for s in document(summary, "nb").sections if s.key == "indicators").tables
     assert next(c.title for c in table.columns if c.key == "period") == "Periode"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nb", ["Side", "av"]), ("en", ["Page", "of"])])
+def test_docx_numbers_its_pages(demo_summary: Summary, lang: str, words: list[str]) -> None:
+    """Seen: a Word file without page numbers. Its footer says «Side 3 av 7»: Word's
+    PAGE and NUMPAGES fields, between the texts of the catalogue, after the plan and
+    quarter as the PDF's foot has them."""
+    doc = document(demo_summary, lang)
+    content = summary_docx(demo_summary, doc, {})
+    word = docx.Document(io.BytesIO(content))
+    footer = word.sections[0].footer
+    assert not footer.is_linked_to_previous
+    xml = footer._element.xml
+    fields = re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", xml)
+    assert [f.split()[0] for f in fields] == ["PAGE", "NUMPAGES"]
+    texts = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+    assert html.unescape(texts).startswith(doc.running_head)
+    assert texts.index(words[0]) < texts.index(words[1])
+    begins = xml.count('w:fldCharType="begin"')
+    assert begins == xml.count('w:fldCharType="separate"') == xml.count('w:fldCharType="end"') == 2

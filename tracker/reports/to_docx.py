@@ -9,11 +9,14 @@ import io
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
 
+from tracker.i18n import t
 from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, Document, Table, value_text
 from tracker.reports.summary import Summary
@@ -22,11 +25,14 @@ Images = dict[str, tuple[bytes, int, int]]
 HEADER_FILL = "1F4E79"
 BANNER_FILL = "FFF2CC"
 TEXT_WIDTH_CM = 17.0
+NOTE_COLOR = RGBColor(0x59, 0x59, 0x59)
+FIELD = "\x00"  # marks where a field goes in a text of the catalogue
 
 
 def summary_docx(summary: Summary, doc: Document, images: Images) -> bytes:
     word = new_docx()
     _page(word)
+    _footer(word, doc)
     word.core_properties.title = doc.title
     word.core_properties.author = summary.stamp.produced_by
     word.core_properties.created = summary.stamp.produced_at
@@ -57,6 +63,47 @@ def _page(word: DocxDocument) -> None:
     section.left_margin = section.right_margin = Cm(2.0)
     section.top_margin = section.bottom_margin = Cm(2.0)
     word.styles["Normal"].font.size = Pt(10)
+
+
+def _footer(word: DocxDocument, doc: Document) -> None:
+    """The plan and quarter as the PDF's foot has them, and «Side 3 av 7» (Word's
+    PAGE and NUMPAGES fields) at the right."""
+    footer = word.sections[0].footer
+    footer.is_linked_to_previous = False
+    head = footer.paragraphs[0]
+    head.text = doc.running_head
+    numbers = footer.add_paragraph()
+    numbers.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    marked = t(
+        "files.page_of", doc.lang, page=f"{FIELD}PAGE{FIELD}", pages=f"{FIELD}NUMPAGES{FIELD}"
+    )
+    for index, part in enumerate(marked.split(FIELD)):
+        if index % 2:
+            _field(numbers, part)
+        elif part:
+            numbers.add_run(part)
+    for paragraph in (head, numbers):
+        for run in paragraph.runs:
+            run.font.size = Pt(8)
+            run.font.color.rgb = NOTE_COLOR
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A field Word fills in as it lays out the pages (PAGE, NUMPAGES); «1» until then."""
+
+    def mark(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(element)
+
+    mark("begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    paragraph.add_run()._r.append(code)
+    mark("separate")
+    paragraph.add_run("1")
+    mark("end")
 
 
 def _banner(word: DocxDocument, text: str) -> None:
