@@ -20,4 +20,10 @@ FILE_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Last ned endelig rapport: {name}",
         "en": "Download the final report: {name}",
     },
+    "files.chart_unavailable_leader": {
+        "nb": "Figurene kan ikke tegnes på denne serveren. Be administratoren om å ordne "
+        "det, eller velg XLSX eller CSV.",
+        "en": "The charts cannot be drawn on this server. Ask the administrator to see to "
+        "it, or choose XLSX or CSV.",
+    },
 }
