@@ -19,6 +19,7 @@ import docx
 import openpyxl
 import pandas as pd
 import pytest
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from tests.conftest import utc
@@ -27,9 +28,11 @@ from tracker.demo import load_demo
 from tracker.quarters import Quarter
 from tracker.reports import Stamp, Summary, build_summary
 from tracker.reports.document import NO_BREAK, Document, document, value_text
-from tracker.reports.to_docx import summary_docx
+from tracker.reports.fonts import text_width
+from tracker.reports.to_docx import CELL_MARGIN, summary_docx
 from tracker.reports.to_pdf import summary_pdf
 from tracker.reports.to_xlsx import summary_xlsx
+from tracker.reports.widths import words
 from tracker.service import get_plan
 
 NEEDS_POPPLER = pytest.mark.skipif(
@@ -181,3 +184,26 @@ def test_docx_numbers_its_pages(demo_summary: Summary, lang: str, words: list[st
     assert texts.index(words[0]) < texts.index(words[1])
     begins = xml.count('w:fldCharType="begin"')
     assert begins == xml.count('w:fldCharType="separate"') == xml.count('w:fldCharType="end"') == 2
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_docx_columns_are_as_wide_as_their_longest_word(demo_summary: Summary, lang: str) -> None:
+    """Word breaks a word that is wider than its cell, as the PDF did: each column
+    has room for its longest word (measured in DejaVu Sans, wider than Calibri)
+    besides its cell margins."""
+    word = docx.Document(io.BytesIO(summary_docx(demo_summary, document(demo_summary, lang), {})))
+    checked = 0
+    for table in word.tables[1 + len(document(demo_summary, lang).banners) :]:
+        grid = [int(c.get(qn("w:w"))) / 20 for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        margin = table._tbl.tblPr.find(qn("w:tblCellMar")).find(qn("w:left"))
+        assert int(margin.get(qn("w:w"))) == CELL_MARGIN * 20  # twentieths of a point
+        for index, width in enumerate(grid):
+            cells = [row.cells[index].text for row in table.rows]
+            header, body = cells[0], cells[1:]
+            longest = max(
+                [text_width(w, 8, bold=True) for w in words(header)]
+                + [text_width(w, 8) for text in body for w in words(text)]
+            )
+            assert width >= longest + 2 * CELL_MARGIN, (header, width, longest)
+            checked += 1
+    assert checked > 50

@@ -20,11 +20,16 @@ from tracker.i18n import t
 from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, Document, Table, value_text
 from tracker.reports.summary import Summary
+from tracker.reports.widths import column_widths
 
 Images = dict[str, tuple[bytes, int, int]]
 HEADER_FILL = "1F4E79"
 BANNER_FILL = "FFF2CC"
 TEXT_WIDTH_CM = 17.0
+POINTS_PER_CM = 72 / 2.54
+CELL_SIZE = 8  # points
+CELL_MARGIN = 3  # points left and right in a cell (Word's own are 5.4)
+CELL_PAD = 2 * CELL_MARGIN + 1  # the room a cell's text does not get, and a point to spare
 NOTE_COLOR = RGBColor(0x59, 0x59, 0x59)
 FIELD = "\x00"  # marks where a field goes in a text of the catalogue
 
@@ -119,14 +124,13 @@ def _table(word: DocxDocument, table: Table, doc: Document) -> None:
     if table.rows.empty:
         word.add_paragraph(doc.none_text)
         return
-    total = sum(c.width for c in columns)
-    widths = [TEXT_WIDTH_CM * c.width / total for c in columns]
-    values = [table.rows[c.key].tolist() for c in columns]
-    rows = [[c.title for c in columns]]
-    rows += [
-        [_text(values[i][r], c, doc.lang) for i, c in enumerate(columns)]
-        for r in range(len(table.rows))
-    ]
+    texts = [[_text(v, c, doc.lang) for v in table.rows[c.key].tolist()] for c in columns]
+    # Each column as wide as its longest word at least (tracker.reports.widths).
+    points = column_widths(
+        columns, texts, TEXT_WIDTH_CM * POINTS_PER_CM, size=CELL_SIZE, pad=CELL_PAD
+    )
+    widths = [w / POINTS_PER_CM for w in points]
+    rows = [[c.title for c in columns], *(list(row) for row in zip(*texts, strict=True))]
     _grid(word, rows, widths, header=True, right=[c.kind != "text" for c in columns])
 
 
@@ -148,6 +152,7 @@ def _grid(
     grid: DocxTable = word.add_table(rows=1, cols=len(widths))
     grid.style = word.styles["Table Grid"]
     grid.autofit = False
+    _margins(grid)
     template = grid.rows[0]._tr
     for column, cell, width in zip(grid.columns, grid.rows[0].cells, widths, strict=True):
         column.width = cell.width = Cm(width)  # the grid (LibreOffice) and the cells (Word)
@@ -166,6 +171,17 @@ def _grid(
         body.append(tr)
 
 
+def _margins(grid: DocxTable) -> None:
+    """Narrow cell margins, as the PDF's: more room for the words."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(round(CELL_MARGIN * 20)))  # twentieths of a point
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    grid._tbl.tblPr.append(margins)
+
+
 def _write(tc: OxmlElement, text: str, *, bold: bool, right: bool) -> None:
     """Set a cell's text; line breaks become <w:br/>."""
     paragraph = tc.find(qn("w:p"))
@@ -178,7 +194,7 @@ def _write(tc: OxmlElement, text: str, *, bold: bool, right: bool) -> None:
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
     size = OxmlElement("w:sz")
-    size.set(qn("w:val"), "16")  # 8 pt
+    size.set(qn("w:val"), str(2 * CELL_SIZE))  # in half points
     props.append(size)
     if bold:
         props.append(OxmlElement("w:b"))

@@ -4,8 +4,6 @@ as images, and every table with its header repeated on each page."""
 from __future__ import annotations
 
 import io
-from functools import cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -13,9 +11,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -31,10 +26,10 @@ from reportlab.platypus import Table as PdfTable
 
 from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, Document, Table, value_text
+from tracker.reports.fonts import fonts
 from tracker.reports.summary import Summary
-from tracker.reports.widths import fit, need
+from tracker.reports.widths import column_widths
 
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 HEADER_COLOR = colors.HexColor("#1F4E79")
 STRIPE_COLOR = colors.HexColor("#F2F5F9")
 BANNER_COLOR = colors.HexColor("#FFF2CC")
@@ -51,7 +46,7 @@ Images = dict[str, tuple[bytes, int, int]]
 
 def summary_pdf(summary: Summary, doc: Document, images: Images) -> bytes:
     buffer = io.BytesIO()
-    regular, bold = _fonts()
+    regular, bold = fonts()
     styles = _styles(regular, bold)
 
     def decorate(canvas: Canvas, template: SimpleDocTemplate) -> None:
@@ -136,7 +131,8 @@ def _table(
         return [Paragraph(escape(doc.none_text), styles["note"])]
     header = [Paragraph(escape(c.title), styles["header"]) for c in columns]
     texts = [[_text(v, c, doc.lang) for v in table.rows[c.key].tolist()] for c in columns]
-    widths = _widths(columns, texts, styles, width)
+    # Each column as wide as its longest word at least (tracker.reports.widths).
+    widths = column_widths(columns, texts, width, size=styles["cell"].fontSize, pad=CELL_PAD)
     body = [
         [_cell(texts[i][r], c, styles) for i, c in enumerate(columns)]
         for r in range(len(table.rows))
@@ -159,28 +155,6 @@ def _cell(text: str, column: Column, styles: dict[str, ParagraphStyle]) -> Parag
     return Paragraph(escape(text), styles["number"])
 
 
-def _widths(
-    columns: tuple[Column, ...],
-    texts: list[list[str]],
-    styles: dict[str, ParagraphStyle],
-    width: float,
-) -> list[float]:
-    """Each column as wide as its longest word at least (tracker.reports.widths)."""
-    cell, header = styles["cell"], styles["header"]
-
-    def measure(text: str) -> float:
-        return stringWidth(text, cell.fontName, cell.fontSize)
-
-    def bold(text: str) -> float:
-        return stringWidth(text, header.fontName, header.fontSize)
-
-    needs = [
-        need(c.title, cells, measure, bold, CELL_PAD)
-        for c, cells in zip(columns, texts, strict=True)
-    ]
-    return fit(needs, [c.width for c in columns], width)
-
-
 def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) -> PdfTable:
     # splitInRow: a row taller than a page (a 4,000-character comment) flows onto the next
     grid = PdfTable(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
@@ -197,20 +171,6 @@ def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) 
         commands += [("BACKGROUND", (0, r), (-1, r), STRIPE_COLOR) for r in range(2, len(rows), 2)]
     grid.setStyle(TableStyle(commands))
     return grid
-
-
-@cache
-def _fonts() -> tuple[str, str]:
-    """DejaVu Sans when the system has it (æøå, ✓ ! ✕), else reportlab's own Vera."""
-    for folder in FONT_DIRS:
-        regular, bold = Path(folder, "DejaVuSans.ttf"), Path(folder, "DejaVuSans-Bold.ttf")
-        if regular.exists() and bold.exists():
-            pdfmetrics.registerFont(TTFont("Tracker", str(regular)))
-            pdfmetrics.registerFont(TTFont("Tracker-Bold", str(bold)))
-            return "Tracker", "Tracker-Bold"
-    pdfmetrics.registerFont(TTFont("Tracker", "Vera.ttf"))
-    pdfmetrics.registerFont(TTFont("Tracker-Bold", "VeraBd.ttf"))
-    return "Tracker", "Tracker-Bold"
 
 
 def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:

@@ -1,14 +1,17 @@
 """Column widths on paper chosen from the content, so that a cell breaks its lines
 at spaces only: every column at least as wide as its longest word (the header's
 too), none wider than its longest line while another column could use the room,
-the rest shared by the columns' relative widths. Pure arithmetic: the renderer
-measures the text in its own font (tracker.reports.to_pdf)."""
+the rest shared by the columns' relative widths. The text is measured in the
+PDF's font (DejaVu Sans, wider than Word's Calibri, so a DOCX cell fits too)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+from tracker.reports.document import Column
+from tracker.reports.fonts import text_width
 
 BREAKS = re.compile(r"[ \t\r\n]+")  # where a line may break; a no-break space is no break
 Measure = Callable[[str], float]
@@ -36,6 +39,29 @@ def need(header: str, cells: Iterable[str], measure: Measure, bold: Measure, pad
             line = max(line, measure(part))
             word = max(word, *(measure(w) for w in words(part)), 0.0)
     return Need(word + pad, max(line, word) + pad)
+
+
+def column_widths(
+    columns: Sequence[Column],
+    texts: Sequence[Sequence[str]],
+    total: float,
+    *,
+    size: float,
+    pad: float,
+) -> list[float]:
+    """The widths of a table's columns (headers bold, cells as `texts` writes them,
+    both at `size` points; `pad` added for a cell's padding) that add up to `total`."""
+
+    def measure(text: str) -> float:
+        return text_width(text, size)
+
+    def bold(text: str) -> float:
+        return text_width(text, size, bold=True)
+
+    needs = [
+        need(c.title, cells, measure, bold, pad) for c, cells in zip(columns, texts, strict=True)
+    ]
+    return fit(needs, [c.width for c in columns], total)
 
 
 def fit(needs: Sequence[Need], weights: Sequence[float], total: float) -> list[float]:
