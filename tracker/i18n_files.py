@@ -11,6 +11,7 @@ FILE_MESSAGES: dict[str, dict[str, str]] = {
     "format.percent": {"nb": "{number}\u00a0%", "en": "{number}%"},
     "files.col.baseline": {"nb": "Startverdi", "en": "Baseline"},
     "files.col.baseline_year": {"nb": "Startår", "en": "Base year"},
+    "files.col.partner_in": {"nb": "Som partner", "en": "As partner"},
     "files.period.year": {"nb": "År", "en": "Year"},
     "files.period.quarter": {"nb": "Kvartal", "en": "Quarter"},
     "files.period.mixed": {"nb": "Periode", "en": "Period"},

@@ -233,7 +233,7 @@ def _themes(summary: Summary, lang: str) -> Table:
 def _actors(summary: Summary, lang: str) -> tuple[Table, ...]:
     columns = (
         *_group_columns(Column("name", t("col.actor", lang), width=30), lang),
-        Column("partner_in", t("actors.partner_in", lang), "int", 10),
+        Column("partner_in", t("files.col.partner_in", lang), "int", 10),
     )
     shown, total = len(summary.chart_actors), len(summary.actors)
     note = t("summary.actors_limited", lang, shown=shown, total=total) if total > shown else ""

@@ -89,16 +89,19 @@ def _story(
     for index, section in enumerate(doc.sections):
         if index > 0 and section.key in ("changes", "measures"):
             story.append(PageBreak())
-        story.append(Paragraph(escape(section.title), styles["h1"]))
+        part: list[Flowable] = [Paragraph(escape(section.title), styles["h1"])]
         for table in section.tables:
             if len(section.tables) > 1:
-                story.append(Paragraph(escape(table.title), styles["h2"]))
+                part.append(Paragraph(escape(table.title), styles["h2"]))
             if table.chart in images:
-                story.append(_image(images[table.chart], width))
+                part.append(_image(images[table.chart], width))
             if table.note:
-                story.append(Paragraph(escape(table.note), styles["note"]))
-            story += _table(table, doc, styles, width)
+                part.append(Paragraph(escape(table.note), styles["note"]))
+            part += _table(table, doc, styles, width)
+            # A short table stays on the page of its headings and chart.
+            story += [KeepTogether(part)] if len(table.rows) <= KEEP_TOGETHER_ROWS else part
             story.append(Spacer(1, 4 * mm))
+            part = []
     return story
 
 
@@ -139,8 +142,7 @@ def _table(
     ]
     blocks = [body[i : i + ROWS_PER_BLOCK] for i in range(0, len(body), ROWS_PER_BLOCK)]
     grids = [_grid([header, *block], widths) for block in blocks]
-    # A short table is never split: it moves whole to the next page.
-    return [KeepTogether(grids)] if len(body) <= KEEP_TOGETHER_ROWS else grids
+    return grids  # a short one is kept together with its chart (_story)
 
 
 def _text(value: object, column: Column, lang: str) -> str:
