@@ -32,7 +32,7 @@ from tracker.reports.fonts import text_width
 from tracker.reports.to_docx import CELL_MARGIN, summary_docx
 from tracker.reports.to_pdf import summary_pdf
 from tracker.reports.to_xlsx import summary_xlsx
-from tracker.reports.widths import words
+from tracker.reports.widths import Need, fit, words
 from tracker.service import get_plan
 
 NEEDS_POPPLER = pytest.mark.skipif(
@@ -207,3 +207,23 @@ def test_docx_columns_are_as_wide_as_their_longest_word(demo_summary: Summary, l
             assert width >= longest + 2 * CELL_MARGIN, (header, width, longest)
             checked += 1
     assert checked > 50
+
+
+def test_widths_keep_every_longest_word_and_fill_the_page() -> None:
+    needs = [Need(word=20, line=30), Need(word=50, line=400), Need(word=10, line=12)]
+    widths = fit(needs, [10, 10, 30], 300)
+    assert sum(widths) == pytest.approx(300)
+    assert all(w >= n.word - 1e-6 for w, n in zip(widths, needs, strict=True))
+    assert widths[2] == pytest.approx(12)  # no wider than its longest line ...
+    assert widths[1] > widths[0]  # ... the room goes where the text is long
+
+
+def test_widths_when_the_words_cannot_all_fit_the_longest_give_way() -> None:
+    needs = [Need(word=40, line=40), Need(word=300, line=300), Need(word=60, line=60)]
+    widths = fit(needs, [1, 1, 1], 200)
+    assert sum(widths) == pytest.approx(200)
+    assert widths[0] == pytest.approx(40) and widths[2] == pytest.approx(60)
+
+
+def test_a_no_break_space_is_no_place_to_break() -> None:
+    assert words(f"7{NO_BREAK}480 og 24{NO_BREAK}%") == [f"7{NO_BREAK}480", "og", f"24{NO_BREAK}%"]
