@@ -118,4 +118,4 @@ if made and made[0] == wanted:
     )
 if user.role == Role.ADMIN:  # who runs the server; a leader needs no command line
     cli = {"quarter": str(quarter), "format": fmt.value, "file": file_name(summary, fmt)}
-    st.caption(t_md("export.cli", **cli))
+    st.caption(t("export.cli", **cli))  # in a code span: no Markdown escapes (2026\-Q3)
