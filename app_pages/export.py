@@ -19,6 +19,7 @@ from ui.state import lang, require_role, t
 from ui.text import error_text, t_md
 
 FILE_KEY = "export_file"
+SERVER_FIX = "summary.chart_unavailable"  # its text tells how to install Chromium
 
 
 def make_file(stamped: Summary, step: Step) -> bytes:
@@ -37,6 +38,13 @@ def make_file(stamped: Summary, step: Step) -> bytes:
     return content if kept is None else kept
 
 
+def failure_text(error: TrackerError) -> str:
+    """What went wrong; how to mend the server (install Chromium) is for the admin."""
+    if user.role != Role.ADMIN and any(p.key == SERVER_FIX for p in error.problems):
+        return t("files.chart_unavailable_leader")
+    return error_text(error)
+
+
 user = require_role(Role.ADMIN, Role.LEADER)
 plan_id = widgets.page_start("page.export")
 st.write(t("export.intro"))
@@ -46,11 +54,21 @@ if not quarters:
     st.info(t("report.none"))
     st.stop()
 options = [str(q) for q in quarters]
+closed = set(data.closed_quarters(plan_id))
+
+
+def picker_label(text: str) -> str:
+    """«3. kvartal 2026 – lukket» for a closed quarter: its report is final."""
+    shown = widgets.quarter_label(text)
+    return t("files.quarter_closed", quarter=shown) if text in closed else shown
+
+
 if st.session_state.get("export_quarter") not in options:  # default: the last finished
     finished = [q for q in quarters if q.end() < datetime.now(UTC)]
     st.session_state["export_quarter"] = str(finished[0] if finished else quarters[0])
 left, right = st.columns(2)
 quarter = Quarter.parse(
+<<<<<<< HEAD:app_pages/export.py
     left.selectbox(
         t("filter.quarter"),
         options,
@@ -58,6 +76,9 @@ quarter = Quarter.parse(
         format_func=widgets.quarter_label,
         placeholder=t("choice.pick"),
     )
+=======
+    left.selectbox(t("filter.quarter"), options, key="export_quarter", format_func=picker_label)
+>>>>>>> h-files:pages/export.py
 )
 fmt = Format(
     right.radio(
@@ -87,8 +108,8 @@ if st.button(t("export.make"), key="export_make", type="primary"):
         try:
             payload = make_file(stamped, lambda name: status.update(label=steps[name]))
         except TrackerError as error:
-            status.update(label=error_text(error), state="error")
-            st.error(error_text(error))
+            status.update(label=failure_text(error), state="error")
+            st.error(failure_text(error))
             st.stop()
         status.update(label=t("export.done"), state="complete")
     st.session_state[FILE_KEY] = (wanted, file_name(summary, fmt), payload)
@@ -97,7 +118,7 @@ made = st.session_state.get(FILE_KEY)
 if made and made[0] == wanted:
     _, name, payload = made
     st.download_button(
-        t_md("export.download", name=name),
+        t_md("files.download_final" if final is not None else "export.download", name=name),
         payload,
         file_name=name,
         mime=fmt.mime,
@@ -105,4 +126,6 @@ if made and made[0] == wanted:
         icon=":material/download:",
         on_click="ignore",
     )
-st.caption(t_md("export.cli", quarter=str(quarter), format=fmt.value, file=file_name(summary, fmt)))
+if user.role == Role.ADMIN:  # who runs the server; a leader needs no command line
+    cli = {"quarter": str(quarter), "format": fmt.value, "file": file_name(summary, fmt)}
+    st.caption(t("export.cli", **cli))  # in a code span: no Markdown escapes (2026\-Q3)

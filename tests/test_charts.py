@@ -231,8 +231,8 @@ def test_progress_bars_numbers_match_hand_arithmetic(rollup: pd.DataFrame) -> No
     assert rollup.loc[0, "progress"] == pytest.approx(50.0)
     fig = charts.progress_bars(rollup, "name", "theme_id", "en")
     assert trace(fig, "Progress").x[0] == pytest.approx(50.0)
-    assert fig.layout.annotations[0].text == "<b>50 %</b><br>3 of 4 this quarter"
-    assert fig.layout.annotations[1].text == "<b>0 %</b><br>1 of 1 this quarter"
+    assert fig.layout.annotations[0].text == "<b>50%</b><br>3 of 4 this quarter"
+    assert fig.layout.annotations[1].text == "<b>0%</b><br>1 of 1 this quarter"
 
 
 def test_progress_bars_height_grows_with_rows(rollup: pd.DataFrame) -> None:

@@ -153,10 +153,10 @@ def test_format_number_defaults_to_bokmal() -> None:
 
 
 def test_format_percent() -> None:
-    assert format_percent(42.5, "nb", 1) == "42,5 %"
-    english = format_percent(42.5, "en", 1)
-    assert english.startswith("42.5") and english.endswith("%")
-    assert format_percent(70, "nb") == "70 %"
+    assert format_percent(42.5, "nb", 1) == "42,5\u00a0%"  # a no-break space: never apart
+    assert format_percent(42.5, "en", 1) == "42.5%"
+    assert format_percent(70, "nb") == "70\u00a0%"
+    assert format_percent(3, "en") == "3%"
     assert format_percent(None, "nb") == "–"
 
 

@@ -102,7 +102,7 @@ def test_when_the_charts_cannot_be_drawn_the_user_is_told_and_nothing_is_offered
     demo: AppDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BROWSER_PATH", "/finnes/ikke/chromium")
-    at = open_export(demo)
+    at = open_export(demo, "admin")  # who can mend the server is told how
     at.radio(key="export_format").set_value("pdf").run()
     at.button(key="export_make").click().run()
     no_exception(at)
@@ -184,3 +184,93 @@ def test_a_closed_quarters_pages_show_its_final_reports_figures(
     )
     no_exception(actors)
     assert i18n.t("overview.from_final") in [c.value for c in actors.caption]
+
+
+def every_text(at: AppTest) -> str:
+    """All the page says: its texts, captions, notes, labels and choices."""
+    parts: list[str] = []
+    for kind in ("markdown", "caption", "info", "success", "warning", "error", "text"):
+        parts += [str(e.value) for e in at.get(kind)]
+    for kind in ("selectbox", "radio", "button", "download_button"):
+        for element in at.get(kind):
+            parts.append(str(element.proto.label))
+            parts += [str(o) for o in getattr(element.proto, "options", [])]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def closed_last(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[AppDatabase, Quarter]:
+    """A demo database whose last finished quarter the admin has closed."""
+    own = fresh_database(tmp_path_factory, tmp_path, monkeypatch)
+    last = Quarter.last_finished()
+    with own.transaction() as session:
+        plan_id = service.get_plan(session).id
+        service.close_quarter(session, user=own.principal("admin"), plan_id=plan_id, period=last)
+    return own, last
+
+
+def test_the_quarter_picker_marks_closed_quarters(closed_last: tuple[AppDatabase, Quarter]) -> None:
+    """Seen: nothing in the picker said which quarters were closed (final)."""
+    own, last = closed_last
+    at = open_export(own)
+    picker = at.selectbox(key="export_quarter")
+    quarters = _back(Quarter.current(), len(picker.proto.options))  # newest first
+    labels = dict(zip(picker.proto.options, [str(q) for q in quarters], strict=True))
+    marked = i18n.t("files.quarter_closed", quarter=i18n.quarter_label(last))
+    assert marked in labels and labels[marked] == str(last)
+    others = [label for label, quarter in labels.items() if quarter != str(last)]
+    assert others and not any(label.endswith(marked[-8:]) for label in others)
+
+
+def _back(quarter: Quarter, count: int) -> list[Quarter]:
+    """`count` quarters back from `quarter`, it first."""
+    found = []
+    for _ in range(count):
+        found.append(quarter)
+        quarter = quarter.previous()
+    return found
+
+
+def test_a_closed_quarters_download_says_final(closed_last: tuple[AppDatabase, Quarter]) -> None:
+    own, last = closed_last
+    at = open_export(own)
+    at.radio(key="export_format").set_value("csv").run()
+    at.button(key="export_make").click().run()
+    no_exception(at)
+    [button] = downloads(at)
+    name = f"kvartalsrapport-{last}.csv"
+    assert shown(button.proto.label) == i18n.t("files.download_final", name=name)
+    assert shown(button.proto.label).startswith("Last ned endelig")
+
+
+@pytest.mark.parametrize("username", ["naeringssjef", "ordforer"])
+def test_a_leader_sees_no_command_line(demo: AppDatabase, username: str) -> None:
+    """Seen: the council's leaders were shown `python -m tracker summary …`."""
+    at = open_export(demo, username)
+    at.button(key="export_make").click().run()
+    text = every_text(at)
+    assert i18n.t("export.intro") in text  # the page was read
+    assert "python -m" not in text and "cron" not in text and "--quarter" not in text
+
+
+def test_the_admin_is_shown_the_command_line(demo: AppDatabase) -> None:
+    at = open_export(demo, "admin")
+    quarter = at.selectbox(key="export_quarter").value
+    line = f"python -m tracker summary --quarter {quarter} --format xlsx"
+    assert line in every_text(at)  # as typed: seen shown as «2026\\-Q3» in its code span
+
+
+def test_a_leader_is_not_told_to_install_chromium(
+    demo: AppDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server's fix is the admin's to read; a leader is told to ask, or pick XLSX."""
+    monkeypatch.setenv("BROWSER_PATH", "/finnes/ikke/chromium")
+    at = open_export(demo, "ordforer")
+    at.radio(key="export_format").set_value("pdf").run()
+    at.button(key="export_make").click().run()
+    no_exception(at)
+    assert [e.value for e in at.error] == [i18n.t("files.chart_unavailable_leader")]
+    assert "apt-get" not in every_text(at)
+    assert not downloads(at)

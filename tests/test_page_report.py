@@ -404,7 +404,7 @@ def test_a_conflict_shows_both_versions_and_keeps_what_was_typed(
     markdown = texts(at.markdown)
     theirs, mine = (markdown.index(f"**{i18n.t(k)}**") for k in ("report.theirs", "report.mine"))
     their_line, my_line = markdown[theirs + 1], markdown[mine + 1]
-    assert i18n.label(Status.IN_PROGRESS) in their_line and "40 %" in their_line
+    assert i18n.label(Status.IN_PROGRESS) in their_line and "40\u00a0%" in their_line
     assert i18n.label(Rag.YELLOW) in their_line
     assert i18n.label(Status.IN_PROGRESS) in my_line
     assert "Admin" in texts(at.caption) and "Min kommentar" in texts(at.caption)

@@ -16,6 +16,7 @@ from tracker.i18n_audit import AUDIT_MESSAGES
 from tracker.i18n_calendar import CALENDAR_MESSAGES
 from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_fields import FIELD_MESSAGES
+from tracker.i18n_files import FILE_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
 from tracker.i18n_imports import IMPORT_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
@@ -944,6 +945,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     WORD_MESSAGES,
     TABLE_MESSAGES,
     USER_MESSAGES,
+    FILE_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 
@@ -1027,8 +1029,14 @@ def quarter_label(quarter: Quarter, lang: str = DEFAULT_LANG) -> str:
 
 
 def format_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
+    """42.5 -> '43 %' (a no-break space) in bokmål, '43%' in English; None/NaN -> '–'."""
     number = format_number(value, lang, decimals)
-    return number if number == "–" else f"{number} %"
+    return number if number == "–" else t("format.percent", lang, number=number)
+
+
+def percent_format(lang: str = DEFAULT_LANG) -> str:
+    """A spreadsheet's number format for a share (0.43) written as format_percent does."""
+    return t("format.percent", lang, number="0").replace("\u00a0", " ")
 
 
 def coverage_text(figures: Mapping[str, Any], lang: str = DEFAULT_LANG) -> str:

@@ -21,6 +21,7 @@ from tracker.i18n import (
 )
 from tracker.i18n import quarter_label as i18n_quarter_label
 from tracker.reports.summary import Summary
+from tracker.service.indicators import period_kind
 from tracker.vocab import Status
 
 STATUS_ORDER = (
@@ -30,6 +31,7 @@ STATUS_ORDER = (
     Status.CANCELLED,
     Status.NOT_STARTED,
 )
+NO_BREAK = "\u00a0"
 Kind = Literal["text", "int", "percent", "number"]
 Use = Literal["all", "data", "print"]  # data: XLSX and CSV only; print: PDF and DOCX only
 
@@ -231,7 +233,7 @@ def _themes(summary: Summary, lang: str) -> Table:
 def _actors(summary: Summary, lang: str) -> tuple[Table, ...]:
     columns = (
         *_group_columns(Column("name", t("col.actor", lang), width=30), lang),
-        Column("partner_in", t("actors.partner_in", lang), "int", 10),
+        Column("partner_in", t("files.col.partner_in", lang), "int", 10),
     )
     shown, total = len(summary.chart_actors), len(summary.actors)
     note = t("summary.actors_limited", lang, shown=shown, total=total) if total > shown else ""
@@ -372,16 +374,22 @@ def _indicators(summary: Summary, lang: str) -> Table:
     columns = (
         Column("name", t("indicators.col.name", lang), width=34),
         Column("unit", t("indicators.unit", lang), width=12),
-        Column("baseline", t("indicators.col.baseline", lang), "number", 12),
-        Column("baseline_year", t("indicators.baseline_year", lang), width=10),
+        Column("baseline", t("files.col.baseline", lang), "number", 12),
+        Column("baseline_year", t("files.col.baseline_year", lang), width=10),
         Column("target", t("indicators.col.target", lang), "number", 12),
         Column("target_year", t("indicators.target_year", lang), width=8),
         Column("value", t("indicators.col.latest", lang), "number", 12),
-        Column("period", t("col.period", lang), width=9),
+        Column("period", _period_title(frame["period"], lang), width=9),
         Column("expected", t("indicators.col.expected", lang), "number", 12),
         Column("state", t("indicators.col.state", lang), width=16),
     )
     return Table("indicators", _head("indicators", lang), columns, frame, chart="indicators")
+
+
+def _period_title(periods: pd.Series, lang: str) -> str:
+    """«År» when every value is for a year, «Kvartal» for a quarter, else «Periode»."""
+    kinds = {period_kind(p) for p in periods if p}
+    return t(f"files.period.{kinds.pop() if len(kinds) == 1 else 'mixed'}", lang)
 
 
 def percent_text(value: object, lang: str) -> str:
@@ -389,9 +397,10 @@ def percent_text(value: object, lang: str) -> str:
 
 
 def value_text(value: object, column: Column, lang: str) -> str:
-    """A number cell on paper: '46 %', '7 480', '12,5', or '–' when missing."""
+    """A number cell on paper: '46 %', '7 480', '12,5', or '–' when missing; one
+    word (no-break spaces), as a number is never broken across lines."""
     if value is None or pd.isna(value):
         return "–"
     if column.kind == "percent":
-        return percent_text(value, lang)
-    return format_value(float(value), lang)  # type: ignore[arg-type]
+        return percent_text(value, lang).replace(" ", NO_BREAK)
+    return format_value(float(value), lang).replace(" ", NO_BREAK)  # type: ignore[arg-type]

@@ -9,24 +9,35 @@ import io
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
 
+from tracker.i18n import t
 from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, Document, Table, value_text
 from tracker.reports.summary import Summary
+from tracker.reports.widths import column_widths
 
 Images = dict[str, tuple[bytes, int, int]]
 HEADER_FILL = "1F4E79"
 BANNER_FILL = "FFF2CC"
 TEXT_WIDTH_CM = 17.0
+POINTS_PER_CM = 72 / 2.54
+CELL_SIZE = 8  # points
+CELL_MARGIN = 3  # points left and right in a cell (Word's own are 5.4)
+CELL_PAD = 2 * CELL_MARGIN + 1  # the room a cell's text does not get, and a point to spare
+NOTE_COLOR = RGBColor(0x59, 0x59, 0x59)
+FIELD = "\x00"  # marks where a field goes in a text of the catalogue
 
 
 def summary_docx(summary: Summary, doc: Document, images: Images) -> bytes:
     word = new_docx()
     _page(word)
+    _footer(word, doc)
     word.core_properties.title = doc.title
     word.core_properties.author = summary.stamp.produced_by
     word.core_properties.created = summary.stamp.produced_at
@@ -59,6 +70,47 @@ def _page(word: DocxDocument) -> None:
     word.styles["Normal"].font.size = Pt(10)
 
 
+def _footer(word: DocxDocument, doc: Document) -> None:
+    """The plan and quarter as the PDF's foot has them, and «Side 3 av 7» (Word's
+    PAGE and NUMPAGES fields) at the right."""
+    footer = word.sections[0].footer
+    footer.is_linked_to_previous = False
+    head = footer.paragraphs[0]
+    head.text = doc.running_head
+    numbers = footer.add_paragraph()
+    numbers.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    marked = t(
+        "files.page_of", doc.lang, page=f"{FIELD}PAGE{FIELD}", pages=f"{FIELD}NUMPAGES{FIELD}"
+    )
+    for index, part in enumerate(marked.split(FIELD)):
+        if index % 2:
+            _field(numbers, part)
+        elif part:
+            numbers.add_run(part)
+    for paragraph in (head, numbers):
+        for run in paragraph.runs:
+            run.font.size = Pt(8)
+            run.font.color.rgb = NOTE_COLOR
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A field Word fills in as it lays out the pages (PAGE, NUMPAGES); «1» until then."""
+
+    def mark(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(element)
+
+    mark("begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    paragraph.add_run()._r.append(code)
+    mark("separate")
+    paragraph.add_run("1")
+    mark("end")
+
+
 def _banner(word: DocxDocument, text: str) -> None:
     grid = word.add_table(rows=1, cols=1)
     cell = grid.rows[0].cells[0]
@@ -72,14 +124,13 @@ def _table(word: DocxDocument, table: Table, doc: Document) -> None:
     if table.rows.empty:
         word.add_paragraph(doc.none_text)
         return
-    total = sum(c.width for c in columns)
-    widths = [TEXT_WIDTH_CM * c.width / total for c in columns]
-    values = [table.rows[c.key].tolist() for c in columns]
-    rows = [[c.title for c in columns]]
-    rows += [
-        [_text(values[i][r], c, doc.lang) for i, c in enumerate(columns)]
-        for r in range(len(table.rows))
-    ]
+    texts = [[_text(v, c, doc.lang) for v in table.rows[c.key].tolist()] for c in columns]
+    # Each column as wide as its longest word at least (tracker.reports.widths).
+    points = column_widths(
+        columns, texts, TEXT_WIDTH_CM * POINTS_PER_CM, size=CELL_SIZE, pad=CELL_PAD
+    )
+    widths = [w / POINTS_PER_CM for w in points]
+    rows = [[c.title for c in columns], *(list(row) for row in zip(*texts, strict=True))]
     _grid(word, rows, widths, header=True, right=[c.kind != "text" for c in columns])
 
 
@@ -101,6 +152,7 @@ def _grid(
     grid: DocxTable = word.add_table(rows=1, cols=len(widths))
     grid.style = word.styles["Table Grid"]
     grid.autofit = False
+    _margins(grid)
     template = grid.rows[0]._tr
     for column, cell, width in zip(grid.columns, grid.rows[0].cells, widths, strict=True):
         column.width = cell.width = Cm(width)  # the grid (LibreOffice) and the cells (Word)
@@ -119,6 +171,17 @@ def _grid(
         body.append(tr)
 
 
+def _margins(grid: DocxTable) -> None:
+    """Narrow cell margins, as the PDF's: more room for the words."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(round(CELL_MARGIN * 20)))  # twentieths of a point
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    grid._tbl.tblPr.append(margins)
+
+
 def _write(tc: OxmlElement, text: str, *, bold: bool, right: bool) -> None:
     """Set a cell's text; line breaks become <w:br/>."""
     paragraph = tc.find(qn("w:p"))
@@ -131,7 +194,7 @@ def _write(tc: OxmlElement, text: str, *, bold: bool, right: bool) -> None:
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
     size = OxmlElement("w:sz")
-    size.set(qn("w:val"), "16")  # 8 pt
+    size.set(qn("w:val"), str(2 * CELL_SIZE))  # in half points
     props.append(size)
     if bold:
         props.append(OxmlElement("w:b"))

@@ -4,8 +4,6 @@ as images, and every table with its header repeated on each page."""
 from __future__ import annotations
 
 import io
-from functools import cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -13,8 +11,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -30,9 +26,10 @@ from reportlab.platypus import Table as PdfTable
 
 from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, Document, Table, value_text
+from tracker.reports.fonts import fonts
 from tracker.reports.summary import Summary
+from tracker.reports.widths import column_widths
 
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 HEADER_COLOR = colors.HexColor("#1F4E79")
 STRIPE_COLOR = colors.HexColor("#F2F5F9")
 BANNER_COLOR = colors.HexColor("#FFF2CC")
@@ -40,6 +37,8 @@ BANNER_EDGE = colors.HexColor("#BF9000")
 NOTE_COLOR = colors.HexColor("#595959")
 MARGIN = 16 * mm
 KEEP_TOGETHER_ROWS = 15
+PADDING = 3  # a cell's left and right padding
+CELL_PAD = 2 * PADDING + 1  # the room a cell's text does not get, and a point to spare
 ROWS_PER_BLOCK = 40  # long tables go in blocks: splitting one huge table is quadratic
 
 Images = dict[str, tuple[bytes, int, int]]
@@ -47,7 +46,7 @@ Images = dict[str, tuple[bytes, int, int]]
 
 def summary_pdf(summary: Summary, doc: Document, images: Images) -> bytes:
     buffer = io.BytesIO()
-    regular, bold = _fonts()
+    regular, bold = fonts()
     styles = _styles(regular, bold)
 
     def decorate(canvas: Canvas, template: SimpleDocTemplate) -> None:
@@ -90,16 +89,19 @@ def _story(
     for index, section in enumerate(doc.sections):
         if index > 0 and section.key in ("changes", "measures"):
             story.append(PageBreak())
-        story.append(Paragraph(escape(section.title), styles["h1"]))
+        part: list[Flowable] = [Paragraph(escape(section.title), styles["h1"])]
         for table in section.tables:
             if len(section.tables) > 1:
-                story.append(Paragraph(escape(table.title), styles["h2"]))
+                part.append(Paragraph(escape(table.title), styles["h2"]))
             if table.chart in images:
-                story.append(_image(images[table.chart], width))
+                part.append(_image(images[table.chart], width))
             if table.note:
-                story.append(Paragraph(escape(table.note), styles["note"]))
-            story += _table(table, doc, styles, width)
+                part.append(Paragraph(escape(table.note), styles["note"]))
+            part += _table(table, doc, styles, width)
+            # A short table stays on the page of its headings and chart.
+            story += [KeepTogether(part)] if len(table.rows) <= KEEP_TOGETHER_ROWS else part
             story.append(Spacer(1, 4 * mm))
+            part = []
     return story
 
 
@@ -130,25 +132,29 @@ def _table(
     columns = table.columns_for("print")
     if table.rows.empty:
         return [Paragraph(escape(doc.none_text), styles["note"])]
-    total = sum(c.width for c in columns)
-    widths = [width * c.width / total for c in columns]
     header = [Paragraph(escape(c.title), styles["header"]) for c in columns]
-    values = [table.rows[c.key].tolist() for c in columns]
+    texts = [[_text(v, c, doc.lang) for v in table.rows[c.key].tolist()] for c in columns]
+    # Each column as wide as its longest word at least (tracker.reports.widths).
+    widths = column_widths(columns, texts, width, size=styles["cell"].fontSize, pad=CELL_PAD)
     body = [
-        [_cell(values[i][r], c, doc.lang, styles) for i, c in enumerate(columns)]
+        [_cell(texts[i][r], c, styles) for i, c in enumerate(columns)]
         for r in range(len(table.rows))
     ]
     blocks = [body[i : i + ROWS_PER_BLOCK] for i in range(0, len(body), ROWS_PER_BLOCK)]
     grids = [_grid([header, *block], widths) for block in blocks]
-    # A short table is never split: it moves whole to the next page.
-    return [KeepTogether(grids)] if len(body) <= KEEP_TOGETHER_ROWS else grids
+    return grids  # a short one is kept together with its chart (_story)
 
 
-def _cell(value: object, column: Column, lang: str, styles: dict[str, ParagraphStyle]) -> Paragraph:
+def _text(value: object, column: Column, lang: str) -> str:
     if column.kind == "text":
-        text = "" if missing(value) else escape(str(value)).replace("\n", "<br/>")
-        return Paragraph(text, styles["cell"])
-    return Paragraph(value_text(number(value, column), column, lang), styles["number"])
+        return "" if missing(value) else str(value)
+    return value_text(number(value, column), column, lang)
+
+
+def _cell(text: str, column: Column, styles: dict[str, ParagraphStyle]) -> Paragraph:
+    if column.kind == "text":
+        return Paragraph(escape(text).replace("\n", "<br/>"), styles["cell"])
+    return Paragraph(escape(text), styles["number"])
 
 
 def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) -> PdfTable:
@@ -158,8 +164,8 @@ def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#D0D7E1")),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     if header:
@@ -167,20 +173,6 @@ def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) 
         commands += [("BACKGROUND", (0, r), (-1, r), STRIPE_COLOR) for r in range(2, len(rows), 2)]
     grid.setStyle(TableStyle(commands))
     return grid
-
-
-@cache
-def _fonts() -> tuple[str, str]:
-    """DejaVu Sans when the system has it (æøå, ✓ ! ✕), else reportlab's own Vera."""
-    for folder in FONT_DIRS:
-        regular, bold = Path(folder, "DejaVuSans.ttf"), Path(folder, "DejaVuSans-Bold.ttf")
-        if regular.exists() and bold.exists():
-            pdfmetrics.registerFont(TTFont("Tracker", str(regular)))
-            pdfmetrics.registerFont(TTFont("Tracker-Bold", str(bold)))
-            return "Tracker", "Tracker-Bold"
-    pdfmetrics.registerFont(TTFont("Tracker", "Vera.ttf"))
-    pdfmetrics.registerFont(TTFont("Tracker-Bold", "VeraBd.ttf"))
-    return "Tracker", "Tracker-Bold"
 
 
 def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:

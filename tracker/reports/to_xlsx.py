@@ -11,6 +11,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from tracker.cells_safe import neutralised
+from tracker.i18n import percent_format
 from tracker.reports.cells import missing, number
 from tracker.reports.document import Column, Document, Section, Table
 from tracker.reports.summary import Summary
@@ -29,7 +30,7 @@ def summary_xlsx(summary: Summary, doc: Document) -> bytes:
     book.set_properties(
         {"title": doc.title, "author": summary.stamp.produced_by, "created": created}
     )
-    styles = _styles(book)
+    styles = _styles(book, doc.lang)
     _cover(_sheet(book, doc.cover_sheet), doc, styles)
     for section in doc.sections:
         sheet = _sheet(book, section.sheet)
@@ -51,7 +52,7 @@ def _sheet(book: Workbook, name: str) -> Worksheet:
     return sheet
 
 
-def _styles(book: Workbook) -> dict[str, Any]:
+def _styles(book: Workbook, lang: str) -> dict[str, Any]:
     return {
         "title": book.add_format({"bold": True, "font_size": 18, "font_color": HEADER_COLOR}),
         "heading": book.add_format({"bold": True, "font_size": 13, "font_color": HEADER_COLOR}),
@@ -67,7 +68,7 @@ def _styles(book: Workbook) -> dict[str, Any]:
         "int": book.add_format({"valign": "top", "num_format": "0"}),
         "number": book.add_format({"valign": "top", "num_format": "#,##0.0"}),
         "whole": book.add_format({"valign": "top", "num_format": "#,##0"}),
-        "percent": book.add_format({"valign": "top", "num_format": "0 %"}),
+        "percent": book.add_format({"valign": "top", "num_format": percent_format(lang)}),
         "note": book.add_format({"italic": True, "font_color": "#595959"}),
     }  # fmt: skip
 
@@ -108,7 +109,7 @@ def _section(
         first = header_row = row
         row = _table(sheet, table, columns, row, doc, styles)
         if table.chart_values and len(table.rows):
-            _chart(book, sheet, table, columns, first, len(columns) + 1)
+            _chart(book, sheet, table, columns, first, len(columns) + 1, doc.lang)
         row += 2
     for index, width in widths.items():
         sheet.set_column(index, index, width)
@@ -183,6 +184,7 @@ def _chart(
     columns: tuple[Column, ...],
     header_row: int,
     at_col: int,
+    lang: str,
 ) -> None:
     keys = [c.key for c in columns]
     rows = min(len(table.rows), NATIVE_CHART_ROWS)
@@ -200,7 +202,12 @@ def _chart(
             }
         )
     chart.set_title({"name": table.title})
-    value_axis = {"min": 0, "max": 1, "num_format": "0 %", "major_gridlines": {"visible": True}}
+    value_axis = {
+        "min": 0,
+        "max": 1,
+        "num_format": percent_format(lang),
+        "major_gridlines": {"visible": True},
+    }
     if line:
         chart.set_y_axis(value_axis)
     else:

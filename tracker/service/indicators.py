@@ -155,6 +155,11 @@ def indicator_values(
     return latest.sort_values(["indicator_id", "period"], kind="stable").reset_index(drop=True)
 
 
+def period_kind(period: str) -> str:
+    """'year' for a value reported for a year ("2025"), 'quarter' for a quarter ("2025-Q3")."""
+    return "quarter" if "-Q" in period else "year"
+
+
 def list_indicators(
     session: Session, plan_id: int, as_of: datetime | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
