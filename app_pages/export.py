@@ -68,17 +68,13 @@ if st.session_state.get("export_quarter") not in options:  # default: the last f
     st.session_state["export_quarter"] = str(finished[0] if finished else quarters[0])
 left, right = st.columns(2)
 quarter = Quarter.parse(
-<<<<<<< HEAD:app_pages/export.py
     left.selectbox(
         t("filter.quarter"),
         options,
         key="export_quarter",
-        format_func=widgets.quarter_label,
+        format_func=picker_label,
         placeholder=t("choice.pick"),
     )
-=======
-    left.selectbox(t("filter.quarter"), options, key="export_quarter", format_func=picker_label)
->>>>>>> h-files:pages/export.py
 )
 fmt = Format(
     right.radio(
