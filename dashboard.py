@@ -29,6 +29,7 @@ def language_switch() -> None:
     )
     if choice and choice != current:
         st.session_state[LANG_KEY] = choice
+        auth.remember_language(choice)
         relabel_choices()
         st.rerun()
 
@@ -36,6 +37,7 @@ def language_switch() -> None:
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon=FAVICON, layout="wide")
     data.refresh_revision()
+    auth.restore_language()
     language_switch()
     browser_texts.apply()
     auth.sign_in_from_sso()

@@ -23,6 +23,8 @@ from tracker.service.sessions import (
     end_session,
     keep_session,
     resume_session,
+    session_language,
+    set_session_language,
     start_session,
     token_hash,
     touch_session,
@@ -155,3 +157,12 @@ def test_old_sessions_are_forgotten(session: Session, leader: None) -> None:
     session.commit()
     logged_in(session, now=T0 + KEEP_ENDED + timedelta(days=1))
     assert session.scalar(select(func.count(BrowserSession.id))) == 1
+
+
+def test_the_language_chosen_is_kept_per_browser(session: Session, leader: None) -> None:
+    mine, _ = logged_in(session)
+    other, _ = logged_in(session)
+    assert session_language(session, mine) is None
+    set_session_language(session, mine, "en")
+    session.commit()
+    assert (session_language(session, mine), session_language(session, other)) == ("en", None)

@@ -249,6 +249,8 @@ class BrowserSession(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     end_reason: Mapped[str | None] = mapped_column(String(20))
+    # The language last chosen in this browser: a reload or a new tab keeps it.
+    lang: Mapped[str | None] = mapped_column(String(8))
 
 
 class LoginAttempt(Base):

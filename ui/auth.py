@@ -17,7 +17,7 @@ from tracker.errors import PermissionDenied
 from tracker.service import sessions
 from tracker.vocab import Role
 from ui import data, state
-from ui.state import lang, set_user, t, user
+from ui.state import LANG_KEY, lang, set_user, t, user
 from ui.text import MISSING, plain, t_md
 from web.cookies import NOTE_COOKIE, SESSION_COOKIE, LoginNote
 from web.forms import login_form, logout_form
@@ -45,6 +45,24 @@ def refresh_user() -> None:
             set_user(service.check_session(session, principal))
         except PermissionDenied as ended:
             _ended(ended)
+
+
+def restore_language() -> None:
+    """A new browser session (a reload, a new tab) takes the language last chosen
+    in this browser; the language switch stores it (remember_language)."""
+    token = session_token()
+    if token is None or LANG_KEY in st.session_state:
+        return
+    with db.read_session(state.current_engine()) as session:
+        chosen = sessions.session_language(session, token)
+    if chosen in i18n.LANGUAGES:
+        st.session_state[LANG_KEY] = chosen
+
+
+def remember_language(chosen: str) -> None:
+    if token := session_token():
+        with db.transaction(state.current_engine()) as session:
+            sessions.set_session_language(session, token, chosen)
 
 
 def session_token() -> str | None:

@@ -1,5 +1,5 @@
 """browser sessions: the server side of the session cookie (a token's hash, its user,
-when it was made and last seen, when and why it ended)
+when it was made and last seen, when and why it ended, the language chosen)
 
 Revision ID: 0010
 Revises: 0009
@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("last_seen_at", sa.DateTime(), nullable=False),
         sa.Column("ended_at", sa.DateTime(), nullable=True),
         sa.Column("end_reason", sa.String(length=20), nullable=True),
+        sa.Column("lang", sa.String(length=8), nullable=True),
         sa.ForeignKeyConstraint(["user_id"], ["app_user.id"]),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("token_hash"),

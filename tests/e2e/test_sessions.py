@@ -109,3 +109,12 @@ def test_an_expired_session_sends_the_user_to_the_login(
     expect(page.get_by_text(i18n.t("perm.session_expired"))).to_be_visible()
     login(page, app_server, "studiesenteret")
     expect(heading(page, "page.overview")).to_be_visible()
+
+
+def test_the_language_chosen_survives_a_reload(page: Page, app_server: App) -> None:
+    login(page, app_server, "bkn")
+    expect(heading(page, "page.overview")).to_be_visible()
+    page.locator(".st-key-lang_switch").get_by_text("English", exact=True).click()
+    expect(page.get_by_role("heading", name=i18n.t("page.overview", "en"))).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("heading", name=i18n.t("page.overview", "en"))).to_be_visible()

@@ -129,6 +129,21 @@ def keep_session(session: Session, token: str, epoch: int) -> None:
     )
 
 
+def session_language(session: Session, token: str) -> str | None:
+    """The language last chosen in the browser that holds token (None: not yet)."""
+    return session.scalar(
+        select(BrowserSession.lang).where(BrowserSession.token_hash == token_hash(token))
+    )
+
+
+def set_session_language(session: Session, token: str, lang: str) -> None:
+    session.execute(
+        update(BrowserSession)
+        .where(BrowserSession.token_hash == token_hash(token))
+        .values(lang=lang[:8])
+    )
+
+
 def check_session(session: Session, principal: Principal) -> Principal:
     """The principal as the database knows it now, if its session still holds.
 
