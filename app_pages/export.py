@@ -63,6 +63,7 @@ def picker_label(text: str) -> str:
     return t("files.quarter_closed", quarter=shown) if text in closed else shown
 
 
+widgets.quarter_from_link("export_quarter", options)
 if st.session_state.get("export_quarter") not in options:  # default: the last finished
     finished = [q for q in quarters if q.end() < datetime.now(UTC)]
     st.session_state["export_quarter"] = str(finished[0] if finished else quarters[0])

@@ -32,6 +32,7 @@ if not options:
     st.info(t("report.none"))
     st.stop()
 open_options = [q for q in options if q not in closed]
+widgets.quarter_from_link("report_quarter", options)
 if st.session_state.get("report_quarter") not in options:
     st.session_state["report_quarter"] = open_options[0] if open_options else options[0]
 quarter = Quarter.parse(

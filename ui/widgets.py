@@ -70,9 +70,7 @@ def quarter_picker(plan_id: int, *, container: object = None) -> Quarter:
     options = [str(q) for q in selectable_quarters(plan_id)]
     if not options:
         return Quarter.current()
-    asked = from_link(QUARTER_PARAM)
-    if asked in options:
-        st.session_state[QUARTER_KEY] = asked
+    quarter_from_link(QUARTER_KEY, options)
     if st.session_state.get(QUARTER_KEY) not in options:
         st.session_state[QUARTER_KEY] = options[0]
     where = container or st
@@ -84,6 +82,13 @@ def quarter_picker(plan_id: int, *, container: object = None) -> Quarter:
         placeholder=t("choice.pick"),
     )
     return Quarter.parse(chosen)
+
+
+def quarter_from_link(key: str, options: list[str]) -> None:
+    """A link's ?kvartal= picks the quarter widget key's quarter, when it is one."""
+    asked = from_link(QUARTER_PARAM)
+    if asked in options:
+        st.session_state[key] = asked
 
 
 def from_link(param: str) -> str | None:

@@ -5,6 +5,7 @@ the other tab's session, and an expired session sends the user to the login."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import Browser, Page, expect
@@ -49,6 +50,9 @@ def test_a_deep_link_opens_its_page_with_its_query_after_the_login(
     assert page.url == f"{app_server.url}/tiltak?tiltak=3.3"
     detail = page.locator(".st-key-measure_detail").get_by_role("combobox")
     expect(detail).to_have_value("3.3 Inkubatortilbud i Senja")
+    page.goto(f"{app_server.url}/rapporter?kvartal=2026-Q2")  # a reminder's link
+    picker = page.locator(".st-key-report_quarter").get_by_role("combobox")
+    expect(picker).to_have_value(re.compile(r"^2\. kvartal 2026"))
     page.goto(f"{app_server.url}/oversikt")  # the start page by its own name
     expect(heading(page, "page.overview")).to_be_visible()
     expect(page.get_by_text("Page not found")).to_have_count(0)
