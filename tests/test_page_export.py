@@ -113,7 +113,9 @@ def test_when_the_charts_cannot_be_drawn_the_user_is_told_and_nothing_is_offered
 def test_an_actor_cannot_open_the_export_page(demo: AppDatabase) -> None:
     at = app(demo.principal("kupa"), page=EXPORT)
     no_exception(at)
-    assert not on_page(at, EXPORT)
+    assert not [w for w in at.button if (w.key or "").startswith("export_")]
+    said = i18n.t("page.not_for_role", page=i18n.t("page.export"), role=i18n.t("role.actor"))
+    assert said in [w.value for w in at.warning]
 
 
 def test_a_closed_quarter_offers_its_stored_final_report(

@@ -248,10 +248,12 @@ def problems(texts: list[tuple[str, str]], lang: str, stored: set[str]) -> list[
 
 # --- the pages ---------------------------------------------------------------------
 
-# Texts other parts of issue 13 own: marked, and run, so they show XPASS when merged.
-AUDIT = "owned by words-2 / login part: the audit log in words (codes, ids, field names)"
+# Known misses of the checker itself: marked, and run, so they show XPASS when fixed.
+AUDIT = (
+    "the English audit log quotes stored Norwegian texts cut short («…»), which the "
+    "filter of stored data does not recognise: the words are data, not the UI's"
+)
 OWNED_ELSEWHERE: dict[tuple[str, str, str], str] = {
-    ("admin", "nb", "audit"): AUDIT,
     ("admin", "en", "audit"): AUDIT,
 }
 

@@ -11,12 +11,12 @@ TABLE_MESSAGES: dict[str, dict[str, str]] = {
         "details under Measures.",
     },
     "tables.narrowed_theme": {
-        "nb": "Avgrenset til satsingsområdet **{name}**: {count} tiltak.",
-        "en": "Narrowed to the theme **{name}**: {count} measures.",
+        "nb": "Avgrenset til satsingsområdet **{name}**: {measures}.",
+        "en": "Narrowed to the theme **{name}**: {measures}.",
     },
     "tables.narrowed_actor": {
-        "nb": "Avgrenset til tiltakene **{name}** leder: {count} tiltak.",
-        "en": "Narrowed to the measures **{name}** leads: {count} measures.",
+        "nb": "Avgrenset til tiltakene **{name}** leder: {measures}.",
+        "en": "Narrowed to the measures **{name}** leads: {measures}.",
     },
     "tables.clear": {"nb": "Vis alle", "en": "Show all"},
     "tables.too_long": {

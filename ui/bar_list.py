@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import widgets
-from ui.state import t
+from ui.state import t, tn
 from ui.text import t_md
 
 ROW_HEIGHT = 35  # st.dataframe's rows and header, in pixels
@@ -52,7 +52,7 @@ def narrowed_list(
     listed = measures[measures[column] == group_id]
     with st.container(border=True, key=f"{key}_narrowed"):
         said, clear = st.columns([5, 1], vertical_alignment="center")
-        said.markdown(t_md(what, name=name, count=len(listed)))
+        said.markdown(t_md(what, name=name, measures=tn("count.measures", len(listed))))
         if clear.button(t("tables.clear"), key=f"{key}_clear", icon=":material/close:"):
             st.session_state[_round(key)] = st.session_state.get(_round(key), 0) + 1
             st.rerun()
