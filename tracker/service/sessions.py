@@ -13,6 +13,7 @@ import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
@@ -101,20 +102,20 @@ def touch_session(session: Session, token: str, *, now: datetime | None = None) 
 
 def end_session(session: Session, token: str, *, now: datetime | None = None) -> None:
     """Logout: the token stops working at once, in every tab that holds it."""
-    session.execute(
-        update(BrowserSession)
-        .where(BrowserSession.token_hash == token_hash(token), BrowserSession.ended_at.is_(None))
-        .values(ended_at=now or datetime.now(UTC), end_reason=EndReason.LOGOUT.value)
-    )
+    _end(session, BrowserSession.token_hash == token_hash(token), EndReason.LOGOUT, now)
 
 
 def end_user_sessions(
     session: Session, user_id: int, reason: EndReason, *, now: datetime | None = None
 ) -> None:
     """Every open browser session of the account ends (deactivation, lockout)."""
+    _end(session, BrowserSession.user_id == user_id, reason, now)
+
+
+def _end(session: Session, which: Any, reason: EndReason, now: datetime | None) -> None:
     session.execute(
         update(BrowserSession)
-        .where(BrowserSession.user_id == user_id, BrowserSession.ended_at.is_(None))
+        .where(which, BrowserSession.ended_at.is_(None))
         .values(ended_at=now or datetime.now(UTC), end_reason=reason.value)
     )
 
