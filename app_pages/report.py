@@ -83,6 +83,10 @@ def overview(frame: pd.DataFrame, key: str) -> None:
         t("report.this_quarter"),
         ["✓ " + t("report.reported") if r else "○ " + t("report.missing") for r in reported],
     )
+    compact_table(table, key)
+
+
+def compact_table(table: pd.DataFrame, key: str) -> None:
     st.dataframe(
         table,
         hide_index=True,
@@ -104,14 +108,7 @@ def partner_overview(frame: pd.DataFrame, key: str) -> None:
         t("report.our_contribution"),
         ["✓ " + t("report.contribution_given") if g else "–" for g in given],
     )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        key=key,
-        column_config=widgets.measure_column_config(compact=True),
-        placeholder=MISSING,
-    )
+    compact_table(table, key)
 
 
 def pick(frame: pd.DataFrame, label_key: str, key: str) -> pd.Series:

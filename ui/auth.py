@@ -55,8 +55,8 @@ def restore_language() -> None:
         return
     with db.read_session(state.current_engine()) as session:
         chosen = sessions.session_language(session, token)
-    if chosen in i18n.LANGUAGES:
-        st.session_state[LANG_KEY] = chosen
+    # Set either way: a browser that never chose is not asked again at every rerun.
+    st.session_state[LANG_KEY] = chosen if chosen in i18n.LANGUAGES else i18n.DEFAULT_LANG
 
 
 def remember_language(chosen: str) -> None:
