@@ -1,0 +1,441 @@
+"""Reading the action-plan spreadsheets municipalities keep (tracker/importers/read.py,
+layout.py, blocks.py): any sheet name, the header row anywhere in the top rows, the
+header words they use, themes as group header rows, notes under the table, number
+formats of codes, and the user's own choice of sheet and column meaning. Each
+spreadsheet is built here the way a municipality lays it out. No database."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from tests.data.make_spreadsheets import BUILDERS, handlingsdel_grupper
+from tracker import i18n, planfile
+from tracker.cli import main
+from tracker.importers.read import Layout, Tables, read_bytes, read_path
+
+DATA = Path(__file__).parent / "data"
+HEADER = ["Nr.", "Tiltak", "Ansvar", "Samarbeidspartnere", "Tidsperiode", "Status"]
+
+
+def xlsx(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def one_sheet(title: str, rows: list[list[object]]) -> Workbook:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    return workbook
+
+
+def measures(tables: Tables) -> list[tuple[int, dict[str, str]]]:
+    assert not tables.problems, [p.text("en") for p in tables.problems]
+    return tables.tables["measures"].rows
+
+
+def notice_keys(tables: Tables) -> list[str]:
+    return [n.key for n in tables.notices]
+
+
+# --- 1. any sheet name ------------------------------------------------------------------
+
+
+def test_a_sheet_with_any_name_is_read_by_its_header_row() -> None:
+    workbook = one_sheet(
+        "Handlingsdel 2024-2028",
+        [HEADER, ["1.1", "Næringsvennlig kommune", "Senja kommune", "", "2024", "Pågår"]],
+    )
+    notes = workbook.create_sheet("Ark2")
+    notes.append(["Notater fra møtet i mars"])
+
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+
+    ((row, values),) = measures(tables)
+    assert (row, values["title"], values["lead"]) == (2, "Næringsvennlig kommune", "Senja kommune")
+    assert [layout.sheet for layout in tables.layouts] == ["Handlingsdel 2024-2028"]
+    assert tables.layouts[0].candidates == ["Handlingsdel 2024-2028"]
+    assert notice_keys(tables) == ["import.unknown_sheet"]
+
+
+def test_several_sheets_that_could_hold_measures_read_the_first_and_say_so() -> None:
+    workbook = one_sheet("Handlingsdel 2024", [HEADER, ["1.1", "Først", "Senja kommune"]])
+    second = workbook.create_sheet("Handlingsdel 2025")
+    second.append(HEADER)
+    second.append(["1.1", "Andre", "Senja kommune"])
+
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+
+    assert [v["title"] for _, v in measures(tables)] == ["Først"]
+    assert tables.layouts[0].candidates == ["Handlingsdel 2024", "Handlingsdel 2025"]
+    (chosen,) = [n for n in tables.notices if n.key == "import.sheet_chosen"]
+    assert "Handlingsdel 2024" in chosen.text("nb") and "Handlingsdel 2025" in chosen.text("en")
+
+    picked = read_bytes(xlsx(workbook), "plan.xlsx", sheet="Handlingsdel 2025")
+    assert [v["title"] for _, v in measures(picked)] == ["Andre"]
+    assert picked.layouts[0].sheet == "Handlingsdel 2025"
+
+
+def test_an_unknown_sheet_choice_lists_the_sheets() -> None:
+    workbook = one_sheet("Handlingsdel", [HEADER, ["1.1", "Først", "Senja kommune"]])
+    tables = read_bytes(xlsx(workbook), "plan.xlsx", sheet="Ark9")
+    assert [p.key for p in tables.problems] == ["import.no_such_sheet"]
+    assert "Handlingsdel" in tables.problems[0].text("nb")
+    assert tables.problems[0].text("nb") != tables.problems[0].text("en")
+
+
+def test_the_exports_own_sheet_names_keep_working() -> None:
+    workbook = one_sheet("Aktører", [["Navn", "Kortnavn"], ["Senja kommune", "SK"]])
+    measures_sheet = workbook.create_sheet("Tiltak")
+    measures_sheet.append(["Kode", "Tiltak", "Satsingsområde", "Ansvarlig"])
+    measures_sheet.append(["1.1", "Først", "1", "Senja kommune"])
+
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+
+    assert [v["title"] for _, v in measures(tables)] == ["Først"]
+    assert tables.tables["actors"].rows[0][1]["name"] == "Senja kommune"
+    assert not notice_keys(tables)
+    assert [(layout.sheet, layout.table) for layout in tables.layouts] == [
+        ("Aktører", "actors"),
+        ("Tiltak", "measures"),
+    ]
+
+
+# --- 2. the header row anywhere ---------------------------------------------------------
+
+
+def test_the_header_row_below_titles_blank_rows_and_notes() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Strategisk næringsplan for Senja kommune 2024–2028"],
+            ["Handlingsdel"],
+            [],
+            ["Vedtatt i kommunestyret 14.03.2024, sak 12/24. Tiltak merket * er prioritert."],
+            [],
+            ["Tiltak"],  # a title word alone is not the header
+            HEADER,
+            ["1.1", "Næringsvennlig kommune", "Senja kommune"],
+        ],
+    )
+    workbook.active.merge_cells("A1:F1")
+
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+
+    ((row, values),) = measures(tables)
+    assert row == 8 and values["code"] == "1.1"
+    assert tables.layouts[0].header_row == 7
+
+
+def test_the_header_row_may_be_far_down() -> None:
+    rows: list[list[object]] = [[f"Innledning, avsnitt {n}"] for n in range(25)]
+    workbook = one_sheet("Ark1", [*rows, HEADER, ["1.1", "Sent", "Senja kommune"]])
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    ((row, _),) = measures(tables)
+    assert row == 27 and tables.layouts[0].header_row == 26
+
+
+# --- 3. header words --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Nr.", "code"),
+        ("Nummer", "code"),
+        ("Tiltak nr.", "code"),
+        ("TILTAK NR:", "code"),
+        ("Tiltak\nnr.", "code"),
+        ("Aktivitet", "title"),
+        ("Tiltak/aktivitet", "title"),
+        ("Beskrivelse", "description"),
+        ("Hovedansvar", "lead"),
+        ("Ansvarlig:", "lead"),
+        ("Ansvar\u00a0", "lead"),
+        ("Partnere", "partners"),
+        ("Involverte", "partners"),
+        ("Samarbeids-\npartnere", "partners"),
+        ("Oppstart", "start"),
+        ("Start", "start"),
+        ("Ferdig", "end"),
+        ("Slutt", "end"),
+        ("Frist", "end"),
+        ("Tidsperiode", "period"),
+        ("Periode", "period"),
+        ("status", "status"),
+        ("Kommentar", "comment"),
+        ("Merknad.", "comment"),
+    ],
+)
+def test_header_words_municipalities_use(header: str, key: str) -> None:
+    base = {"code": "Nr.", "title": "Tiltak", "lead": "Ansvar"}
+    headers = [header if k == key else h for k, h in base.items()]
+    cells = ["v" if k == key else "x" for k in base]
+    if key not in base:
+        headers, cells = [*headers, header], [*cells, "v"]
+    tables = read_bytes(xlsx(one_sheet("Ark1", [headers, cells])), "plan.xlsx")
+    ((_, values),) = measures(tables)
+    assert values[key] == "v"
+
+
+def test_tiltak_is_the_title_and_tiltak_nr_the_code() -> None:
+    workbook = one_sheet("Ark1", [["Tiltak nr.", "Tiltak", "Ansvarlig"], ["2.1", "Sti", "SK"]])
+    ((_, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
+    assert values == {"code": "2.1", "title": "Sti", "lead": "SK"}
+
+
+def test_a_missing_theme_column_is_not_refused_but_a_missing_lead_is() -> None:
+    ok = read_bytes(xlsx(one_sheet("Ark1", [["Tiltak", "Ansvar"], ["A", "SK"]])), "p.xlsx")
+    assert measures(ok) == [(2, {"title": "A", "lead": "SK"})]
+
+    refused = read_bytes(b"Tiltak;Status\nA;Pågår\n", "p.csv")
+    assert [p.key for p in refused.problems] == ["import.missing_columns"]
+    text = refused.problems[0].text("nb")
+    assert "Ansvarlig" in text and "Satsingsområde" not in text
+
+
+# --- 4. themes as group header rows -------------------------------------------------------
+
+
+def test_group_header_rows_give_the_theme_of_the_rows_below() -> None:
+    tables = read_bytes(xlsx(handlingsdel_grupper()), "handlingsdel.xlsx")
+
+    rows = measures(tables)
+    assert [(v["code"], v["theme"]) for _, v in rows] == [
+        ("1.1", "Satsingsområde 1: Attraktiv – Næringsvennlig kommune"),
+        ("1.2", "Satsingsområde 1: Attraktiv – Næringsvennlig kommune"),
+        ("2.1", "2 Reiseliv og opplevelser"),
+        ("3.1", "3. Nyskapende næringsliv"),
+        ("3.2", "3. Nyskapende næringsliv"),
+    ]
+    assert tables.layouts[0].theme_rows
+    assert "import.note_row" not in notice_keys(tables)
+
+
+def test_a_group_row_as_number_and_name_in_two_cells() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar"],
+            [3, "Nyskapende næringsliv"],
+            ["3.1", "Gründerhus", "Kunnskapsparken"],
+        ],
+    )
+    ((_, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
+    assert values["theme"] == "3 Nyskapende næringsliv"
+
+
+def test_a_theme_column_is_kept_and_no_group_rows_are_looked_for() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [["Tiltak", "Satsingsområde", "Ansvar"], ["A", "1", "SK"], ["B", "2", "SK"]],
+    )
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [v["theme"] for _, v in measures(tables)] == ["1", "2"]
+    assert not tables.layouts[0].theme_rows
+
+
+# --- 5. blank rows and notes --------------------------------------------------------------
+
+
+def test_blank_rows_inside_and_notes_under_the_table() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            HEADER,
+            ["1.1", "A", "SK"],
+            [],
+            [None, None, None],
+            ["1.2", "B", "SK"],
+            [],
+            ["* Tiltak merket med stjerne er prioritert av kommunestyret i 2024 og 2025."],
+            ["Sist oppdatert 12.03.2025"],
+        ],
+    )
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+
+    assert [(row, v["code"]) for row, v in measures(tables)] == [(2, "1.1"), (5, "1.2")]
+    notes = [n for n in tables.notices if n.key == "import.note_row"]
+    assert [n.row for n in notes] == [7, 8]
+    assert "Sist oppdatert" in notes[1].text("nb")
+    assert "8" in notes[1].text("en") and notes[1].text("nb") != notes[1].text("en")
+    assert len(notes[0].params["text"]) <= 43  # the start of the text
+
+
+# --- 6. spaces ----------------------------------------------------------------------------
+
+
+def test_non_breaking_and_trailing_spaces_in_cells_and_headers() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Tiltak\u00a0", " Ansvar ", "Samarbeids\u00adpartnere"],
+            ["Blå\u00a0vekst  ", "\u00a0Senja\u00a0kommune\u00a0", "NAV\u202fSenja"],
+        ],
+    )
+    ((_, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
+    assert values == {"title": "Blå vekst", "lead": "Senja kommune", "partners": "NAV Senja"}
+
+
+# --- 7. measure numbers --------------------------------------------------------------------
+
+
+def test_measure_numbers_follow_the_cells_number_format() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [["Nr.", "Tiltak", "Ansvar"], [3.1, "A", "SK"], [3.1, "B", "SK"], ["3.10", "C", "SK"]],
+    )
+    workbook.active["A2"].number_format = "0.00"
+    workbook.active.append([3, "D", "SK"])
+    workbook.active.append([None, "Uten nummer", "SK"])
+    rows = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
+    assert [v.get("code") for _, v in rows] == ["3.10", "3.1", "3.10", "3", ""]
+
+
+# --- 8. the user's choices -----------------------------------------------------------------
+
+
+def test_a_column_can_be_given_a_meaning_or_ignored() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [["Tiltak", "Ansvar", "Kontaktperson"], ["A", "Ola Nordmann", "Senja kommune"]],
+    )
+    tables = read_bytes(
+        xlsx(workbook), "plan.xlsx", columns={"Kontaktperson": "lead", "ansvar": ""}
+    )
+    ((_, values),) = measures(tables)
+    assert values == {"title": "A", "lead": "Senja kommune"}
+    assert tables.layouts[0].columns == [
+        ("Tiltak", "title"),
+        ("Ansvar", None),
+        ("Kontaktperson", "lead"),
+    ]
+    assert "import.column_ignored" not in notice_keys(tables)
+
+
+@pytest.mark.parametrize(
+    ("columns", "key", "named"),
+    [
+        ({"Ansvar": "ansvarlig"}, "import.unknown_field", "lead"),
+        ({"Budsjett": "budget"}, "import.no_such_column", "Ansvar"),
+    ],
+)
+def test_a_wrong_column_choice_lists_the_choices(
+    columns: dict[str, str], key: str, named: str
+) -> None:
+    workbook = one_sheet("Ark1", [["Tiltak", "Ansvar"], ["A", "SK"]])
+    tables = read_bytes(xlsx(workbook), "plan.xlsx", columns=columns)
+    assert [p.key for p in tables.problems] == [key]
+    assert named in tables.problems[0].text("nb")
+    assert tables.problems[0].text("nb") != tables.problems[0].text("en")
+
+
+def test_field_keys_have_labels() -> None:
+    assert set(planfile.FIELD_KEYS) == {c.key for c in planfile.MEASURES.columns}
+    labels = {i18n.t(f"importfield.{key}", "nb") for key in planfile.FIELD_KEYS}
+    assert len(labels) == len(planfile.FIELD_KEYS)  # no two fields look the same
+    assert i18n.t("importfield.lead", "en") == "Lead"
+
+
+# --- 9. the layout -------------------------------------------------------------------------
+
+
+def test_the_layout_says_how_the_file_was_read() -> None:
+    tables = read_bytes(xlsx(handlingsdel_grupper()), "handlingsdel.xlsx")
+    (layout,) = tables.layouts
+    assert isinstance(layout, Layout)
+    assert (layout.sheet, layout.header_row) == ("Handlingsdel 2024-2028", 4)
+    assert layout.columns[:3] == [
+        ("Nr.", "code"),
+        ("Tiltak", "title"),
+        ("Beskrivelse", "description"),
+    ]
+    assert ("Prioritet", None) in layout.columns
+    assert [row for row, _ in layout.first_rows] == [6, 7, 9, 11, 12]
+    assert layout.first_rows[2][1]["theme"] == "2 Reiseliv og opplevelser"
+
+
+def test_a_csv_file_has_a_layout_too() -> None:
+    tables = read_bytes("Tittel\n\nTiltak;Ansvar\nA;SK\n".encode(), "plan.csv")
+    (layout,) = tables.layouts
+    assert (layout.sheet, layout.header_row, layout.columns) == (
+        "plan.csv",
+        3,
+        [("Tiltak", "title"), ("Ansvar", "lead")],
+    )
+
+
+# --- the files kept in tests/data -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_the_kept_files_are_those_the_script_makes(name: str) -> None:
+    kept = read_path(DATA / name)
+    made = read_bytes(xlsx(BUILDERS[name]()), name)
+    assert measures(kept) == measures(made)
+    assert kept.layouts == made.layouts
+
+
+def test_a_kept_file_from_the_path() -> None:
+    tables = read_path(DATA / "handlingsdel_grupper.xlsx", sheet="Handlingsdel 2024-2028")
+    assert len(measures(tables)) == 5
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "cli.db"
+    monkeypatch.setenv("TRACKER_DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.delenv("TRACKER_LANG", raising=False)
+    assert CliRunner().invoke(main, ["init"]).exit_code == 0
+    return path
+
+
+def test_the_dry_run_shows_how_the_file_was_read(database: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["import", str(DATA / "handlingsdel_grupper.xlsx"), "--dry-run"]
+    )
+    lines = result.stdout.splitlines()
+    assert "«Handlingsdel 2024-2028»" in lines[0] and "4" in lines[0]
+    assert "  Nr. → Nummer" in lines
+    assert "  Prioritet → ignorert" in lines
+
+
+def test_the_cli_takes_a_sheet_and_column_meanings(database: Path, tmp_path: Path) -> None:
+    workbook = one_sheet("Ark1", [["Tiltak", "Ansvar", "Kontakt"], ["A", "SK", "Ola"]])
+    workbook.create_sheet("Ark2").append(["Aktivitet", "Hovedansvar"])
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    args = ["--lang", "en", "import", str(path), "--dry-run", "--sheet", "Ark1"]
+
+    result = CliRunner().invoke(main, [*args, "--column", "Ansvar=", "--column", "Kontakt=lead"])
+
+    lines = result.stdout.splitlines()
+    assert "  Ansvar → ignored" in lines and "  Kontakt → Lead" in lines
+
+    wrong = CliRunner().invoke(main, [*args, "--column", "Ansvar"])
+    assert wrong.exit_code != 0
+    assert "Ansvar" in wrong.stderr and "Traceback" not in wrong.output
+
+
+def test_a_front_page_and_two_plan_sheets() -> None:
+    tables = read_path(DATA / "handlingsdel_flere_ark.xlsx")
+    rows = measures(tables)
+    assert [(v["code"], v["theme"], v["start"]) for _, v in rows] == [
+        ("1.1", "1 Attraktiv", "2025-Q1"),
+        ("3.10", "3 Nyskapende", "2025-Q2"),
+    ]
+    (layout,) = tables.layouts
+    assert layout.candidates == ["Handlingsplan 2025", "Handlingsplan 2024 (gammel)"]
+    assert (layout.sheet, layout.header_row) == ("Handlingsplan 2025", 3)
+    assert notice_keys(tables) == ["import.unknown_sheet", "import.sheet_chosen"]
