@@ -133,13 +133,35 @@ def demo(ctx: Context) -> None:
 @click.argument("path", type=click.Path(path_type=Path))  # a missing file: the importer's message
 @click.option("--dry-run", is_flag=True, help="Show what would change; change nothing.")
 @click.option("--plan", "plan_name", help="The plan to import into (default: the only one).")
+@click.option("--sheet", help="The sheet that holds the measures (default: found by its headers).")
+@click.option(
+    "--column",
+    "column_options",
+    multiple=True,
+    help='A column\'s meaning, "Header=field" (e.g. "Ansvar=lead"; "Ansvar=" ignores it).',
+)
 @handles_errors
-def import_command(ctx: Context, path: Path, dry_run: bool, plan_name: str | None) -> None:
+def import_command(
+    ctx: Context,
+    path: Path,
+    dry_run: bool,
+    plan_name: str | None,
+    sheet: str | None,
+    column_options: tuple[str, ...],
+) -> None:
     """Import a plan file (.xlsx, .csv, or a folder of .csv files)."""
     from tracker.importers import import_path
+    from tracker.importers.layout import column_choices, layout_lines
 
+    columns = column_choices(column_options)
     with ctx.transaction() as session:
-        result = import_path(session, user=SYSTEM, path=path, plan=plan_name, dry_run=dry_run)
+        result = import_path(
+            session, user=SYSTEM, path=path, plan=plan_name, dry_run=dry_run,
+            sheet=sheet, columns=columns,
+        )  # fmt: skip
+    if dry_run:
+        for line in layout_lines(result.layouts, ctx.lang):
+            click.echo(line)
     for notice in result.notices:
         click.echo(notice.text(ctx.lang), err=True)
     if not result.ok:

@@ -19,6 +19,7 @@ from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_files import FILE_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
 from tracker.i18n_imports import IMPORT_MESSAGES
+from tracker.i18n_layouts import LAYOUT_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
 from tracker.i18n_plurals import PLURAL_MESSAGES
 from tracker.i18n_quarterly import QUARTERLY_MESSAGES
@@ -946,6 +947,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     TABLE_MESSAGES,
     USER_MESSAGES,
     FILE_MESSAGES,
+    LAYOUT_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

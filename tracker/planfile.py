@@ -85,31 +85,56 @@ MEASURES = Sheet(
     "measures",
     "Tiltak",
     (
-        Column("code", "Kode", ("nr", "nr.", "tiltaksnr", "tiltak nr", "id", "code")),
-        Column("title", "Tiltak", ("tittel", "navn", "tiltaksnavn", "title", "measure"), True),
+        Column(
+            "code",
+            "Kode",
+            ("nr", "nummer", "tiltaksnr", "tiltak nr", "tiltaksnummer", "løpenr", "id", "code"),
+        ),
+        Column(
+            "title",
+            "Tiltak",
+            ("tittel", "navn", "tiltaksnavn", "aktivitet", "aktiviteter", "title", "measure"),
+            required=True,
+        ),
         Column("description", "Beskrivelse", ("innhold", "description")),
         Column(
             "theme",
             "Satsingsområde",
             ("satsingsomrade", "satsing", "tema", "innsatsområde", "theme"),
-            required=True,
-        ),
+        ),  # not required: themes may come as group header rows, or from the codes
         Column("goal", "Mål", ("delmål", "maal", "goal")),
         Column(
             "lead",
             "Ansvarlig",
-            ("ansvar", "hovedansvarlig", "ansvarlig aktør", "eier", "lead"),
+            (
+                "ansvar",
+                "hovedansvar",
+                "hovedansvarlig",
+                "ansvarlig aktør",
+                "ansvarleg",
+                "eier",
+                "lead",
+            ),
             required=True,
         ),
         Column(
             "partners",
             "Samarbeidspartnere",
-            ("samarbeidspartner", "partnere", "partnere/samarbeid", "samarbeid", "partners"),
+            (
+                "samarbeidspartner",
+                "partnere",
+                "partnere/samarbeid",
+                "samarbeid",
+                "involverte",
+                "samarbeidspartnarar",
+                "medvirkende",
+                "partners",
+            ),
         ),
         Column("funders", "Finansiører", ("finansiør", "funders")),
-        Column("period", "Periode", ("tidsrom", "tidsperiode", "år", "period")),
+        Column("period", "Periode", ("tidsrom", "tidsperiode", "tidsramme", "år", "period")),
         Column("start", "Start", ("oppstart", "fra", "start")),
-        Column("end", "Slutt", ("til", "ferdig", "end")),
+        Column("end", "Slutt", ("til", "ferdig", "frist", "ferdigstilt", "end")),
         Column("weight", "Vekt", ("vekting", "weight")),
         Column("budget", "Budsjett", ("kostnad", "ramme", "budget")),
         Column("funding", "Finansiering", ("virkemidler", "finansieringskilde", "funding")),
@@ -118,7 +143,7 @@ MEASURES = Sheet(
         Column("progress", "Fremdrift", ("fremdrift %", "fremdrift (%)", "progress")),
         Column("rag", "Vurdering", ("trafikklys", "rag", "rating")),
         Column("status_period", "Kvartal", ("rapportert for", "quarter")),
-        Column("comment", "Kommentar", ("merknad", "kommentarer", "comment")),
+        Column("comment", "Kommentar", ("merknad", "merknader", "kommentarer", "comment")),
         Column("next_steps", "Neste steg", ("videre arbeid", "next steps")),
     ),
     aliases=("tiltak", "measures", "handlingsdel", "handlingsplan"),
@@ -143,6 +168,9 @@ EVENTS = Sheet(
 )
 
 SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
+
+FIELD_KEYS: tuple[str, ...] = tuple(c.key for c in MEASURES.columns)
+"""The measure fields a user may give a column of the file (labels: importfield.<key>)."""
 
 ONGOING = ("løpende", "lopende", "hele perioden", "ongoing", "continuous")
 """Period words meaning the plan's whole period."""

@@ -18,7 +18,7 @@ from tracker.cleaning import clean_text
 from tracker.db import bump_revision
 from tracker.errors import NotFound, Problem, TrackerError
 from tracker.importers.event_rows import EventSpec, apply_events, parse_events
-from tracker.importers.read import Tables, normalise, read_path
+from tracker.importers.read import Layout, Tables, normalise, read_path
 from tracker.importers.resolve import Lookup, theme_names
 from tracker.importers.values import (
     parse_actor_kind,
@@ -103,6 +103,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     notices: list[Problem] = field(default_factory=list)
     changes: list[Problem] = field(default_factory=list)
+    layouts: list[Layout] = field(default_factory=list)  # how the file was read
 
     def lines(self, lang: str = i18n.DEFAULT_LANG) -> list[str]:
         return [p.text(lang) for p in self.problems or self.changes]
@@ -140,9 +141,12 @@ def import_path(
     dry_run: bool = False,
     now: datetime | None = None,
     keep_demo_accounts: bool = False,
+    sheet: str | None = None,
+    columns: dict[str, str] | None = None,
 ) -> ImportResult:
-    """Read and import a .xlsx, .csv or folder of .csv files (see tracker.planfile)."""
-    tables = read_path(Path(path))
+    """Read and import a .xlsx, .csv or folder of .csv files (see tracker.planfile);
+    sheet and columns: the user's choices, as read.read_bytes takes them."""
+    tables = read_path(Path(path), sheet=sheet, columns=columns)
     return import_tables(
         session, user=user, tables=tables, plan=plan, dry_run=dry_run, now=now,
         keep_demo_accounts=keep_demo_accounts,
@@ -168,6 +172,7 @@ def import_tables(
     """
     principal = require_admin(session, user)
     result = ImportResult(ok=False, dry_run=dry_run, notices=list(tables.notices))
+    result.layouts = list(tables.layouts)
     if tables.problems:
         result.problems = list(tables.problems)
         return result

@@ -1,22 +1,36 @@
 """Reading a plan file into plain tables: XLSX sheets, a CSV file, or a folder of
-CSV files. No rules about the plan here, only about files."""
+CSV files. No rules about the plan here, only about files.
+
+The measures may be on a sheet of any name: the sheet is found by its header row
+(layout.py), and the user may choose another sheet or another meaning for a column.
+Themes given as group header rows, and notes under the table, are sorted out in
+blocks.py. Each table read is described by a Layout."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from tracker.cells_safe import unneutralised
 from tracker.errors import Problem
+from tracker.importers.blocks import split_rows
+from tracker.importers.layout import (
+    FIRST_ROWS,
+    HEADER_SEARCH_ROWS,
+    Layout,
+    check_choices,
+    columns_read,
+    find_header,
+    holds_measures,
+    map_columns,
+)
 from tracker.importers.limits import (
     EXACT_DIGITS,
     MAX_COLUMNS,
@@ -27,12 +41,24 @@ from tracker.importers.limits import (
     read_file,
     too_large,
 )
+from tracker.importers.text import ascii_letters, clean, header_key, normalise, plain
 from tracker.planfile import EVENTS, MEASURES, SHEETS, Sheet
 from tracker.quarters import Quarter
 
-__all__ = ["MAX_FILE_BYTES", "Table", "Tables", "cell_text", "read_bytes", "read_path"]
-HEADER_SEARCH_ROWS = 10
-_HEADER_PUNCTUATION = re.compile(r"[.:*()\[\]]")
+__all__ = [
+    "HEADER_SEARCH_ROWS",
+    "MAX_FILE_BYTES",
+    "Layout",
+    "Table",
+    "Tables",
+    "cell_text",
+    "clean",
+    "header_key",
+    "normalise",
+    "read_bytes",
+    "read_path",
+]
+_DECIMALS = re.compile(r"0\.(0+)")  # the decimals of a number format: "0.00", "#,##0.0"
 
 
 @dataclass
@@ -49,52 +75,54 @@ class Tables:
     tables: dict[str, Table] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notices: list[Problem] = field(default_factory=list)
+    layouts: list[Layout] = field(default_factory=list)  # one per table read
 
 
-def normalise(text: object) -> str:
-    """Header/lookup form: NFC, case-folded, inner spaces collapsed, trimmed of : *."""
-    value = unicodedata.normalize("NFC", clean(str(text or ""))).casefold()
-    value = re.sub(r"\s+", " ", value).strip().strip(":*").strip()
-    return value
+@dataclass
+class _Choice:
+    """What the user chose: the sheet that holds the measures, and a meaning for
+    columns of the measure table ({header as written: field key, or '' to ignore})."""
+
+    sheet: str | None = None
+    columns: dict[str, str] | None = None
+    candidates: list[str] = field(default_factory=list)
 
 
-def header_key(text: object) -> str:
-    """A header as matched: normalised, without punctuation ('Tiltak nr.' -> 'tiltak nr')."""
-    value = _HEADER_PUNCTUATION.sub("", normalise(text))
-    return re.sub(r"\s+", " ", value).strip()
-
-
-def clean(text: str) -> str:
-    """Text without the control characters XLSX cannot hold (NUL, \\x0b from Word …)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
-
-
-def read_path(path: Path) -> Tables:
+def read_path(
+    path: Path, *, sheet: str | None = None, columns: dict[str, str] | None = None
+) -> Tables:
     """Read a .xlsx, a .csv or a folder of .csv files. Never raises for bad content;
-    reads only regular files within the size limit (limits.read_file)."""
+    reads only regular files within the size limit (limits.read_file). sheet and
+    columns: as read_bytes."""
     if path.is_dir():
         out = Tables()
-        _read_folder(path, out)
+        _read_folder(path, out, _Choice(columns=columns))
         return out
     if not _is_xlsx(path.name) and not _is_csv(path.name):
         return read_bytes(b"", path.name)
     data = read_file(path)
     if isinstance(data, Problem):
         return Tables(problems=[data])
-    return read_bytes(data, path.name)
+    return read_bytes(data, path.name, sheet=sheet, columns=columns)
 
 
-def read_bytes(data: bytes, filename: str) -> Tables:
-    """The same as read_path for an upload held in memory."""
+def read_bytes(
+    data: bytes, filename: str, *, sheet: str | None = None, columns: dict[str, str] | None = None
+) -> Tables:
+    """The same as read_path for an upload held in memory. sheet: the sheet that holds
+    the measures (default: the first whose header row says so). columns: a meaning
+    for columns of the measure table, {header as written: a key of planfile.FIELD_KEYS,
+    or '' to ignore the column}."""
     out = Tables()
+    choice = _Choice(sheet, columns)
     if not _is_xlsx(filename) and not _is_csv(filename):
         out.problems.append(Problem("import.unknown_file_type", {"name": filename}))
     elif len(data) > MAX_FILE_BYTES:
         out.problems.append(too_large(filename))
     elif _is_xlsx(filename):
-        _read_xlsx(data, filename, out)
+        _read_xlsx(data, filename, out, choice)
     else:
-        _read_csv_bytes(data, csv_sheet(filename), filename, out)
+        _read_csv_bytes(data, csv_sheet(filename), filename, out, choice)
     return out
 
 
@@ -111,7 +139,7 @@ def csv_sheet(filename: str) -> Sheet:
     return EVENTS if sheet_for_name(Path(filename).stem) is EVENTS else MEASURES
 
 
-def _read_folder(folder: Path, out: Tables) -> None:
+def _read_folder(folder: Path, out: Tables, choice: _Choice) -> None:
     files = sorted(folder.glob("*.csv"))
     if not files:
         out.problems.append(Problem("import.empty_folder", {"name": str(folder)}))
@@ -126,23 +154,19 @@ def _read_folder(folder: Path, out: Tables) -> None:
         if isinstance(data, Problem) or total > MAX_FILE_BYTES:  # the folder as one file
             out.problems.append(data if isinstance(data, Problem) else too_large(folder.name))
             return
-        _read_csv_bytes(data, sheet, file.name, out)
+        _read_csv_bytes(data, sheet, file.name, out, choice)
 
 
 def sheet_for_name(name: str) -> Sheet | None:
-    wanted = _ascii(normalise(name))
+    wanted = ascii_letters(normalise(name))
     for sheet in SHEETS:
         names = (sheet.key, sheet.title, *sheet.aliases)
-        if wanted in {_ascii(normalise(n)) for n in names}:
+        if wanted in {ascii_letters(normalise(n)) for n in names}:
             return sheet
     return None
 
 
-def _ascii(text: str) -> str:
-    return text.replace("æ", "ae").replace("ø", "o").replace("å", "a")
-
-
-def _read_csv_bytes(data: bytes, sheet: Sheet, name: str, out: Tables) -> None:
+def _read_csv_bytes(data: bytes, sheet: Sheet, name: str, out: Tables, choice: _Choice) -> None:
     text = _decode(data)
     if text is None:
         out.problems.append(Problem("import.not_utf8", {"name": name}))
@@ -157,7 +181,7 @@ def _read_csv_bytes(data: bytes, sheet: Sheet, name: str, out: Tables) -> None:
             Problem("import.csv_broken", {"name": name, "limit": csv.field_size_limit()})
         )
         return
-    _add_table(grid, sheet, name, out)
+    _add_table(grid, sheet, name, out, choice)
 
 
 def _decode(data: bytes) -> str | None:
@@ -174,7 +198,7 @@ def _csv_grid(text: str, sheet: Sheet) -> list[list[str]]:
     grids = []
     for delimiter in dict.fromkeys((first_guess, ";", ",", "\t")):
         grid = _capped_rows(text, delimiter)
-        if _find_header(grid, sheet) is not None:
+        if find_header(grid, sheet) is not None:
             return grid
         grids.append(grid)
     return grids[0]
@@ -206,7 +230,7 @@ def _guess_delimiter(text: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def _read_xlsx(data: bytes, filename: str, out: Tables) -> None:
+def _read_xlsx(data: bytes, filename: str, out: Tables, choice: _Choice) -> None:
     from openpyxl import load_workbook
 
     if (refused := check_xlsx(data, filename)) is not None:
@@ -218,27 +242,70 @@ def _read_xlsx(data: bytes, filename: str, out: Tables) -> None:
         out.problems.append(Problem("import.not_xlsx", {"name": filename}))
         return
     try:
-        _read_sheets(workbook, out)
+        _read_sheets(workbook, out, choice)
     except Exception:  # a damaged sheet inside a readable zip
         out.problems.append(Problem("import.not_xlsx", {"name": filename}))
     finally:
         workbook.close()
 
 
-def _read_sheets(workbook: Any, out: Tables) -> None:
-    sheets = list(workbook.worksheets)
-    for worksheet in sheets:
-        sheet = sheet_for_name(worksheet.title)
-        if sheet is None and len(sheets) == 1:
-            sheet = MEASURES
+def _read_sheets(workbook: Any, out: Tables, choice: _Choice) -> None:
+    """Each sheet as the table its name says; the measures from the sheet chosen,
+    else the first whose header row says it holds measures."""
+    chosen = _measure_sheet(workbook, out, choice)
+    if chosen is None and choice.sheet is not None:
+        return
+    for worksheet in workbook.worksheets:
+        sheet = MEASURES if worksheet is chosen else sheet_for_name(worksheet.title)
+        if sheet is MEASURES and worksheet is not chosen:
+            continue  # another candidate, named in the sheet_chosen notice
         if sheet is None:
-            out.notices.append(Problem("import.unknown_sheet", {"name": worksheet.title}))
+            if worksheet.title not in choice.candidates:
+                out.notices.append(Problem("import.unknown_sheet", {"name": worksheet.title}))
             continue
         grid = _sheet_grid(worksheet, keep_dates=sheet is EVENTS)
         if isinstance(grid, Problem):
             out.problems.append(grid)
             continue
-        _add_table(grid, sheet, worksheet.title, out)
+        _add_table(grid, sheet, worksheet.title, out, choice)
+
+
+def _measure_sheet(workbook: Any, out: Tables, choice: _Choice) -> Any | None:
+    """The worksheet to read the measures from, and choice.candidates filled."""
+    sheets = list(workbook.worksheets)
+    choice.candidates = [ws.title for ws in sheets if _could_hold_measures(ws)]
+    if choice.sheet is not None:
+        picked = _named(sheets, choice.sheet)
+        if picked is None:
+            names = ", ".join(ws.title for ws in sheets)
+            out.problems.append(
+                Problem("import.no_such_sheet", {"name": choice.sheet, "choices": names})
+            )
+        return picked
+    if not choice.candidates:  # a lone sheet is the measures, whatever its header says
+        lone = [ws for ws in sheets if sheet_for_name(ws.title) is None]
+        return lone[0] if len(sheets) == 1 and lone else None
+    picked = _named(sheets, choice.candidates[0])
+    if len(choice.candidates) > 1:
+        others = ", ".join(choice.candidates[1:])
+        params = {"name": choice.candidates[0], "others": others}
+        out.notices.append(Problem("import.sheet_chosen", params))
+    return picked
+
+
+def _could_hold_measures(worksheet: Any) -> bool:
+    known = sheet_for_name(worksheet.title)
+    if known is not None:
+        return known is MEASURES
+    top = worksheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS)
+    return holds_measures([_row_texts(row) for row in top])
+
+
+def _named(worksheets: list[Any], name: str) -> Any | None:
+    """The worksheet of this name, written exactly or in another case and spacing."""
+    exact = [ws for ws in worksheets if ws.title == name]
+    loose = [ws for ws in worksheets if normalise(ws.title) == normalise(name)]
+    return (exact or loose or [None])[0]
 
 
 def _sheet_grid(worksheet: Any, keep_dates: bool = False) -> list[list[str]] | Problem:
@@ -286,9 +353,9 @@ class NumberText(str):
     exact: bool = True
 
 
-def _number_text(value: int | float) -> NumberText:
+def _number_text(value: int | float, number_format: str | None = None) -> NumberText:
     if isinstance(value, float) and not value.is_integer():
-        return NumberText(repr(value))  # the shortest text that is this float: 3.5, 0.1
+        return NumberText(_decimals_shown(value, number_format))
     whole = int(value)
     text = NumberText(str(whole))
     text.exact = len(str(abs(whole))) <= EXACT_DIGITS
@@ -296,7 +363,8 @@ def _number_text(value: int | float) -> NumberText:
 
 
 def cell_text(value: object, number_format: str | None = None, keep_dates: bool = False) -> str:
-    """A spreadsheet cell as text: whole floats without .0, dates as their quarter
+    """A spreadsheet cell as text: whole floats without .0, other numbers with the
+    decimals their format shows (3.1 as 0.00 is '3.10'), dates as their quarter
     (keep_dates: as the day, 2026-01-28, for the Årshjul sheet), a percent-formatted
     number as per cent (1.0 shown as 100 % is '100')."""
     if value is None:
@@ -306,10 +374,21 @@ def cell_text(value: object, number_format: str | None = None, keep_dates: bool 
     if isinstance(value, int | float) and "%" in (number_format or ""):
         value = round(value * 100, 9)
     if isinstance(value, int | float):
-        return _number_text(value)
+        return _number_text(value, number_format)
     if isinstance(value, datetime | date):
         return value.strftime("%Y-%m-%d") if keep_dates else _date_text(value)
     return clean(str(value))
+
+
+def _decimals_shown(value: float, number_format: str | None) -> str:
+    """The shortest text that is this float (3.5, 0.1), with the trailing zeros its
+    number format shows: 3.1 formatted 0.00 is the measure «3.10», not «3.1»."""
+    text = repr(value)
+    match = _DECIMALS.search((number_format or "").split(";")[0])
+    if match is None or "e" in text:
+        return text
+    shown = f"{value:.{len(match.group(1))}f}"
+    return shown if float(shown) == value and len(shown) > len(text) else text
 
 
 def _date_text(value: date) -> str:
@@ -319,31 +398,70 @@ def _date_text(value: date) -> str:
         return value.isoformat()
 
 
-def _add_table(grid: list[list[str]], sheet: Sheet, name: str, out: Tables) -> None:
-    header_index = _find_header(grid, sheet)
+def _add_table(
+    grid: list[list[str]], sheet: Sheet, name: str, out: Tables, choice: _Choice
+) -> None:
+    header_index = find_header(grid, sheet)
     if header_index is None:
         out.problems.append(
             Problem("import.no_header", {"name": name, "columns": ", ".join(sheet.headers())})
         )
         return
-    keys = _map_headers(grid[header_index], sheet, name, out)
+    header = grid[header_index]
+    chosen = choice.columns if sheet is MEASURES else None
+    if refused := check_choices(header, name, chosen):
+        out.problems.extend(refused)
+        return
+    keys = map_columns(header, sheet, chosen)
+    _notice_ignored(header, keys, chosen, name, out)
     missing = [c.header for c in sheet.columns if c.required and c.key not in keys]
     if missing:
         params = {"name": name, "columns": ", ".join(missing)}
         out.problems.append(Problem("import.missing_columns", params))
         return
+    filled = [
+        (number, raw)
+        for number, raw in enumerate(grid[header_index + 1 :], start=header_index + 2)
+        if any(plain(str(cell)) for cell in raw)
+    ]
+    body = split_rows(filled, keys, group_rows="theme" not in keys) if sheet is MEASURES else None
     rows = []
-    for offset, raw in enumerate(grid[header_index + 1 :], start=header_index + 2):
+    for number, raw in body.rows if body else filled:
         cells = {key: raw[i] for i, key in enumerate(keys) if key is not None and i < len(raw)}
-        values = {key: unneutralised(clean(str(cell)).strip()) for key, cell in cells.items()}
+        values = {key: unneutralised(plain(clean(str(cell)))) for key, cell in cells.items()}
+        if body and number in body.themes:
+            values["theme"] = body.themes[number]
         if any(values.values()):
-            rows.append((offset, values))
-            _check_numbers(cells, offset, sheet, name, out)
-            _notice_dropped(cells, raw[len(keys) :], offset, len(keys), sheet, out)
+            rows.append((number, values))
+            _check_numbers(cells, number, sheet, name, out)
+            _notice_dropped(cells, raw[len(keys) :], number, len(keys), sheet, out)
     if len(rows) > MAX_DATA_ROWS:
         out.problems.append(Problem("import.too_many_rows", {"name": name, "limit": MAX_DATA_ROWS}))
         return
+    out.notices.extend(body.notes if body else [])
     out.tables.setdefault(sheet.key, Table(sheet)).rows.extend(rows)
+    out.layouts.append(
+        Layout(
+            sheet=name,
+            header_row=header_index + 1,
+            columns=columns_read(header, keys),
+            candidates=list(choice.candidates) or [name] * (sheet is MEASURES),
+            theme_rows=bool(body and body.themes),
+            first_rows=rows[:FIRST_ROWS],
+            table=sheet.key,
+        )
+    )
+
+
+def _notice_ignored(
+    header: list[str], keys: list[str | None], chosen: dict[str, str] | None, name: str, out: Tables
+) -> None:
+    """A column with a header that names no field, unless the user chose to ignore it."""
+    ignored = {header_key(h) for h, key in (chosen or {}).items() if not key}
+    for cell, key in zip(header, keys, strict=False):
+        if key is None and normalise(cell) and header_key(cell) not in ignored:
+            column = " ".join(plain(cell).split())
+            out.notices.append(Problem("import.column_ignored", {"name": name, "column": column}))
 
 
 def _notice_dropped(
@@ -374,36 +492,3 @@ def _check_numbers(cells: dict[str, str], row: int, sheet: Sheet, name: str, out
         elif key == "code" and not any(p.key == "import.codes_as_numbers" for p in out.notices):
             params = {"column": headers[key], "name": name, "row": row, "value": cell}
             out.notices.append(Problem("import.codes_as_numbers", params))
-
-
-def _find_header(grid: list[list[str]], sheet: Sheet) -> int | None:
-    """The first of the top rows that names at least the required columns (or two known)."""
-    known = _header_lookup(sheet)
-    required = {c.key for c in sheet.columns if c.required}
-    for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        found = {known[header_key(cell)] for cell in row if header_key(cell) in known}
-        if found and (required <= found or len(found) >= 2):
-            return index
-    return None
-
-
-def _map_headers(row: list[str], sheet: Sheet, name: str, out: Tables) -> list[str | None]:
-    known = _header_lookup(sheet)
-    keys: list[str | None] = []
-    for cell in row:
-        key = known.get(header_key(cell))
-        if key in keys:
-            key = None
-        if key is None and normalise(cell):
-            out.notices.append(Problem("import.column_ignored", {"name": name, "column": cell}))
-        keys.append(key)
-    return keys
-
-
-def _header_lookup(sheet: Sheet) -> dict[str, str]:
-    lookup = {}
-    for column in sheet.columns:
-        for text in (column.header, column.key, *column.aliases):
-            lookup.setdefault(header_key(text), column.key)
-            lookup.setdefault(_ascii(header_key(text)), column.key)
-    return lookup
