@@ -490,7 +490,7 @@ def test_missing_required_columns_are_named() -> None:
     tables = read_bytes(_csv("Tiltak;Status;Periode\nA;Pågår;2024\n"), "x.csv")
     assert [p.key for p in tables.problems] == ["import.missing_columns"]
     text = tables.problems[0].text("nb")
-    assert "Satsingsområde" in text and "Ansvarlig" in text
+    assert "Ansvarlig" in text  # a theme may come from group rows or codes (plan_import)
 
 
 def test_no_header_row_is_reported() -> None:
