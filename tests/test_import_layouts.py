@@ -439,3 +439,14 @@ def test_a_front_page_and_two_plan_sheets() -> None:
     assert layout.candidates == ["Handlingsplan 2025", "Handlingsplan 2024 (gammel)"]
     assert (layout.sheet, layout.header_row) == ("Handlingsplan 2025", 3)
     assert notice_keys(tables) == ["import.sheet_chosen", "import.unknown_sheet"]
+
+
+def test_chosen_meanings_find_a_header_of_unknown_words() -> None:
+    workbook = one_sheet("Ark1", [["Oversikt"], ["Hva", "Hvem", "Når"], ["Sti", "SK", "2025"]])
+    data = xlsx(workbook)
+    assert [p.key for p in read_bytes(data, "plan.xlsx").problems] == ["import.no_header"]
+
+    chosen = {"Hva": "title", "Hvem": "lead", "Når": "period"}
+    tables = read_bytes(data, "plan.xlsx", columns=chosen)
+    assert measures(tables) == [(3, {"title": "Sti", "lead": "SK", "period": "2025"})]
+    assert tables.layouts[0].header_row == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from tracker import i18n
 from tracker.errors import Problem, ValidationError
@@ -32,6 +33,7 @@ class Layout:
     table: str = MEASURES.key  # the planfile sheet the table was read as
 
 
+@cache
 def header_lookup(sheet: Sheet) -> dict[str, str]:
     """Every header a sheet's columns accept, in matching form, to its column key."""
     lookup = {}
@@ -57,18 +59,19 @@ def column_key(cell: str, lookup: dict[str, str]) -> str | None:
     return None
 
 
-def known_keys(row: list[str], sheet: Sheet) -> set[str]:
-    lookup = header_lookup(sheet)
-    return {key for cell in row if (key := column_key(cell, lookup)) is not None}
+def known_keys(row: list[str], sheet: Sheet, chosen: dict[str, str] | None = None) -> set[str]:
+    return {key for key in map_columns(row, sheet, chosen) if key is not None}
 
 
-def find_header(grid: list[list[str]], sheet: Sheet) -> int | None:
+def find_header(
+    grid: list[list[str]], sheet: Sheet, chosen: dict[str, str] | None = None
+) -> int | None:
     """Of the top rows, the one that names the most known columns (ties: the first),
-    if it names the required ones or at least two."""
+    if it names the required ones or at least two. chosen: as map_columns."""
     required = {c.key for c in sheet.columns if c.required}
     best, best_count = None, 0
     for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        found = known_keys(row, sheet)
+        found = known_keys(row, sheet, chosen)
         if found and (required <= found or len(found) >= 2) and len(found) > best_count:
             best, best_count = index, len(found)
     return best

@@ -401,14 +401,14 @@ def _date_text(value: date) -> str:
 def _add_table(
     grid: list[list[str]], sheet: Sheet, name: str, out: Tables, choice: _Choice
 ) -> None:
-    header_index = find_header(grid, sheet)
+    chosen = choice.columns if sheet is MEASURES else None
+    header_index = find_header(grid, sheet, chosen)
     if header_index is None:
         out.problems.append(
             Problem("import.no_header", {"name": name, "columns": ", ".join(sheet.headers())})
         )
         return
     header = grid[header_index]
-    chosen = choice.columns if sheet is MEASURES else None
     if refused := check_choices(header, name, chosen):
         out.problems.extend(refused)
         return
@@ -447,7 +447,7 @@ def _add_table(
             columns=columns_read(header, keys),
             candidates=list(choice.candidates) or [name] * (sheet is MEASURES),
             theme_rows=bool(body and body.themes),
-            first_rows=rows[:FIRST_ROWS],
+            first_rows=[(number, dict(values)) for number, values in rows[:FIRST_ROWS]],
             table=sheet.key,
         )
     )
