@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from tracker.cells_safe import unneutralised
 from tracker.errors import Problem
 from tracker.importers.blocks import split_rows
+from tracker.importers.cells import NumberText, cell_text, row_texts
 from tracker.importers.layout import (
     FIRST_ROWS,
     HEADER_SEARCH_ROWS,
@@ -43,7 +42,6 @@ from tracker.importers.limits import (
 )
 from tracker.importers.text import ascii_letters, clean, header_key, normalise, plain
 from tracker.planfile import EVENTS, MEASURES, SHEETS, Sheet
-from tracker.quarters import Quarter
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -58,7 +56,6 @@ __all__ = [
     "read_bytes",
     "read_path",
 ]
-_DECIMALS = re.compile(r"0\.(0+)")  # the decimals of a number format: "0.00", "#,##0.0"
 
 
 @dataclass
@@ -298,7 +295,7 @@ def _could_hold_measures(worksheet: Any) -> bool:
     if known is not None:
         return known is MEASURES
     top = worksheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS)
-    return holds_measures([_row_texts(row) for row in top])
+    return holds_measures([row_texts(row) for row in top])
 
 
 def _named(worksheets: list[Any], name: str) -> Any | None:
@@ -327,7 +324,7 @@ def _sheet_grid(worksheet: Any, keep_dates: bool = False) -> list[list[str]] | P
     grid: list[list[str]] = []
     filled = 0
     for row in worksheet.iter_rows(max_col=MAX_COLUMNS + 1):
-        texts = _row_texts(row, keep_dates)
+        texts = row_texts(row, keep_dates)
         if len(grid) == MAX_SHEET_ROWS or len(texts) > MAX_COLUMNS:
             return too_large
         grid.append(texts)
@@ -337,65 +334,6 @@ def _sheet_grid(worksheet: Any, keep_dates: bool = False) -> list[list[str]] | P
                 "import.too_many_rows", {"name": worksheet.title, "limit": MAX_DATA_ROWS}
             )
     return grid
-
-
-def _row_texts(row: tuple[Any, ...], keep_dates: bool = False) -> list[str]:
-    end = len(row)
-    while end and row[end - 1].value is None:  # most padding is trailing empty cells
-        end -= 1
-    return [cell_text(cell.value, cell.number_format, keep_dates) for cell in row[:end]]
-
-
-class NumberText(str):
-    """A numeric cell's text. exact is False for a whole number longer than Excel
-    holds (15 digits): 12345678901234567890 is stored as 12345678901234567168."""
-
-    exact: bool = True
-
-
-def _number_text(value: int | float, number_format: str | None = None) -> NumberText:
-    if isinstance(value, float) and not value.is_integer():
-        return NumberText(_decimals_shown(value, number_format))
-    whole = int(value)
-    text = NumberText(str(whole))
-    text.exact = len(str(abs(whole))) <= EXACT_DIGITS
-    return text
-
-
-def cell_text(value: object, number_format: str | None = None, keep_dates: bool = False) -> str:
-    """A spreadsheet cell as text: whole floats without .0, other numbers with the
-    decimals their format shows (3.1 as 0.00 is '3.10'), dates as their quarter
-    (keep_dates: as the day, 2026-01-28, for the Årshjul sheet), a percent-formatted
-    number as per cent (1.0 shown as 100 % is '100')."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nei"
-    if isinstance(value, int | float) and "%" in (number_format or ""):
-        value = round(value * 100, 9)
-    if isinstance(value, int | float):
-        return _number_text(value, number_format)
-    if isinstance(value, datetime | date):
-        return value.strftime("%Y-%m-%d") if keep_dates else _date_text(value)
-    return clean(str(value))
-
-
-def _decimals_shown(value: float, number_format: str | None) -> str:
-    """The shortest text that is this float (3.5, 0.1), with the trailing zeros its
-    number format shows: 3.1 formatted 0.00 is the measure «3.10», not «3.1»."""
-    text = repr(value)
-    match = _DECIMALS.search((number_format or "").split(";")[0])
-    if match is None or "e" in text:
-        return text
-    shown = f"{value:.{len(match.group(1))}f}"
-    return shown if float(shown) == value and len(shown) > len(text) else text
-
-
-def _date_text(value: date) -> str:
-    try:
-        return str(Quarter(value.year, (value.month - 1) // 3 + 1))
-    except ValueError:  # a year no plan has: left for the column's own check
-        return value.isoformat()
 
 
 def _add_table(
