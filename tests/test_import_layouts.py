@@ -450,3 +450,22 @@ def test_chosen_meanings_find_a_header_of_unknown_words() -> None:
     tables = read_bytes(data, "plan.xlsx", columns=chosen)
     assert measures(tables) == [(3, {"title": "Sti", "lead": "SK", "period": "2025"})]
     assert tables.layouts[0].header_row == 2
+
+
+def test_a_header_of_two_rows() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar", "Tidsperiode", None, "Status"],
+            [None, None, None, "Start", "Slutt"],
+            ["1.1", "Sti", "SK", "2025", "2026", "Pågår"],
+        ],
+    )
+    workbook.active.merge_cells("D1:E1")
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    ((row, values),) = measures(tables)
+    assert row == 3 and (values["start"], values["end"]) == ("2025", "2026")
+    assert tables.layouts[0].header_row == 1
+    assert [key for _, key in tables.layouts[0].columns] == [
+        "code", "title", "lead", "start", "end", "status",
+    ]  # fmt: skip

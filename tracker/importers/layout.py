@@ -84,6 +84,20 @@ def holds_measures(grid: list[list[str]]) -> bool:
     return index is not None and required <= known_keys(grid[index], MEASURES)
 
 
+def with_sub_headers(header: list[str], below: list[str], sheet: Sheet) -> list[str] | None:
+    """A header of two rows, one merged cell over its parts («Tidsperiode» over «Start»
+    and «Slutt»): the header with the parts in their columns. None when the row below
+    is no such row (at least two cells, each a known header)."""
+    lookup = header_lookup(sheet)
+    parts = [shown_header(str(cell)) for cell in below]
+    filled = [part for part in parts if part]
+    if len(filled) < 2 or any(column_key(part, lookup) is None for part in filled):
+        return None
+    width = max(len(header), len(parts))
+    padded = [*header, *[""] * (width - len(header))]
+    return [part or head for head, part in zip(padded, [*parts, *[""] * width], strict=False)]
+
+
 def map_columns(
     row: list[str], sheet: Sheet, chosen: dict[str, str] | None = None
 ) -> list[str | None]:

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from tracker.cells_safe import unneutralised
 from tracker.errors import Problem
-from tracker.importers.blocks import split_rows
+from tracker.importers.blocks import Body, split_rows
 from tracker.importers.cells import NumberText, cell_text, row_texts
 from tracker.importers.layout import (
     FIRST_ROWS,
@@ -29,6 +29,7 @@ from tracker.importers.layout import (
     find_header,
     holds_measures,
     map_columns,
+    with_sub_headers,
 )
 from tracker.importers.limits import (
     EXACT_DIGITS,
@@ -40,7 +41,7 @@ from tracker.importers.limits import (
     read_file,
     too_large,
 )
-from tracker.importers.text import ascii_letters, clean, header_key, normalise, plain
+from tracker.importers.text import ascii_letters, clean, header_key, normalise, plain, shown_header
 from tracker.planfile import EVENTS, MEASURES, SHEETS, Sheet
 
 __all__ = [
@@ -340,39 +341,17 @@ def _add_table(
     grid: list[list[str]], sheet: Sheet, name: str, out: Tables, choice: _Choice
 ) -> None:
     chosen = choice.columns if sheet is MEASURES else None
-    header_index = find_header(grid, sheet, chosen)
-    if header_index is None:
-        out.problems.append(
-            Problem("import.no_header", {"name": name, "columns": ", ".join(sheet.headers())})
-        )
+    found = _header(grid, sheet, name, chosen, out)
+    if found is None:
         return
-    header = grid[header_index]
-    if refused := check_choices(header, name, chosen):
-        out.problems.extend(refused)
-        return
-    keys = map_columns(header, sheet, chosen)
-    _notice_ignored(header, keys, chosen, name, out)
-    missing = [c.header for c in sheet.columns if c.required and c.key not in keys]
-    if missing:
-        params = {"name": name, "columns": ", ".join(missing)}
-        out.problems.append(Problem("import.missing_columns", params))
-        return
+    header_row, start, header, keys = found
     filled = [
         (number, raw)
-        for number, raw in enumerate(grid[header_index + 1 :], start=header_index + 2)
+        for number, raw in enumerate(grid[start:], start=start + 1)
         if any(plain(str(cell)) for cell in raw)
     ]
     body = split_rows(filled, keys, group_rows="theme" not in keys) if sheet is MEASURES else None
-    rows = []
-    for number, raw in body.rows if body else filled:
-        cells = {key: raw[i] for i, key in enumerate(keys) if key is not None and i < len(raw)}
-        values = {key: unneutralised(plain(clean(str(cell)))) for key, cell in cells.items()}
-        if body and number in body.themes:
-            values["theme"] = body.themes[number]
-        if any(values.values()):
-            rows.append((number, values))
-            _check_numbers(cells, number, sheet, name, out)
-            _notice_dropped(cells, raw[len(keys) :], number, len(keys), sheet, out)
+    rows = _values(body.rows if body else filled, keys, header, body, name, out)
     if len(rows) > MAX_DATA_ROWS:
         out.problems.append(Problem("import.too_many_rows", {"name": name, "limit": MAX_DATA_ROWS}))
         return
@@ -381,7 +360,7 @@ def _add_table(
     out.layouts.append(
         Layout(
             sheet=name,
-            header_row=header_index + 1,
+            header_row=header_row,
             columns=columns_read(header, keys),
             candidates=list(choice.candidates) or [name] * (sheet is MEASURES),
             theme_rows=bool(body and body.themes),
@@ -389,6 +368,56 @@ def _add_table(
             table=sheet.key,
         )
     )
+
+
+def _header(
+    grid: list[list[str]], sheet: Sheet, name: str, chosen: dict[str, str] | None, out: Tables
+) -> tuple[int, int, list[str], list[str | None]] | None:
+    """The header's row number, the index where the rows start, the header (with
+    the sub-headers of a second header row) and each column's key; None when the
+    header is missing or lacks a required column (said in out.problems)."""
+    index = find_header(grid, sheet, chosen)
+    if index is None:
+        columns = ", ".join(sheet.headers())
+        out.problems.append(Problem("import.no_header", {"name": name, "columns": columns}))
+        return None
+    header, start = grid[index], index + 1
+    if start < len(grid) and (merged := with_sub_headers(header, grid[start], sheet)):
+        header, start = merged, start + 1
+    if refused := check_choices(header, name, chosen):
+        out.problems.extend(refused)
+        return None
+    keys = map_columns(header, sheet, chosen)
+    _notice_ignored(header, keys, chosen, name, out)
+    missing = [c.header for c in sheet.columns if c.required and c.key not in keys]
+    if missing:
+        params = {"name": name, "columns": ", ".join(missing)}
+        out.problems.append(Problem("import.missing_columns", params))
+        return None
+    return index + 1, start, header, keys
+
+
+def _values(
+    rows: list[tuple[int, list[str]]],
+    keys: list[str | None],
+    header: list[str],
+    body: Body | None,
+    name: str,
+    out: Tables,
+) -> list[tuple[int, dict[str, str]]]:
+    """The rows as {column key: text}, with the theme of their group row."""
+    written = {key: shown_header(cell) for cell, key in zip(header, keys, strict=False) if key}
+    read = []
+    for number, raw in rows:
+        cells = {key: raw[i] for i, key in enumerate(keys) if key is not None and i < len(raw)}
+        values = {key: unneutralised(plain(clean(str(cell)))) for key, cell in cells.items()}
+        if body and number in body.themes:
+            values["theme"] = body.themes[number]
+        if any(values.values()):
+            read.append((number, values))
+            _check_numbers(cells, number, written, name, out)
+            _notice_dropped(cells, raw[len(keys) :], number, len(keys), written, out)
+    return read
 
 
 def _notice_ignored(
@@ -403,11 +432,15 @@ def _notice_ignored(
 
 
 def _notice_dropped(
-    cells: dict[str, str], beyond: list[str], row: int, width: int, sheet: Sheet, out: Tables
+    cells: dict[str, str],
+    beyond: list[str],
+    row: int,
+    width: int,
+    headers: dict[str, str],
+    out: Tables,
 ) -> None:
     """Say what of a row is not imported: control characters taken out of a cell,
-    values right of the last header."""
-    headers = {c.key: c.header for c in sheet.columns}
+    values right of the last header. headers: each key's header as written."""
     for key, cell in cells.items():
         if clean(str(cell)) != cell:
             out.notices.append(Problem("import.characters_removed", {}, headers[key], row))
@@ -417,10 +450,11 @@ def _notice_dropped(
             out.notices.append(Problem("import.value_without_header", params, None, row))
 
 
-def _check_numbers(cells: dict[str, str], row: int, sheet: Sheet, name: str, out: Tables) -> None:
+def _check_numbers(
+    cells: dict[str, str], row: int, headers: dict[str, str], name: str, out: Tables
+) -> None:
     """A number Excel cannot have held exactly is an error; a code stored as a number
     is noticed once per file (Excel has dropped zeros such a code may have had)."""
-    headers = {c.key: c.header for c in sheet.columns}
     for key, cell in cells.items():
         if not isinstance(cell, NumberText):
             continue
