@@ -469,3 +469,9 @@ def test_a_header_of_two_rows() -> None:
     assert [key for _, key in tables.layouts[0].columns] == [
         "code", "title", "lead", "start", "end", "status",
     ]  # fmt: skip
+
+
+def test_a_row_of_header_words_under_a_full_header_is_a_measure() -> None:
+    workbook = one_sheet("Tiltak", [["Kode", "Tiltak", "Ansvarlig"], ["Nr", "Status", "Ansvar"]])
+    ((row, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
+    assert (row, values) == (2, {"code": "Nr", "title": "Status", "lead": "Ansvar"})

@@ -87,15 +87,20 @@ def holds_measures(grid: list[list[str]]) -> bool:
 def with_sub_headers(header: list[str], below: list[str], sheet: Sheet) -> list[str] | None:
     """A header of two rows, one merged cell over its parts («Tidsperiode» over «Start»
     and «Slutt»): the header with the parts in their columns. None when the row below
-    is no such row (at least two cells, each a known header)."""
+    is no such row: at least two cells, each a known header, one of them under an
+    empty header cell (where the merged cell spans)."""
     lookup = header_lookup(sheet)
-    parts = [shown_header(str(cell)) for cell in below]
+    width = max(len(header), len(below))
+    heads = [shown_header(str(cell)) for cell in [*header, *[""] * (width - len(header))]]
+    parts = [shown_header(str(cell)) for cell in [*below, *[""] * (width - len(below))]]
     filled = [part for part in parts if part]
     if len(filled) < 2 or any(column_key(part, lookup) is None for part in filled):
         return None
-    width = max(len(header), len(parts))
-    padded = [*header, *[""] * (width - len(header))]
-    return [part or head for head, part in zip(padded, [*parts, *[""] * width], strict=False)]
+    if not any(part and not head for head, part in zip(heads, parts, strict=True)):
+        return None
+    return [
+        part or head for head, part in zip([*header, *heads[len(header) :]], parts, strict=True)
+    ]
 
 
 def map_columns(
