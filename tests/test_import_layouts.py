@@ -227,10 +227,19 @@ def test_a_group_row_as_number_and_name_in_two_cells() -> None:
             ["Nr.", "Tiltak", "Ansvar"],
             [3, "Nyskapende næringsliv"],
             ["3.1", "Gründerhus", "Kunnskapsparken"],
+            ["Satsingsområde 4:", "Grønn omstilling"],
+            ["4.1", "Ladepunkter", "Senja kommune"],
+            ["4.2", "Uten ansvarlig"],  # a measure's number is no theme's: an error later
+            ["4.3", "Havvind", "Senja kommune"],
         ],
     )
-    ((_, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
-    assert values["theme"] == "3 Nyskapende næringsliv"
+    rows = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
+    assert [(v["code"], v["theme"]) for _, v in rows] == [
+        ("3.1", "3 Nyskapende næringsliv"),
+        ("4.1", "Satsingsområde 4: Grønn omstilling"),
+        ("4.2", "Satsingsområde 4: Grønn omstilling"),
+        ("4.3", "Satsingsområde 4: Grønn omstilling"),
+    ]
 
 
 def test_a_theme_column_is_kept_and_no_group_rows_are_looked_for() -> None:

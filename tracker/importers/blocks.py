@@ -13,7 +13,10 @@ from tracker.importers.text import plain
 
 NOTE_SHOWN = 40
 """Characters of a note quoted in its notice."""
-_BARE_NUMBER = re.compile(r"\d+[.)]?")
+_THEME_NUMBER = re.compile(
+    r"(?:(?:satsingsområde|satsingsomrade|innsatsområde|tema|område)\s*)?\d+[.):]?", re.I
+)
+"""A group row's number cell beside its name: «3», «3.», «Satsingsområde 3:»."""
 
 
 @dataclass
@@ -55,7 +58,7 @@ def _lone_text(cells: list[str], keys: list[str | None]) -> str | None:
         return None
     if len(filled) == 1:
         return filled[0][1]
-    if len(filled) == 2 and _BARE_NUMBER.fullmatch(filled[0][1]):
+    if len(filled) == 2 and _THEME_NUMBER.fullmatch(filled[0][1]):
         return f"{filled[0][1]} {filled[1][1]}"
     return None
 
