@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from tests.data.make_spreadsheets import BUILDERS, handlingsdel_grupper
 from tracker import i18n, planfile
+from tracker.cleaning import clean_text
 from tracker.cli import main
 from tracker.importers.read import Layout, Tables, read_bytes, read_path
 
@@ -484,3 +485,11 @@ def test_a_row_of_header_words_under_a_full_header_is_a_measure() -> None:
     workbook = one_sheet("Tiltak", [["Kode", "Tiltak", "Ansvarlig"], ["Nr", "Status", "Ansvar"]])
     ((row, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
     assert (row, values) == (2, {"code": "Nr", "title": "Status", "lead": "Ansvar"})
+
+
+def test_a_no_break_space_is_a_space_where_the_services_store_text_too() -> None:
+    # one rule for the file and the forms: what export writes, import reads back as is
+    assert clean_text("Senja\u00a0kommune\u202f") == "Senja kommune"
+    workbook = one_sheet("Ark1", [["Tiltak", "Ansvar"], [clean_text("Blå\u00a0vekst"), "SK"]])
+    ((_, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
+    assert values["title"] == clean_text("Blå\u00a0vekst")

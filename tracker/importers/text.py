@@ -8,10 +8,10 @@ import unicodedata
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-_ODD_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
-"""Spaces that look like a space: non-breaking, figure, narrow, thin, hair, ideographic."""
+from tracker.cleaning import plain_spaces
+
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-"""Characters that show as nothing: soft hyphen, zero-width spaces and joiners, BOM."""
+"""Characters that show as nothing in a header: soft hyphen, zero-width spaces, BOM."""
 _HEADER_PUNCTUATION = re.compile(r"[.:*()\[\]]")
 _BROKEN_WORD = re.compile(r"-[ \t]*\n\s*")  # "Samarbeids-\npartnere": one word
 
@@ -22,14 +22,16 @@ def clean(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """A cell's value as stored: odd spaces as plain ones, invisible characters
-    dropped, trimmed. Line breaks inside stay (a description may have them)."""
-    return _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text)).strip()
+    """A cell's value as read: no-break spaces as plain ones (the rule of
+    cleaning.clean_text, which the services store by), trimmed. Line breaks inside
+    stay (a description may have them)."""
+    return plain_spaces(text).strip()
 
 
 def normalise(text: object) -> str:
     """Header/lookup form: NFC, case-folded, inner spaces collapsed, trimmed of : *."""
-    value = unicodedata.normalize("NFC", plain(clean(str(text or "")))).casefold()
+    value = plain(_INVISIBLE.sub("", clean(str(text or ""))))
+    value = unicodedata.normalize("NFC", value).casefold()
     value = re.sub(r"\s+", " ", value).strip().strip(":*").strip()
     return value
 
