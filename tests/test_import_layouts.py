@@ -493,3 +493,11 @@ def test_a_no_break_space_is_a_space_where_the_services_store_text_too() -> None
     workbook = one_sheet("Ark1", [["Tiltak", "Ansvar"], [clean_text("Blå\u00a0vekst"), "SK"]])
     ((_, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
     assert values["title"] == clean_text("Blå\u00a0vekst")
+
+
+def test_a_sheet_near_a_measure_table_says_what_it_lacks() -> None:
+    workbook = one_sheet("Forside", [["Næringsplan"]])
+    workbook.create_sheet("Handlingsdel 2025").append(["Tiltak", "Status", "Kommentar"])
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [p.key for p in tables.problems] == ["import.missing_columns"]
+    assert "Handlingsdel 2025" in tables.problems[0].text("nb")

@@ -280,9 +280,10 @@ def _measure_sheet(workbook: Any, out: Tables, choice: _Choice) -> Any | None:
                 Problem("import.no_such_sheet", {"name": choice.sheet, "choices": names})
             )
         return picked
-    if not choice.candidates:  # a lone sheet is the measures, whatever its header says
-        lone = [ws for ws in sheets if sheet_for_name(ws.title) is None]
-        return lone[0] if len(sheets) == 1 and lone else None
+    if not choice.candidates:  # the sheet nearest to a measure table, to say what it lacks
+        unknown = [ws for ws in sheets if sheet_for_name(ws.title) is None]
+        near = [ws for ws in unknown if find_header(_top(ws), MEASURES) is not None]
+        return (near or unknown[: len(sheets) == 1] or [None])[0]
     picked = _named(sheets, choice.candidates[0])
     if len(choice.candidates) > 1:
         others = ", ".join(choice.candidates[1:])
@@ -295,8 +296,13 @@ def _could_hold_measures(worksheet: Any) -> bool:
     known = sheet_for_name(worksheet.title)
     if known is not None:
         return known is MEASURES
-    top = worksheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS)
-    return holds_measures([row_texts(row) for row in top])
+    return holds_measures(_top(worksheet))
+
+
+def _top(worksheet: Any) -> list[list[str]]:
+    """The rows a header is looked for in."""
+    rows = worksheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS)
+    return [row_texts(row) for row in rows]
 
 
 def _named(worksheets: list[Any], name: str) -> Any | None:
