@@ -18,6 +18,7 @@ from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_files import FILE_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
+from tracker.i18n_import_page import IMPORT_PAGE_MESSAGES
 from tracker.i18n_imports import IMPORT_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
 from tracker.i18n_plurals import PLURAL_MESSAGES
@@ -946,6 +947,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     TABLE_MESSAGES,
     USER_MESSAGES,
     FILE_MESSAGES,
+    IMPORT_PAGE_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 
