@@ -16,8 +16,12 @@ from tracker.cells_safe import neutralised
 from tracker.errors import Problem
 
 LINE_COLUMNS = ("row", "column", "message")
-KINDS = ("problems", "notices", "changes")
-"""The result's lists, each a sheet of its own (importreport.sheet_<kind>)."""
+SHEETS = {
+    "problems": "importreport.sheet_problems",
+    "notices": "importreport.sheet_notices",
+    "changes": "importreport.sheet_changes",
+}
+"""The result's lists, each a sheet of its own, and the sheet's name."""
 
 
 def import_report(result: Any, lang: str) -> bytes:
@@ -29,11 +33,9 @@ def import_report(result: Any, lang: str) -> bytes:
         summary.to_excel(
             writer, sheet_name=i18n.t("importreport.sheet_summary", lang), index=False, header=False
         )
-        for kind in KINDS:
+        for kind, title in SHEETS.items():
             frame = _lines(getattr(result, kind), lang)
-            frame.to_excel(
-                writer, sheet_name=i18n.t(f"importreport.sheet_{kind}", lang), index=False
-            )
+            frame.to_excel(writer, sheet_name=i18n.t(title, lang), index=False)
     return buffer.getvalue()
 
 
@@ -54,7 +56,7 @@ def summary_rows(result: Any, lang: str) -> list[tuple[str, object]]:
     rows: list[tuple[str, object]] = [
         (i18n.t("importreport.outcome", lang), i18n.t(_outcome(result), lang))
     ]
-    rows += [(i18n.t(f"importreport.{kind}", lang), len(getattr(result, kind))) for kind in KINDS]
+    rows += [(i18n.t(f"importreport.{kind}", lang), len(getattr(result, kind))) for kind in SHEETS]
     for layout in getattr(result, "layouts", []):
         rows.append((i18n.t("importreport.sheet_read", lang), neutralised(layout.sheet)))
         rows.append((i18n.t("importreport.header_row", lang), layout.header_row))
