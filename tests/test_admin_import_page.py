@@ -25,6 +25,7 @@ from tests.apptest_helpers import (
     double_click,
     fresh_database,
     no_exception,
+    shown,
     table_with,
     template,
     texts,
@@ -82,7 +83,7 @@ class Reader:
             Layout(
                 sheet or SHEETS[0],
                 4,
-                [(header, key or None) for header, key in read.items()],
+                [*((header, key or None) for header, key in read.items()), ("", None)],
                 SHEETS,
                 first_rows=[(5, {"code": "1.99", "title": "Testtiltak fra import", "theme": "1"})],
             )
@@ -171,6 +172,19 @@ def test_the_dry_run_shows_the_sheet_header_row_columns_and_first_rows(
     assert count(demo, Measure) == measures  # nothing written yet
 
 
+def test_the_reading_is_said_in_english_too(demo: AppDatabase, reader: Reader) -> None:
+    at = app(
+        real_admin(demo),
+        "en",
+        page="app_pages/admin.py",
+        state={"admin_tab": i18n.t("adminpage.tab.import", "en")},
+    )
+    upload(at)
+    assert i18n.t("importpage.read_sheet", "en", sheet=SHEETS[0], row=4) in texts(at.markdown)
+    columns = table_with(at, i18n.t("importpage.file_column", "en"))
+    assert list(columns[i18n.t("importpage.field", "en")])[-1] == i18n.t("importpage.ignored", "en")
+
+
 def test_picking_another_sheet_reads_that_sheet(demo: AppDatabase, reader: Reader) -> None:
     at = upload(import_tab(demo))
     assert nb("importpage.several_sheets", sheets=", ".join(SHEETS)) in texts(at.caption)
@@ -186,7 +200,7 @@ def test_changing_a_columns_meaning_reads_the_file_again_with_it(
     at = upload(import_tab(demo))
     assert reader.calls[-1] == {"sheet": None, "columns": None}  # nothing chosen: as read
     picker = at.selectbox(key=f"{admin_import_layout.COLUMN_PREFIX}3")
-    assert picker.label == "Ansvarlig" and picker.value == admin_import_layout.IGNORED
+    assert shown(picker.label) == "Ansvarlig" and picker.value == admin_import_layout.IGNORED
     picker.select("lead").run()
     no_exception(at)
     assert reader.calls[-1] == {"sheet": None, "columns": {"Ansvarlig": "lead"}}

@@ -16,7 +16,7 @@ import streamlit as st
 from tracker import i18n, planfile
 from tracker.importers import read_bytes
 from ui.state import t
-from ui.text import MISSING, t_md
+from ui.text import MISSING, plain, t_md
 
 CHOICES_KEY = "admin_import_choices"
 SHEET_KEY = "admin_import_sheet"
@@ -133,12 +133,18 @@ def sheet_picker(layout: Any, chosen: Choices) -> None:
     )
 
 
+def named_columns(layout: Any) -> list[tuple[int, str, str | None]]:
+    """(index, header, field key) of the columns with a header (blank ones are no choice)."""
+    return [(i, header, key) for i, (header, key) in enumerate(layout.columns) if header.strip()]
+
+
 def column_table(layout: Any) -> None:
+    named = named_columns(layout)
     st.dataframe(
         pd.DataFrame(
             {
-                t("importpage.file_column"): [header for header, _ in layout.columns],
-                t("importpage.field"): [field_label(key) for _, key in layout.columns],
+                t("importpage.file_column"): [header for _, header, _ in named],
+                t("importpage.field"): [field_label(key) for _, _, key in named],
             }
         ),
         hide_index=True,
@@ -153,14 +159,14 @@ def column_pickers(layout: Any, chosen: Choices) -> None:
     with st.expander(t("importpage.change_columns")):
         st.caption(t("importpage.change_columns_help"))
         cells = st.columns(3)
-        for index, (header, key) in enumerate(layout.columns):
+        for place, (index, header, key) in enumerate(named_columns(layout)):
             widget = f"{COLUMN_PREFIX}{index}"
 
             def picked(header: str = header, widget: str = widget) -> None:
                 chosen.columns[header] = st.session_state[widget]
 
-            cells[index % 3].selectbox(
-                header or MISSING,
+            cells[place % 3].selectbox(
+                plain(header),
                 options,
                 index=options.index(key) if key in options else 0,
                 format_func=field_label,
