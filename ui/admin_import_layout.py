@@ -69,8 +69,16 @@ def read(content: bytes, filename: str, chosen: Choices) -> Any:
 
 
 def measure_layout(layouts: list[Any]) -> Any | None:
-    """The layout of the measures' sheet: the one among its own candidates."""
-    return next((lay for lay in layouts if lay.sheet in lay.candidates), None)
+    """The layout of the measures' table (Layout.table; without it: the one among its
+    own candidates)."""
+    return next((lay for lay in layouts if _is_measures(lay)), None)
+
+
+def _is_measures(layout: Any) -> bool:
+    table = getattr(layout, "table", None)
+    return (
+        table == planfile.MEASURES.key if table is not None else layout.sheet in layout.candidates
+    )
 
 
 def field_keys() -> tuple[str, ...]:
