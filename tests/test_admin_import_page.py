@@ -10,6 +10,7 @@ for here (Layout as the shared contract has it), around the real reader."""
 from __future__ import annotations
 
 import inspect
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -304,3 +305,53 @@ def test_the_first_plan_is_made_from_its_name_on_a_fresh_install(empty: AppDatab
     with empty.session() as session:
         plan = session.scalar(select(Plan).where(Plan.name == name))
         assert plan is not None and (plan.start_year, plan.end_year) == (2024, 2028)
+
+
+# --- with the reader itself --------------------------------------------------------
+
+
+def workbook() -> bytes:
+    """Two sheets that could hold the measures, each below a title and a blank row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    header = ["Nr.", "Tiltak", "Satsingsområde", "Ansvar", "Start", "Slutt"]
+    for index, (title, code) in enumerate(((SHEETS[0], "1.99"), (SHEETS[1], "1.98"))):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = title
+        sheet.append([f"Handlingsdel {code}"])
+        sheet.append([])
+        sheet.append(header)
+        sheet.append([code, f"Tiltak {code}", "1", "Senja kommune", "2026-Q1", "2026-Q4"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.skipif(
+    "sheet" not in inspect.signature(real_read_bytes).parameters,
+    reason="read_bytes(sheet=, columns=) and Layout come with the imp-read branch",
+)
+def test_with_the_reader_the_sheet_and_a_columns_meaning_can_be_chosen(
+    demo: AppDatabase,
+) -> None:
+    at = upload(import_tab(demo), workbook(), "handlingsdel.xlsx")
+    assert nb("importpage.read_sheet", sheet=SHEETS[0], row=3) in texts(at.markdown)
+    assert any("1.99" in line for line in table_with(at, nb("adminpage.message")).iloc[:, 0])
+    at.selectbox(key=admin_import_layout.SHEET_KEY).select(SHEETS[1]).run()
+    no_exception(at)
+    assert nb("importpage.read_sheet", sheet=SHEETS[1], row=3) in texts(at.markdown)
+    assert any("1.98" in line for line in table_with(at, nb("adminpage.message")).iloc[:, 0])
+    picker = f"{admin_import_layout.COLUMN_PREFIX}3"
+    at.selectbox(key=picker).select("").run()  # Ansvar ignored: a measure needs its lead
+    no_exception(at)
+    assert at.error and nb("importpage.choices_failed") in texts(at.caption)
+    at.selectbox(key=picker).select("lead").run()  # the pickers stay: changed back
+    no_exception(at)
+    columns = table_with(at, nb("importpage.file_column"))
+    assert list(columns[nb("importpage.file_column")])[3] == "Ansvar"
+    assert list(columns[nb("importpage.field")])[3] == nb("importfield.lead")
+    at.selectbox(key=picker).select("").run()
+    at.button(key="admin_import_reset").click().run()  # or all choices undone
+    no_exception(at)
+    assert nb("importpage.read_sheet", sheet=SHEETS[0], row=3) in texts(at.markdown)

@@ -63,6 +63,13 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file is read again as soon as you change a choice. Nothing is saved "
         "until you press Import.",
     },
+    "importpage.choices_failed": {
+        "nb": "Med disse valgene fant vi ingen tiltakstabell å lese (se feilen over). Endre "
+        "valgene, eller start på nytt med fila slik den ble lest.",
+        "en": "With these choices no table of measures could be read (see the problem above). "
+        "Change the choices, or start again with the file as it was read.",
+    },
+    "importpage.reset": {"nb": "Les fila som først", "en": "Read the file as at first"},
     "importpage.first_rows": {
         "nb": "De første radene slik de blir lagret:",
         "en": "The first rows as they will be stored:",

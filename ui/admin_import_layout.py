@@ -33,6 +33,7 @@ class Choices:
     file_id: str = ""
     sheet: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    seen: Any = None  # the last measure layout read: its pickers stay when a choice fails
 
     def key(self) -> tuple[Any, ...]:
         return (self.sheet, tuple(sorted(self.columns.items())))
@@ -102,10 +103,15 @@ def field_label(key: str | None) -> str:
 
 def show(layouts: list[Any], chosen: Choices) -> None:
     """How the file was read, with the pickers that change it."""
+    main = measure_layout(layouts)
+    if main is not None:
+        chosen.seen = main
+    elif chosen.seen is not None and (chosen.sheet or chosen.columns):
+        failed(chosen)
+        return
     if not layouts:
         return
     st.markdown(f"**{t('importpage.how_read')}**")
-    main = measure_layout(layouts)
     for layout in layouts:
         if layout is not main:
             st.caption(t_md("importpage.other_sheet", sheet=layout.sheet, row=layout.header_row))
@@ -119,6 +125,21 @@ def show(layouts: list[Any], chosen: Choices) -> None:
     column_table(main)
     column_pickers(main, chosen)
     first_rows(main)
+
+
+def failed(chosen: Choices) -> None:
+    """The choices left no measure table to read (a required column ignored): the
+    pickers of the last reading stay, to change them back, and a reset."""
+    st.markdown(f"**{t('importpage.how_read')}**")
+    st.caption(t("importpage.choices_failed"))
+    sheet_picker(chosen.seen, chosen)
+    column_pickers(chosen.seen, chosen, expanded=True)
+
+    def reset() -> None:
+        chosen.sheet, chosen.columns = None, {}
+        forget_pickers(columns_only=False)
+
+    st.button(t("importpage.reset"), key="admin_import_reset", on_click=reset)
 
 
 def sheet_picker(layout: Any, chosen: Choices) -> None:
@@ -161,10 +182,10 @@ def column_table(layout: Any) -> None:
     )
 
 
-def column_pickers(layout: Any, chosen: Choices) -> None:
+def column_pickers(layout: Any, chosen: Choices, *, expanded: bool = False) -> None:
     """One picker per column: a change is read again at once (on_change)."""
     options = [IGNORED, *field_keys()]
-    with st.expander(t("importpage.change_columns")):
+    with st.expander(t("importpage.change_columns"), expanded=expanded):
         st.caption(t("importpage.change_columns_help"))
         cells = st.columns(3)
         for place, (index, header, key) in enumerate(named_columns(layout)):
