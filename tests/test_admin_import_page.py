@@ -296,8 +296,8 @@ def test_the_first_plan_is_made_from_its_name_on_a_fresh_install(empty: AppDatab
     at.button(key="first_plan_import").click().run()
     name = "Strategisk næringsplan for Senja kommune 2024–2028"
     at.text_input(key=admin_import.PLAN_NAME_KEY).input(name).run()
-    csv = "Nr.;Tiltak;Ansvarlig\n1.1;Første tiltak;Senja kommune\n".encode()
-    at.file_uploader(key="admin_import_file_0").set_value(("tiltak.csv", csv, "text/csv"))
+    csv = "Nr.;Tiltak;Satsingsområde;Ansvarlig\n1.1;Første tiltak;1 Attraktiv;Senja kommune\n"
+    at.file_uploader(key="admin_import_file_0").set_value(("tiltak.csv", csv.encode(), "text/csv"))
     at.run()
     no_exception(at)
     at.button(key="admin_import_run").click().run()
@@ -305,6 +305,7 @@ def test_the_first_plan_is_made_from_its_name_on_a_fresh_install(empty: AppDatab
     with empty.session() as session:
         plan = session.scalar(select(Plan).where(Plan.name == name))
         assert plan is not None and (plan.start_year, plan.end_year) == (2024, 2028)
+    assert nb("firstplan.heading") not in [h.value for h in at.subheader]  # the plan is there
 
 
 # --- with the reader itself --------------------------------------------------------
