@@ -296,3 +296,40 @@ def test_the_first_import_without_a_period_says_how_to_give_one(
     result = cli("import", str(file), "--plan", "Næringsplan for Senja", "--period", "2024-2028")
     assert result.exit_code == 0, result.output
     assert counts(empty_db)["plan"] == 1
+
+
+def test_a_theme_named_alone_takes_the_number_its_measures_give(session: Session) -> None:
+    data = tables(
+        row("2.2", "Først", ""),
+        row("2.1", "Reiseliv-tiltak", "Reiseliv"),
+        row("1.1", "Attraktiv-tiltak", "Attraktiv"),
+        row("", "Havbruk-tiltak", "Havbruk"),
+        row("1.2", "Også reiseliv", "Reiseliv"),  # 1 is Attraktiv: Reiseliv stays 2
+    )
+    result = run(session, data)
+    assert result.ok, [p.text() for p in result.problems]
+    assert themes(session) == [("2", "Reiseliv"), ("1", "Attraktiv"), ("3", "Havbruk")]
+    theme_of = {
+        m.title: session.get(Theme, m.theme_id).code for m in session.scalars(select(Measure))
+    }
+    assert theme_of == {
+        "Først": "2",
+        "Reiseliv-tiltak": "2",
+        "Attraktiv-tiltak": "1",
+        "Havbruk-tiltak": "3",
+        "Også reiseliv": "2",
+    }
+    assert (
+        session.scalars(select(Measure.code).where(Measure.title == "Havbruk-tiltak")).one()
+        == "3.1"
+    )
+
+
+def test_a_period_for_an_existing_plan_is_noticed_not_used(session: Session) -> None:
+    make_plan(session, name=PLAN_NAME)
+    make_actor(session, "Kupa")
+    result = run(session, tables(row("1.1", "Et", "1 Attraktiv")), period="2024-2030")
+    assert result.ok
+    assert [p.key for p in result.notices] == ["import.period_kept"]
+    assert "2024–2028" in result.notices[0].text("nb")
+    assert session.scalars(select(Plan.end_year)).one() == 2028

@@ -100,6 +100,12 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{value}» er ikke en planperiode. Skriv første og siste år, f.eks. 2024-2028.",
         "en": "“{value}” is not a plan period. Write the first and last year, e.g. 2024-2028.",
     },
+    "import.period_kept": {
+        "nb": "Planen «{name}» finnes og gjelder {start}–{end}; perioden «{value}» er ikke brukt "
+        "(endre perioden på Admin-siden).",
+        "en": "The plan “{name}” exists and covers {start}–{end}; the period “{value}” is not "
+        "used (change the period on the Admin page).",
+    },
     "import.plan_near_miss": {
         "nb": "Planen «{value}» finnes ikke. Mente du «{near}»? (En ny plan må ha et navn "
         "som ikke ligner en som finnes.)",

@@ -51,6 +51,12 @@ def new_plan_values(session: Session, name: str, period: str | None) -> dict[str
     return {"name": name, "start_year": first, "end_year": last, "owner": "", "description": ""}
 
 
+def period_kept(plan: Plan, period: str) -> Problem:
+    """The notice that an existing plan keeps its years whatever --period says."""
+    params = {"value": period, "name": plan.name}
+    return Problem("import.period_kept", params | {"start": plan.start_year, "end": plan.end_year})
+
+
 def _good(years: tuple[int, int]) -> bool:
     return is_year(years[0]) and is_year(years[1]) and years[0] <= years[1]
 

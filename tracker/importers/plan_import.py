@@ -19,7 +19,7 @@ from tracker.db import bump_revision
 from tracker.errors import NotFound, Problem, TrackerError
 from tracker.importers import themes
 from tracker.importers.event_rows import EventSpec, apply_events, parse_events
-from tracker.importers.new_plan import new_plan_values
+from tracker.importers.new_plan import new_plan_values, period_kept, period_years
 from tracker.importers.read import Tables, normalise, read_path
 from tracker.importers.resolve import Lookup, theme_names
 from tracker.importers.values import (
@@ -314,6 +314,8 @@ class _Job:
         """The plan named (or the only one); a name not yet known is a new plan."""
         try:
             self.plan = get_plan(self.session, plan_name)
+            if period and period_years(period) != (self.plan.start_year, self.plan.end_year):
+                self.notices.append(period_kept(self.plan, period))
             return
         except NotFound:
             if not (plan_name or "").strip():

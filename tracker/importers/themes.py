@@ -68,7 +68,18 @@ def find_or_new_theme(job: Any, text: str, row: int, measure_code: str = "") -> 
     if (near := job.themes.near_miss(name)) is not None:
         job.problem("import.near_miss", row, "theme", value=name, near=near)
         return None
-    return new_theme(job, next_free_code(job), name, row)
+    return new_theme(job, _code_for_name(job, name, measure_code), name, row)
+
+
+def _code_for_name(job: Any, name: str, measure_code: str) -> str:
+    """A theme named without a number: the one its measure's number gives («Reiseliv»
+    on row 2.1 is theme 2) when the file gives that number to this name, else the next
+    free number."""
+    code = measure_theme_code(measure_code)
+    hinted = named_themes(job).get(code or "")
+    if code and hinted and normalise(hinted) == normalise(name) and not job.themes.find(code):
+        return code
+    return next_free_code(job)
 
 
 def may_add_themes(job: Any) -> bool:
@@ -110,13 +121,16 @@ def _by_code(job: Any, code: str, name: str, text: str, row: int) -> Theme | Non
 
 def named_themes(job: Any) -> dict[str, str]:
     """Theme code -> the name the file first gives it («3 Nyskapende» anywhere in the
-    measures), so a row known only by its number 3.2 takes that name."""
+    measures; else a name alone on a row numbered 3.x), so a row known only by its
+    number 3.2 takes that name."""
     if job.theme_hints is None:
-        job.theme_hints = {}
-        for _, values in job.rows(MEASURES):
-            code, name = split_theme(values.get("theme", ""))
-            if code is not None and name:
-                job.theme_hints.setdefault(code, name)
+        named = [split_theme(values.get("theme", "")) for _, values in job.rows(MEASURES)]
+        hints = {code: name for code, name in reversed(named) if code is not None and name}
+        for (code, name), (_, values) in zip(named, job.rows(MEASURES), strict=True):
+            numbered = measure_theme_code(values.get("code", ""))  # «Reiseliv» on row 2.1
+            if code is None and name and numbered is not None:
+                hints.setdefault(numbered, name)
+        job.theme_hints = hints
     return job.theme_hints
 
 
