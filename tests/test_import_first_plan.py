@@ -49,6 +49,8 @@ ROWS = [
         ("Tema 1 – Attraktiv kommune", "1", "Attraktiv kommune"),
         ("1) Attraktiv", "1", "Attraktiv"),
         ("1. Attraktiv", "1", "Attraktiv"),
+        ("Satsingsområde nr. 4 - Kompetanse", "4", "Kompetanse"),
+        ("satsingsområde 5", "5", ""),
         (
             "Satsingsområde 1: Attraktiv – Næringsvennlig kommune",
             "1",
@@ -333,3 +335,12 @@ def test_a_period_for_an_existing_plan_is_noticed_not_used(session: Session) -> 
     assert [p.key for p in result.notices] == ["import.period_kept"]
     assert "2024–2028" in result.notices[0].text("nb")
     assert session.scalars(select(Plan.end_year)).one() == 2028
+
+
+def test_an_import_into_an_empty_database_without_a_plan_name_asks_for_one(
+    empty_db: Path, tmp_path: Path
+) -> None:
+    result = cli("import", str(handlingsdel(tmp_path / "handlingsdel.xlsx")))
+    assert result.exit_code == 1
+    assert "--plan" in result.output and "Traceback" not in result.output
+    assert counts(empty_db)["plan"] == 0

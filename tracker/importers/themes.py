@@ -19,7 +19,7 @@ from tracker.importers.resolve import theme_names
 from tracker.models import Theme
 from tracker.planfile import LANG, MEASURES, THEMES
 
-_PREFIX = r"(?:(?:satsingsområde|satsingsomrade|innsatsområde|satsing|tema|theme)\s*)?"
+_PREFIX = r"(?:(?:satsingsområde|satsingsomrade|innsatsområde|satsing|tema|theme)\s*(?:nr\.?\s*)?)?"
 _THEME_TEXT = re.compile(
     _PREFIX + r"(\d{1,3})(?!\d)(?![.,]\d)(?:\s*[.):–—-]\s*|\s+|$)(.*)", re.IGNORECASE | re.DOTALL
 )
