@@ -116,7 +116,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Demokontoene har offentlige passord, så demoen lastes i en egen database, "
         "ikke i denne. Den som driver serveren starter den slik:",
         "en": "The demo accounts have published passwords, so the demo loads into a "
-        "database of its own, not into this one. Whoever runs the server starts it so:",
+        "database of its own, not into this one. Whoever runs the server starts it like this:",
     },
     "firstplan.demo_commands": {
         "nb": "make demo\n# eller:\nexport TRACKER_DATABASE_URL=sqlite:///data/demo.db\n"
