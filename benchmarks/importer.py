@@ -48,7 +48,7 @@ def child(path: Path, url: str, dry_run: bool) -> None:
 
     engine = db.make_engine(url)
     started = time.perf_counter()
-    with db.write_session(engine) as session:
+    with db.transaction(engine) as session:
         result = import_path(session, user=SYSTEM, path=path, dry_run=dry_run)
     seconds = time.perf_counter() - started
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -63,8 +63,10 @@ def run(path: Path, folder: Path, dry_run: bool) -> dict:
     subprocess.run([sys.executable, "-m", "tracker", "init"], env=env, check=True,
                    capture_output=True)  # fmt: skip
     args = [sys.executable, "-m", "benchmarks.importer", "--child", str(path), url]
-    done = subprocess.run(args + (["--dry-run"] if dry_run else []), env=env, check=True,
+    done = subprocess.run(args + (["--dry-run"] if dry_run else []), env=env,
                           capture_output=True, text=True)  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
