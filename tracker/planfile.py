@@ -144,5 +144,8 @@ EVENTS = Sheet(
 
 SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
 
-ONGOING = ("løpende", "lopende", "hele perioden", "ongoing", "continuous")
+ONGOING = (
+    *("løpende", "lopende", "fortløpende", "løpande", "hele perioden", "hele planperioden"),
+    *("heile perioden", "kontinuerlig", "kontinuerleg", "ongoing", "continuous"),
+)
 """Period words meaning the plan's whole period."""
