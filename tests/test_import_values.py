@@ -100,6 +100,9 @@ def test_empty_period_means_the_whole_plan_period(text: str) -> None:
         "32.13.2025",
         "Q2",
         "høst",
+        "Q1 - Q2",
+        "(2025)",
+        "2024 eller 2025",
     ],
 )
 def test_bad_period_raises_with_catalogue_key(text: str) -> None:
@@ -190,12 +193,21 @@ def test_bad_bound_raises_with_catalogue_key(text: str) -> None:
         ("mars 2025 til juni 2026", "2025-Q1", "2026-Q2"),
         ("fra 2025 til 2026", "2025-Q1", "2026-Q4"),
         ("2025−2026", "2025-Q1", "2026-Q4"),  # a minus sign
+        # two terms sharing a year
+        ("Q1–Q2 2025", "2025-Q1", "2025-Q2"),
+        ("1.–2. kvartal 2025", "2025-Q1", "2025-Q2"),
+        ("jan–mars 2026", "2026-Q1", "2026-Q1"),
+        ("vår–høst 2025", "2025-Q1", "2025-Q4"),
+        ("2025-Q1–Q3", "2025-Q1", "2025-Q3"),
+        ("2025 Q2 - Q4", "2025-Q2", "2025-Q4"),
         # open ends: from a time until the plan ends, or until a time
         ("2025 – løpende", "2025-Q1", "2028-Q4"),
         ("Fra høst 2025", "2025-Q3", "2028-Q4"),
         ("Innen 2026", "2024-Q1", "2026-Q4"),
         ("innen utgangen av 2026", "2024-Q1", "2026-Q4"),
-        # trailing full stops and odd spaces
+        # a note in brackets, trailing full stops and odd spaces
+        ("2025 (oppstart)", "2025-Q1", "2025-Q4"),
+        ("2024–2026 (fase 1)", "2024-Q1", "2026-Q4"),
         ("2025.", "2025-Q1", "2025-Q4"),
         ("2024\u00a0–\u00a02026", "2024-Q1", "2026-Q4"),
         ("Q2\u202f2025", "2025-Q2", "2025-Q2"),
@@ -216,6 +228,8 @@ def test_parse_period_as_municipalities_write_it(text: str, start: str, end: str
         "hele perioden.",
         "Løpende\u00a0",
         "Løpende.",
+        "Årlig",
+        "Løpende (årlig)",
     ],
 )
 def test_more_words_for_the_whole_plan_period(text: str) -> None:

@@ -146,6 +146,7 @@ SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
 
 ONGOING = (
     *("løpende", "lopende", "fortløpende", "løpande", "hele perioden", "hele planperioden"),
-    *("heile perioden", "kontinuerlig", "kontinuerleg", "ongoing", "continuous"),
+    *("heile perioden", "kontinuerlig", "kontinuerleg", "årlig", "årleg", "hvert år"),
+    *("ongoing", "continuous", "annually", "yearly"),
 )
 """Period words meaning the plan's whole period."""

@@ -11,8 +11,9 @@ start or end (values.py fills it in and gives the catalogue key).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from functools import lru_cache
 
 from tracker.cleaning import plain_spaces
 from tracker.importers.read import normalise
@@ -62,7 +63,7 @@ _MONTHS = {
 }
 
 
-def _words(table: dict[str, object]) -> str:
+def _words(table: Iterable[str]) -> str:
     return "|".join(sorted(map(re.escape, table), key=len, reverse=True))
 
 
@@ -86,6 +87,7 @@ _TWO_DIGIT_END = re.compile(r"(\d{4})\s*[-–—−/]\s*(\d{2})")
 _RANGE_DASH = re.compile(r"\s*(?:[-–—−‒―/]|\b(?:til|to|until)\b)\s*")
 _TIME_OF_DAY = re.compile(r"[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _TRAILING = ".,;!"
+_NOTE = re.compile(r"(?<=\S)\s*\([^()]*\)$")
 
 _OPEN_END = ("fra", "from", "f.o.m.", "fom", "etter", "after")
 _OPEN_START = ("innen", "senest", "frem til", "fram til", "til", "by", "within", "until")
@@ -95,8 +97,10 @@ _ABOUT = ("ca.", "ca", "cirka", "omtrent", "i", "in")
 
 
 def period_key(text: str) -> str:
-    """The form terms are matched in: plain spaces, normalised, no trailing full stop."""
-    return normalise(plain_spaces(text or "")).rstrip(_TRAILING).strip()
+    """The form terms are matched in: plain spaces, normalised, without a note in
+    brackets at the end ('2025 (oppstart)') and a trailing full stop."""
+    value = _NOTE.sub("", normalise(plain_spaces(text or "")))
+    return value.rstrip(_TRAILING).strip()
 
 
 def is_ongoing(text: str) -> bool:
@@ -104,6 +108,7 @@ def is_ongoing(text: str) -> bool:
     return period_key(text) in ONGOING
 
 
+@lru_cache(maxsize=4096)  # a plan's period cells repeat: '2024–2028', 'Løpende'
 def read_period(text: str) -> Span | None:
     """A period cell as its span; (None, None) for the whole plan; None if unreadable."""
     value = period_key(text)
@@ -111,7 +116,7 @@ def read_period(text: str) -> Span | None:
         return None, None
     if (span := _two_digit_range(value)) is not None:
         return span
-    if (span := read_term(value)) is not None:
+    if (span := _term(value, True)) is not None:
         return span
     return _range(value)
 
@@ -119,15 +124,19 @@ def read_period(text: str) -> Span | None:
 def read_term(text: str, *, open_ends: bool = True) -> Span | None:
     """One term with the words that may come before it, or None. Without open_ends,
     'fra' and 'innen' are only words: 'fra 2025' is 2025."""
-    value = period_key(text)
-    for words, change, opens in _MODIFIERS:
-        for word in words:
-            if value.startswith(word + " ") or (word.endswith(".") and value.startswith(word)):
-                span = read_term(value[len(word) :], open_ends=open_ends)
-                if span is None:
-                    return None
-                return span if opens and not open_ends else change(span)
-    return _plain_term(value)
+    return _term(period_key(text), open_ends)
+
+
+def _term(value: str, open_ends: bool) -> Span | None:
+    """A term in period_key form."""
+    match = _MODIFIER.match(value)
+    if not match:
+        return _plain_term(value)
+    span = _term(value[match.end() :], open_ends)
+    if span is None:
+        return None
+    change, opens = _MODIFIERS[match[1]]
+    return span if opens and not open_ends else change(span)
 
 
 def _plain_term(value: str) -> Span | None:
@@ -207,24 +216,42 @@ def _two_digit_range(value: str) -> Span | None:
 
 
 def _range(value: str) -> Span | None:
-    """'A – B' where A and B are terms: the one dash (of all) with a term on each side."""
+    """'A – B' where A and B are terms: the one dash (of all) with a term on each side.
+    Two terms may share a year: 'Q1–Q2 2025', '1.–2. kvartal 2025', '2025-Q1–Q3'."""
     found = set()
     for dash in _RANGE_DASH.finditer(value):
-        left, right = value[: dash.start()], value[dash.end() :]
+        left, right = value[: dash.start()].strip(), value[dash.end() :].strip()
         if not left or not right:
             continue
-        first = read_term(left)
-        last = (None, None) if period_key(right) in ONGOING else read_term(right)
+        first = _term(left, True) or _term(_with_tail_of(right, left), True)
+        last = _end_term(right, left)
         if first is not None and last is not None:
             found.add((first[0], last[1]))
     return found.pop() if len(found) == 1 else None
 
 
-_MODIFIERS: tuple[tuple[tuple[str, ...], Callable[[Span], Span], bool], ...] = (
-    # words, what they do to the term's span, whether that opens a side
-    (_OPEN_END, lambda span: (span[0], None), True),
-    (_OPEN_START, lambda span: (None, span[1]), True),
-    (_EARLY, lambda span: (span[0], span[0]), False),
-    (_LATE, lambda span: (span[1], span[1]), False),
-    (_ABOUT, lambda span: span, False),
-)
+def _end_term(right: str, left: str) -> Span | None:
+    if right in ONGOING:
+        return None, None
+    if (span := _term(right, True)) is not None:
+        return span
+    year = re.match(r"\d{4}\b", left)
+    return _term(f"{year[0]} {right}", True) if year else None
+
+
+def _with_tail_of(right: str, left: str) -> str:
+    """left with what follows right's first word: '1.' + '2. kvartal 2025' ->
+    '1. kvartal 2025'; 'Q1' + 'Q2 2025' -> 'Q1 2025'."""
+    words = right.split(maxsplit=1)
+    return f"{left} {words[1]}" if len(words) == 2 else left
+
+
+_MODIFIERS: dict[str, tuple[Callable[[Span], Span], bool]] = {
+    # each word: what it does to the term's span, and whether that opens a side
+    **dict.fromkeys(_OPEN_END, (lambda span: (span[0], None), True)),
+    **dict.fromkeys(_OPEN_START, (lambda span: (None, span[1]), True)),
+    **dict.fromkeys(_EARLY, (lambda span: (span[0], span[0]), False)),
+    **dict.fromkeys(_LATE, (lambda span: (span[1], span[1]), False)),
+    **dict.fromkeys(_ABOUT, (lambda span: span, False)),
+}
+_MODIFIER = re.compile(rf"({_words(_MODIFIERS)})(?:\s+|(?<=\.))")
