@@ -3,8 +3,10 @@ file reading and header matching (tracker/importers/read.py). No database."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -308,6 +310,27 @@ def test_any_range_of_quarters_parses_to_its_ends(
     right = data.draw(st.sampled_from(_quarter_forms(last)))
     dash = data.draw(st.sampled_from(["–", " – ", "-", " - ", "—", " til "]))
     assert parse_period(left + dash + right, 1900, 2200) == (first, last)
+
+
+def _readme_examples(first: str, last: str) -> list[str]:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    part = readme[readme.index(first) : readme.index(last)]
+    return [example for example in re.findall(r"`([^`]+)`", part) if "/" not in example]
+
+
+def test_the_periods_the_readme_names_are_read() -> None:
+    examples = _readme_examples("- periods as", "- statuses by label")
+    assert len(examples) > 15
+    for example in examples:
+        parse_period(example, *PLAN)  # raises if the README promises too much
+
+
+def test_the_status_words_and_progress_the_readme_names_are_read() -> None:
+    statuses = _readme_examples("- statuses by label", "progress as")
+    assert len(statuses) > 8
+    assert all(isinstance(parse_status(word), Status) for word in statuses)
+    progress = _readme_examples("progress as", "no-break spaces")
+    assert [parse_progress(text) for text in progress] == [50] * len(progress)
 
 
 # --- progress ----------------------------------------------------------------------------
