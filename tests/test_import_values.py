@@ -312,6 +312,37 @@ def test_any_range_of_quarters_parses_to_its_ends(
     assert parse_period(left + dash + right, 1900, 2200) == (first, last)
 
 
+_SPANS = {  # a form of a year's part (year in {y}) -> its first and last quarter
+    "vår {y}": (1, 2),
+    "våren {y}": (1, 2),
+    "sommer {y}": (2, 3),
+    "høst {y}": (3, 4),
+    "Høsten {y}": (3, 4),
+    "1. halvår {y}": (1, 2),
+    "2. halvår {y}": (3, 4),
+    "2.halvår {y}": (3, 4),
+    "H1 {y}": (1, 2),
+    "{y}-H2": (3, 4),
+    "{y}": (1, 4),
+    "februar {y}": (1, 1),
+    "des. {y}": (4, 4),
+}
+
+
+@given(st.integers(1900, 2200), st.sampled_from(sorted(_SPANS)), st.booleans())
+def test_any_part_of_a_year_spans_its_quarters(year: int, form: str, as_range: bool) -> None:
+    first, last = (Quarter(year, n) for n in _SPANS[form])
+    text = form.format(y=year)
+    assert parse_bound(text, end=False) == first
+    assert parse_bound(text, end=True) == last
+    if as_range:  # to the next year's same part
+        later = form.format(y=year + 1)
+        expected = (first, Quarter(year + 1, _SPANS[form][1]))
+        assert parse_period(f"{text} – {later}", 1900, 2201) == expected
+    else:
+        assert parse_period(text, 1900, 2200) == (first, last)
+
+
 def _readme_examples(first: str, last: str) -> list[str]:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     part = readme[readme.index(first) : readme.index(last)]
