@@ -121,6 +121,7 @@ def read_period(text: str) -> Span | None:
     return _range(value)
 
 
+@lru_cache(maxsize=4096)
 def read_term(text: str, *, open_ends: bool = True) -> Span | None:
     """One term with the words that may come before it, or None. Without open_ends,
     'fra' and 'innen' are only words: 'fra 2025' is 2025."""
