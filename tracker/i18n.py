@@ -276,8 +276,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the period lies outside the plan period {start}–{end}.",
     },
     "import.bad_period": {
-        "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, 2025-Q2 eller Løpende).",
-        "en": "“{value}” is not a period (write e.g. 2024, 2024–2026, 2025-Q2 or Løpende).",
+        "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, Q2 2025, "
+        "2. kvartal 2025, høst 2025, 01.03.2025, Q2 2025 – Q1 2026 eller Løpende).",
+        "en": "“{value}” is not a period (write e.g. 2024, 2024–2026, Q2 2025, "
+        "2. kvartal 2025, høst 2025, 01.03.2025, Q2 2025 – Q1 2026 or Løpende).",
     },
     "import.bad_quarter": {
         "nb": "«{value}» er ikke et kvartal (skriv f.eks. 2025-Q3).",

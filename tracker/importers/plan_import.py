@@ -32,7 +32,7 @@ from tracker.importers.values import (
     parse_status,
     parse_weight,
     parse_yes,
-    split_list,
+    split_names,
 )
 from tracker.limits import MAX_WEIGHT, column_limit, is_multiline, is_year
 from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, StatusUpdate, Theme
@@ -476,7 +476,7 @@ class _Job:
     def names(self, text: str) -> list[str]:
         """A list of actors; a whole cell naming one known actor is that one, even if
         the name has a comma in it."""
-        return [text] if self.actors.find(text) else split_list(text)
+        return split_names(text, self.actors.spelling.values())
 
     def new_code(self, theme: Theme) -> str:
         """'<theme code>.<n>', n after the theme's highest ('T1.4' after 1.1–1.3),
