@@ -134,3 +134,24 @@ def test_new_names_in_a_comma_list_are_split_on_og(
     assert result.ok, [p.text("en") for p in result.problems]
     item = by_title(session, "Felles næringsarena")
     assert partner_names(session, item) == {"Kultur- og fritidsetaten", "Kupa", "NAV"}
+
+
+def test_lopende_in_a_start_or_end_column_is_the_plans_first_or_last_quarter(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    buffer = io.StringIO()
+    header = ["Tiltak", "Satsingsområde", "Ansvarlig", "Oppstart", "Ferdig"]
+    rows = [["Løpende veiledning", "T1", "KN", "2025", "Løpende"],
+            ["Alltid åpen dør", "T1", "KN", "løpende", "2026"]]  # fmt: skip
+    csv.writer(buffer, delimiter=";").writerows([header, *rows])
+    path = tmp_path / "h.csv"
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+    result = import_path(session, user=SYSTEM, path=path, now=NOW)
+    session.commit()
+
+    assert result.ok, [p.text("en") for p in result.problems]
+    plan = world.plan
+    first = by_title(session, "Løpende veiledning")
+    assert (first.start_period, first.end_period) == ("2025-Q1", f"{plan.end_year}-Q4")
+    second = by_title(session, "Alltid åpen dør")
+    assert (second.start_period, second.end_period) == (f"{plan.start_year}-Q1", "2026-Q4")

@@ -510,10 +510,12 @@ class _Job:
             return None, None
         if values.get("start", "").strip():
             start = self.parse_cell(
-                lambda t: parse_bound(t, end=False), values["start"], row, "start"
+                lambda t: parse_bound(t, end=False, plan=self.years), values["start"], row, "start"
             )
         if values.get("end", "").strip():
-            end = self.parse_cell(lambda t: parse_bound(t, end=True), values["end"], row, "end")
+            end = self.parse_cell(
+                lambda t: parse_bound(t, end=True, plan=self.years), values["end"], row, "end"
+            )
         if start is None or end is None:
             return None, None
         if end < start:
