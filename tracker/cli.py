@@ -132,7 +132,11 @@ def demo(ctx: Context) -> None:
 @main.command("import")
 @click.argument("path", type=click.Path(path_type=Path))  # a missing file: the importer's message
 @click.option("--dry-run", is_flag=True, help="Show what would change; change nothing.")
-@click.option("--plan", "plan_name", help="The plan to import into (default: the only one).")
+@click.option(
+    "--plan", "plan_name", help="The plan to import into (default: the only one); a new name "
+    "creates the plan."
+)  # fmt: skip
+@click.option("--period", help="A new plan's years, e.g. 2024-2028 (default: from its name).")
 @click.option("--sheet", help="The sheet that holds the measures (default: found by its headers).")
 @click.option(
     "--column",
@@ -146,6 +150,7 @@ def import_command(
     path: Path,
     dry_run: bool,
     plan_name: str | None,
+    period: str | None,
     sheet: str | None,
     column_options: tuple[str, ...],
 ) -> None:
@@ -156,7 +161,7 @@ def import_command(
     columns = column_choices(column_options)
     with ctx.transaction() as session:
         result = import_path(
-            session, user=SYSTEM, path=path, plan=plan_name, dry_run=dry_run,
+            session, user=SYSTEM, path=path, plan=plan_name, dry_run=dry_run, period=period,
             sheet=sheet, columns=columns,
         )  # fmt: skip
     if dry_run:

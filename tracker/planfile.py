@@ -172,5 +172,9 @@ SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
 FIELD_KEYS: tuple[str, ...] = tuple(c.key for c in MEASURES.columns)
 """The measure fields a user may give a column of the file (labels: importfield.<key>)."""
 
-ONGOING = ("løpende", "lopende", "hele perioden", "ongoing", "continuous")
+ONGOING = (
+    *("løpende", "lopende", "fortløpende", "løpande", "hele perioden", "hele planperioden"),
+    *("heile perioden", "kontinuerlig", "kontinuerleg", "årlig", "årleg", "hvert år"),
+    *("ongoing", "continuous", "annually", "yearly"),
+)
 """Period words meaning the plan's whole period."""
