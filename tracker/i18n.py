@@ -270,10 +270,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "slutt kommer før start.",
         "en": "the end comes before the start.",
     },
-    "import.outside_plan": {
-        "nb": "perioden ligger utenfor planperioden {start}–{end}.",
-        "en": "the period lies outside the plan period {start}–{end}.",
-    },
     "import.bad_period": {
         "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, 2025-Q2 eller Løpende).",
         "en": "“{value}” is not a period (write e.g. 2024, 2024–2026, 2025-Q2 or Løpende).",
@@ -306,10 +302,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.status_missing": {
         "nb": "status mangler, men raden har andre statusfelt.",
         "en": "status is missing, but the row has other status fields.",
-    },
-    "import.status_period": {
-        "nb": "kvartalet {period} ligger utenfor tiltakets periode eller i fremtiden.",
-        "en": "the quarter {period} is outside the measure's span or in the future.",
     },
     "import.unknown_theme": {
         "nb": "ukjent satsingsområde «{value}». Kjente satsingsområder: {known}.",

@@ -17,6 +17,12 @@ from tracker import i18n
 from tracker.cleaning import clean_text
 from tracker.db import bump_revision
 from tracker.errors import NotFound, Problem, TrackerError
+from tracker.importers.checks import (
+    actor_problems,
+    report_problems,
+    span_problems,
+    weight_problems,
+)
 from tracker.importers.event_rows import EventSpec, apply_events, parse_events
 from tracker.importers.read import Tables, normalise, read_path
 from tracker.importers.resolve import Lookup, theme_names
@@ -32,15 +38,22 @@ from tracker.importers.values import (
     parse_yes,
     split_list,
 )
-from tracker.limits import MAX_WEIGHT, column_limit, is_multiline, is_year
-from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, StatusUpdate, Theme
+from tracker.limits import MAX_WEIGHT, column_limit, is_year
+from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
 from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.quarters import Quarter
+from tracker.service.admin import REQUIRED
 from tracker.service.audit import record
-from tracker.service.checks import too_long
+from tracker.service.checks import Checks, too_long
 from tracker.service.demo_accounts import retire_demo_accounts
 from tracker.service.principal import Principal, require_admin
-from tracker.service.status import append_status, is_closed, latest_status
+from tracker.service.status import (
+    Report,
+    append_status,
+    latest_status,
+    newest_periods,
+    status_values,
+)
 from tracker.service.structure import get_plan
 from tracker.vocab import ActorKind, Entity, PartnerRole, Rag, Status
 
@@ -218,6 +231,7 @@ class _Job:
         self.measure_codes: set[str] = set()  # normalised: the plan's and the file's
         self.next_number: dict[int, int] = {}  # id(theme) -> the next number to try
         self.latest: dict[int, Any] = {}
+        self.newest: dict[int, str] = {}  # measure id -> the newest quarter reported
         self.events: list[EventSpec] = []
         self.plan_themes = False  # the plan had themes before this import
 
@@ -243,15 +257,24 @@ class _Job:
         self, values: dict[str, str], key: str, row: int, column: Any = None,
         required: bool = False,
     ) -> str:  # fmt: skip
-        """A cell cleaned (tracker.cleaning) and, when it goes into column, within its size."""
-        value = clean_text(
-            values.get(key, ""), multiline=column is not None and is_multiline(column)
+        """A cell cleaned and, when it goes into column, checked for it as the
+        services check it (Checks.text: tracker.cleaning, the column's size)."""
+        if column is None:
+            value = clean_text(values.get(key, ""))
+            if required and not value:
+                self.problem(REQUIRED, row, key)
+            return value
+        checks = Checks()
+        value = checks.text(
+            key, values.get(key, ""), column, required=REQUIRED if required else None
         )
-        if required and not value:
-            self.problem("import.required", row, key)
-        elif column is not None:
-            self.fits(value, column, row, key)
+        self.refuse(checks.problems, row)
         return value
+
+    def refuse(self, problems: list[Problem], row: int) -> None:
+        """A service check's problems, tied to row (their fields are column keys)."""
+        for problem in problems:
+            self.problem(problem.key, row, problem.field, **problem.params)
 
     def fits(self, text: str, column: Any, row: int, key: str) -> bool:
         """True when text fits column; else a row problem (the services' message)."""
@@ -317,6 +340,7 @@ class _Job:
         if self.plan.id is not None:
             current = latest_status(self.session, self.plan.id, self.now)
             self.latest = {r.measure_id: r for r in current.itertuples()}
+            self.newest = newest_periods(self.session, self.plan.id)
 
     @property
     def years(self) -> tuple[int, int]:
@@ -341,20 +365,46 @@ class _Job:
             self.themes.add(theme, *theme_names(code, name))
 
     def parse_actors(self) -> None:
+        """The Aktører sheet, checked as the admin form checks an actor (admin.
+        actor_fields, check_actor_names) against every other actor, the file's too."""
+        rows = []
         for row, values in self.rows(ACTORS):
-            name = self.text(values, "name", row, Actor.name, required=True)
-            short = self.text(values, "short_name", row, Actor.short_name)
+            name, short = (
+                clean_text(values.get("name", "")),
+                clean_text(values.get("short_name", "")),
+            )
             actor = self.actors.find(name) or Actor()
             if id(actor) in self.actor_values:
                 self.problem("import.duplicate", row, "name", value=name)
                 continue
-            self.actor_values[id(actor)] = {
-                "name": name,
-                "short_name": short,
+            wanted = {
+                "name": values.get("name", ""),
+                "short_name": values.get("short_name", ""),
                 "kind": self.actor_kind(values.get("kind", ""), row),
-                "contact": self.text(values, "contact", row, Actor.contact),
+                "contact": values.get("contact", ""),
             }
+            self.actor_values[id(actor)] = {"name": name, "short_name": short}
             self.actors.add(actor, name, short)
+            rows.append((row, actor, wanted))
+        taken = self.actor_names()
+        position = {id(actor): n for n, actor in enumerate(self.actors.items)}
+        for row, actor, wanted in rows:
+            cleaned, problems = actor_problems(wanted, taken, position[id(actor)])
+            self.refuse(problems, row)
+            self.actor_values[id(actor)] = cleaned
+
+    def actor_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Every actor's name and short name (casefolded) -> [(its position, its
+        name)], as the import leaves them: the file's values, else the stored ones."""
+        taken: dict[str, list[tuple[int, str]]] = {}
+        for position, actor in enumerate(self.actors.items):
+            values = self.actor_values.get(id(actor)) or {
+                "name": actor.name,
+                "short_name": actor.short_name or "",
+            }
+            for key in {values["name"].casefold(), values["short_name"].casefold()} - {""}:
+                taken.setdefault(key, []).append((position, values["name"]))
+        return taken
 
     def actor_kind(self, text: str, row: int) -> ActorKind | None:
         if not text.strip():
@@ -421,9 +471,13 @@ class _Job:
         start, end = self.span(values, row)
         if measure is not None and not values.keys() & SPAN_COLUMNS:
             start, end = Quarter.parse(measure.start_period), Quarter.parse(measure.end_period)
+        if start is not None and end is not None:
+            self.refuse(span_problems(values, self.years, start, end), row)
         weight = self.parse_cell(
             parse_weight, values.get("weight", ""), row, "weight", max=MAX_WEIGHT
         )
+        if weight is not None:
+            self.refuse(weight_problems(weight), row)
         measure_values = {
             "code": code,
             "title": title,
@@ -494,11 +548,7 @@ class _Job:
             end = self.parse_cell(lambda t: parse_bound(t, end=True), values["end"], row, "end")
         if start is None or end is None:
             return None, None
-        if end < start:
-            self.problem("import.end_before_start", row, "end")
-        elif start < Quarter(first_year, 1) or end > Quarter(last_year, 4):
-            self.problem("import.outside_plan", row, "period", start=first_year, end=last_year)
-        return start, end
+        return start, end  # checked by the service's rules in measure_spec
 
     def status_spec(
         self,
@@ -522,15 +572,31 @@ class _Job:
             progress = 100
         if status is None or start is None or end is None:
             return None
-        comment = self.text(values, "comment", row, StatusUpdate.comment)
-        next_steps = self.text(values, "next_steps", row, StatusUpdate.next_steps)
+        comment = clean_text(values.get("comment", ""), multiline=True)
+        next_steps = clean_text(values.get("next_steps", ""), multiline=True)
         spec = StatusSpec(period, status, progress, rag, comment, next_steps)
         latest = self.latest.get(measure.id) if measure is not None else None
         spec = _fill_missing_columns(spec, values, latest)
         if not _status_changed(spec, latest):
             return None
-        self.check_status_period(period, row, start, end)
+        if period is not None:
+            self.check_report(spec, row, (start, end), measure)
         return spec
+
+    def check_report(
+        self, spec: StatusSpec, row: int, span: tuple[Quarter, Quarter], measure: Measure | None
+    ) -> None:
+        """The report form's rules on a row's status (as status.report_status checks)."""
+        assert spec.period is not None
+        report = Report(
+            str(spec.period), spec.status, spec.progress, spec.rag, spec.comment, spec.next_steps
+        )
+        newest = self.newest.get(measure.id) if measure is not None else None
+        problems = report_problems(
+            self.session, report=report, span=span, plan_id=self.plan.id, newest=newest,
+            now=self.now,
+        )  # fmt: skip
+        self.refuse(problems, row)
 
     def status_period(
         self, text: str, row: int, start: Quarter | None, end: Quarter | None
@@ -543,16 +609,6 @@ class _Job:
         else:
             period = max(start, min(Quarter.current(self.now), end))
         return period
-
-    def check_status_period(
-        self, period: Quarter | None, row: int, start: Quarter, end: Quarter
-    ) -> None:
-        if period is None:
-            return
-        if not start <= period <= end or period.start() > self.now:
-            self.problem("import.status_period", row, "status_period", period=str(period))
-        elif self.plan.id is not None and is_closed(self.session, self.plan.id, period):
-            self.problem("report.period_closed", row, "status_period", period=str(period))
 
     def find_or_new_theme(self, name: str, row: int) -> Theme | None:
         """A known theme (the plan's, or the Satsingsområder sheet's). A new one only
@@ -631,7 +687,7 @@ class _Job:
         name = clean_text(name)
         if not name:
             if required:
-                self.problem("import.required", row, column)
+                self.problem(REQUIRED, row, column)
             return None
         found = self.actors.find(name)
         if found is not None:
@@ -813,7 +869,7 @@ class _Job:
             action="report",
             entity="measure",
             entity_id=measure.code,
-            after={"period": row.period, "status": spec.status.value, "progress": spec.progress},
+            after=status_values(row),
             bump=False,
         )
 

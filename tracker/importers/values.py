@@ -3,12 +3,12 @@ the value or raises ValueError with a catalogue key as its message."""
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 
 from tracker import i18n
 from tracker.importers.read import normalise
-from tracker.limits import MAX_WEIGHT
 from tracker.planfile import ONGOING
 from tracker.quarters import Quarter
 from tracker.vocab import ActorKind, EventKind, Rag, Status
@@ -86,9 +86,7 @@ def parse_weight(text: str) -> float:
         weight = float(text.replace(",", ".").replace(" ", ""))
     except ValueError:
         raise ValueError("import.bad_weight") from None
-    if not 0 < weight <= MAX_WEIGHT:  # also NaN
-        raise ValueError("import.bad_weight")
-    return weight
+    return weight  # its range is the services' rule (admin.check_weight)
 
 
 def parse_progress(text: str) -> int | None:
@@ -106,9 +104,11 @@ def parse_progress(text: str) -> int | None:
         raise ValueError("import.bad_progress") from None
     if not per_cent and 0 < number < 1:
         number *= 100
-    if not 0 <= number <= 100 or number != number:
+    if not math.isfinite(number):
         raise ValueError("import.bad_progress")
-    return round(number)
+    # Its range is the report form's rule (status.check_report_values); a negative
+    # number stays negative, so the rule sees it.
+    return math.floor(number) if number < 0 else round(number)
 
 
 _STATUS_WORDS = {

@@ -18,7 +18,7 @@ history is append-only) — set its status to cancelled instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -352,6 +352,21 @@ def save_actor(
     principal = require_admin(session, user)
     actor = _existing(session, Actor, Entity.ACTOR, actor_id) if actor_id is not None else None
     checks = Checks()
+    values = actor_fields(checks, name, short_name, kind, contact)
+    others = session.execute(
+        select(Actor.name, Actor.short_name).where(Actor.id != (actor_id or -1))
+    ).all()
+    check_actor_names(checks, values, name_index((n, s or "") for n, s in others))
+    checks.raise_if_any()
+    item = actor or Actor()
+    _save(session, principal, item, values, entity=Entity.ACTOR, label=values["name"])
+    return item.id
+
+
+def actor_fields(
+    checks: Checks, name: object, short_name: object, kind: object, contact: object
+) -> dict[str, Any]:
+    """An actor's values cleaned and checked (a name, sizes, a kind of the vocabulary)."""
     values: dict[str, Any] = {
         "name": checks.text("name", name, Actor.name, required=REQUIRED),
         "short_name": checks.text("short_name", short_name, Actor.short_name),
@@ -363,22 +378,29 @@ def save_actor(
             values["kind"] = ActorKind(kind)
         except ValueError:
             checks.add("admin.kind_invalid", "kind", value=kind)
-    others = session.execute(
-        select(Actor.name, Actor.short_name).where(Actor.id != (actor_id or -1))
-    ).all()
+    return values
+
+
+def check_actor_names(checks: Checks, values: dict[str, Any], others: Mapping[str, str]) -> None:
+    """An actor's name and short name are no other actor's name or short name,
+    ignoring case. others maps the other actors' names and short names, casefolded,
+    to their names (name_index)."""
     for field in ("name", "short_name"):
         wanted = values[field].casefold()
-        if not wanted:
-            continue
-        for other_name, other_short in others:
-            if wanted in (other_name.casefold(), (other_short or "").casefold()):
-                key = "admin.actor_name_taken" if field == "name" else "admin.short_name_taken"
-                checks.add(key, field, name=values[field], actor=other_name)
-                break
-    checks.raise_if_any()
-    item = actor or Actor()
-    _save(session, principal, item, values, entity=Entity.ACTOR, label=values["name"])
-    return item.id
+        if wanted and wanted in others:
+            key = "admin.actor_name_taken" if field == "name" else "admin.short_name_taken"
+            checks.add(key, field, name=values[field], actor=others[wanted])
+
+
+def name_index(actors: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """(name, short name) pairs as check_actor_names' others: the first actor
+    holding a name or short name is the one named."""
+    index: dict[str, str] = {}
+    for name, short in actors:
+        for key in (name.casefold(), short.casefold()):
+            if key:
+                index.setdefault(key, name)
+    return index
 
 
 # --- measures -------------------------------------------------------------------------
@@ -509,17 +531,24 @@ def _check_measure(
         _check_ref(checks, session, Theme, Entity.THEME, values.theme_id, plan, "theme_id")
     if values.goal_id is not None:
         _check_ref(checks, session, Goal, Entity.GOAL, values.goal_id, plan, "goal_id")
-    fields["start_period"], fields["end_period"] = _check_span(checks, plan, values)
-    fields["weight"] = _check_weight(checks, values.weight)
+    years = plan.start_year, plan.end_year
+    fields["start_period"], fields["end_period"] = check_span(
+        checks, years, values.start_period, values.end_period
+    )
+    fields["weight"] = check_weight(checks, values.weight)
     partners = _check_actors(session, checks, values)
     checks.raise_if_any()
     return fields, partners
 
 
-def _check_span(checks: Checks, plan: Plan, values: MeasureInput) -> tuple[str, str]:
-    start = checks.quarter("start_period", values.start_period)
-    end = checks.quarter("end_period", values.end_period)
-    first, last = Quarter(plan.start_year, 1), Quarter(plan.end_year, 4)
+def check_span(
+    checks: Checks, years: tuple[int, int], start_period: object, end_period: object
+) -> tuple[str, str]:
+    """A measure's span: two quarters inside the plan's years, the end not before
+    the start. Returns them as text ("" when bad)."""
+    start = checks.quarter("start_period", start_period)
+    end = checks.quarter("end_period", end_period)
+    first, last = Quarter(years[0], 1), Quarter(years[1], 4)
     for field, period in (("start_period", start), ("end_period", end)):
         if period is not None and not first <= period <= last:
             params = {"period": str(period), "start": str(first), "end": str(last)}
@@ -529,7 +558,8 @@ def _check_span(checks: Checks, plan: Plan, values: MeasureInput) -> tuple[str, 
     return str(start or ""), str(end or "")
 
 
-def _check_weight(checks: Checks, weight: object) -> float:
+def check_weight(checks: Checks, weight: object) -> float:
+    """A measure's weight: a finite number above 0 and at most MAX_WEIGHT."""
     number = finite_number(weight)
     if number is None or not 0 < number <= MAX_WEIGHT:
         checks.add("admin.weight_invalid", "weight", value=weight, max=MAX_WEIGHT)
