@@ -42,7 +42,7 @@ from tracker.limits import MAX_WEIGHT, column_limit, is_year
 from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
 from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.quarters import Quarter
-from tracker.service.admin import REQUIRED
+from tracker.service.admin import REQUIRED, save_values
 from tracker.service.audit import record
 from tracker.service.checks import Checks, too_long
 from tracker.service.demo_accounts import retire_demo_accounts
@@ -761,37 +761,26 @@ class _Job:
         self.session.flush()
 
     def sync(self, item: Any, wanted: dict[str, Any], entity: Entity, name: str) -> list[str]:
-        """Set what differs; add the item if new; record the change. Returns changed fields."""
-        is_new = item not in self.session
-        changed = [k for k, v in wanted.items() if is_new or getattr(item, k) != v]
+        """Write through the admin services' writer (admin.save_values: set what
+        differs, add the item if new, audit it) and say what changed."""
+        is_new = item.id is None
+        changed = save_values(
+            self.session, self.principal, item, wanted, entity=entity, label=name,
+            action="import", bump=False,
+        )  # fmt: skip
         if not changed:
             return []
-        before = None if is_new else {k: getattr(item, k) for k in changed}
-        for key in changed:
-            setattr(item, key, wanted[key])
         if is_new:
-            self.session.add(item)
             self.changes.append(Problem("import.change_new", {"entity": entity, "name": name}))
         else:
             fields = ", ".join(FIELD_HEADERS.get(f, f) for f in changed if f != "plan_id")
             params = {"entity": entity, "name": name, "fields": fields}
             self.changes.append(Problem("import.change_updated", params))
-        after = {k: wanted[k] for k in changed}
-        record(
-            self.session,
-            self.principal,
-            action="import",
-            entity=entity,
-            entity_id=name,
-            before=before,
-            after=after,
-            bump=False,
-        )
         return changed
 
     def apply_measures(self) -> None:
         for spec in self.measures:
-            measure = spec.existing or Measure()
+            measure = spec.existing or Measure(created_at=self.now)
             values = dict(spec.values)
             values |= {
                 "plan_id": self.plan.id,
@@ -803,8 +792,6 @@ class _Job:
             if spec.existing is None:
                 values["version"] = 1
             changed = self.sync(measure, values, Entity.MEASURE, values["code"])
-            if spec.existing is None:
-                measure.created_at = self.now
             self.session.flush()
             changed += self.sync_partners(measure, spec)
             if spec.status is not None:

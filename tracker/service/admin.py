@@ -116,7 +116,7 @@ def _audit_value(value: Any) -> Any:
     return value.value if isinstance(value, StrEnum) else value
 
 
-def _save(
+def save_values(
     session: Session,
     principal: Principal,
     item: Any,
@@ -126,10 +126,15 @@ def _save(
     label: str,
     extra_before: dict[str, Any] | None = None,
     extra_after: dict[str, Any] | None = None,
-) -> bool:
-    """Create item (when it has no id yet) or set what differs; audit it. True if written.
+    action: str | None = None,
+    bump: bool = True,
+) -> list[str]:
+    """The one writer of the plan: create item (when it has no id yet) or set what
+    differs; audit it. Returns the fields written (all of them for a new item).
 
     extra_before/extra_after carry changes made outside `values` (a measure's partners).
+    action is "create"/"update" unless given (the plan import says "import"); a bulk
+    write passes bump=False and bumps the data revision once itself.
     """
     extra_before, extra_after = extra_before or {}, extra_after or {}
     if item.id is None:
@@ -138,11 +143,14 @@ def _save(
         session.add(item)
         session.flush()
         after = {k: _audit_value(v) for k, v in values.items()} | extra_after
-        record(session, principal, action="create", entity=entity, entity_id=label, after=after)
-        return True
+        record(
+            session, principal, action=action or "create", entity=entity, entity_id=label,
+            after=after, bump=bump,
+        )  # fmt: skip
+        return list(values)
     changed = {k: v for k, v in values.items() if getattr(item, k) != v}
     if not changed and not extra_after:
-        return False
+        return []
     before = {k: _audit_value(getattr(item, k)) for k in changed} | extra_before
     for key, value in changed.items():
         setattr(item, key, value)
@@ -151,13 +159,14 @@ def _save(
     record(
         session,
         principal,
-        action="update",
+        action=action or "update",
         entity=entity,
         entity_id=label,
         before=before,
         after=after,
+        bump=bump,
     )
-    return True
+    return list(changed) + list(extra_after)
 
 
 def _delete(
@@ -216,7 +225,7 @@ def save_plan(
             checks.add("admin.plan_name_taken", "name", name=values["name"])
     checks.raise_if_any()
     item = plan or Plan()
-    _save(session, principal, item, values, entity=Entity.PLAN, label=values["name"])
+    save_values(session, principal, item, values, entity=Entity.PLAN, label=values["name"])
     return item.id
 
 
@@ -278,7 +287,7 @@ def save_theme(
         _check_code_free(session, checks, Theme, plan, values["code"], theme_id)
     checks.raise_if_any()
     item = theme or Theme(plan_id=plan.id)
-    _save(session, principal, item, values, entity=Entity.THEME, label=values["name"])
+    save_values(session, principal, item, values, entity=Entity.THEME, label=values["name"])
     return item.id
 
 
@@ -326,7 +335,7 @@ def save_goal(
         _check_code_free(session, checks, Goal, plan, values["code"], goal_id)
     checks.raise_if_any()
     item = goal or Goal(plan_id=plan.id)
-    _save(session, principal, item, values, entity=Entity.GOAL, label=values["code"])
+    save_values(session, principal, item, values, entity=Entity.GOAL, label=values["code"])
     return item.id
 
 
@@ -359,7 +368,7 @@ def save_actor(
     check_actor_names(checks, values, name_index((n, s or "") for n, s in others))
     checks.raise_if_any()
     item = actor or Actor()
-    _save(session, principal, item, values, entity=Entity.ACTOR, label=values["name"])
+    save_values(session, principal, item, values, entity=Entity.ACTOR, label=values["name"])
     return item.id
 
 
@@ -468,7 +477,7 @@ def save_measure(
     fields, partners = _check_measure(session, plan, measure_id, values)
     if measure is None:
         measure = Measure(plan_id=plan.id, version=1, created_at=datetime.now(UTC))
-        _save(
+        save_values(
             session,
             principal,
             measure,
@@ -494,7 +503,7 @@ def save_measure(
             "before": {"partners": _partner_list(have)},
             "after": {"partners": _partner_list(partners)},
         }
-    _save(
+    save_values(
         session,
         principal,
         measure,
