@@ -16,12 +16,13 @@ from ui import (
     admin_quarters,
     admin_reminders,
     admin_users,
+    first_plan,
     widgets,
 )
 from ui.state import require_role, t
 
-TAB_KEY = "admin_tab"
-OPEN_KEY = "admin_tab_open"
+TAB_KEY = admin_common.TAB_KEY
+OPEN_KEY = admin_common.OPEN_KEY
 TABS = {
     "plan": admin_plan.render,
     "measures": admin_measures.render,
@@ -48,6 +49,8 @@ if (open_label := st.session_state.get(TAB_KEY)) in labels:
     st.session_state[OPEN_KEY] = labels[open_label]
 elif OPEN_KEY in st.session_state:
     st.session_state[TAB_KEY] = t(f"adminpage.tab.{st.session_state[OPEN_KEY]}")
+if plan_id is None and st.session_state.get(OPEN_KEY) != "import":
+    first_plan.offer(on_admin_page=True)  # a fresh install: import the plan, or the demo
 tabs = st.tabs(list(labels), key=TAB_KEY, on_change="rerun")
 for tab, render in zip(tabs, TABS.values(), strict=True):
     if tab.open:

@@ -3,10 +3,14 @@ file reading and header matching (tracker/importers/read.py). No database."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker import planfile
 from tracker.importers.read import (
@@ -25,6 +29,7 @@ from tracker.importers.values import (
     parse_weight,
     parse_yes,
     split_list,
+    split_names,
 )
 from tracker.quarters import Quarter
 from tracker.vocab import Rag, Status
@@ -81,7 +86,26 @@ def test_empty_period_means_the_whole_plan_period(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["neste år", "2024–", "–2026", "24-26", "2025-Q5", "20245", "Q2 2025", "snart"]
+    "text",
+    [
+        "neste år",
+        "2024–",
+        "–2026",
+        "24-26",
+        "2025-Q5",
+        "20245",
+        "snart",
+        "vinter 2025",  # which winter: January 2025 or December?
+        "2024-20",  # a two-digit end before the start is no range
+        "5. kvartal 2025",
+        "3. halvår 2025",
+        "32.13.2025",
+        "Q2",
+        "høst",
+        "Q1 - Q2",
+        "(2025)",
+        "2024 eller 2025",
+    ],
 )
 def test_bad_period_raises_with_catalogue_key(text: str) -> None:
     with pytest.raises(ValueError, match=r"^import\.bad_period$"):
@@ -108,10 +132,236 @@ def test_start_and_end_bounds(text: str, end: bool, expected: str) -> None:
     assert parse_bound(text, end=end) == Q(expected)
 
 
-@pytest.mark.parametrize("text", ["", "vår 2025", "2025-Q0", "2025/26"])
+@pytest.mark.parametrize("text", ["", "2025-Q0", "2025/26", "2024–2026", "vinter 2025"])
 def test_bad_bound_raises_with_catalogue_key(text: str) -> None:
     with pytest.raises(ValueError, match=r"^import\.bad_period$"):
         parse_bound(text, end=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # quarters written the ways people write them
+        ("Q2 2025", "2025-Q2", "2025-Q2"),
+        ("q2 2025", "2025-Q2", "2025-Q2"),
+        ("Q2-2025", "2025-Q2", "2025-Q2"),
+        ("K2 2025", "2025-Q2", "2025-Q2"),
+        ("2025 Q2", "2025-Q2", "2025-Q2"),
+        ("2025 K2", "2025-Q2", "2025-Q2"),
+        ("2. kvartal 2025", "2025-Q2", "2025-Q2"),
+        ("2.kvartal 2025", "2025-Q2", "2025-Q2"),
+        ("2 kvartal 2025", "2025-Q2", "2025-Q2"),
+        ("2. Kvartal 2025", "2025-Q2", "2025-Q2"),
+        ("2. kv. 2025", "2025-Q2", "2025-Q2"),
+        ("andre kvartal 2025", "2025-Q2", "2025-Q2"),
+        ("4th quarter 2025", "2025-Q4", "2025-Q4"),
+        # seasons and halves of the year
+        ("vår 2025", "2025-Q1", "2025-Q2"),
+        ("Våren 2025", "2025-Q1", "2025-Q2"),
+        ("sommer 2025", "2025-Q2", "2025-Q3"),
+        ("høst 2025", "2025-Q3", "2025-Q4"),
+        ("Høsten 2025", "2025-Q3", "2025-Q4"),
+        ("haust 2025", "2025-Q3", "2025-Q4"),  # nynorsk
+        ("autumn 2025", "2025-Q3", "2025-Q4"),
+        ("1. halvår 2025", "2025-Q1", "2025-Q2"),
+        ("2. halvår 2025", "2025-Q3", "2025-Q4"),
+        ("2.halvår 2025", "2025-Q3", "2025-Q4"),
+        ("H2 2025", "2025-Q3", "2025-Q4"),
+        ("2025-H1", "2025-Q1", "2025-Q2"),
+        # months and days
+        ("mars 2025", "2025-Q1", "2025-Q1"),
+        ("Juni 2025", "2025-Q2", "2025-Q2"),
+        ("okt. 2025", "2025-Q4", "2025-Q4"),
+        ("01.03.2025", "2025-Q1", "2025-Q1"),
+        ("1.3.2025", "2025-Q1", "2025-Q1"),
+        ("15.08.25", "2025-Q3", "2025-Q3"),
+        ("2025-03-01", "2025-Q1", "2025-Q1"),
+        ("2025-10-01 00:00:00", "2025-Q4", "2025-Q4"),  # a date cell saved as text
+        ("1/10/2025", "2025-Q4", "2025-Q4"),
+        # two-digit end years, when they can only mean one thing
+        ("2024-26", "2024-Q1", "2026-Q4"),
+        ("2024–26", "2024-Q1", "2026-Q4"),
+        ("2024/25", "2024-Q1", "2025-Q4"),
+        # ranges of any of these: the first's first quarter to the last's last
+        ("Q2 2025 – Q1 2026", "2025-Q2", "2026-Q1"),
+        ("Q2 2025 - Q1 2026", "2025-Q2", "2026-Q1"),
+        ("høst 2025 – 2026", "2025-Q3", "2026-Q4"),
+        ("2024 – høst 2025", "2024-Q1", "2025-Q4"),
+        ("vår 2025 - høst 2026", "2025-Q1", "2026-Q4"),
+        ("2. kvartal 2025 – 1. kvartal 2026", "2025-Q2", "2026-Q1"),
+        ("01.03.2025–30.06.2026", "2025-Q1", "2026-Q2"),
+        ("01.03.2025-30.06.2026", "2025-Q1", "2026-Q2"),
+        ("2025-03-01 - 2026-06-30", "2025-Q1", "2026-Q2"),
+        ("mars 2025 til juni 2026", "2025-Q1", "2026-Q2"),
+        ("fra 2025 til 2026", "2025-Q1", "2026-Q4"),
+        ("2025−2026", "2025-Q1", "2026-Q4"),  # a minus sign
+        # two terms sharing a year
+        ("Q1–Q2 2025", "2025-Q1", "2025-Q2"),
+        ("1.–2. kvartal 2025", "2025-Q1", "2025-Q2"),
+        ("jan–mars 2026", "2026-Q1", "2026-Q1"),
+        ("vår–høst 2025", "2025-Q1", "2025-Q4"),
+        ("2025-Q1–Q3", "2025-Q1", "2025-Q3"),
+        ("2025 Q2 - Q4", "2025-Q2", "2025-Q4"),
+        # open ends: from a time until the plan ends, or until a time
+        ("2025 – løpende", "2025-Q1", "2028-Q4"),
+        ("Fra høst 2025", "2025-Q3", "2028-Q4"),
+        ("Innen 2026", "2024-Q1", "2026-Q4"),
+        ("innen utgangen av 2026", "2024-Q1", "2026-Q4"),
+        # a note in brackets, trailing full stops and odd spaces
+        ("2025 (oppstart)", "2025-Q1", "2025-Q4"),
+        ("2024–2026 (fase 1)", "2024-Q1", "2026-Q4"),
+        ("2025.", "2025-Q1", "2025-Q4"),
+        ("2024\u00a0–\u00a02026", "2024-Q1", "2026-Q4"),
+        ("Q2\u202f2025", "2025-Q2", "2025-Q2"),
+        ("\u00a02025-Q2\u00a0", "2025-Q2", "2025-Q2"),
+    ],
+)
+def test_parse_period_as_municipalities_write_it(text: str, start: str, end: str) -> None:
+    assert parse_period(text, *PLAN) == (Q(start), Q(end))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kontinuerlig",
+        "kontinuerleg",
+        "Fortløpende",
+        "Hele planperioden",
+        "hele perioden.",
+        "Løpende\u00a0",
+        "Løpende.",
+        "Årlig",
+        "Løpende (årlig)",
+    ],
+)
+def test_more_words_for_the_whole_plan_period(text: str) -> None:
+    assert parse_period(text, *PLAN) == (Q("2024-Q1"), Q("2028-Q4"))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("høst 2025", "2025-Q3", "2025-Q4"),
+        ("vår 2026", "2026-Q1", "2026-Q2"),
+        ("1. halvår 2026", "2026-Q1", "2026-Q2"),
+        ("Q2 2025", "2025-Q2", "2025-Q2"),
+        ("2. kvartal 2025", "2025-Q2", "2025-Q2"),
+        ("01.03.2025", "2025-Q1", "2025-Q1"),
+        ("2025-11-30", "2025-Q4", "2025-Q4"),
+        ("mai 2025", "2025-Q2", "2025-Q2"),
+        ("Fra 2025", "2025-Q1", "2025-Q4"),  # as a bound, «fra» and «innen» open nothing
+        ("innen 2026", "2026-Q1", "2026-Q4"),
+        ("utgangen av 2026", "2026-Q4", "2026-Q4"),
+        ("primo 2026", "2026-Q1", "2026-Q1"),
+        ("2024\u00a0", "2024-Q1", "2024-Q4"),
+    ],
+)
+def test_bounds_take_the_first_quarter_as_a_start_and_the_last_as_an_end(
+    text: str, start: str, end: str
+) -> None:
+    assert parse_bound(text, end=False) == Q(start)
+    assert parse_bound(text, end=True) == Q(end)
+
+
+def test_ongoing_as_a_bound_is_the_plan_start_or_end_when_the_plan_is_given() -> None:
+    assert parse_bound("Løpende", end=True, plan=PLAN) == Q("2028-Q4")
+    assert parse_bound("løpende", end=False, plan=PLAN) == Q("2024-Q1")
+    with pytest.raises(ValueError, match=r"^import\.bad_period$"):
+        parse_bound("Løpende", end=True)
+
+
+def _quarter_forms(quarter: Quarter) -> list[str]:
+    y, n = quarter.year, quarter.number
+    ordinal = ("første", "andre", "tredje", "fjerde")[n - 1]
+    return [
+        f"{y}-Q{n}",
+        f"{y}Q{n}",
+        f"{y} q{n}",
+        f"{y}-K{n}",
+        f"Q{n} {y}",
+        f"K{n} {y}",
+        f"{n}. kvartal {y}",
+        f"{n}.kvartal {y}",
+        f"{n}. KVARTAL {y}",
+        f"{n}. kv. {y}",
+        f"{ordinal} kvartal {y}",
+        f"{y}-{3 * n - 2:02d}-15",  # a day in it
+        f"{28}.{3 * n}.{y}",
+        str(quarter),  # as the reader writes a date cell
+    ]
+
+
+_QUARTERS = st.builds(Quarter, st.integers(1900, 2200), st.integers(1, 4))
+
+
+@given(_QUARTERS, st.data())
+def test_any_quarter_in_any_form_parses_to_itself(quarter: Quarter, data: st.DataObject) -> None:
+    text = data.draw(st.sampled_from(_quarter_forms(quarter)))
+    padding = data.draw(st.sampled_from(["", " ", "\u00a0", "\u202f"]))
+    assert parse_period(padding + text + padding, 1900, 2200) == (quarter, quarter)
+    assert parse_bound(text, end=False) == parse_bound(text, end=True) == quarter
+
+
+@given(_QUARTERS, _QUARTERS, st.data())
+def test_any_range_of_quarters_parses_to_its_ends(
+    first: Quarter, last: Quarter, data: st.DataObject
+) -> None:
+    left = data.draw(st.sampled_from(_quarter_forms(first)))
+    right = data.draw(st.sampled_from(_quarter_forms(last)))
+    dash = data.draw(st.sampled_from(["–", " – ", "-", " - ", "—", " til "]))
+    assert parse_period(left + dash + right, 1900, 2200) == (first, last)
+
+
+_SPANS = {  # a form of a year's part (year in {y}) -> its first and last quarter
+    "vår {y}": (1, 2),
+    "våren {y}": (1, 2),
+    "sommer {y}": (2, 3),
+    "høst {y}": (3, 4),
+    "Høsten {y}": (3, 4),
+    "1. halvår {y}": (1, 2),
+    "2. halvår {y}": (3, 4),
+    "2.halvår {y}": (3, 4),
+    "H1 {y}": (1, 2),
+    "{y}-H2": (3, 4),
+    "{y}": (1, 4),
+    "februar {y}": (1, 1),
+    "des. {y}": (4, 4),
+}
+
+
+@given(st.integers(1900, 2200), st.sampled_from(sorted(_SPANS)), st.booleans())
+def test_any_part_of_a_year_spans_its_quarters(year: int, form: str, as_range: bool) -> None:
+    first, last = (Quarter(year, n) for n in _SPANS[form])
+    text = form.format(y=year)
+    assert parse_bound(text, end=False) == first
+    assert parse_bound(text, end=True) == last
+    if as_range:  # to the next year's same part
+        later = form.format(y=year + 1)
+        expected = (first, Quarter(year + 1, _SPANS[form][1]))
+        assert parse_period(f"{text} – {later}", 1900, 2201) == expected
+    else:
+        assert parse_period(text, 1900, 2200) == (first, last)
+
+
+def _readme_examples(first: str, last: str) -> list[str]:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    part = readme[readme.index(first) : readme.index(last)]
+    return [example for example in re.findall(r"`([^`]+)`", part) if "/" not in example]
+
+
+def test_the_periods_the_readme_names_are_read() -> None:
+    examples = _readme_examples("- periods as", "- statuses by label")
+    assert len(examples) > 15
+    for example in examples:
+        parse_period(example, *PLAN)  # raises if the README promises too much
+
+
+def test_the_status_words_and_progress_the_readme_names_are_read() -> None:
+    statuses = _readme_examples("- statuses by label", "progress as")
+    assert len(statuses) > 8
+    assert all(isinstance(parse_status(word), Status) for word in statuses)
+    progress = _readme_examples("progress as", "no-break spaces")
+    assert [parse_progress(text) for text in progress] == [50] * len(progress)
 
 
 # --- progress ----------------------------------------------------------------------------
@@ -148,7 +398,7 @@ def test_parse_progress(text: str, expected: int | None) -> None:
     assert parse_progress(text) == expected
 
 
-@pytest.mark.parametrize("text", ["mye", "nan", "inf", "40 prosent"])
+@pytest.mark.parametrize("text", ["mye", "nan", "inf", "ca.", "50 prosent prosent"])
 def test_bad_progress_raises_with_catalogue_key(text: str) -> None:
     with pytest.raises(ValueError, match=r"^import\.bad_progress$"):
         parse_progress(text)
@@ -165,6 +415,30 @@ def test_a_progress_out_of_range_is_read_for_the_report_rules_to_refuse(
 
 def test_a_written_per_cent_sign_is_not_a_fraction() -> None:
     assert parse_progress("0,5 %") in (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("50%", 50),
+        ("50 %", 50),
+        ("ca. 50 %", 50),
+        ("ca 50%", 50),
+        ("Cirka 50 %", 50),
+        ("omtrent 50", 50),
+        ("~50 %", 50),
+        ("50 prosent", 50),
+        ("50 Prosent", 50),
+        ("50 pst.", 50),
+        ("50 percent", 50),
+        ("0,5 prosent", 0),  # a written per cent: not a fraction
+        ("50\u202f%", 50),
+        ("\u00a050\u00a0", 50),
+        ("12,5 %", 12),
+    ],
+)
+def test_progress_as_people_write_it(text: str, expected: int) -> None:
+    assert parse_progress(text) == expected
 
 
 # --- weight ------------------------------------------------------------------------------
@@ -247,6 +521,58 @@ def test_status_decomposed_unicode_label() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("pågående", Status.IN_PROGRESS),
+        ("I gang", Status.IN_PROGRESS),
+        ("Igangsatt", Status.IN_PROGRESS),
+        ("Startet", Status.IN_PROGRESS),
+        ("under arbeid", Status.IN_PROGRESS),
+        ("Under gjennomføring", Status.IN_PROGRESS),
+        ("Ongoing", Status.IN_PROGRESS),
+        ("ikke igangsatt", Status.NOT_STARTED),
+        ("Planlagt", Status.NOT_STARTED),
+        ("Ikkje starta", Status.NOT_STARTED),  # nynorsk
+        ("Planned", Status.NOT_STARTED),
+        ("Utført", Status.COMPLETED),
+        ("Levert", Status.COMPLETED),
+        ("Avsluttet", Status.COMPLETED),
+        ("Ferdigstilt", Status.COMPLETED),
+        ("Done", Status.COMPLETED),
+        ("Finished", Status.COMPLETED),
+        ("På vent", Status.POSTPONED),
+        ("Stanset", Status.POSTPONED),
+        ("Utsett", Status.POSTPONED),  # nynorsk
+        ("Delayed", Status.POSTPONED),
+        ("On hold", Status.POSTPONED),
+        ("Utgått", Status.CANCELLED),
+        ("Kansellert", Status.CANCELLED),
+        ("avbrutt", Status.CANCELLED),
+        ("Canceled", Status.CANCELLED),
+        ("Dropped", Status.CANCELLED),
+        # trailing punctuation, odd spaces, any case
+        ("Pågår.", Status.IN_PROGRESS),
+        ("Ferdig!", Status.COMPLETED),
+        ("  FULLFØRT  ", Status.COMPLETED),
+        ("Ikke\u00a0startet", Status.NOT_STARTED),
+        ("På\u202fvent ", Status.POSTPONED),
+        ("Under  arbeid", Status.IN_PROGRESS),
+        ("pågår,", Status.IN_PROGRESS),
+    ],
+)
+def test_status_words_people_write(text: str, expected: Status) -> None:
+    assert parse_status(text) is expected
+
+
+def test_every_status_word_is_a_status_and_written_in_lower_case() -> None:
+    from tracker.importers.values import STATUS_WORDS
+
+    assert all(isinstance(status, Status) for status in STATUS_WORDS.values())
+    assert all(word == normalise(word) for word in STATUS_WORDS)
+    assert set(STATUS_WORDS.values()) == set(Status)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("green", Rag.GREEN),
         ("YELLOW", Rag.YELLOW),
         ("red", Rag.RED),
@@ -310,6 +636,100 @@ def test_parse_yes_false(text: str) -> None:
 )
 def test_split_list(text: str, expected: list[str]) -> None:
     assert split_list(text) == expected
+
+
+KNOWN = [
+    "Kupa",
+    "NAV",
+    "Næringshagen",
+    "Plan- og byggesaksavdelingen",
+    "Troms og Finnmark fylkeskommune",
+    "Nord universitet, campus Mo",
+    "Innovasjon Norge",
+    "Senja Næringshage AS",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kupa, NAV, Næringshagen", ["Kupa", "NAV", "Næringshagen"]),
+        ("Kupa; NAV; Næringshagen", ["Kupa", "NAV", "Næringshagen"]),
+        ("Kupa\nNAV\r\nNæringshagen", ["Kupa", "NAV", "Næringshagen"]),
+        ("Kupa og NAV", ["Kupa", "NAV"]),
+        ("Kupa, NAV og Næringshagen", ["Kupa", "NAV", "Næringshagen"]),
+        ("Kupa, NAV, og Næringshagen", ["Kupa", "NAV", "Næringshagen"]),
+        ("Kupa and NAV", ["Kupa", "NAV"]),
+        ("Kupa & NAV", ["Kupa", "NAV"]),
+        ("Kupa + NAV", ["Kupa", "NAV"]),
+        ("Kupa OG NAV", ["Kupa", "NAV"]),
+        ("• Kupa\n• NAV", ["Kupa", "NAV"]),
+        ("Kupa • NAV", ["Kupa", "NAV"]),
+        ("- Kupa\n- NAV\n– Næringshagen", ["Kupa", "NAV", "Næringshagen"]),
+        ("* Kupa\n* NAV", ["Kupa", "NAV"]),
+        # known names are matched first: never split
+        ("Plan- og byggesaksavdelingen", ["Plan- og byggesaksavdelingen"]),
+        ("Troms og Finnmark fylkeskommune", ["Troms og Finnmark fylkeskommune"]),
+        (
+            "Troms og Finnmark fylkeskommune og Kupa",
+            ["Troms og Finnmark fylkeskommune", "Kupa"],
+        ),
+        (
+            "Kupa, Plan- og byggesaksavdelingen og NAV",
+            ["Kupa", "Plan- og byggesaksavdelingen", "NAV"],
+        ),
+        (
+            "Nord universitet, campus Mo, Kupa og Innovasjon Norge",
+            ["Nord universitet, campus Mo", "Kupa", "Innovasjon Norge"],
+        ),
+        ("Nord universitet, campus Mo", ["Nord universitet, campus Mo"]),
+        # matched ignoring case and spaces, and given back as known
+        ("troms  og finnmark FYLKESKOMMUNE, kupa", ["Troms og Finnmark fylkeskommune", "Kupa"]),
+        ("Plan-og byggesaksavdelingen; NAV", ["Plan- og byggesaksavdelingen", "NAV"]),
+        ("Troms\u00a0og\u00a0Finnmark fylkeskommune", ["Troms og Finnmark fylkeskommune"]),
+        # «og» in a hyphenated compound is never a separator, known or not
+        ("Nærings- og utviklingsavdelingen", ["Nærings- og utviklingsavdelingen"]),
+        ("Kupa og Kultur- og fritidsetaten", ["Kupa", "Kultur- og fritidsetaten"]),
+        # county names with «og» in them hold together when the actor is new
+        ("Møre og Romsdal fylkeskommune, NAV", ["Møre og Romsdal fylkeskommune", "NAV"]),
+        ("Statsforvalteren i Troms og Finnmark", ["Statsforvalteren i Troms og Finnmark"]),
+        # new names are split as written
+        ("Ny bedrift og Annen bedrift", ["Ny bedrift", "Annen bedrift"]),
+        ("Sjømatklyngen", ["Sjømatklyngen"]),
+        ("Kupa;;  NAV ;", ["Kupa", "NAV"]),
+        ("Kupa\u00a0, NAV", ["Kupa", "NAV"]),
+        ("", []),
+        (" ; , \n • ", []),
+        # a semicolon list (as export writes it): commas and «og» in a new name stay
+        ("Nytt universitet, campus Bodø; Kupa", ["Nytt universitet, campus Bodø", "Kupa"]),
+        ("Bygg og anlegg AS; Kupa", ["Bygg og anlegg AS", "Kupa"]),
+        ("Kupa og NAV; Næringshagen", ["Kupa", "NAV", "Næringshagen"]),
+        # a repeated name is kept, so a one-actor column can say so
+        ("Kupa; Kupa", ["Kupa", "Kupa"]),
+    ],
+)
+def test_split_names(text: str, expected: list[str]) -> None:
+    assert split_names(text, KNOWN) == expected
+
+
+def test_split_names_takes_any_iterable_of_known_names() -> None:
+    known = {"plan- og byggesaksavdelingen": "Plan- og byggesaksavdelingen"}
+    assert split_names("Plan- og byggesaksavdelingen, Kupa", known.values()) == [
+        "Plan- og byggesaksavdelingen",
+        "Kupa",
+    ]
+    assert split_names("Kupa og NAV", iter(["Kupa"])) == ["Kupa", "NAV"]
+
+
+_SEPARATORS = [", ", ",", "; ", ";", "\n", " og ", " and ", " & ", " + ", "\r\n", " • "]
+
+
+@given(st.lists(st.sampled_from(KNOWN), min_size=1, max_size=6), st.data())
+def test_known_names_joined_any_way_come_back_whole(names: list[str], data: st.DataObject) -> None:
+    text = names[0]
+    for name in names[1:]:
+        text += data.draw(st.sampled_from(_SEPARATORS)) + name
+    assert split_names(text, KNOWN) == names
 
 
 # --- read.py: normalise, cell text, header matching --------------------------------------

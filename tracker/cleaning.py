@@ -23,3 +23,13 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
     text = _LINE_BREAKS.sub("\n", text) if multiline else _BREAKS.sub(" ", text)
     text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
     return unicodedata.normalize("NFC", text).strip()
+
+
+ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+"""No-break, narrow, thin and other spaces: Norwegian Excel writes '40\u00a0%' and
+'2024\u00a0–\u00a02026'; a value read from a file means a plain space by each."""
+
+
+def plain_spaces(text: str) -> str:
+    """text with every odd space a plain space and without invisible characters."""
+    return ODD_SPACES.sub(" ", INVISIBLE.sub("", text))

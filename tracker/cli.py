@@ -132,14 +132,22 @@ def demo(ctx: Context) -> None:
 @main.command("import")
 @click.argument("path", type=click.Path(path_type=Path))  # a missing file: the importer's message
 @click.option("--dry-run", is_flag=True, help="Show what would change; change nothing.")
-@click.option("--plan", "plan_name", help="The plan to import into (default: the only one).")
+@click.option(
+    "--plan", "plan_name", help="The plan to import into (default: the only one); a new name "
+    "creates the plan."
+)  # fmt: skip
+@click.option("--period", help="A new plan's years, e.g. 2024-2028 (default: from its name).")
 @handles_errors
-def import_command(ctx: Context, path: Path, dry_run: bool, plan_name: str | None) -> None:
+def import_command(
+    ctx: Context, path: Path, dry_run: bool, plan_name: str | None, period: str | None
+) -> None:
     """Import a plan file (.xlsx, .csv, or a folder of .csv files)."""
     from tracker.importers import import_path
 
     with ctx.transaction() as session:
-        result = import_path(session, user=SYSTEM, path=path, plan=plan_name, dry_run=dry_run)
+        result = import_path(
+            session, user=SYSTEM, path=path, plan=plan_name, dry_run=dry_run, period=period
+        )
     for notice in result.notices:
         click.echo(notice.text(ctx.lang), err=True)
     if not result.ok:

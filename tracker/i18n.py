@@ -18,6 +18,7 @@ from tracker.i18n_coordination import COORDINATION_MESSAGES
 from tracker.i18n_fields import FIELD_MESSAGES
 from tracker.i18n_files import FILE_MESSAGES
 from tracker.i18n_forms import FORM_MESSAGES
+from tracker.i18n_import_page import IMPORT_PAGE_MESSAGES
 from tracker.i18n_imports import IMPORT_MESSAGES
 from tracker.i18n_overlaps import OVERLAP_MESSAGES
 from tracker.i18n_plurals import PLURAL_MESSAGES
@@ -271,8 +272,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the end comes before the start.",
     },
     "import.bad_period": {
-        "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, 2025-Q2 eller Løpende).",
-        "en": "“{value}” is not a period (write e.g. 2024, 2024–2026, 2025-Q2 or Løpende).",
+        "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, Q2 2025, "
+        "2. kvartal 2025, høst 2025, 01.03.2025, Q2 2025 – Q1 2026 eller Løpende).",
+        "en": "“{value}” is not a period (write e.g. 2024, 2024–2026, Q2 2025, "
+        "2. kvartal 2025, høst 2025, 01.03.2025, Q2 2025 – Q1 2026 or Løpende).",
     },
     "import.bad_quarter": {
         "nb": "«{value}» er ikke et kvartal (skriv f.eks. 2025-Q3).",
@@ -938,6 +941,7 @@ PARTS: tuple[dict[str, dict[str, str]], ...] = (
     TABLE_MESSAGES,
     USER_MESSAGES,
     FILE_MESSAGES,
+    IMPORT_PAGE_MESSAGES,
 )
 """The catalogue's parts, each a module of its own; no key is in two (a test)."""
 

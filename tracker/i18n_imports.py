@@ -73,6 +73,45 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” looks like a theme's number, but the plan has no themes yet. Write "
         "the name, or add the sheet Satsingsområder.",
     },
+    "import.theme_placeholder": {"nb": "Satsingsområde {code}", "en": "Theme {code}"},
+    "import.theme_code_taken": {
+        "nb": "«{value}»: satsingsområde {code} heter «{name}». Ett nummer er ett "
+        "satsingsområde; rett nummeret eller navnet.",
+        "en": "“{value}”: theme {code} is called “{name}”. One number is one theme; correct "
+        "the number or the name.",
+    },
+    "import.change_new_plan": {
+        "nb": "Ny plan: {name} ({start_year}–{end_year})",
+        "en": "New plan: {name} ({start_year}–{end_year})",
+    },
+    "import.plan_name_needed": {
+        "nb": "Databasen har ingen plan ennå. Gi planens navn (på kommandolinja: --plan "
+        "«Strategisk næringsplan for … 2024–2028»), eller legg til arket Plan.",
+        "en": "The database holds no plan yet. Give the plan's name (on the command line: "
+        "--plan “Strategic business plan for … 2024–2028”), or add the sheet Plan.",
+    },
+    "import.plan_needs_period": {
+        "nb": "Planen «{name}» er ny, men navnet sier ikke hvilke år den gjelder. Oppgi "
+        "perioden (på kommandolinja: --period 2024-2028).",
+        "en": "The plan “{name}” is new, but its name does not say which years it covers. "
+        "Give the period (on the command line: --period 2024-2028).",
+    },
+    "import.bad_plan_period": {
+        "nb": "«{value}» er ikke en planperiode. Skriv første og siste år, f.eks. 2024-2028.",
+        "en": "“{value}” is not a plan period. Write the first and last year, e.g. 2024-2028.",
+    },
+    "import.period_kept": {
+        "nb": "Planen «{name}» finnes og gjelder {start}–{end}; perioden «{value}» er ikke brukt "
+        "(endre perioden på Admin-siden).",
+        "en": "The plan “{name}” exists and covers {start}–{end}; the period “{value}” is not "
+        "used (change the period on the Admin page).",
+    },
+    "import.plan_near_miss": {
+        "nb": "Planen «{value}» finnes ikke. Mente du «{near}»? (En ny plan må ha et navn "
+        "som ikke ligner en som finnes.)",
+        "en": "The plan “{value}” does not exist. Did you mean “{near}”? (A new plan needs a "
+        "name unlike any that exists.)",
+    },
     "import.one_actor_repeated": {
         "nb": "«{value}» er samme navn flere ganger, men kolonnen tar én aktør. Mente du «{near}»?",
         "en": "“{value}” is the same name several times, but the column takes one actor. Did "

@@ -144,5 +144,9 @@ EVENTS = Sheet(
 
 SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
 
-ONGOING = ("løpende", "lopende", "hele perioden", "ongoing", "continuous")
+ONGOING = (
+    *("løpende", "lopende", "fortløpende", "løpande", "hele perioden", "hele planperioden"),
+    *("heile perioden", "kontinuerlig", "kontinuerleg", "årlig", "årleg", "hvert år"),
+    *("ongoing", "continuous", "annually", "yearly"),
+)
 """Period words meaning the plan's whole period."""

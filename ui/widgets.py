@@ -13,9 +13,9 @@ from tracker import charts, i18n, tables
 from tracker.links import QUARTER_PARAM
 from tracker.quarters import OSLO, Quarter
 from tracker.service import MeasureFilter
-from tracker.vocab import Rag, Status
-from ui import data
-from ui.state import lang, t, tn
+from tracker.vocab import Rag, Role, Status
+from ui import data, first_plan
+from ui.state import lang, t, tn, user
 from ui.text import MISSING, plain
 
 PLAN_KEY = "plan_id"
@@ -46,7 +46,10 @@ def page_start(title_key: str) -> int:
     plan_id = plan_picker()
     st.title(t(title_key))
     if plan_id is None:
-        st.info(t("empty.no_plan"))
+        if (principal := user()) is not None and principal.role == Role.ADMIN:
+            first_plan.offer(on_admin_page=False)
+        else:
+            st.info(t("empty.no_plan"))
         st.stop()
     st.caption(plain(plan_name(plan_id)))
     example_banner()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from slugify import slugify
 from sqlalchemy import Engine, select
 
@@ -131,9 +132,16 @@ def choose(page: Page, key: str, option: str) -> None:
     box = page.locator(f".st-key-{key}").get_by_role("combobox")
     if box.input_value() == option:  # chosen already: typing it again filters nothing
         return
-    box.click()
-    box.fill(option)  # the combobox filters its options as one types
-    page.get_by_role("option", name=option, exact=True).click()
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _ in range(3):  # a rerun still under way may redraw the box and close its list
+        box.click()
+        box.fill(option)  # the combobox filters its options as one types
+        try:
+            wanted.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            settled(page)
+    wanted.click()
     expect(box).to_have_value(option)
 
 

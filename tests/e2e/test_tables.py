@@ -26,12 +26,17 @@ def measure_lists(page: Page) -> list[Locator]:
     """The page's measure lists: the data grids whose first header is «Nr.»."""
     code = t(tables.MEASURE_COLUMNS[0].label)
     grids = page.get_by_test_id("stDataFrame")
-    expect(grids.locator("th").filter(has_text=code).first).to_be_attached()
-    return [  # a list in a closed expander draws no header: not in view, not counted
-        grid
-        for grid in grids.all()
-        if grid.locator("th").count() and grid.locator("th").first.inner_text().strip() == code
-    ]
+    for _ in range(20):  # a rerun under way redraws the grids: ask again until they stand
+        expect(grids.locator("th").filter(has_text=code).first).to_be_attached()
+        found = [  # a list in a closed expander draws no header: not in view, not counted
+            grid
+            for grid in grids.all()
+            if grid.locator("th").count() and grid.locator("th").first.inner_text().strip() == code
+        ]
+        if found:
+            return found
+        page.wait_for_timeout(500)
+    return []
 
 
 def visible_headers(grid: Locator) -> list[str]:

@@ -17,6 +17,7 @@ from tracker import i18n
 from tracker.cleaning import clean_text
 from tracker.db import bump_revision
 from tracker.errors import NotFound, Problem, TrackerError
+from tracker.importers import themes
 from tracker.importers.checks import (
     actor_problems,
     report_problems,
@@ -24,6 +25,7 @@ from tracker.importers.checks import (
     weight_problems,
 )
 from tracker.importers.event_rows import EventSpec, apply_events, parse_events
+from tracker.importers.new_plan import new_plan_values, period_kept, period_years
 from tracker.importers.read import Tables, normalise, read_path
 from tracker.importers.resolve import Lookup, theme_names
 from tracker.importers.values import (
@@ -36,7 +38,7 @@ from tracker.importers.values import (
     parse_status,
     parse_weight,
     parse_yes,
-    split_list,
+    split_names,
 )
 from tracker.limits import MAX_WEIGHT, column_limit, is_year
 from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
@@ -153,12 +155,13 @@ def import_path(
     dry_run: bool = False,
     now: datetime | None = None,
     keep_demo_accounts: bool = False,
+    period: str | None = None,
 ) -> ImportResult:
     """Read and import a .xlsx, .csv or folder of .csv files (see tracker.planfile)."""
     tables = read_path(Path(path))
     return import_tables(
         session, user=user, tables=tables, plan=plan, dry_run=dry_run, now=now,
-        keep_demo_accounts=keep_demo_accounts,
+        keep_demo_accounts=keep_demo_accounts, period=period,
     )  # fmt: skip
 
 
@@ -171,8 +174,12 @@ def import_tables(
     dry_run: bool = False,
     now: datetime | None = None,
     keep_demo_accounts: bool = False,
+    period: str | None = None,
 ) -> ImportResult:
     """Validate all of tables, then (unless dry_run or any problem) write them.
+
+    A plan name that is not in the database (and a file with no Plan sheet) creates
+    that plan: its years from period ('2024-2028') or from the name (new_plan).
 
     Raises PermissionDenied for a non-admin. File and row errors never raise:
     they come back in ImportResult.problems, and nothing is written.
@@ -185,7 +192,7 @@ def import_tables(
         result.problems = list(tables.problems)
         return result
     job = _Job(session, principal, tables, now or datetime.now(UTC))
-    job.parse(plan)
+    job.parse(plan, period)
     if job.problems:
         result.problems = job.problems
         return result
@@ -234,6 +241,7 @@ class _Job:
         self.newest: dict[int, str] = {}  # measure id -> the newest quarter reported
         self.events: list[EventSpec] = []
         self.plan_themes = False  # the plan had themes before this import
+        self.theme_hints: dict[str, str] | None = None  # themes.named_themes
 
     # ---- parsing ---------------------------------------------------------
 
@@ -283,8 +291,8 @@ class _Job:
             self.problem(problem.key, row, key, **problem.params)
         return problem is None
 
-    def parse(self, plan_name: str | None) -> None:
-        self.parse_plan(plan_name)
+    def parse(self, plan_name: str | None, period: str | None = None) -> None:
+        self.parse_plan(plan_name, period)
         if self.problems:
             return
         self.load_existing()
@@ -296,13 +304,10 @@ class _Job:
         if not any(self.rows(s) for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)):
             self.problems.append(Problem("import.nothing"))
 
-    def parse_plan(self, plan_name: str | None) -> None:
+    def parse_plan(self, plan_name: str | None, period: str | None = None) -> None:
         rows = self.rows(PLAN)
         if not rows:
-            try:
-                self.plan = get_plan(self.session, plan_name)
-            except NotFound as error:
-                self.problems += error.problems
+            self.plan_by_name(plan_name, period)
             return
         row, values = rows[0]
         for ignored, _ in rows[1:]:  # one file, one plan
@@ -327,6 +332,23 @@ class _Job:
         found = self.session.scalar(select(Plan).where(Plan.name == name))
         self.new_plan = found is None
         self.plan = found or Plan()
+
+    def plan_by_name(self, plan_name: str | None, period: str | None) -> None:
+        """The plan named (or the only one); a name not yet known is a new plan."""
+        try:
+            self.plan = get_plan(self.session, plan_name)
+            if period and period_years(period) != (self.plan.start_year, self.plan.end_year):
+                self.notices.append(period_kept(self.plan, period))
+            return
+        except NotFound:
+            if not (plan_name or "").strip():
+                self.problems.append(Problem("import.plan_name_needed"))
+                return
+        values = new_plan_values(self.session, plan_name or "", period)
+        if isinstance(values, Problem):
+            self.problems.append(values)
+            return
+        self.plan_values, self.new_plan, self.plan = values, True, Plan()
 
     def load_existing(self) -> None:
         if self.plan.id is not None:
@@ -459,7 +481,7 @@ class _Job:
         self, row: int, values: dict[str, str], measure: Measure | None, code: str, title: str
     ) -> MeasureSpec | None:
         before = len(self.problems)
-        theme = self.find_or_new_theme(values.get("theme", ""), row)
+        theme = self.find_or_new_theme(values.get("theme", ""), row, code)
         lead = self.find_one_actor(values.get("lead", ""), row, "lead", required=True)
         goal = self.find_or_new_goal(values.get("goal", ""), row)
         partners: dict[int, tuple[Actor, PartnerRole]] = {}
@@ -508,7 +530,7 @@ class _Job:
     def names(self, text: str) -> list[str]:
         """A list of actors; a whole cell naming one known actor is that one, even if
         the name has a comma in it."""
-        return [text] if self.actors.find(text) else split_list(text)
+        return split_names(text, self.actors.spelling.values())
 
     def new_code(self, theme: Theme) -> str:
         """'<theme code>.<n>', n after the theme's highest ('T1.4' after 1.1–1.3),
@@ -542,10 +564,12 @@ class _Job:
             return None, None
         if values.get("start", "").strip():
             start = self.parse_cell(
-                lambda t: parse_bound(t, end=False), values["start"], row, "start"
+                lambda t: parse_bound(t, end=False, plan=self.years), values["start"], row, "start"
             )
         if values.get("end", "").strip():
-            end = self.parse_cell(lambda t: parse_bound(t, end=True), values["end"], row, "end")
+            end = self.parse_cell(
+                lambda t: parse_bound(t, end=True, plan=self.years), values["end"], row, "end"
+            )
         if start is None or end is None:
             return None, None
         return start, end  # checked by the service's rules in measure_spec
@@ -610,44 +634,10 @@ class _Job:
             period = max(start, min(Quarter.current(self.now), end))
         return period
 
-    def find_or_new_theme(self, name: str, row: int) -> Theme | None:
-        """A known theme (the plan's, or the Satsingsområder sheet's). A new one only
-        while the plan has no themes and the file no Satsingsområder sheet: then the
-        measures' theme column is what defines them."""
-        name = clean_text(name)
-        if not name:
-            self.problem("import.required", row, "theme")
-            return None
-        found = self.themes.find(name)
-        if found is not None:
-            return found
-        if self.rows(THEMES) or self.plan_themes:
-            self.unknown_theme(name, row, "theme")
-            return None
-        return self.new_theme(name.strip(), row)
-
-    def new_theme(self, name: str, row: int) -> Theme | None:
-        """A theme named in the measures' column of a plan that has none yet."""
-        if name.isdecimal():
-            self.problem("import.theme_is_number", row, "theme", value=name)
-            return None
-        if (near := self.themes.near_miss(name)) is not None:
-            self.problem("import.near_miss", row, "theme", value=name, near=near)
-            return None
-        if not self.fits(name, Theme.name, row, "theme"):
-            return None
-        theme = Theme()
-        codes = [v["code"] for v in self.theme_values.values()]
-        codes += [t.code for t in self.themes.items if t.code]
-        code = str(max((int(c) for c in codes if c.isdecimal()), default=0) + 1)
-        self.theme_values[id(theme)] = {
-            "code": code,
-            "name": name,
-            "description": "",
-            "position": len(self.themes.items) + 1,
-        }
-        self.themes.add(theme, *theme_names(code, name))
-        return theme
+    def find_or_new_theme(self, name: str, row: int, measure_code: str = "") -> Theme | None:
+        """A known theme (the plan's, or the Satsingsområder sheet's), or one the
+        measures define while the plan has none (tracker.importers.themes)."""
+        return themes.find_or_new_theme(self, name, row, measure_code)
 
     def unknown_theme(self, name: str, row: int, column: str) -> None:
         """The problem of a theme not known, with the nearest known one and the list."""
@@ -742,6 +732,8 @@ class _Job:
     def apply_plan(self) -> None:
         if self.plan_values:
             self.sync(self.plan, self.plan_values, Entity.PLAN, self.plan_values["name"])
+            if self.new_plan:  # «Ny plan: … (2024–2028)» says which years it was given
+                self.changes[-1] = Problem("import.change_new_plan", self.plan_values)
         self.session.flush()
 
     def apply_all(

@@ -1,105 +1,85 @@
 """Parsing the cell values people write in plan spreadsheets. Each parser returns
-the value or raises ValueError with a catalogue key as its message."""
+the value or raises ValueError with a catalogue key as its message. Odd spaces (the
+no-break space Norwegian Excel writes) are read as spaces everywhere."""
 
 from __future__ import annotations
 
 import math
 import re
-from datetime import date, datetime
+from datetime import date
 
 from tracker import i18n
+from tracker.cleaning import plain_spaces
+from tracker.importers.names import split_list as split_list
+from tracker.importers.names import split_names as split_names
+from tracker.importers.periods import is_ongoing, read_day, read_period, read_term
 from tracker.importers.read import normalise
-from tracker.planfile import ONGOING
 from tracker.quarters import Quarter
 from tracker.vocab import ActorKind, EventKind, Rag, Status
 
-_YEAR = re.compile(r"^(\d{4})$")
-_RANGE = re.compile(r"^(.+?)\s*(?:–|—|-|/|til|to)\s*(.+)$")
-_SEMICOLON_SPLIT = re.compile(r"[;\n]")
-_COMMA_SPLIT = re.compile(r"[,\n]")
 
-
-def split_list(text: str) -> list[str]:
-    """'Kupa; NAV' or 'Kupa, NAV' (or one name a line) -> two names.
-
-    A cell with a semicolon is split on semicolons only, so a name with a comma in it
-    ('Nord universitet, campus Mo; Kupa') survives: export writes lists that way.
-    """
-    value = text or ""
-    separator = _SEMICOLON_SPLIT if ";" in value else _COMMA_SPLIT
-    parts = (part.strip(" \t\r,") for part in separator.split(value))
-    return [part for part in parts if part]
-
-
-def parse_bound(text: str, *, end: bool) -> Quarter:
-    """'2025' (Q1 as a start, Q4 as an end) or '2025-Q3'."""
-    value = text.strip()
-    year = _YEAR.match(value)
-    try:
-        if year:
-            return Quarter(int(year.group(1)), 4 if end else 1)
-        return Quarter.parse(value)
-    except ValueError:  # not a quarter, or a year out of range
-        raise ValueError("import.bad_period") from None
+def parse_bound(text: str, *, end: bool, plan: tuple[int, int] | None = None) -> Quarter:
+    """A start or end: '2025' (Q1 as a start, Q4 as an end), '2025-Q3', 'høst 2025'
+    (Q3 as a start, Q4 as an end), '01.03.2025' … With the plan's years, 'Løpende' is
+    the plan's first or last quarter."""
+    if plan is not None and is_ongoing(text):
+        return Quarter(plan[1], 4) if end else Quarter(plan[0], 1)
+    span = read_term(text, open_ends=False)
+    if span is None or span[end] is None:
+        raise ValueError("import.bad_period")
+    return span[end]  # type: ignore[return-value]
 
 
 def parse_quarter(text: str) -> Quarter:
     """'2025-Q3' (also '2025Q3', '2025-K3')."""
     try:
-        return Quarter.parse(text)
+        return Quarter.parse(plain_spaces(text))
     except ValueError:
         raise ValueError("import.bad_quarter") from None
 
 
 def parse_period(text: str, plan_start: int, plan_end: int) -> tuple[Quarter, Quarter]:
-    """'2024', '2024–2026', '2024-2026', '2025-Q2', '2025-Q2–2026-Q1' or 'Løpende'.
+    """'2024', '2024–2026', 'Q2 2025', '2. halvår 2025', 'høst 2025 – 2026',
+    '01.03.2025', 'Løpende' … (see periods.py).
 
-    An empty text means the plan's whole period, like 'Løpende'.
+    An empty text means the plan's whole period, like 'Løpende'; an open side
+    ('fra 2025', 'innen 2026', '2025 – løpende') is the plan's start or end.
     """
-    value = (text or "").strip()
-    if not value or normalise(value) in ONGOING:
-        return Quarter(plan_start, 1), Quarter(plan_end, 4)
-    try:
-        single = Quarter.parse(value)
-        return single, single
-    except ValueError:
-        pass
-    if _YEAR.match(value):
-        return parse_bound(value, end=False), parse_bound(value, end=True)
-    match = _RANGE.match(_join_quarter_dash(value))
-    if not match:
+    span = read_period(text)
+    if span is None:
         raise ValueError("import.bad_period")
-    first = parse_bound(match.group(1).replace("~", "-"), end=False)
-    last = parse_bound(match.group(2).replace("~", "-"), end=True)
-    return first, last
-
-
-def _join_quarter_dash(value: str) -> str:
-    """Protect the dash inside '2025-Q2' so it is not read as a range dash."""
-    return re.sub(r"(\d{4})\s*-\s*([QqKk][1-4])", r"\1~\2", value)
+    first, last = span
+    return first or Quarter(plan_start, 1), last or Quarter(plan_end, 4)
 
 
 def parse_weight(text: str) -> float:
-    if not text.strip():
+    value = plain_spaces(text)
+    if not value.strip():
         return 1.0
     try:
-        weight = float(text.replace(",", ".").replace(" ", ""))
+        weight = float(value.replace(",", ".").replace(" ", ""))
     except ValueError:
         raise ValueError("import.bad_weight") from None
     return weight  # its range is the services' rule (admin.check_weight)
 
 
-def parse_progress(text: str) -> int | None:
-    """'40', '40 %', '0,4' (a fraction from a percent-formatted cell), '' or 'ukjent'.
+_UNKNOWN_PROGRESS = ("", "ukjent", "unknown", "?", "-", "–")
+_ABOUT = re.compile(r"^(?:ca\.?|cirka|omtrent|about|approx\.?|~|≈)\s*")
+_PER_CENT = re.compile(r"\s*(?:%|prosent|pst\.?|percent|per cent)$")
 
-    '0,5 %' is half a per cent: with a written per cent sign, nothing is a fraction.
+
+def parse_progress(text: str) -> int | None:
+    """'40', '40 %', 'ca. 40 %', '40 prosent', '0,4' (a fraction from a percent-formatted
+    cell), '' or 'ukjent'.
+
+    '0,5 %' is half a per cent: with a written per cent, nothing is a fraction.
     """
-    per_cent = "%" in text
-    value = text.strip().replace("%", "").replace(",", ".").strip()
-    if normalise(value) in ("", "ukjent", "unknown", "?", "-", "–"):
+    value = normalise(plain_spaces(text))
+    if value in _UNKNOWN_PROGRESS:
         return None
+    value, per_cent = _PER_CENT.subn("", _ABOUT.sub("", value))
     try:
-        number = float(value)
+        number = float(value.replace(",", ".").strip())
     except ValueError:
         raise ValueError("import.bad_progress") from None
     if not per_cent and 0 < number < 1:
@@ -111,20 +91,48 @@ def parse_progress(text: str) -> int | None:
     return math.floor(number) if number < 0 else round(number)
 
 
-_STATUS_WORDS = {
-    "ferdig": Status.COMPLETED,
-    "gjennomført": Status.COMPLETED,
-    "avsluttet": Status.COMPLETED,
-    "done": Status.COMPLETED,
-    "påbegynt": Status.IN_PROGRESS,
-    "i gang": Status.IN_PROGRESS,
-    "startet": Status.IN_PROGRESS,
-    "under arbeid": Status.IN_PROGRESS,
-    "ikke påbegynt": Status.NOT_STARTED,
-    "planlagt": Status.NOT_STARTED,
-    "avlyst": Status.CANCELLED,
-    "utgått": Status.CANCELLED,
-    "forsinket": Status.POSTPONED,
+STATUS_WORDS: dict[str, Status] = {
+    # The words people write for each status, besides the codes and the labels (nb, en).
+    # Lower case; matched after normalise(), without trailing full stops and the like.
+    **dict.fromkeys(
+        (
+            *("ikke startet", "ikke påbegynt", "ikke igangsatt", "ikke begynt", "ikke i gang"),
+            *("planlagt", "planlegges", "ikkje starta", "ikkje påbyrja", "ikkje sett i gang"),
+            *("planned", "not begun", "to do", "todo"),
+        ),
+        Status.NOT_STARTED,
+    ),
+    **dict.fromkeys(
+        (
+            *("pågår", "pågående", "i gang", "igangsatt", "igangsett", "startet", "starta"),
+            *("påbegynt", "påbyrja", "under arbeid", "under gjennomføring", "under utføring"),
+            *("i arbeid", "i prosess", "aktiv", "løpende", "ongoing", "started", "underway"),
+            *("active", "in process"),
+        ),
+        Status.IN_PROGRESS,
+    ),
+    **dict.fromkeys(
+        (
+            *("ferdig", "ferdigstilt", "fullført", "gjennomført", "avsluttet", "avslutta"),
+            *("utført", "levert", "done", "complete", "finished", "delivered"),
+        ),
+        Status.COMPLETED,
+    ),
+    **dict.fromkeys(
+        (
+            *("utsatt", "utsett", "forsinket", "forseinka", "på vent", "satt på vent"),
+            *("stanset", "stansa", "stoppet", "pause", "pauset", "delayed", "on hold"),
+            *("paused", "deferred", "postponed"),
+        ),
+        Status.POSTPONED,
+    ),
+    **dict.fromkeys(
+        (
+            *("avlyst", "utgått", "kansellert", "avbrutt", "avbrote", "avviklet", "droppet"),
+            *("strøket", "skrinlagt", "canceled", "dropped", "abandoned", "withdrawn"),
+        ),
+        Status.CANCELLED,
+    ),
 }
 _RAG_WORDS = {
     "grønn": Rag.GREEN,
@@ -147,14 +155,15 @@ def _vocab_lookup(enum: type, extra: dict) -> dict[str, object]:
     return lookup
 
 
-_STATUS_LOOKUP = _vocab_lookup(Status, _STATUS_WORDS)
+_STATUS_LOOKUP = _vocab_lookup(Status, STATUS_WORDS)
 _RAG_LOOKUP = _vocab_lookup(Rag, _RAG_WORDS)
 _EVENT_KIND_LOOKUP = _vocab_lookup(EventKind, {})
 _ACTOR_KIND_LOOKUP = _vocab_lookup(ActorKind, {})
 
 
 def parse_status(text: str) -> Status:
-    found = _STATUS_LOOKUP.get(normalise(text))
+    """A status by its code, its label in either language or a word in STATUS_WORDS."""
+    found = _STATUS_LOOKUP.get(normalise(plain_spaces(text)).rstrip(".!,;").strip())
     if found is None:
         raise ValueError("import.bad_status")
     return found  # type: ignore[return-value]
@@ -163,7 +172,7 @@ def parse_status(text: str) -> Status:
 def parse_rag(text: str) -> Rag | None:
     if not text.strip():
         return None
-    found = _RAG_LOOKUP.get(normalise(text))
+    found = _RAG_LOOKUP.get(normalise(plain_spaces(text)))
     if found is None:
         raise ValueError("import.bad_rag")
     return found  # type: ignore[return-value]
@@ -186,15 +195,12 @@ def parse_actor_kind(text: str) -> ActorKind:
 
 
 def parse_yes(text: str) -> bool:
-    return normalise(text) in ("ja", "j", "x", "yes", "y", "true", "1", "eksempel")
+    return normalise(plain_spaces(text)) in ("ja", "j", "x", "yes", "y", "true", "1", "eksempel")
 
 
 def parse_date(text: str) -> date:
     """'28.01.2026', '28.1.26', '2026-01-28' -> a date. Raises ValueError."""
-    value = text.strip()
-    for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError("import.bad_date")
+    day = read_day(plain_spaces(text))
+    if day is None:
+        raise ValueError("import.bad_date")
+    return day

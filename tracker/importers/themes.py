@@ -1,0 +1,157 @@
+"""A measure row's theme, read the way municipalities write it: a theme column or a
+group header row above the block («3 Nyskapende», «3. Nyskapende næringsliv»,
+«Satsingsområde 2: Reiseliv», «Tema 1 – Attraktiv kommune», «1) Attraktiv»), a name
+alone, or nothing, when the measure number gives it («3.2» is theme 3).
+
+New themes are made only while the plan has none and the file no Satsingsområder
+sheet; then the measures are what define them. A number names one theme: a second
+name for it is refused, not guessed."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from tracker import i18n
+from tracker.cleaning import clean_text
+from tracker.importers.read import normalise
+from tracker.importers.resolve import theme_names
+from tracker.models import Theme
+from tracker.planfile import LANG, MEASURES, THEMES
+
+_PREFIX = r"(?:(?:satsingsområde|satsingsomrade|innsatsområde|satsing|tema|theme)\s*(?:nr\.?\s*)?)?"
+_THEME_TEXT = re.compile(
+    _PREFIX + r"(\d{1,3})(?!\d)(?![.,]\d)(?:\s*[.):–—-]\s*|\s+|$)(.*)", re.IGNORECASE | re.DOTALL
+)
+_MEASURE_CODE = re.compile(r"^\s*([A-Za-z]{0,3}\d{1,3})\.\d")
+
+
+class ThemeText(NamedTuple):
+    code: str | None
+    name: str
+
+
+def split_theme(text: str) -> ThemeText:
+    """'3 Nyskapende' -> ('3', 'Nyskapende'); '3' -> ('3', ''); a name alone -> (None, name)."""
+    text = clean_text(text)
+    match = _THEME_TEXT.fullmatch(text)
+    if match is None:
+        return ThemeText(None, text)
+    return ThemeText(match[1], match[2].strip())
+
+
+def measure_theme_code(code: str) -> str | None:
+    """The theme code a measure number starts with: '3.2' -> '3', 'T1.4' -> 'T1'."""
+    match = _MEASURE_CODE.match(clean_text(code))
+    return match[1] if match else None
+
+
+def placeholder_name(code: str) -> str:
+    """The name of a theme known only by number (from its measures' numbers)."""
+    return i18n.t("import.theme_placeholder", LANG, code=code)
+
+
+def find_or_new_theme(job: Any, text: str, row: int, measure_code: str = "") -> Theme | None:
+    """The row's theme (job: plan_import._Job), or None with the row's problem."""
+    text = clean_text(text)
+    if not text:
+        return _from_measure_code(job, measure_code, row)
+    found = job.themes.find(text)
+    if found is not None:
+        return found
+    code, name = split_theme(text)
+    if code is not None:
+        return _by_code(job, code, name, text, row)
+    if not may_add_themes(job):
+        job.unknown_theme(text, row, "theme")
+        return None
+    if (near := job.themes.near_miss(name)) is not None:
+        job.problem("import.near_miss", row, "theme", value=name, near=near)
+        return None
+    return new_theme(job, _code_for_name(job, name, measure_code), name, row)
+
+
+def _code_for_name(job: Any, name: str, measure_code: str) -> str:
+    """A theme named without a number: the one its measure's number gives («Reiseliv»
+    on row 2.1 is theme 2) when the file gives that number to this name, else the next
+    free number."""
+    code = measure_theme_code(measure_code)
+    hinted = named_themes(job).get(code or "")
+    if code and hinted and normalise(hinted) == normalise(name) and not job.themes.find(code):
+        return code
+    return next_free_code(job)
+
+
+def may_add_themes(job: Any) -> bool:
+    return not job.rows(THEMES) and not job.plan_themes
+
+
+def _from_measure_code(job: Any, measure_code: str, row: int) -> Theme | None:
+    code = measure_theme_code(measure_code)
+    if code is None:
+        job.problem("import.required", row, "theme")
+        return None
+    found = job.themes.find(code)
+    if found is not None:
+        return found
+    if not may_add_themes(job):
+        job.unknown_theme(code, row, "theme")
+        return None
+    return new_theme(job, code, named_themes(job).get(code) or placeholder_name(code), row)
+
+
+def _by_code(job: Any, code: str, name: str, text: str, row: int) -> Theme | None:
+    found = job.themes.find(code)
+    if found is not None:
+        known = job.theme_values.get(id(found)) or {"code": found.code, "name": found.name}
+        names = {normalise(n) for n in theme_names(known["code"], known["name"])}
+        if name and normalise(name) not in names:
+            job.problem("import.theme_code_taken", row, "theme", value=text, **known)
+            return None
+        return found
+    if not may_add_themes(job):
+        job.unknown_theme(text, row, "theme")
+        return None
+    name = name or named_themes(job).get(code) or ("" if text == code else text)
+    if not name:  # a bare number names no theme
+        job.problem("import.theme_is_number", row, "theme", value=text)
+        return None
+    return new_theme(job, code, name, row)
+
+
+def named_themes(job: Any) -> dict[str, str]:
+    """Theme code -> the name the file first gives it («3 Nyskapende» anywhere in the
+    measures; else a name alone on a row numbered 3.x), so a row known only by its
+    number 3.2 takes that name."""
+    if job.theme_hints is None:
+        named = [split_theme(values.get("theme", "")) for _, values in job.rows(MEASURES)]
+        hints = {code: name for code, name in reversed(named) if code is not None and name}
+        for (code, name), (_, values) in zip(named, job.rows(MEASURES), strict=True):
+            numbered = measure_theme_code(values.get("code", ""))  # «Reiseliv» on row 2.1
+            if code is None and name and numbered is not None:
+                hints.setdefault(numbered, name)
+        job.theme_hints = hints
+    return job.theme_hints
+
+
+def next_free_code(job: Any) -> str:
+    """One more than the highest numeric theme code the plan or the file uses."""
+    codes = [v["code"] for v in job.theme_values.values()]
+    codes += [t.code for t in job.themes.items if t.code]
+    codes += list(named_themes(job))
+    return str(max((int(c) for c in codes if c.isdecimal()), default=0) + 1)
+
+
+def new_theme(job: Any, code: str, name: str, row: int) -> Theme | None:
+    """A theme the measures define, written with the plan's other new themes."""
+    if not job.fits(name, Theme.name, row, "theme") or not job.fits(code, Theme.code, row, "theme"):
+        return None
+    theme = Theme()
+    job.theme_values[id(theme)] = {
+        "code": code,
+        "name": name,
+        "description": "",
+        "position": len(job.themes.items) + 1,
+    }
+    job.themes.add(theme, *theme_names(code, name))
+    return theme
