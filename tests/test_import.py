@@ -554,7 +554,9 @@ def test_superscript_digit_year_does_not_crash(
     workbook.save(path)
     before = snapshot(session)
     result = import_path(session, user=SYSTEM, path=path, now=NOW)
-    assert [(p.row, p.field, p.key) for p in result.problems] == [(2, "Startår", "import.bad_year")]
+    assert [(p.row, p.field, p.key) for p in result.problems] == [
+        (2, "Startår", "admin.year_invalid")
+    ]
     assert snapshot(session) == before
 
 

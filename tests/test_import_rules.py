@@ -22,7 +22,7 @@ from tracker.importers.limits import MAX_DATA_ROWS
 from tracker.limits import column_limit
 from tracker.models import Actor, Base, Event, Measure, Theme
 from tracker.service import SYSTEM
-from tracker.service.admin import save_actor, save_theme
+from tracker.service.admin import save_actor, save_plan, save_theme
 from tracker.service.status import Report, report_status
 from tracker.vocab import Status
 
@@ -336,3 +336,32 @@ def test_a_new_measure_breaking_a_service_rule_gets_the_service_message(
     data = f"{MEASURE_HEADER}\n9.1;Nytt tiltak;T1;SNH;{cells}".encode()
     result = refused(session, world, data)
     assert [(p.key, p.row, p.field) for p in result.problems] == [(key, 2, column)]
+
+
+@pytest.mark.parametrize(
+    ("name", "years", "column", "key"),
+    [
+        ("Ny plan", (1800, 2028), "Startår", "admin.year_invalid"),
+        ("Ny plan", (2028, 2024), "Sluttår", "admin.end_before_start"),
+        (
+            "STRATEGISK NÆRINGSPLAN FOR SENJA 2024–2028",
+            (2024, 2028),
+            "Navn",
+            "admin.plan_name_taken",
+        ),
+    ],
+)
+def test_a_plan_the_admin_form_refuses_is_refused_alike(
+    session: Session, world: World, name: str, years: tuple[int, int], column: str, key: str
+) -> None:
+    with pytest.raises(ValidationError) as refused_save:
+        save_plan(
+            session, user=world.principals["admin"], plan_id=None, name=name,
+            start_year=years[0], end_year=years[1],
+        )  # fmt: skip
+    session.rollback()
+    data = book_bytes({"Plan": [["Navn", "Startår", "Sluttår"], [name, *years]]})
+    result = refused(session, world, data, "plan.xlsx")
+    service = refused_save.value.problems[0]
+    assert service.key == key
+    assert where(result) == [(key, 2, column, service.params)]

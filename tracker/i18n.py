@@ -263,14 +263,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{value}» står to ganger i fila.",
         "en": "“{value}” appears twice in the file.",
     },
-    "import.bad_year": {
-        "nb": "«{value}» er ikke et årstall.",
-        "en": "“{value}” is not a year.",
-    },
-    "import.end_before_start": {
-        "nb": "slutt kommer før start.",
-        "en": "the end comes before the start.",
-    },
     "import.bad_period": {
         "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, Q2 2025, "
         "2. kvartal 2025, høst 2025, 01.03.2025, Q2 2025 – Q1 2026 eller Løpende).",

@@ -40,11 +40,11 @@ from tracker.importers.values import (
     parse_yes,
     split_names,
 )
-from tracker.limits import MAX_WEIGHT, column_limit, is_year
+from tracker.limits import MAX_WEIGHT, column_limit
 from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
 from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.quarters import Quarter
-from tracker.service.admin import REQUIRED, save_values
+from tracker.service.admin import REQUIRED, check_plan_name_free, plan_fields, save_values
 from tracker.service.audit import record
 from tracker.service.checks import Checks, too_long
 from tracker.service.demo_accounts import retire_demo_accounts
@@ -312,24 +312,22 @@ class _Job:
         row, values = rows[0]
         for ignored, _ in rows[1:]:  # one file, one plan
             self.notices.append(Problem("import.plan_rows_ignored", {"first": row}, None, ignored))
-        name = self.text(values, "name", row, Plan.name, required=True)
-        years = []
+        years: list[object] = []
         for key in ("start_year", "end_year"):
             text = self.text(values, key, row, required=True)
-            year = int(text) if text.isdecimal() else 0  # not isdigit: int("²") fails
-            if text and not is_year(year):
-                self.problem("import.bad_year", row, key, value=text)
-            years.append(year)
-        if all(years) and years[1] < years[0]:
-            self.problem("import.end_before_start", row, "end_year")
-        self.plan_values = {
-            "name": name,
-            "start_year": years[0],
-            "end_year": years[1],
-            "owner": self.text(values, "owner", row, Plan.owner),
-            "description": self.text(values, "description", row, Plan.description),
-        }
+            years.append(int(text) if text.isdecimal() else text)  # not isdigit: "²"
+        checks = Checks()  # the admin form's rules for a plan (admin.plan_fields)
+        self.plan_values = plan_fields(
+            checks, values.get("name", ""), *years, values.get("owner", ""),
+            values.get("description", ""),
+        )  # fmt: skip
+        name = self.plan_values["name"]
         found = self.session.scalar(select(Plan).where(Plan.name == name))
+        check_plan_name_free(self.session, checks, name, found.id if found else None)
+        empty = {
+            key for key, year in zip(("start_year", "end_year"), years, strict=True) if year == ""
+        }
+        self.refuse([p for p in checks.problems if p.field not in empty], row)
         self.new_plan = found is None
         self.plan = found or Plan()
 

@@ -206,6 +206,27 @@ def save_plan(
     principal = require_admin(session, user)
     plan = _plan(session, plan_id) if plan_id is not None else None
     checks = Checks()
+    values = plan_fields(checks, name, start_year, end_year, owner, description)
+    first, last = values["start_year"], values["end_year"]
+    if plan is not None and first is not None and last is not None and first <= last:
+        _check_measures_inside(session, checks, plan, first, last)
+    check_plan_name_free(session, checks, values["name"], plan_id)
+    checks.raise_if_any()
+    item = plan or Plan()
+    save_values(session, principal, item, values, entity=Entity.PLAN, label=values["name"])
+    return item.id
+
+
+def plan_fields(
+    checks: Checks,
+    name: object,
+    start_year: object,
+    end_year: object,
+    owner: object,
+    description: object,
+) -> dict[str, Any]:
+    """A plan's values cleaned and checked: a name, years from MIN_YEAR to
+    MAX_YEAR, the end not before the start, texts within their columns."""
     values = {
         "name": checks.text("name", name, Plan.name, required=REQUIRED),
         "start_year": checks.year("start_year", start_year),
@@ -214,19 +235,17 @@ def save_plan(
         "description": checks.text("description", description, Plan.description),
     }
     first, last = values["start_year"], values["end_year"]
-    if first is not None and last is not None:
-        if last < first:
-            checks.add("admin.end_before_start", "end_year", start=first, end=last)
-        elif plan is not None:
-            _check_measures_inside(session, checks, plan, first, last)
-    if values["name"]:
+    if first is not None and last is not None and last < first:
+        checks.add("admin.end_before_start", "end_year", start=first, end=last)
+    return values
+
+
+def check_plan_name_free(session: Session, checks: Checks, name: str, plan_id: int | None) -> None:
+    """No other plan has this name, ignoring case."""
+    if name:
         taken = session.scalars(select(Plan.name).where(Plan.id != (plan_id or -1))).all()
-        if values["name"].casefold() in {n.casefold() for n in taken}:
-            checks.add("admin.plan_name_taken", "name", name=values["name"])
-    checks.raise_if_any()
-    item = plan or Plan()
-    save_values(session, principal, item, values, entity=Entity.PLAN, label=values["name"])
-    return item.id
+        if name.casefold() in {n.casefold() for n in taken}:
+            checks.add("admin.plan_name_taken", "name", name=name)
 
 
 def _check_measures_inside(
