@@ -422,16 +422,16 @@ BAD_ROWS = [
 ]  # fmt: skip
 BAD_EXPECTED = [
     (3, "Periode", "import.bad_period"),
-    (4, "Ansvarlig", "import.required"),
+    (4, "Ansvarlig", "admin.required"),
     (6, "Fremdrift", "import.bad_progress"),
     (7, "Status", "import.bad_status"),
     (8, "Vurdering", "import.bad_rag"),
     (9, "Vekt", "import.bad_weight"),
-    (10, "Periode", "import.outside_plan"),
-    (11, "Slutt", "import.end_before_start"),
+    (10, "Periode", "admin.period_outside_plan"),
+    (11, "Slutt", "admin.end_before_start"),
     (12, "Kode", "import.duplicate"),
     (13, "Ansvarlig", "import.near_miss"),
-    (14, "Tiltak", "import.required"),
+    (14, "Tiltak", "admin.required"),
 ]
 
 
@@ -554,7 +554,9 @@ def test_superscript_digit_year_does_not_crash(
     workbook.save(path)
     before = snapshot(session)
     result = import_path(session, user=SYSTEM, path=path, now=NOW)
-    assert [(p.row, p.field, p.key) for p in result.problems] == [(2, "Startår", "import.bad_year")]
+    assert [(p.row, p.field, p.key) for p in result.problems] == [
+        (2, "Startår", "admin.year_invalid")
+    ]
     assert snapshot(session) == before
 
 
@@ -723,7 +725,7 @@ def test_status_for_a_closed_or_future_quarter_is_refused(
     result = import_path(session, user=SYSTEM, path=write_csv(tmp_path / "s.csv", rows), now=NOW)
     assert keys(result) == [
         (2, "Kvartal", "report.period_closed"),
-        (3, "Kvartal", "import.status_period"),
+        (3, "Kvartal", "report.period_in_future"),
     ]
     assert snapshot(session) == before
 

@@ -15,11 +15,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.factories import World, make_plan
+from tracker.errors import ValidationError
+from tracker.exporters import plan_xlsx_bytes
 from tracker.importers import ImportResult, import_tables, read_bytes
 from tracker.importers.limits import MAX_DATA_ROWS
 from tracker.limits import column_limit
 from tracker.models import Actor, Base, Event, Measure, Theme
 from tracker.service import SYSTEM
+from tracker.service.admin import save_actor, save_plan, save_theme
+from tracker.service.status import Report, report_status
+from tracker.vocab import Status
 
 TITLE_LIMIT = column_limit(Event.title)
 
@@ -226,3 +231,137 @@ def test_plan_rows_after_the_first_are_noticed(session: Session, world: World) -
     book.save(buffer)
     result = run(session, world, buffer.getvalue(), "plan.xlsx")
     assert [(p.key, p.row) for p in result.notices] == [("import.plan_rows_ignored", 3)]
+
+
+# --- one set of rules: what the services refuse, the import refuses alike ----------------
+
+
+def book_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def where(result: ImportResult) -> list[tuple[str, int | None, str | None, dict[str, object]]]:
+    return [(p.key, p.row, p.field, p.params) for p in result.problems]
+
+
+def test_a_theme_name_the_admin_form_takes_survives_export_and_import(
+    session: Session, world: World
+) -> None:
+    admin = world.principals["admin"]
+    long_name = "Næring " + "x" * 243  # 250 characters: more than an actor's name holds
+    save_theme(
+        session, user=admin, plan_id=world.plan.id, theme_id=world.themes["T1"].id,
+        code="T1", name=long_name,
+    )  # fmt: skip
+    session.commit()
+    data = plan_xlsx_bytes(session, world.plan.id)
+    result = run(session, world, data, "plan.xlsx")
+    assert result.ok, result.lines("en")
+    assert result.changes == []  # «Ingen endringer»
+
+
+def test_a_status_older_than_the_latest_is_refused_as_the_service_refuses_it(
+    session: Session, world: World
+) -> None:
+    measure = world.measures["1.1"]  # reported for 2024-Q4 and 2025-Q2
+    with pytest.raises(ValidationError) as refused_report:
+        report_status(
+            session, user=world.principals["admin"], measure_id=measure.id,
+            report=Report("2024-Q3", Status.IN_PROGRESS, 30, None), seen_version=measure.version,
+            now=NOW,
+        )  # fmt: skip
+    session.rollback()
+    header = "Kode;Tiltak;Satsingsområde;Ansvarlig;Status;Fremdrift;Kvartal"
+    data = f"{header}\n1.1;{measure.title};T1;SNH;Pågår;30;2024-Q3".encode()
+    result = refused(session, world, data)
+    service = refused_report.value.problems[0]
+    assert where(result) == [(service.key, 2, "Kvartal", service.params)]
+    assert service.key == "report.period_before_latest"
+
+
+@pytest.mark.parametrize(
+    ("short", "taken_by"),
+    [("KN", "Klyngen Nordvest"), ("Senja Næringshage", "Senja Næringshage")],
+)
+def test_an_actor_short_name_the_admin_form_refuses_is_refused(
+    session: Session, world: World, short: str, taken_by: str
+) -> None:
+    with pytest.raises(ValidationError) as refused_save:
+        save_actor(
+            session, user=world.principals["admin"], actor_id=None, name="Ny aktør",
+            short_name=short,
+        )  # fmt: skip
+    session.rollback()
+    data = book_bytes({"Aktører": [["Navn", "Kortnavn"], ["Ny aktør", short]]})
+    result = refused(session, world, data, "plan.xlsx")
+    service = refused_save.value.problems[0]
+    assert service.key == "admin.short_name_taken" and service.params["actor"] == taken_by
+    assert where(result) == [(service.key, 2, "Kortnavn", service.params)]
+
+
+def test_two_new_actors_with_one_short_name_are_refused(session: Session, world: World) -> None:
+    rows = [["Navn", "Kortnavn"], ["Ny aktør", "NY"], ["Nyere aktør", "ny"]]
+    result = refused(session, world, book_bytes({"Aktører": rows}), "plan.xlsx")
+    assert where(result) == [
+        ("admin.short_name_taken", 3, "Kortnavn", {"name": "ny", "actor": "Ny aktør"})
+    ]
+
+
+MEASURE_HEADER = "Kode;Tiltak;Satsingsområde;Ansvarlig;Start;Slutt;Vekt;Status;Fremdrift;Kvartal"
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "key"),
+    [
+        ("2023-Q4;2025-Q4;;;;", "Start", "admin.period_outside_plan"),
+        ("2025-Q4;2025-Q1;;;;", "Slutt", "admin.end_before_start"),
+        ("2025-Q1;2025-Q4;1001;;;", "Vekt", "admin.weight_invalid"),
+        ("2025-Q1;2025-Q4;0;;;", "Vekt", "admin.weight_invalid"),
+        ("2025-Q1;2025-Q4;;Pågår;150;2025-Q2", "Fremdrift", "report.progress_range"),
+        ("2025-Q1;2025-Q4;;Pågår;10;2025-Q4", "Kvartal", "report.period_in_future"),
+        ("2025-Q1;2025-Q4;;Pågår;10;2024-Q4", "Kvartal", "report.period_outside_span"),
+    ],
+)
+def test_a_new_measure_breaking_a_service_rule_gets_the_service_message(
+    session: Session, world: World, cells: str, column: str, key: str
+) -> None:
+    data = f"{MEASURE_HEADER}\n9.1;Nytt tiltak;T1;SNH;{cells}".encode()
+    result = refused(session, world, data)
+    assert [(p.key, p.row, p.field) for p in result.problems] == [(key, 2, column)]
+
+
+@pytest.mark.parametrize(
+    ("name", "years", "column", "key"),
+    [
+        ("Ny plan", (1800, 2028), "Startår", "admin.year_invalid"),
+        ("Ny plan", (2028, 2024), "Sluttår", "admin.end_before_start"),
+        (
+            "STRATEGISK NÆRINGSPLAN FOR SENJA 2024–2028",
+            (2024, 2028),
+            "Navn",
+            "admin.plan_name_taken",
+        ),
+    ],
+)
+def test_a_plan_the_admin_form_refuses_is_refused_alike(
+    session: Session, world: World, name: str, years: tuple[int, int], column: str, key: str
+) -> None:
+    with pytest.raises(ValidationError) as refused_save:
+        save_plan(
+            session, user=world.principals["admin"], plan_id=None, name=name,
+            start_year=years[0], end_year=years[1],
+        )  # fmt: skip
+    session.rollback()
+    data = book_bytes({"Plan": [["Navn", "Startår", "Sluttår"], [name, *years]]})
+    result = refused(session, world, data, "plan.xlsx")
+    service = refused_save.value.problems[0]
+    assert service.key == key
+    assert where(result) == [(key, 2, column, service.params)]

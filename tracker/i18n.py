@@ -264,18 +264,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{value}» står to ganger i fila.",
         "en": "“{value}” appears twice in the file.",
     },
-    "import.bad_year": {
-        "nb": "«{value}» er ikke et årstall.",
-        "en": "“{value}” is not a year.",
-    },
-    "import.end_before_start": {
-        "nb": "slutt kommer før start.",
-        "en": "the end comes before the start.",
-    },
-    "import.outside_plan": {
-        "nb": "perioden ligger utenfor planperioden {start}–{end}.",
-        "en": "the period lies outside the plan period {start}–{end}.",
-    },
     "import.bad_period": {
         "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, Q2 2025, "
         "2. kvartal 2025, høst 2025, 01.03.2025, Q2 2025 – Q1 2026 eller Løpende).",
@@ -310,10 +298,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.status_missing": {
         "nb": "status mangler, men raden har andre statusfelt.",
         "en": "status is missing, but the row has other status fields.",
-    },
-    "import.status_period": {
-        "nb": "kvartalet {period} ligger utenfor tiltakets periode eller i fremtiden.",
-        "en": "the quarter {period} is outside the measure's span or in the future.",
     },
     "import.unknown_theme": {
         "nb": "ukjent satsingsområde «{value}». Kjente satsingsområder: {known}.",

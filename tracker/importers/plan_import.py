@@ -18,6 +18,12 @@ from tracker.cleaning import clean_text
 from tracker.db import bump_revision
 from tracker.errors import NotFound, Problem, TrackerError
 from tracker.importers import themes
+from tracker.importers.checks import (
+    actor_problems,
+    report_problems,
+    span_problems,
+    weight_problems,
+)
 from tracker.importers.event_rows import EventSpec, apply_events, parse_events
 from tracker.importers.new_plan import new_plan_values, period_kept, period_years
 from tracker.importers.read import Layout, Tables, normalise, read_path
@@ -34,15 +40,22 @@ from tracker.importers.values import (
     parse_yes,
     split_names,
 )
-from tracker.limits import MAX_WEIGHT, column_limit, is_multiline, is_year
-from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, StatusUpdate, Theme
+from tracker.limits import MAX_WEIGHT, column_limit
+from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
 from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.quarters import Quarter
+from tracker.service.admin import REQUIRED, check_plan_name_free, plan_fields, save_values
 from tracker.service.audit import record
-from tracker.service.checks import too_long
+from tracker.service.checks import Checks, too_long
 from tracker.service.demo_accounts import retire_demo_accounts
 from tracker.service.principal import Principal, require_admin
-from tracker.service.status import append_status, is_closed, latest_status
+from tracker.service.status import (
+    Report,
+    append_status,
+    latest_status,
+    newest_periods,
+    status_values,
+)
 from tracker.service.structure import get_plan
 from tracker.vocab import ActorKind, Entity, PartnerRole, Rag, Status
 
@@ -230,6 +243,7 @@ class _Job:
         self.measure_codes: set[str] = set()  # normalised: the plan's and the file's
         self.next_number: dict[int, int] = {}  # id(theme) -> the next number to try
         self.latest: dict[int, Any] = {}
+        self.newest: dict[int, str] = {}  # measure id -> the newest quarter reported
         self.events: list[EventSpec] = []
         self.plan_themes = False  # the plan had themes before this import
         self.theme_hints: dict[str, str] | None = None  # themes.named_themes
@@ -256,15 +270,24 @@ class _Job:
         self, values: dict[str, str], key: str, row: int, column: Any = None,
         required: bool = False,
     ) -> str:  # fmt: skip
-        """A cell cleaned (tracker.cleaning) and, when it goes into column, within its size."""
-        value = clean_text(
-            values.get(key, ""), multiline=column is not None and is_multiline(column)
+        """A cell cleaned and, when it goes into column, checked for it as the
+        services check it (Checks.text: tracker.cleaning, the column's size)."""
+        if column is None:
+            value = clean_text(values.get(key, ""))
+            if required and not value:
+                self.problem(REQUIRED, row, key)
+            return value
+        checks = Checks()
+        value = checks.text(
+            key, values.get(key, ""), column, required=REQUIRED if required else None
         )
-        if required and not value:
-            self.problem("import.required", row, key)
-        elif column is not None:
-            self.fits(value, column, row, key)
+        self.refuse(checks.problems, row)
         return value
+
+    def refuse(self, problems: list[Problem], row: int) -> None:
+        """A service check's problems, tied to row (their fields are column keys)."""
+        for problem in problems:
+            self.problem(problem.key, row, problem.field, **problem.params)
 
     def fits(self, text: str, column: Any, row: int, key: str) -> bool:
         """True when text fits column; else a row problem (the services' message)."""
@@ -294,24 +317,22 @@ class _Job:
         row, values = rows[0]
         for ignored, _ in rows[1:]:  # one file, one plan
             self.notices.append(Problem("import.plan_rows_ignored", {"first": row}, None, ignored))
-        name = self.text(values, "name", row, Plan.name, required=True)
-        years = []
+        years: list[object] = []
         for key in ("start_year", "end_year"):
             text = self.text(values, key, row, required=True)
-            year = int(text) if text.isdecimal() else 0  # not isdigit: int("²") fails
-            if text and not is_year(year):
-                self.problem("import.bad_year", row, key, value=text)
-            years.append(year)
-        if all(years) and years[1] < years[0]:
-            self.problem("import.end_before_start", row, "end_year")
-        self.plan_values = {
-            "name": name,
-            "start_year": years[0],
-            "end_year": years[1],
-            "owner": self.text(values, "owner", row, Plan.owner),
-            "description": self.text(values, "description", row, Plan.description),
-        }
+            years.append(int(text) if text.isdecimal() else text)  # not isdigit: "²"
+        checks = Checks()  # the admin form's rules for a plan (admin.plan_fields)
+        self.plan_values = plan_fields(
+            checks, values.get("name", ""), *years, values.get("owner", ""),
+            values.get("description", ""),
+        )  # fmt: skip
+        name = self.plan_values["name"]
         found = self.session.scalar(select(Plan).where(Plan.name == name))
+        check_plan_name_free(self.session, checks, name, found.id if found else None)
+        empty = {
+            key for key, year in zip(("start_year", "end_year"), years, strict=True) if year == ""
+        }
+        self.refuse([p for p in checks.problems if p.field not in empty], row)
         self.new_plan = found is None
         self.plan = found or Plan()
 
@@ -344,6 +365,7 @@ class _Job:
         if self.plan.id is not None:
             current = latest_status(self.session, self.plan.id, self.now)
             self.latest = {r.measure_id: r for r in current.itertuples()}
+            self.newest = newest_periods(self.session, self.plan.id)
 
     @property
     def years(self) -> tuple[int, int]:
@@ -368,20 +390,46 @@ class _Job:
             self.themes.add(theme, *theme_names(code, name))
 
     def parse_actors(self) -> None:
+        """The Aktører sheet, checked as the admin form checks an actor (admin.
+        actor_fields, check_actor_names) against every other actor, the file's too."""
+        rows = []
         for row, values in self.rows(ACTORS):
-            name = self.text(values, "name", row, Actor.name, required=True)
-            short = self.text(values, "short_name", row, Actor.short_name)
+            name, short = (
+                clean_text(values.get("name", "")),
+                clean_text(values.get("short_name", "")),
+            )
             actor = self.actors.find(name) or Actor()
             if id(actor) in self.actor_values:
                 self.problem("import.duplicate", row, "name", value=name)
                 continue
-            self.actor_values[id(actor)] = {
-                "name": name,
-                "short_name": short,
+            wanted = {
+                "name": values.get("name", ""),
+                "short_name": values.get("short_name", ""),
                 "kind": self.actor_kind(values.get("kind", ""), row),
-                "contact": self.text(values, "contact", row, Actor.contact),
+                "contact": values.get("contact", ""),
             }
+            self.actor_values[id(actor)] = {"name": name, "short_name": short}
             self.actors.add(actor, name, short)
+            rows.append((row, actor, wanted))
+        taken = self.actor_names()
+        position = {id(actor): n for n, actor in enumerate(self.actors.items)}
+        for row, actor, wanted in rows:
+            cleaned, problems = actor_problems(wanted, taken, position[id(actor)])
+            self.refuse(problems, row)
+            self.actor_values[id(actor)] = cleaned
+
+    def actor_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Every actor's name and short name (casefolded) -> [(its position, its
+        name)], as the import leaves them: the file's values, else the stored ones."""
+        taken: dict[str, list[tuple[int, str]]] = {}
+        for position, actor in enumerate(self.actors.items):
+            values = self.actor_values.get(id(actor)) or {
+                "name": actor.name,
+                "short_name": actor.short_name or "",
+            }
+            for key in {values["name"].casefold(), values["short_name"].casefold()} - {""}:
+                taken.setdefault(key, []).append((position, values["name"]))
+        return taken
 
     def actor_kind(self, text: str, row: int) -> ActorKind | None:
         if not text.strip():
@@ -448,9 +496,13 @@ class _Job:
         start, end = self.span(values, row)
         if measure is not None and not values.keys() & SPAN_COLUMNS:
             start, end = Quarter.parse(measure.start_period), Quarter.parse(measure.end_period)
+        if start is not None and end is not None:
+            self.refuse(span_problems(values, self.years, start, end), row)
         weight = self.parse_cell(
             parse_weight, values.get("weight", ""), row, "weight", max=MAX_WEIGHT
         )
+        if weight is not None:
+            self.refuse(weight_problems(weight), row)
         measure_values = {
             "code": code,
             "title": title,
@@ -523,11 +575,7 @@ class _Job:
             )
         if start is None or end is None:
             return None, None
-        if end < start:
-            self.problem("import.end_before_start", row, "end")
-        elif start < Quarter(first_year, 1) or end > Quarter(last_year, 4):
-            self.problem("import.outside_plan", row, "period", start=first_year, end=last_year)
-        return start, end
+        return start, end  # checked by the service's rules in measure_spec
 
     def status_spec(
         self,
@@ -551,15 +599,31 @@ class _Job:
             progress = 100
         if status is None or start is None or end is None:
             return None
-        comment = self.text(values, "comment", row, StatusUpdate.comment)
-        next_steps = self.text(values, "next_steps", row, StatusUpdate.next_steps)
+        comment = clean_text(values.get("comment", ""), multiline=True)
+        next_steps = clean_text(values.get("next_steps", ""), multiline=True)
         spec = StatusSpec(period, status, progress, rag, comment, next_steps)
         latest = self.latest.get(measure.id) if measure is not None else None
         spec = _fill_missing_columns(spec, values, latest)
         if not _status_changed(spec, latest):
             return None
-        self.check_status_period(period, row, start, end)
+        if period is not None:
+            self.check_report(spec, row, (start, end), measure)
         return spec
+
+    def check_report(
+        self, spec: StatusSpec, row: int, span: tuple[Quarter, Quarter], measure: Measure | None
+    ) -> None:
+        """The report form's rules on a row's status (as status.report_status checks)."""
+        assert spec.period is not None
+        report = Report(
+            str(spec.period), spec.status, spec.progress, spec.rag, spec.comment, spec.next_steps
+        )
+        newest = self.newest.get(measure.id) if measure is not None else None
+        problems = report_problems(
+            self.session, report=report, span=span, plan_id=self.plan.id, newest=newest,
+            now=self.now,
+        )  # fmt: skip
+        self.refuse(problems, row)
 
     def status_period(
         self, text: str, row: int, start: Quarter | None, end: Quarter | None
@@ -572,16 +636,6 @@ class _Job:
         else:
             period = max(start, min(Quarter.current(self.now), end))
         return period
-
-    def check_status_period(
-        self, period: Quarter | None, row: int, start: Quarter, end: Quarter
-    ) -> None:
-        if period is None:
-            return
-        if not start <= period <= end or period.start() > self.now:
-            self.problem("import.status_period", row, "status_period", period=str(period))
-        elif self.plan.id is not None and is_closed(self.session, self.plan.id, period):
-            self.problem("report.period_closed", row, "status_period", period=str(period))
 
     def find_or_new_theme(self, name: str, row: int, measure_code: str = "") -> Theme | None:
         """A known theme (the plan's, or the Satsingsområder sheet's), or one the
@@ -626,7 +680,7 @@ class _Job:
         name = clean_text(name)
         if not name:
             if required:
-                self.problem("import.required", row, column)
+                self.problem(REQUIRED, row, column)
             return None
         found = self.actors.find(name)
         if found is not None:
@@ -702,37 +756,26 @@ class _Job:
         self.session.flush()
 
     def sync(self, item: Any, wanted: dict[str, Any], entity: Entity, name: str) -> list[str]:
-        """Set what differs; add the item if new; record the change. Returns changed fields."""
-        is_new = item not in self.session
-        changed = [k for k, v in wanted.items() if is_new or getattr(item, k) != v]
+        """Write through the admin services' writer (admin.save_values: set what
+        differs, add the item if new, audit it) and say what changed."""
+        is_new = item.id is None
+        changed = save_values(
+            self.session, self.principal, item, wanted, entity=entity, label=name,
+            action="import", bump=False,
+        )  # fmt: skip
         if not changed:
             return []
-        before = None if is_new else {k: getattr(item, k) for k in changed}
-        for key in changed:
-            setattr(item, key, wanted[key])
         if is_new:
-            self.session.add(item)
             self.changes.append(Problem("import.change_new", {"entity": entity, "name": name}))
         else:
             fields = ", ".join(FIELD_HEADERS.get(f, f) for f in changed if f != "plan_id")
             params = {"entity": entity, "name": name, "fields": fields}
             self.changes.append(Problem("import.change_updated", params))
-        after = {k: wanted[k] for k in changed}
-        record(
-            self.session,
-            self.principal,
-            action="import",
-            entity=entity,
-            entity_id=name,
-            before=before,
-            after=after,
-            bump=False,
-        )
         return changed
 
     def apply_measures(self) -> None:
         for spec in self.measures:
-            measure = spec.existing or Measure()
+            measure = spec.existing or Measure(created_at=self.now)
             values = dict(spec.values)
             values |= {
                 "plan_id": self.plan.id,
@@ -744,8 +787,6 @@ class _Job:
             if spec.existing is None:
                 values["version"] = 1
             changed = self.sync(measure, values, Entity.MEASURE, values["code"])
-            if spec.existing is None:
-                measure.created_at = self.now
             self.session.flush()
             changed += self.sync_partners(measure, spec)
             if spec.status is not None:
@@ -810,7 +851,7 @@ class _Job:
             action="report",
             entity="measure",
             entity_id=measure.code,
-            after={"period": row.period, "status": spec.status.value, "progress": spec.progress},
+            after=status_values(row),
             bump=False,
         )
 

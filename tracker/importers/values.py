@@ -4,6 +4,7 @@ no-break space Norwegian Excel writes) are read as spaces everywhere."""
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -13,7 +14,6 @@ from tracker.importers.names import split_list as split_list
 from tracker.importers.names import split_names as split_names
 from tracker.importers.periods import is_ongoing, read_day, read_period, read_term
 from tracker.importers.read import normalise
-from tracker.limits import MAX_WEIGHT
 from tracker.quarters import Quarter
 from tracker.vocab import ActorKind, EventKind, Rag, Status
 
@@ -60,9 +60,7 @@ def parse_weight(text: str) -> float:
         weight = float(value.replace(",", ".").replace(" ", ""))
     except ValueError:
         raise ValueError("import.bad_weight") from None
-    if not 0 < weight <= MAX_WEIGHT:  # also NaN
-        raise ValueError("import.bad_weight")
-    return weight
+    return weight  # its range is the services' rule (admin.check_weight)
 
 
 _UNKNOWN_PROGRESS = ("", "ukjent", "unknown", "?", "-", "–")
@@ -86,9 +84,11 @@ def parse_progress(text: str) -> int | None:
         raise ValueError("import.bad_progress") from None
     if not per_cent and 0 < number < 1:
         number *= 100
-    if not 0 <= number <= 100 or number != number:
+    if not math.isfinite(number):
         raise ValueError("import.bad_progress")
-    return round(number)
+    # Its range is the report form's rule (status.check_report_values); a negative
+    # number stays negative, so the rule sees it.
+    return math.floor(number) if number < 0 else round(number)
 
 
 STATUS_WORDS: dict[str, Status] = {

@@ -18,7 +18,7 @@ history is append-only) — set its status to cancelled instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -116,7 +116,7 @@ def _audit_value(value: Any) -> Any:
     return value.value if isinstance(value, StrEnum) else value
 
 
-def _save(
+def save_values(
     session: Session,
     principal: Principal,
     item: Any,
@@ -126,10 +126,15 @@ def _save(
     label: str,
     extra_before: dict[str, Any] | None = None,
     extra_after: dict[str, Any] | None = None,
-) -> bool:
-    """Create item (when it has no id yet) or set what differs; audit it. True if written.
+    action: str | None = None,
+    bump: bool = True,
+) -> list[str]:
+    """The one writer of the plan: create item (when it has no id yet) or set what
+    differs; audit it. Returns the fields written (all of them for a new item).
 
     extra_before/extra_after carry changes made outside `values` (a measure's partners).
+    action is "create"/"update" unless given (the plan import says "import"); a bulk
+    write passes bump=False and bumps the data revision once itself.
     """
     extra_before, extra_after = extra_before or {}, extra_after or {}
     if item.id is None:
@@ -138,11 +143,14 @@ def _save(
         session.add(item)
         session.flush()
         after = {k: _audit_value(v) for k, v in values.items()} | extra_after
-        record(session, principal, action="create", entity=entity, entity_id=label, after=after)
-        return True
+        record(
+            session, principal, action=action or "create", entity=entity, entity_id=label,
+            after=after, bump=bump,
+        )  # fmt: skip
+        return list(values)
     changed = {k: v for k, v in values.items() if getattr(item, k) != v}
     if not changed and not extra_after:
-        return False
+        return []
     before = {k: _audit_value(getattr(item, k)) for k in changed} | extra_before
     for key, value in changed.items():
         setattr(item, key, value)
@@ -151,13 +159,14 @@ def _save(
     record(
         session,
         principal,
-        action="update",
+        action=action or "update",
         entity=entity,
         entity_id=label,
         before=before,
         after=after,
+        bump=bump,
     )
-    return True
+    return list(changed) + list(extra_after)
 
 
 def _delete(
@@ -197,6 +206,27 @@ def save_plan(
     principal = require_admin(session, user)
     plan = _plan(session, plan_id) if plan_id is not None else None
     checks = Checks()
+    values = plan_fields(checks, name, start_year, end_year, owner, description)
+    first, last = values["start_year"], values["end_year"]
+    if plan is not None and first is not None and last is not None and first <= last:
+        _check_measures_inside(session, checks, plan, first, last)
+    check_plan_name_free(session, checks, values["name"], plan_id)
+    checks.raise_if_any()
+    item = plan or Plan()
+    save_values(session, principal, item, values, entity=Entity.PLAN, label=values["name"])
+    return item.id
+
+
+def plan_fields(
+    checks: Checks,
+    name: object,
+    start_year: object,
+    end_year: object,
+    owner: object,
+    description: object,
+) -> dict[str, Any]:
+    """A plan's values cleaned and checked: a name, years from MIN_YEAR to
+    MAX_YEAR, the end not before the start, texts within their columns."""
     values = {
         "name": checks.text("name", name, Plan.name, required=REQUIRED),
         "start_year": checks.year("start_year", start_year),
@@ -205,19 +235,17 @@ def save_plan(
         "description": checks.text("description", description, Plan.description),
     }
     first, last = values["start_year"], values["end_year"]
-    if first is not None and last is not None:
-        if last < first:
-            checks.add("admin.end_before_start", "end_year", start=first, end=last)
-        elif plan is not None:
-            _check_measures_inside(session, checks, plan, first, last)
-    if values["name"]:
+    if first is not None and last is not None and last < first:
+        checks.add("admin.end_before_start", "end_year", start=first, end=last)
+    return values
+
+
+def check_plan_name_free(session: Session, checks: Checks, name: str, plan_id: int | None) -> None:
+    """No other plan has this name, ignoring case."""
+    if name:
         taken = session.scalars(select(Plan.name).where(Plan.id != (plan_id or -1))).all()
-        if values["name"].casefold() in {n.casefold() for n in taken}:
-            checks.add("admin.plan_name_taken", "name", name=values["name"])
-    checks.raise_if_any()
-    item = plan or Plan()
-    _save(session, principal, item, values, entity=Entity.PLAN, label=values["name"])
-    return item.id
+        if name.casefold() in {n.casefold() for n in taken}:
+            checks.add("admin.plan_name_taken", "name", name=name)
 
 
 def _check_measures_inside(
@@ -278,7 +306,7 @@ def save_theme(
         _check_code_free(session, checks, Theme, plan, values["code"], theme_id)
     checks.raise_if_any()
     item = theme or Theme(plan_id=plan.id)
-    _save(session, principal, item, values, entity=Entity.THEME, label=values["name"])
+    save_values(session, principal, item, values, entity=Entity.THEME, label=values["name"])
     return item.id
 
 
@@ -326,7 +354,7 @@ def save_goal(
         _check_code_free(session, checks, Goal, plan, values["code"], goal_id)
     checks.raise_if_any()
     item = goal or Goal(plan_id=plan.id)
-    _save(session, principal, item, values, entity=Entity.GOAL, label=values["code"])
+    save_values(session, principal, item, values, entity=Entity.GOAL, label=values["code"])
     return item.id
 
 
@@ -352,6 +380,21 @@ def save_actor(
     principal = require_admin(session, user)
     actor = _existing(session, Actor, Entity.ACTOR, actor_id) if actor_id is not None else None
     checks = Checks()
+    values = actor_fields(checks, name, short_name, kind, contact)
+    others = session.execute(
+        select(Actor.name, Actor.short_name).where(Actor.id != (actor_id or -1))
+    ).all()
+    check_actor_names(checks, values, name_index((n, s or "") for n, s in others))
+    checks.raise_if_any()
+    item = actor or Actor()
+    save_values(session, principal, item, values, entity=Entity.ACTOR, label=values["name"])
+    return item.id
+
+
+def actor_fields(
+    checks: Checks, name: object, short_name: object, kind: object, contact: object
+) -> dict[str, Any]:
+    """An actor's values cleaned and checked (a name, sizes, a kind of the vocabulary)."""
     values: dict[str, Any] = {
         "name": checks.text("name", name, Actor.name, required=REQUIRED),
         "short_name": checks.text("short_name", short_name, Actor.short_name),
@@ -363,22 +406,29 @@ def save_actor(
             values["kind"] = ActorKind(kind)
         except ValueError:
             checks.add("admin.kind_invalid", "kind", value=kind)
-    others = session.execute(
-        select(Actor.name, Actor.short_name).where(Actor.id != (actor_id or -1))
-    ).all()
+    return values
+
+
+def check_actor_names(checks: Checks, values: dict[str, Any], others: Mapping[str, str]) -> None:
+    """An actor's name and short name are no other actor's name or short name,
+    ignoring case. others maps the other actors' names and short names, casefolded,
+    to their names (name_index)."""
     for field in ("name", "short_name"):
         wanted = values[field].casefold()
-        if not wanted:
-            continue
-        for other_name, other_short in others:
-            if wanted in (other_name.casefold(), (other_short or "").casefold()):
-                key = "admin.actor_name_taken" if field == "name" else "admin.short_name_taken"
-                checks.add(key, field, name=values[field], actor=other_name)
-                break
-    checks.raise_if_any()
-    item = actor or Actor()
-    _save(session, principal, item, values, entity=Entity.ACTOR, label=values["name"])
-    return item.id
+        if wanted and wanted in others:
+            key = "admin.actor_name_taken" if field == "name" else "admin.short_name_taken"
+            checks.add(key, field, name=values[field], actor=others[wanted])
+
+
+def name_index(actors: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """(name, short name) pairs as check_actor_names' others: the first actor
+    holding a name or short name is the one named."""
+    index: dict[str, str] = {}
+    for name, short in actors:
+        for key in (name.casefold(), short.casefold()):
+            if key:
+                index.setdefault(key, name)
+    return index
 
 
 # --- measures -------------------------------------------------------------------------
@@ -446,7 +496,7 @@ def save_measure(
     fields, partners = _check_measure(session, plan, measure_id, values)
     if measure is None:
         measure = Measure(plan_id=plan.id, version=1, created_at=datetime.now(UTC))
-        _save(
+        save_values(
             session,
             principal,
             measure,
@@ -472,7 +522,7 @@ def save_measure(
             "before": {"partners": _partner_list(have)},
             "after": {"partners": _partner_list(partners)},
         }
-    _save(
+    save_values(
         session,
         principal,
         measure,
@@ -509,17 +559,24 @@ def _check_measure(
         _check_ref(checks, session, Theme, Entity.THEME, values.theme_id, plan, "theme_id")
     if values.goal_id is not None:
         _check_ref(checks, session, Goal, Entity.GOAL, values.goal_id, plan, "goal_id")
-    fields["start_period"], fields["end_period"] = _check_span(checks, plan, values)
-    fields["weight"] = _check_weight(checks, values.weight)
+    years = plan.start_year, plan.end_year
+    fields["start_period"], fields["end_period"] = check_span(
+        checks, years, values.start_period, values.end_period
+    )
+    fields["weight"] = check_weight(checks, values.weight)
     partners = _check_actors(session, checks, values)
     checks.raise_if_any()
     return fields, partners
 
 
-def _check_span(checks: Checks, plan: Plan, values: MeasureInput) -> tuple[str, str]:
-    start = checks.quarter("start_period", values.start_period)
-    end = checks.quarter("end_period", values.end_period)
-    first, last = Quarter(plan.start_year, 1), Quarter(plan.end_year, 4)
+def check_span(
+    checks: Checks, years: tuple[int, int], start_period: object, end_period: object
+) -> tuple[str, str]:
+    """A measure's span: two quarters inside the plan's years, the end not before
+    the start. Returns them as text ("" when bad)."""
+    start = checks.quarter("start_period", start_period)
+    end = checks.quarter("end_period", end_period)
+    first, last = Quarter(years[0], 1), Quarter(years[1], 4)
     for field, period in (("start_period", start), ("end_period", end)):
         if period is not None and not first <= period <= last:
             params = {"period": str(period), "start": str(first), "end": str(last)}
@@ -529,7 +586,8 @@ def _check_span(checks: Checks, plan: Plan, values: MeasureInput) -> tuple[str, 
     return str(start or ""), str(end or "")
 
 
-def _check_weight(checks: Checks, weight: object) -> float:
+def check_weight(checks: Checks, weight: object) -> float:
+    """A measure's weight: a finite number above 0 and at most MAX_WEIGHT."""
     number = finite_number(weight)
     if number is None or not 0 < number <= MAX_WEIGHT:
         checks.add("admin.weight_invalid", "weight", value=weight, max=MAX_WEIGHT)

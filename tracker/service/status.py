@@ -249,6 +249,20 @@ def validate_report(
 ) -> tuple[Status, Rag | None, Quarter]:
     """Check every rule; raise one ValidationError listing all problems."""
     problems: list[Problem] = []
+    status, rag = check_report_values(report, problems)
+    period = check_period(session, measure, report.period, now, problems)
+    if problems:
+        raise ValidationError(*problems)
+    assert status is not None and period is not None
+    return status, rag, period
+
+
+def check_report_values(
+    report: Report, problems: list[Problem]
+) -> tuple[Status | None, Rag | None]:
+    """The rules of a report that need no database: status and RAG from the
+    vocabulary, progress a whole percentage (100 when completed), texts within
+    their columns. Adds what is wrong to problems; returns (status, rag)."""
     status = _parse_member(Status, report.status, "status", "report.status_invalid", problems)
     rag = None
     if report.rag not in (None, ""):
@@ -264,11 +278,7 @@ def validate_report(
     ):
         if (problem := too_long(getattr(report, name), column, name)) is not None:
             problems.append(problem)
-    period = check_period(session, measure, report.period, now, problems)
-    if problems:
-        raise ValidationError(*problems)
-    assert status is not None and period is not None
-    return status, rag, period
+    return status, rag
 
 
 def _parse_member(enum, value, field, key, problems):  # type: ignore[no-untyped-def]
@@ -290,32 +300,64 @@ def check_period(
     """The quarter named by text if a report may be made for it: within the
     measure's span, begun, not closed and (latest) not before its newest report.
     Adds what is wrong to problems."""
+    span = Quarter.parse(measure.start_period), Quarter.parse(measure.end_period)
+    newest = newest_period(session, measure.id) if latest else None
+    return check_report_period(session, text, span, measure.plan_id, newest, now, problems)
+
+
+def check_report_period(
+    session: Session,
+    text: str,
+    span: tuple[Quarter, Quarter],
+    plan_id: int | None,
+    newest: str | None,
+    now: datetime,
+    problems: list[Problem],
+) -> Quarter | None:
+    """check_period for a measure given by its span, plan (None: a new plan) and
+    newest reported quarter (None: none), as the importer knows them before writing."""
     try:
         period = Quarter.parse(text)
     except ValueError:
         problems.append(Problem("report.period_invalid", {"period": text}, "period"))
         return None
-    start, end = Quarter.parse(measure.start_period), Quarter.parse(measure.end_period)
+    start, end = span
     if not start <= period <= end:
         params = {"period": str(period), "start": str(start), "end": str(end)}
         problems.append(Problem("report.period_outside_span", params, "period"))
     if period.start() > now:
         problems.append(Problem("report.period_in_future", {"period": str(period)}, "period"))
-    if is_closed(session, measure.plan_id, period):
+    if plan_id is not None and is_closed(session, plan_id, period):
         problems.append(Problem("report.period_closed", {"period": str(period)}, "period"))
-    if not latest:
-        return period
-    newest = session.scalar(
-        select(func.max(StatusUpdate.period)).where(
-            StatusUpdate.measure_id == measure.id, StatusUpdate.by_partner.is_(False)
-        )
-    )
     if newest is not None and str(period) < newest:
         # The current status is the latest report; one for an older quarter saved now
         # would take its place and hide the newer quarter's report.
         params = {"period": str(period), "newest": newest}
         problems.append(Problem("report.period_before_latest", params, "period"))
     return period
+
+
+def newest_period(session: Session, measure_id: int | None) -> str | None:
+    """The newest quarter the measure's status is reported for (partners' old
+    reports aside), or None."""
+    if measure_id is None:
+        return None
+    return session.scalar(
+        select(func.max(StatusUpdate.period)).where(
+            StatusUpdate.measure_id == measure_id, StatusUpdate.by_partner.is_(False)
+        )
+    )
+
+
+def newest_periods(session: Session, plan_id: int) -> dict[int, str]:
+    """newest_period of every measure of a plan that has a report: one query."""
+    query = (
+        select(StatusUpdate.measure_id, func.max(StatusUpdate.period))
+        .join(Measure, StatusUpdate.measure_id == Measure.id)
+        .where(Measure.plan_id == plan_id, StatusUpdate.by_partner.is_(False))
+        .group_by(StatusUpdate.measure_id)
+    )
+    return dict(session.execute(query).all())  # type: ignore[arg-type]
 
 
 def is_closed(session: Session, plan_id: int, period: Quarter) -> bool:
