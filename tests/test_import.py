@@ -738,6 +738,38 @@ def test_status_fields_without_status_is_a_problem(
     assert keys(result) == [(2, "Status", "import.status_missing")]
 
 
+def test_a_comment_without_a_status_is_a_notice_and_the_row_imports(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    """A «Merknad» on a row whose status is blank is common in kept spreadsheets: the
+    measure is imported, the comment is not (it is stored with a status), and says so."""
+    path = status_file(tmp_path, ["", "", "", "", "Avventer budsjett", ""], VALID_ROW)
+    total = status_count(session)
+    result = import_path(session, user=SYSTEM, path=path, now=NOW)
+    session.commit()
+    assert result.ok, [p.text("en") for p in result.problems]
+    assert status_count(session) == total
+    said = [(n.row, n.field, n.key) for n in result.notices if n.key.startswith("import.comment")]
+    assert said == [(2, "Kommentar", "import.comment_without_status")]
+
+
+def test_a_comment_column_in_a_file_without_a_status_column_is_one_notice(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    rows = [["Kode", "Tiltak", "Satsingsområde", "Ansvarlig", "Periode", "Merknad"],
+            ["8.1", "Gyldig", "T1", "SNH", "2025", "Avventer budsjett"],
+            ["8.2", "Også gyldig", "T1", "SNH", "2025", "Se sak 12/25"]]  # fmt: skip
+    total = status_count(session)
+    result = import_path(session, user=SYSTEM, path=write_csv(tmp_path / "m.csv", rows), now=NOW)
+    session.commit()
+    assert result.ok, [p.text("en") for p in result.problems]
+    assert status_count(session) == total
+    said = [n for n in result.notices if n.key.startswith("import.comment")]
+    assert [(n.key, n.params["column"]) for n in said] == [
+        ("import.comments_without_status_column", "Merknad")
+    ]
+
+
 # --- permissions -------------------------------------------------------------------------
 
 

@@ -5,6 +5,18 @@ Excel cannot hold exactly, unknown themes, several names in a one-actor column."
 from __future__ import annotations
 
 IMPORT_MESSAGES: dict[str, dict[str, str]] = {
+    "import.comment_without_status": {
+        "nb": "kommentaren er ikke importert: en kommentar lagres med en status, og raden har "
+        "ingen. Tiltaket er importert.",
+        "en": "the comment is not imported: a comment is stored with a status, and the row has "
+        "none. The measure is imported.",
+    },
+    "import.comments_without_status_column": {
+        "nb": "Kolonnen «{column}» er ikke importert: kommentarer lagres med en status, og fila "
+        "har ingen Status-kolonne. Tiltakene er importert.",
+        "en": "The column “{column}” is not imported: comments are stored with a status, and "
+        "the file has no Status column. The measures are imported.",
+    },
     "import.not_a_file": {
         "nb": "«{name}» er ikke en vanlig fil (men f.eks. en kø, en enhet eller en lenke til "
         "en slik). Velg selve plan-fila.",

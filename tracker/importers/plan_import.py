@@ -104,6 +104,10 @@ FIELD_HEADERS = {
 }
 """Changed fields named as the file's column headers in change lines."""
 
+REPORT_FIELDS = ("status", "progress", "rag", "status_period")
+REPORT_TEXTS = ("comment", "next_steps")
+"""A row's status report columns: without a status, the fields are an error, the texts
+a notice (a kept spreadsheet's «Merknad» is often there without one)."""
 KNOWN_LISTED = 12  # themes named in an unknown theme's message
 THEME_NEAR = 0.6  # a looser match than NEAR_MISS: it is only a suggestion, never taken
 
@@ -255,16 +259,27 @@ class _Job:
         return table.rows if table else []
 
     def problem(self, key: str, row: int, column: str | None = None, **params: Any) -> None:
-        header = next(
-            (
-                c.header
-                for s in (MEASURES, THEMES, GOALS, ACTORS, PLAN)
-                for c in s.columns
-                if c.key == column
-            ),
-            column,
+        self.problems.append(Problem(key, params, _header(column), row))
+
+    def notice(self, key: str, row: int | None, field: str | None = None, **params: Any) -> None:
+        self.notices.append(Problem(key, params, _header(field), row))
+
+    def has_column(self, sheet: Sheet, key: str) -> bool:
+        """The file's table for sheet has a column read as key."""
+        return any(
+            layout.table == sheet.key and any(k == key for _, k in layout.columns)
+            for layout in self.tables.layouts
         )
-        self.problems.append(Problem(key, params, header, row))
+
+    def comments_without_status_column(self) -> None:
+        """Comments are stored with a status report: a file with a comment column and no
+        status column imports its measures and says, once, that the comments are not."""
+        if self.has_column(MEASURES, "status"):
+            return
+        for layout in self.tables.layouts:
+            for header, key in layout.columns:
+                if layout.table == MEASURES.key and key in REPORT_TEXTS:
+                    self.notice("import.comments_without_status_column", None, None, column=header)
 
     def text(
         self, values: dict[str, str], key: str, row: int, column: Any = None,
@@ -456,6 +471,7 @@ class _Job:
             self.goals.add(goal, code, text)
 
     def parse_measures(self) -> None:
+        self.comments_without_status_column()
         existing = list(
             self.session.scalars(select(Measure).where(Measure.plan_id == self.plan.id))
         )
@@ -585,11 +601,13 @@ class _Job:
         end: Quarter | None,
         measure: Measure | None,
     ) -> StatusSpec | None:
-        keys = ("status", "progress", "rag", "status_period", "comment", "next_steps")
-        if not any(values.get(k, "").strip() for k in keys):
+        if not any(values.get(k, "").strip() for k in (*REPORT_FIELDS, *REPORT_TEXTS)):
             return None
         if not values.get("status", "").strip():
-            self.problem("import.status_missing", row, "status")
+            if any(values.get(k, "").strip() for k in REPORT_FIELDS):
+                self.problem("import.status_missing", row, "status")
+            elif self.has_column(MEASURES, "status"):  # else said once for the file
+                self.notice("import.comment_without_status", row, "comment")
             return None
         status = self.parse_cell(parse_status, values["status"], row, "status")
         progress = self.parse_cell(parse_progress, values.get("progress", ""), row, "progress")
@@ -854,6 +872,12 @@ class _Job:
             after=status_values(row),
             bump=False,
         )
+
+
+def _header(column: str | None) -> str | None:
+    """A field key as the file's canonical header ('lead' -> 'Ansvarlig')."""
+    sheets = (MEASURES, THEMES, GOALS, ACTORS, PLAN)
+    return next((c.header for s in sheets for c in s.columns if c.key == column), column)
 
 
 def _message_key(error: ValueError) -> str:
