@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from tracker import i18n
 from tracker.cleaning import clean_text
@@ -472,9 +472,8 @@ class _Job:
 
     def parse_measures(self) -> None:
         self.comments_without_status_column()
-        existing = list(
-            self.session.scalars(select(Measure).where(Measure.plan_id == self.plan.id))
-        )
+        query = select(Measure).where(Measure.plan_id == self.plan.id)
+        existing = list(self.session.scalars(query.options(selectinload(Measure.partners))))
         self.existing_measures = existing
         by_code = {normalise(m.code): m for m in existing}
         by_title = {normalise(m.title): m for m in existing}
@@ -775,11 +774,12 @@ class _Job:
 
     def sync(self, item: Any, wanted: dict[str, Any], entity: Entity, name: str) -> list[str]:
         """Write through the admin services' writer (admin.save_values: set what
-        differs, add the item if new, audit it) and say what changed."""
+        differs, add the item if new, audit it) and say what changed. The caller
+        flushes: many items go in one INSERT."""
         is_new = item.id is None
         changed = save_values(
             self.session, self.principal, item, wanted, entity=entity, label=name,
-            action="import", bump=False,
+            action="import", bump=False, flush=False,
         )  # fmt: skip
         if not changed:
             return []
@@ -792,29 +792,36 @@ class _Job:
         return changed
 
     def apply_measures(self) -> None:
-        for spec in self.measures:
-            measure = spec.existing or Measure(created_at=self.now)
-            values = dict(spec.values)
-            values |= {
-                "plan_id": self.plan.id,
-                "theme_id": spec.theme.id,
-                "lead_actor_id": spec.lead.id,
-            }
-            if spec.existing is None or "goal" in spec.columns:
-                values["goal_id"] = spec.goal.id if spec.goal else None
-            if spec.existing is None:
-                values["version"] = 1
-            changed = self.sync(measure, values, Entity.MEASURE, values["code"])
-            self.session.flush()
+        """Measures first, flushed at once (their ids), then partners and reports."""
+        written = [(spec, self.write_measure(spec)) for spec in self.measures]
+        self.session.flush()
+        for spec, (measure, changed) in written:
             changed += self.sync_partners(measure, spec)
             if spec.status is not None:
                 self.append(measure, spec.status)
                 changed.append("status")
             if changed and spec.existing is not None:
                 measure.version += 1
+        self.session.flush()
+
+    def write_measure(self, spec: MeasureSpec) -> tuple[Measure, list[str]]:
+        measure = spec.existing or Measure(created_at=self.now)
+        values = dict(spec.values)
+        values |= {
+            "plan_id": self.plan.id,
+            "theme_id": spec.theme.id,
+            "lead_actor_id": spec.lead.id,
+        }
+        if spec.existing is None or "goal" in spec.columns:
+            values["goal_id"] = spec.goal.id if spec.goal else None
+        if spec.existing is None:
+            values["version"] = 1
+        changed = self.sync(measure, values, Entity.MEASURE, values["code"])
+        return measure, changed
 
     def sync_partners(self, measure: Measure, spec: MeasureSpec) -> list[str]:
-        have = {p.actor_id: p.role for p in measure.partners}
+        new = spec.existing is None  # has none yet: not loaded, added as rows
+        have = {} if new else {p.actor_id: p.role for p in measure.partners}
         # A role whose column is missing from the file keeps the actors it has.
         kept = {
             actor_id: role
@@ -824,9 +831,13 @@ class _Job:
         wanted = kept | {actor.id: role for actor, role in spec.partners.values()}
         if wanted == have:
             return []
-        measure.partners = [
+        links = [
             MeasurePartner(measure_id=measure.id, actor_id=a, role=r) for a, r in wanted.items()
         ]
+        if new:
+            self.session.add_all(links)
+        else:
+            measure.partners = links
         params = {
             "entity": Entity.MEASURE,
             "name": measure.code,
@@ -860,6 +871,7 @@ class _Job:
             user_id=self.principal.user_id,
             actor_id=None,
             reported_at=self.now,
+            flush=False,
         )
         params = {"code": measure.code, "status": spec.status, "period": row.period}
         self.changes.append(Problem("import.change_status", params))

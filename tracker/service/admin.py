@@ -128,20 +128,23 @@ def save_values(
     extra_after: dict[str, Any] | None = None,
     action: str | None = None,
     bump: bool = True,
+    flush: bool = True,
 ) -> list[str]:
     """The one writer of the plan: create item (when it has no id yet) or set what
     differs; audit it. Returns the fields written (all of them for a new item).
 
     extra_before/extra_after carry changes made outside `values` (a measure's partners).
     action is "create"/"update" unless given (the plan import says "import"); a bulk
-    write passes bump=False and bumps the data revision once itself.
+    write passes bump=False and bumps the data revision once itself, and flush=False
+    to flush many items at once (one INSERT for all, not one each).
     """
     extra_before, extra_after = extra_before or {}, extra_after or {}
     if item.id is None:
         for key, value in values.items():
             setattr(item, key, value)
         session.add(item)
-        session.flush()
+        if flush:
+            session.flush()
         after = {k: _audit_value(v) for k, v in values.items()} | extra_after
         record(
             session, principal, action=action or "create", entity=entity, entity_id=label,
@@ -154,7 +157,8 @@ def save_values(
     before = {k: _audit_value(getattr(item, k)) for k in changed} | extra_before
     for key, value in changed.items():
         setattr(item, key, value)
-    session.flush()
+    if flush:
+        session.flush()
     after = {k: _audit_value(v) for k, v in changed.items()} | extra_after
     record(
         session,

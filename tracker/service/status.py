@@ -395,8 +395,10 @@ def append_status(
     user_id: int | None,
     actor_id: int | None,
     reported_at: datetime,
+    flush: bool = True,
 ) -> StatusUpdate:
-    """Add one StatusUpdate row (no checks: callers validate first)."""
+    """Add one StatusUpdate row (no checks: callers validate first). A bulk write
+    passes flush=False and flushes all its rows at once."""
     row = StatusUpdate(
         measure_id=measure.id,
         period=str(period),
@@ -410,7 +412,8 @@ def append_status(
         reported_at=reported_at,
     )
     session.add(row)
-    session.flush()
+    if flush:
+        session.flush()
     return row
 
 
