@@ -189,6 +189,8 @@ def test_a_name_without_years_asks_for_the_period(session: Session) -> None:
     assert "--period" in result.problems[0].text("nb")
     assert "--period" in result.problems[0].text("en")
     result = run(session, data, plan="Næringsplan for Senja", period="2024-2020")
+    assert [p.key for p in result.problems] == ["admin.end_before_start"]
+    result = run(session, data, plan="Næringsplan for Senja", period="snart")
     assert [p.key for p in result.problems] == ["import.bad_plan_period"]
     result = run(session, data, plan="Næringsplan for Senja", period="2025 - 2027")
     assert result.ok
@@ -196,12 +198,12 @@ def test_a_name_without_years_asks_for_the_period(session: Session) -> None:
     assert (plan.start_year, plan.end_year) == (2025, 2027)
 
 
-def test_a_near_miss_of_a_known_plan_name_is_refused(session: Session) -> None:
+def test_a_near_miss_of_a_known_plan_name_is_a_new_plan_that_names_it(session: Session) -> None:
     make_plan(session, name=PLAN_NAME)
     data = tables(row("1.1", "Et", "1 Attraktiv"))
-    result = run(session, data, plan=PLAN_NAME.replace("–", "-"))
-    assert [p.key for p in result.problems] == ["import.plan_near_miss"]
-    assert PLAN_NAME in result.problems[0].text("nb")
+    result = run(session, data, plan=PLAN_NAME.replace("–", "-"), dry_run=True)
+    assert result.ok and [p.key for p in result.notices] == ["import.plan_new_near"]
+    assert PLAN_NAME in result.notices[0].text("nb")
 
 
 def test_a_dry_run_of_a_new_plan_writes_nothing(session: Session) -> None:

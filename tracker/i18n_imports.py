@@ -118,11 +118,9 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The plan “{name}” exists and covers {start}–{end}; the period “{value}” is not "
         "used (change the period on the Admin page).",
     },
-    "import.plan_near_miss": {
-        "nb": "Planen «{value}» finnes ikke. Mente du «{near}»? (En ny plan må ha et navn "
-        "som ikke ligner en som finnes.)",
-        "en": "The plan “{value}” does not exist. Did you mean “{near}”? (A new plan needs a "
-        "name unlike any that exists.)",
+    "import.plan_new_near": {
+        "nb": "Fant ingen plan som heter «{value}»; en ny plan lages (mente du «{near}»?).",
+        "en": "Found no plan named “{value}”; a new plan is made (did you mean “{near}”?).",
     },
     "import.one_actor_repeated": {
         "nb": "«{value}» er samme navn flere ganger, men kolonnen tar én aktør. Mente du «{near}»?",

@@ -1,13 +1,16 @@
-"""A plan created by its name: `tracker import FILE --plan NAME [--period 2024-2028]`
-into a database that does not hold that plan yet (a first install has none). The
-period comes from --period, else from the years in the name («… 2024–2028»); with
-neither the import asks for --period. A name close to a known plan's is a typo of it,
-never a second plan."""
+"""A plan found or created by its name: `tracker import FILE --plan NAME [--period
+2024-2028]`. A name that differs from a plan's only in case or spaces is that plan.
+A new name is a new plan, checked as the admin form checks one (admin.plan_fields,
+check_plan_name_free); a name merely close to a known plan's makes the new plan
+too, with a notice that names the near one. The period comes from --period, else
+from the years in the name («… 2024–2028»), else from the first «2024–2028» in the
+measure sheet's title rows; with none the import asks for --period."""
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -17,9 +20,9 @@ from tracker.cleaning import clean_text
 from tracker.errors import Problem
 from tracker.importers.read import normalise
 from tracker.importers.resolve import NEAR_MISS
-from tracker.limits import is_year
 from tracker.models import Plan
-from tracker.service.checks import too_long
+from tracker.service.admin import check_plan_name_free, plan_fields
+from tracker.service.checks import Checks
 
 _SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-–—]\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
@@ -35,30 +38,49 @@ def period_years(text: str) -> tuple[int, int] | None:
     return (int(year[1]), int(year[1])) if year else None
 
 
-def new_plan_values(session: Session, name: str, period: str | None) -> dict[str, Any] | Problem:
-    """The values of a new plan called name, or the problem that stops it."""
+def title_years(titles: Iterable[str]) -> tuple[int, int] | None:
+    """The first «2024-2028» or «2024–2028» in a sheet's title rows."""
+    for title in titles:
+        if span := _SPAN.search(str(title)):
+            return int(span[1]), int(span[2])
+    return None
+
+
+def same_name(name: str) -> str:
+    """How plan names are matched: case and spaces aside."""
+    return " ".join(clean_text(name).split()).casefold()
+
+
+def find_plan(session: Session, name: str) -> Plan | None:
+    """The plan whose name is name but for case and spaces (get_plan matches exactly)."""
+    wanted = same_name(name)
+    return next((p for p in session.scalars(select(Plan)) if same_name(p.name) == wanted), None)
+
+
+def new_plan_values(
+    session: Session, name: str, period: str | None, titles: Iterable[str] = ()
+) -> tuple[dict[str, Any], list[Problem], list[Problem]]:
+    """The values of a new plan called name, the problems that stop it (the admin
+    form's), and the notices (a plan with a close name)."""
     name = clean_text(name)
-    if (problem := too_long(name, Plan.name)) is not None:
-        return problem
-    if (near := _near_plan(session, name)) is not None:
-        return Problem("import.plan_near_miss", {"value": name, "near": near})
-    years = period_years(period) if period else period_years(name)
-    if period and (years is None or not _good(years)):
-        return Problem("import.bad_plan_period", {"value": period})
-    if years is None or not _good(years):
-        return Problem("import.plan_needs_period", {"name": name})
-    first, last = years
-    return {"name": name, "start_year": first, "end_year": last, "owner": "", "description": ""}
+    years = period_years(period) if period else period_years(name) or title_years(titles)
+    if period and years is None:
+        return {}, [Problem("import.bad_plan_period", {"value": period})], []
+    if years is None:
+        return {}, [Problem("import.plan_needs_period", {"name": name})], []
+    checks = Checks()
+    values = plan_fields(checks, name, *years, "", "")
+    check_plan_name_free(session, checks, values["name"], None)
+    notices = []
+    if (near := _near_plan(session, values["name"])) is not None:
+        notices.append(Problem("import.plan_new_near", {"value": values["name"], "near": near}))
+    return values, checks.problems, notices
 
 
 def period_kept(plan: Plan, period: str) -> Problem:
     """The notice that an existing plan keeps its years whatever --period says."""
     params = {"value": period, "name": plan.name}
     return Problem("import.period_kept", params | {"start": plan.start_year, "end": plan.end_year})
-
-
-def _good(years: tuple[int, int]) -> bool:
-    return is_year(years[0]) and is_year(years[1]) and years[0] <= years[1]
 
 
 def _near_plan(session: Session, name: str) -> str | None:

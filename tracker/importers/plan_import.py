@@ -25,7 +25,7 @@ from tracker.importers.checks import (
     weight_problems,
 )
 from tracker.importers.event_rows import EventSpec, apply_events, parse_events
-from tracker.importers.new_plan import new_plan_values, period_kept, period_years
+from tracker.importers.new_plan import find_plan, new_plan_values, period_kept, period_years
 from tracker.importers.read import Layout, Tables, normalise, read_path
 from tracker.importers.resolve import Lookup, theme_names
 from tracker.importers.values import (
@@ -352,21 +352,28 @@ class _Job:
         self.plan = found or Plan()
 
     def plan_by_name(self, plan_name: str | None, period: str | None) -> None:
-        """The plan named (or the only one); a name not yet known is a new plan."""
-        try:
-            self.plan = get_plan(self.session, plan_name)
-            if period and period_years(period) != (self.plan.start_year, self.plan.end_year):
-                self.notices.append(period_kept(self.plan, period))
-            return
-        except NotFound:
-            if not (plan_name or "").strip():
+        """The plan named (case and spaces aside), or the only one; a name not yet
+        known is a new plan (new_plan)."""
+        found = find_plan(self.session, plan_name) if (plan_name or "").strip() else None
+        if found is None and not (plan_name or "").strip():
+            try:
+                found = get_plan(self.session, None)
+            except NotFound:
                 self.problems.append(Problem("import.plan_name_needed"))
                 return
-        values = new_plan_values(self.session, plan_name or "", period)
-        if isinstance(values, Problem):
-            self.problems.append(values)
+        if found is not None:
+            self.plan = found
+            if period and period_years(period) != (found.start_year, found.end_year):
+                self.notices.append(period_kept(found, period))
             return
+        titles = [t for layout in self.measure_layouts() for t in getattr(layout, "title_rows", [])]
+        values, problems, notices = new_plan_values(self.session, plan_name or "", period, titles)
+        self.problems += problems
+        self.notices += notices
         self.plan_values, self.new_plan, self.plan = values, True, Plan()
+
+    def measure_layouts(self) -> list[Layout]:
+        return [layout for layout in self.tables.layouts if layout.table == MEASURES.key]
 
     def load_existing(self) -> None:
         if self.plan.id is not None:
