@@ -251,6 +251,7 @@ class _Job:
         self.events: list[EventSpec] = []
         self.plan_themes = False  # the plan had themes before this import
         self.theme_hints: dict[str, str] | None = None  # themes.named_themes
+        self.known: tuple[str, ...] | None = None  # actor names lists split on (names)
 
     # ---- parsing ---------------------------------------------------------
 
@@ -487,6 +488,7 @@ class _Job:
         written = {normalise(values.get("code", "")) for _, values in self.rows(MEASURES)}
         self.measure_codes = set(by_code) | written - {""}
         seen: set[str] = set()
+        todo = []
         for row, values in self.rows(MEASURES):
             code = self.text(values, "code", row, Measure.code)
             title = self.text(values, "title", row, Measure.title, required=True)
@@ -498,16 +500,40 @@ class _Job:
                 continue
             seen.add(identity)
             measure = by_code.get(normalise(code)) if code else by_title.get(normalise(title))
-            spec = self.measure_spec(row, values, measure, code, title)
+            todo.append((row, values, measure, code, title))
+        leads = self.leads([(row, values) for row, values, *_ in todo])
+        self.known = tuple(self.actors.spelling.values())  # partners split on these
+        for row, values, measure, code, title in todo:
+            spec = self.measure_spec(row, values, measure, code, title, leads.get(row))
             if spec is not None:
                 self.measures.append(spec)
+        self.known = None
+
+    def leads(self, rows: list[tuple[int, dict[str, str]]]) -> dict[int, Actor | None]:
+        """Every row's lead, before any row's partners, so that no row's order changes
+        what a cell means: names alone first, then cells that may be lists
+        («Kupa og NAV»), each split on the names known after the names alone."""
+        cells = {row: values.get("lead", "") for row, values in rows}
+        self.known = tuple(self.actors.spelling.values())
+        lists = {row: cell for row, cell in cells.items() if len(self.names(cell)) > 1}
+        found = {
+            row: self.find_one_actor(cell, row, "lead", required=True)
+            for row, cell in cells.items()
+            if row not in lists
+        }
+        self.known = tuple(self.actors.spelling.values())
+        listed = {row: self.is_list(cell) for row, cell in lists.items()}
+        for row, cell in lists.items():
+            found[row] = self.find_one_actor(cell, row, "lead", True, listed[row])
+        return found
 
     def measure_spec(
-        self, row: int, values: dict[str, str], measure: Measure | None, code: str, title: str
-    ) -> MeasureSpec | None:
+        self, row: int, values: dict[str, str], measure: Measure | None, code: str, title: str,
+        lead: Actor | None,
+    ) -> MeasureSpec | None:  # fmt: skip
+        """A row's measure (its lead already found, Job.leads), or None with its problems."""
         before = len(self.problems)
         theme = self.find_or_new_theme(values.get("theme", ""), row, code)
-        lead = self.find_one_actor(values.get("lead", ""), row, "lead", required=True)
         goal = self.find_or_new_goal(values.get("goal", ""), row)
         partners: dict[int, tuple[Actor, PartnerRole]] = {}
         for key, role in (("partners", PartnerRole.PARTNER), ("funders", PartnerRole.FUNDER)):
@@ -554,8 +580,16 @@ class _Job:
 
     def names(self, text: str) -> list[str]:
         """A list of actors; a whole cell naming one known actor is that one, even if
-        the name has a comma in it."""
-        return split_names(text, self.actors.spelling.values())
+        the name has a comma in it. Known: the names known when the measures' leads
+        (then partners) began to be read, so that no row changes another's split."""
+        return split_names(
+            text, self.actors.spelling.values() if self.known is None else self.known
+        )
+
+    def is_list(self, name: str) -> bool:
+        """A cell of a one-actor column names several: split hard, or all known."""
+        parts = self.names(name)
+        return ";" in name or "\n" in name or all(self.actors.find(p) for p in parts)
 
     def new_code(self, theme: Theme) -> str:
         """'<theme code>.<n>', n after the theme's highest ('T1.4' after 1.1–1.3),
@@ -682,12 +716,15 @@ class _Job:
         return f"{values['code']} {values['name']}"
 
     def find_one_actor(
-        self, name: str, row: int, column: str, required: bool = False
-    ) -> Actor | None:
+        self, name: str, row: int, column: str, required: bool = False,
+        listed: bool | None = None,
+    ) -> Actor | None:  # fmt: skip
         """The actor of a column that takes one: a cell with a list in it ('Kupa;Kupa',
-        'Kupa; NAV') is refused, not made a new actor of that name."""
+        'Kupa; NAV') is refused, not made a new actor of that name. listed: whether
+        the cell is a list, when the caller decided it (Job.leads)."""
         parts = self.names(name)
-        listed = ";" in name or "\n" in name or all(self.actors.find(p) for p in parts)
+        if listed is None:
+            listed = self.is_list(name)
         if len(parts) < 2 or not listed:
             return self.find_or_new_actor(name, row, column, required)
         if len({normalise(p) for p in parts}) == 1:
