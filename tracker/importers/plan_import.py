@@ -18,6 +18,7 @@ from tracker.cleaning import clean_text
 from tracker.db import bump_revision
 from tracker.errors import NotFound, Problem, TrackerError
 from tracker.importers import themes
+from tracker.importers.changes import field_labels
 from tracker.importers.checks import (
     actor_problems,
     report_problems,
@@ -71,39 +72,6 @@ VALUE_COLUMNS: dict[str, set[str]] = {
 }
 """Measure fields and the file columns they come from (code and title always come)."""
 ROLE_COLUMNS = {PartnerRole.PARTNER: "partners", PartnerRole.FUNDER: "funders"}
-FIELD_HEADERS = {
-    "code": "Kode",
-    "title": "Tiltak",
-    "name": "Navn",
-    "text": "Mål",
-    "description": "Beskrivelse",
-    "theme_id": "Satsingsområde",
-    "goal_id": "Mål",
-    "lead_actor_id": "Ansvarlig",
-    "partners": "Samarbeidspartnere",
-    "start_period": "Start",
-    "end_period": "Slutt",
-    "weight": "Vekt",
-    "budget": "Budsjett",
-    "funding": "Finansiering",
-    "is_example": "Eksempel",
-    "short_name": "Kortnavn",
-    "kind": "Type",
-    "contact": "Kontakt",
-    "start_year": "Startår",
-    "end_year": "Sluttår",
-    "owner": "Eier",
-    "position": "Rekkefølge",
-    "actor_id": "Aktør",
-    "starts": "Fra",
-    "ends": "Til",
-    "yearly": "Hvert år",
-    "target_groups": "Målgrupper",
-    "place": "Sted",
-    "link": "Lenke",
-}
-"""Changed fields named as the file's column headers in change lines."""
-
 REPORT_FIELDS = ("status", "progress", "rag", "status_period")
 REPORT_TEXTS = ("comment", "next_steps")
 """A row's status report columns: without a status, the fields are an error, the texts
@@ -252,6 +220,7 @@ class _Job:
         self.plan_themes = False  # the plan had themes before this import
         self.theme_hints: dict[str, str] | None = None  # themes.named_themes
         self.known: tuple[str, ...] | None = None  # actor names lists split on (names)
+        self.sheet: Sheet = MEASURES  # the sheet being read
 
     # ---- parsing ---------------------------------------------------------
 
@@ -260,10 +229,21 @@ class _Job:
         return table.rows if table else []
 
     def problem(self, key: str, row: int, column: str | None = None, **params: Any) -> None:
-        self.problems.append(Problem(key, params, _header(column), row))
+        self.problems.append(Problem(key, params, self.header(column), row))
 
     def notice(self, key: str, row: int | None, field: str | None = None, **params: Any) -> None:
-        self.notices.append(Problem(key, params, _header(field), row))
+        self.notices.append(Problem(key, params, self.header(field), row))
+
+    def header(self, column: str | None) -> str | None:
+        """A column key as the file being read writes it («Nr.», «Hovedansvar»: its
+        Layout), else as the sheet's canonical header ('lead' -> 'Ansvarlig')."""
+        for layout in self.tables.layouts:
+            if layout.table == self.sheet.key:
+                written = next((h for h, key in layout.columns if key == column), None)
+                if written is not None:
+                    return written
+        canonical = next((c.header for c in self.sheet.columns if c.key == column), None)
+        return canonical or _header(column)
 
     def has_column(self, sheet: Sheet, key: str) -> bool:
         """The file's table for sheet has a column read as key."""
@@ -313,14 +293,17 @@ class _Job:
         return problem is None
 
     def parse(self, plan_name: str | None, period: str | None = None) -> None:
+        self.sheet = PLAN
         self.parse_plan(plan_name, period)
         if self.problems:
             return
         self.load_existing()
-        self.parse_themes()
-        self.parse_actors()
-        self.parse_goals()
-        self.parse_measures()
+        steps = ((THEMES, self.parse_themes), (ACTORS, self.parse_actors),
+                 (GOALS, self.parse_goals), (MEASURES, self.parse_measures))  # fmt: skip
+        for sheet, step in steps:
+            self.sheet = sheet  # the sheet problems name the columns of (header)
+            step()
+        self.sheet = EVENTS
         self.events = parse_events(self)
         if not any(self.rows(s) for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)):
             self.problems.append(Problem("import.nothing"))
@@ -816,10 +799,14 @@ class _Job:
                 self.sync(item, wanted, entity, wanted[key])
         self.session.flush()
 
-    def sync(self, item: Any, wanted: dict[str, Any], entity: Entity, name: str) -> list[str]:
+    def sync(
+        self, item: Any, wanted: dict[str, Any], entity: Entity, name: str,
+        period_column: bool = False,
+    ) -> list[str]:  # fmt: skip
         """Write through the admin services' writer (admin.save_values: set what
-        differs, add the item if new, audit it) and say what changed. The caller
-        flushes: many items go in one INSERT."""
+        differs, add the item if new, audit it) and say what changed (period_column:
+        a measure's span came from a Periode column). The caller flushes: many items
+        go in one INSERT."""
         is_new = item.id is None
         changed = save_values(
             self.session, self.principal, item, wanted, entity=entity, label=name,
@@ -830,7 +817,7 @@ class _Job:
         if is_new:
             self.changes.append(Problem("import.change_new", {"entity": entity, "name": name}))
         else:
-            fields = ", ".join(FIELD_HEADERS.get(f, f) for f in changed if f != "plan_id")
+            fields = field_labels(entity, changed, period_column=period_column)
             params = {"entity": entity, "name": name, "fields": fields}
             self.changes.append(Problem("import.change_updated", params))
         return changed
@@ -860,7 +847,8 @@ class _Job:
             values["goal_id"] = spec.goal.id if spec.goal else None
         if spec.existing is None:
             values["version"] = 1
-        changed = self.sync(measure, values, Entity.MEASURE, values["code"])
+        period = "period" in spec.columns
+        changed = self.sync(measure, values, Entity.MEASURE, values["code"], period)
         return measure, changed
 
     def sync_partners(self, measure: Measure, spec: MeasureSpec) -> list[str]:
@@ -885,7 +873,7 @@ class _Job:
         params = {
             "entity": Entity.MEASURE,
             "name": measure.code,
-            "fields": FIELD_HEADERS["partners"],
+            "fields": field_labels(Entity.MEASURE, ["partners"]),
         }
         if spec.existing is not None:
             self.changes.append(Problem("import.change_updated", params))
