@@ -76,6 +76,7 @@ REPORT_FIELDS = ("status", "progress", "rag", "status_period")
 REPORT_TEXTS = ("comment", "next_steps")
 """A row's status report columns: without a status, the fields are an error, the texts
 a notice (a kept spreadsheet's «Merknad» is often there without one)."""
+PREVIEW_ROWS = 5  # measures in ImportResult.preview
 KNOWN_LISTED = 12  # themes named in an unknown theme's message
 THEME_NEAR = 0.6  # a looser match than NEAR_MISS: it is only a suggestion, never taken
 
@@ -91,6 +92,9 @@ class ImportResult:
     notices: list[Problem] = field(default_factory=list)
     changes: list[Problem] = field(default_factory=list)
     layouts: list[Layout] = field(default_factory=list)  # how the file was read
+    preview: list[dict[str, Any]] = field(default_factory=list)
+    """The first measures as they will be stored: code, title, theme («3 Nyskapende»),
+    lead (a name), partners (names), start and end (quarters), status (a code or None)."""
 
     def lines(self, lang: str = i18n.DEFAULT_LANG) -> list[str]:
         return [p.text(lang) for p in self.problems or self.changes]
@@ -170,6 +174,7 @@ def import_tables(
         return result
     job = _Job(session, principal, tables, now or datetime.now(UTC))
     job.parse(plan, period)
+    result.preview = job.preview()
     if job.problems:
         result.problems = job.problems
         return result
@@ -560,6 +565,30 @@ class _Job:
         return MeasureSpec(
             row, measure, measure_values, theme, goal, lead, partners, status, columns
         )
+
+    def preview(self) -> list[dict[str, Any]]:
+        """ImportResult.preview: the first PREVIEW_ROWS measures parsed."""
+        return [self.stored(spec) for spec in self.measures[:PREVIEW_ROWS]]
+
+    def stored(self, spec: MeasureSpec) -> dict[str, Any]:
+        existing = spec.existing
+        values = spec.values
+        start = values.get("start_period", existing.start_period if existing else None)
+        end = values.get("end_period", existing.end_period if existing else None)
+        return {
+            "code": values.get("code") or (existing.code if existing else ""),
+            "title": values.get("title", ""),
+            "theme": self.theme_label(spec.theme),
+            "lead": self.actor_name(spec.lead),
+            "partners": [self.actor_name(actor) for actor, _ in spec.partners.values()],
+            "start": start,
+            "end": end,
+            "status": spec.status.status.value if spec.status else None,
+        }
+
+    def actor_name(self, actor: Actor) -> str:
+        """An actor's name as the import leaves it: the file's, else the stored one."""
+        return (self.actor_values.get(id(actor)) or {}).get("name") or actor.name
 
     def names(self, text: str) -> list[str]:
         """A list of actors; a whole cell naming one known actor is that one, even if
