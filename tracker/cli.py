@@ -16,7 +16,7 @@ import click
 from sqlalchemy.orm import Session
 
 from tracker import db, i18n
-from tracker.errors import TrackerError
+from tracker.errors import Problem, Term, TrackerError, ValidationError
 from tracker.quarters import Quarter
 from tracker.reports.render import Format
 from tracker.service import SYSTEM
@@ -158,7 +158,7 @@ def import_command(
     from tracker.importers import import_path
     from tracker.importers.layout import column_choices, layout_lines
 
-    columns = column_choices(column_options)
+    columns = field_keys(column_choices(column_options))
     with ctx.transaction() as session:
         result = import_path(
             session, user=SYSTEM, path=path, plan=plan_name, dry_run=dry_run, period=period,
@@ -179,6 +179,28 @@ def import_command(
         click.echo(i18n.t("import.no_changes", ctx.lang))
     if dry_run:
         click.echo(i18n.t("cli.dry_run", ctx.lang))
+
+
+def field_keys(columns: dict[str, str] | None) -> dict[str, str] | None:
+    """--column's fields as keys: a field may be named by its key or its label in
+    any language («Merknad=Beskrivelse», «Merknad=description»), any case.
+
+    Raises ValidationError for a field that is neither, listing the labels.
+    """
+    from tracker.planfile import FIELD_KEYS
+
+    if not columns:
+        return None
+    names = {key.casefold(): key for key in FIELD_KEYS}
+    for key in FIELD_KEYS:
+        for lang in i18n.LANGUAGES:
+            names.setdefault(i18n.t(f"importfield.{key}", lang).casefold(), key)
+    for field in columns.values():
+        if field and field.casefold() not in names:
+            labels = tuple(Term(f"importfield.{key}") for key in FIELD_KEYS)
+            problem = Problem("import.unknown_field", {"field": field, "choices": labels})
+            raise ValidationError(problem)
+    return {header: names[field.casefold()] if field else "" for header, field in columns.items()}
 
 
 @main.command("export")
