@@ -145,6 +145,14 @@ def test_a_lead_with_og_in_it_reads_the_same_in_any_row_order(session: Session) 
     assert names == ["Kupa", "Kupa og NAV", "NAV", "Senja kommune"]
 
 
+def test_problems_of_the_measure_rows_come_in_row_order(session: Session) -> None:
+    data = tables(
+        row("1.1", "Et", lead=""), row("1.2", "", lead="Kupa"), row("1.3", "Tre", lead="")
+    )
+    result = run(session, data, plan="Plan 2024-2028")
+    assert [(p.key, p.row) for p in result.problems] == [("admin.required", n) for n in (4, 5, 6)]
+
+
 # --- 4. messages in the file's own words ----------------------------------------------------
 
 

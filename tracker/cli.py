@@ -142,7 +142,8 @@ def demo(ctx: Context) -> None:
     "--column",
     "column_options",
     multiple=True,
-    help='A column\'s meaning, "Header=field" (e.g. "Ansvar=lead"; "Ansvar=" ignores it).',
+    help='A column\'s meaning, "Header=field", the field by key or name (e.g. "Ansvar=lead", '
+    '"Merknad=Beskrivelse"; "Ansvar=" ignores it).',
 )
 @handles_errors
 def import_command(

@@ -467,6 +467,9 @@ class _Job:
             self.goals.add(goal, code, text)
 
     def parse_measures(self) -> None:
+        """Every measure row: leads first (Job.leads), then the rest; the rows'
+        problems said in row order."""
+        first = len(self.problems)
         self.comments_without_status_column()
         query = select(Measure).where(Measure.plan_id == self.plan.id)
         existing = list(self.session.scalars(query.options(selectinload(Measure.partners))))
@@ -496,6 +499,7 @@ class _Job:
             if spec is not None:
                 self.measures.append(spec)
         self.known = None
+        self.problems[first:] = sorted(self.problems[first:], key=lambda p: p.row or 0)
 
     def leads(self, rows: list[tuple[int, dict[str, str]]]) -> dict[int, Actor | None]:
         """Every row's lead, before any row's partners, so that no row's order changes
