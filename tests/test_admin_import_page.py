@@ -4,14 +4,13 @@ will be stored) and lets the user pick the sheet and change a column's meaning; 
 import report can be downloaded; a double click imports once; a fresh install's
 first screen offers «Importer planen din» beside «Last inn demoen».
 
-Until the reader's Layout lands in tracker.importers.read, the reader is stood in
-for here (Layout as the shared contract has it), around the real reader."""
+The reader is stood in for here (its Layout following the choices), around the
+real reader."""
 
 from __future__ import annotations
 
 import inspect
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from tests.apptest_helpers import (
 from tracker import db, i18n, service
 from tracker.importers import import_tables
 from tracker.importers import read_bytes as real_read_bytes
+from tracker.importers.layout import Layout
 from tracker.models import AuditLog, Measure, Plan, User
 from ui import admin_import, admin_import_layout
 
@@ -47,18 +47,6 @@ SHEETS = ["Handlingsdel 2024-2028", "Gammel handlingsdel"]
 
 def nb(key: str, **params: Any) -> str:
     return i18n.t(key, "nb", **params)
-
-
-@dataclass
-class Layout:
-    """A stand-in for tracker.importers.read.Layout (the shared contract)."""
-
-    sheet: str
-    header_row: int
-    columns: list[tuple[str, str | None]]
-    candidates: list[str]
-    theme_rows: bool = False
-    first_rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
 
 
 class Reader:
