@@ -108,3 +108,21 @@ def test_no_cell_of_the_report_is_a_formula() -> None:
     assert rows[1] == (2, "'@x", "'=1+1 (finansiør)")
     lines = import_report_csv(result, "nb").decode("utf-8-sig").splitlines()
     assert lines[1].endswith(";2;'@x;'=1+1 (finansiør)")
+
+
+def test_the_csv_holds_what_the_xlsx_holds_problems_notices_and_changes() -> None:
+    result = ImportResult(
+        ok=True,
+        dry_run=True,
+        notices=[Problem("import.column_ignored", {"name": "Ark1", "column": "Notat"})],
+        changes=[Problem("import.change_new", {"entity": "measure", "name": "1.1"}, None, 5)],
+    )
+    lines = list(
+        csv.reader(io.StringIO(import_report_csv(result, "en").decode("utf-8-sig")), delimiter=";")
+    )
+    notice, change = i18n.t("importreport.notice", "en"), i18n.t("importreport.change", "en")
+    assert lines[1] == [notice, "", "", message(result.notices[0], "en")]
+    assert lines[2] == [change, "5", "", message(result.changes[0], "en")]
+    assert len(lines) == 3
+    xlsx = sheet_rows(import_report(result, "en"), i18n.t("importreport.sheet_changes", "en"))
+    assert xlsx[1] == (5, None, message(result.changes[0], "en"))

@@ -13,6 +13,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
     "importreport.kind": {"nb": "Type", "en": "Kind"},
     "importreport.problem": {"nb": "Feil", "en": "Problem"},
     "importreport.notice": {"nb": "Merknad", "en": "Notice"},
+    "importreport.change": {"nb": "Endring", "en": "Change"},
     "importreport.row": {"nb": "Rad", "en": "Row"},
     "importreport.column": {"nb": "Kolonne", "en": "Column"},
     "importreport.message": {"nb": "Melding", "en": "Message"},

@@ -22,6 +22,12 @@ SHEETS = {
     "changes": "importreport.sheet_changes",
 }
 """The result's lists, each a sheet of its own, and the sheet's name."""
+KINDS = {
+    "problems": "importreport.problem",
+    "notices": "importreport.notice",
+    "changes": "importreport.change",
+}
+"""The word for one line of each list (the CSV's first column)."""
 
 
 def import_report(result: Any, lang: str) -> bytes:
@@ -40,10 +46,11 @@ def import_report(result: Any, lang: str) -> bytes:
 
 
 def import_report_csv(result: Any, lang: str) -> bytes:
-    """The problems, then the notices, one line each (`;`, UTF-8 with BOM, for
-    Norwegian Excel), with a first column saying which."""
+    """What the XLSX's sheets hold: the problems, the notices, then the changes, one
+    line each (`;`, UTF-8 with BOM, for Norwegian Excel), with a first column saying
+    which."""
     parts = []
-    for kind, word in (("problems", "importreport.problem"), ("notices", "importreport.notice")):
+    for kind, word in KINDS.items():
         frame = _lines(getattr(result, kind), lang)
         frame.insert(0, i18n.t("importreport.kind", lang), i18n.t(word, lang))
         parts.append(frame)
