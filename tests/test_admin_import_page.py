@@ -197,6 +197,16 @@ def test_changing_a_columns_meaning_reads_the_file_again_with_it(
     assert list(columns[nb("importpage.field")])[-1] == label("lead")
 
 
+def test_the_column_menu_lists_the_fields_then_ignored_last_capitalised(
+    demo: AppDatabase, reader: Reader
+) -> None:
+    at = upload(import_tab(demo))
+    picker = at.selectbox(key=f"{admin_import_layout.COLUMN_PREFIX}0")
+    assert picker.options[-1] == nb("importpage.ignored") == "Ignoreres"
+    assert picker.options[0] == label("code") and picker.value == "code"
+    assert at.selectbox(key=f"{admin_import_layout.COLUMN_PREFIX}3").value == ""
+
+
 def test_a_new_file_starts_without_the_last_files_choices(
     demo: AppDatabase, reader: Reader
 ) -> None:
@@ -245,6 +255,14 @@ def test_the_first_screen_offers_import_your_plan_beside_the_demo(empty: AppData
     assert nb("firstplan.demo_how") in [info.value for info in at.info]
     assert "make demo" in at.code[0].value
     assert count(empty, Plan) == 0  # the demo never goes into a database in real use
+
+
+def test_export_on_a_fresh_install_points_up_to_the_import(empty: AppDatabase) -> None:
+    at = import_tab(empty)
+    assert nb("importpage.export_first") in [info.value for info in at.info]
+    assert "over" in nb("importpage.export_first") and "under Import" not in nb(
+        "importpage.export_first"
+    )
 
 
 def test_import_your_plan_opens_the_import_tab_with_the_plans_name_and_period(

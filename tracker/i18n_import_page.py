@@ -53,7 +53,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
     "importpage.sheet": {"nb": "Ark med tiltak", "en": "Sheet with measures"},
     "importpage.file_column": {"nb": "Kolonne i fila", "en": "Column in the file"},
     "importpage.field": {"nb": "Felt", "en": "Field"},
-    "importpage.ignored": {"nb": "ignoreres", "en": "ignored"},
+    "importpage.ignored": {"nb": "Ignoreres", "en": "Ignored"},
     "importpage.change_columns": {
         "nb": "Endre hva en kolonne betyr",
         "en": "Change what a column means",
@@ -76,11 +76,12 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The first rows as they will be stored:",
     },
     "importpage.report_file": {"nb": "importrapport", "en": "import-report"},
-    "importpage.report_xlsx": {
-        "nb": "Last ned importrapporten (XLSX)",
-        "en": "Download the import report (XLSX)",
-    },
+    "importpage.report_xlsx": {"nb": "Importrapport (XLSX)", "en": "Import report (XLSX)"},
     "importpage.report_csv": {"nb": "Som CSV", "en": "As CSV"},
+    "importpage.export_first": {
+        "nb": "Ingen plan ennå. Opprett en under fanen Plan, eller importer en over.",
+        "en": "No plan yet. Create one on the Plan tab, or import one above.",
+    },
     # a fresh install: the first plan (ui.admin_import, ui.first_plan)
     "importpage.first_help": {
         "nb": "Gi planen navnet den har, og perioden om navnet ikke sier den. Velg så fila "

@@ -165,8 +165,8 @@ def preview(upload: Upload, target: Target) -> None:
 def report_downloads(result: ImportResult) -> None:
     """The report of this run: every rejected row, every notice (tracker.importers.report)."""
     name = t("importpage.report_file")
-    left, right = st.columns(2, width=420)
-    left.download_button(
+    row = st.container(horizontal=True)  # each button as wide as its label
+    row.download_button(
         t("importpage.report_xlsx"),
         data=import_report(result, lang()),
         file_name=f"{name}.xlsx",
@@ -175,7 +175,7 @@ def report_downloads(result: ImportResult) -> None:
         on_click="ignore",
         key="admin_import_report_xlsx",
     )
-    right.download_button(
+    row.download_button(
         t("importpage.report_csv"),
         data=import_report_csv(result, lang()),
         file_name=f"{name}.csv",
@@ -212,7 +212,7 @@ def lines(problems: list[Problem], key: str) -> None:
 def export(plan_id: int | None) -> None:
     st.subheader(t("adminpage.export"))
     if plan_id is None:
-        st.info(t("adminpage.plan_first"))
+        st.info(t("importpage.export_first"))  # the import is just above
         return
     st.caption(t("adminpage.export_help"))
     name = re.sub(r"[^\w\-]+", "_", widgets.plan_name(plan_id)).strip("_") or "plan"

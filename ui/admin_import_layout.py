@@ -22,7 +22,10 @@ CHOICES_KEY = "admin_import_choices"
 SHEET_KEY = "admin_import_sheet"
 COLUMN_PREFIX = "admin_import_col_"
 IGNORED = ""
-"""The field choice «ignoreres»: read_bytes(columns={header: ""}) skips the column."""
+"""The field choice «Ignoreres» (last in the menu): read_bytes(columns={header: ""})
+skips the column."""
+PICKER_COLUMNS = 2
+"""Column pickers side by side: wide enough for «Samarbeidspartnere» untruncated."""
 LABEL_PREFIX = "importfield."
 
 
@@ -92,7 +95,7 @@ def field_keys() -> tuple[str, ...]:
 
 
 def field_label(key: str | None) -> str:
-    """A field's label in the user's language (importfield.<key>), «ignoreres» for none."""
+    """A field's label in the user's language (importfield.<key>), «Ignoreres» for none."""
     if not key:
         return t("importpage.ignored")
     if LABEL_PREFIX + key in i18n.CATALOGUE:
@@ -184,20 +187,20 @@ def column_table(layout: Any) -> None:
 
 def column_pickers(layout: Any, chosen: Choices, *, expanded: bool = False) -> None:
     """One picker per column: a change is read again at once (on_change)."""
-    options = [IGNORED, *field_keys()]
+    options = [*field_keys(), IGNORED]
     with st.expander(t("importpage.change_columns"), expanded=expanded):
         st.caption(t("importpage.change_columns_help"))
-        cells = st.columns(3)
+        cells = st.columns(PICKER_COLUMNS)
         for place, (index, header, key) in enumerate(named_columns(layout)):
             widget = f"{COLUMN_PREFIX}{index}"
 
             def picked(header: str = header, widget: str = widget) -> None:
                 chosen.columns[header] = st.session_state[widget]
 
-            cells[place % 3].selectbox(
+            cells[place % PICKER_COLUMNS].selectbox(
                 plain(header),
                 options,
-                index=options.index(key) if key in options else 0,
+                index=options.index(key if key in options else IGNORED),
                 format_func=field_label,
                 key=widget,
                 on_change=picked,
