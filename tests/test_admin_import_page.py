@@ -35,6 +35,7 @@ from tracker.importers import import_tables
 from tracker.importers import read_bytes as real_read_bytes
 from tracker.importers.layout import Layout
 from tracker.models import AuditLog, Measure, Plan, User
+from tracker.vocab import Status
 from ui import admin_import, admin_import_layout
 
 CSV = (
@@ -174,6 +175,48 @@ def test_the_reading_is_said_in_english_too(demo: AppDatabase, reader: Reader) -
     assert list(columns[i18n.t("importpage.field", "en")])[-1] == i18n.t("importpage.ignored", "en")
 
 
+PREVIEW = [
+    {
+        "code": "1.99",
+        "title": "Testtiltak fra import",
+        "theme": "1 Attraktiv",
+        "lead": "Senja kommune",
+        "partners": ["NAV", "Plan- og byggesaksavdelingen"],
+        "start": "2025-Q1",
+        "end": "2028-Q4",
+        "status": "in_progress",
+    },
+    {"code": "1.98", "title": "Uten status", "theme": "1 Attraktiv", "lead": "Senja kommune",
+     "partners": [], "start": "2026-Q1", "end": "2026-Q4", "status": None},
+]  # fmt: skip
+
+
+def with_preview(monkeypatch: pytest.MonkeyPatch, preview: list[dict[str, Any]]) -> None:
+    """import_tables as it is, its result carrying the preview (ImportResult.preview)."""
+
+    def previewing(session: Any, **kwargs: Any) -> Any:
+        result = import_tables(session, **kwargs)
+        result.preview = preview
+        return result
+
+    monkeypatch.setattr(admin_import, "import_tables", previewing)
+
+
+def test_the_first_rows_are_shown_as_they_will_be_stored(
+    demo: AppDatabase, reader: Reader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_preview(monkeypatch, PREVIEW)
+    at = upload(import_tab(demo))
+    rows = table_with(at, label("partners"))
+    assert list(rows[label("code")]) == ["1.99", "1.98"]
+    assert list(rows[label("lead")]) == ["Senja kommune"] * 2
+    assert rows[label("partners")][0] == "NAV, Plan- og byggesaksavdelingen"
+    assert list(rows[nb("col.span")]) == ["2025-Q1 – 2028-Q4", "2026-Q1 – 2026-Q4"]
+    assert rows[label("status")][0] == i18n.label(Status.IN_PROGRESS, "nb")
+    assert rows[label("status")][1] in ("", None)
+    assert nb("importpage.first_rows") in texts(at.caption)
+
+
 def test_picking_another_sheet_reads_that_sheet(demo: AppDatabase, reader: Reader) -> None:
     at = upload(import_tab(demo))
     assert nb("importpage.several_sheets", sheets=", ".join(SHEETS)) in texts(at.caption)
@@ -263,6 +306,36 @@ def test_export_on_a_fresh_install_points_up_to_the_import(empty: AppDatabase) -
     assert "over" in nb("importpage.export_first") and "under Import" not in nb(
         "importpage.export_first"
     )
+
+
+def test_without_a_name_the_page_asks_for_it_in_the_field_above(empty: AppDatabase) -> None:
+    at = upload(import_tab(empty))
+    shown_errors = [e.value for e in at.error]
+    assert nb("importpage.plan_name_needed") in shown_errors
+    assert not any("--plan" in e or "Rett feil" in e for e in shown_errors), shown_errors
+    assert "feltet over" in nb("importpage.plan_name_needed")
+    assert i18n.t("importpage.plan_name_needed", "en") != nb("importpage.plan_name_needed")
+
+
+def test_a_title_row_of_the_file_fills_in_the_plans_name(
+    empty: AppDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = "Strategisk næringsplan for Senja kommune 2024–2028"
+    stand_in = Reader()
+    monkeypatch.setattr(admin_import_layout, "read_bytes", stand_in)
+
+    def titled(data: bytes, filename: str, **kwargs: Any) -> Any:
+        tables = stand_in(data, filename, **kwargs)
+        tables.layouts[0].title_rows = [name, "Handlingsdel"]
+        return tables
+
+    monkeypatch.setattr(admin_import_layout, "read_bytes", titled)
+    at = upload(import_tab(empty))
+    assert at.text_input(key=admin_import.PLAN_NAME_KEY).value == name
+    assert nb("importpage.plan_name_needed") not in [e.value for e in at.error]
+    at.text_input(key=admin_import.PLAN_NAME_KEY).input("").run()  # the user's word stands
+    no_exception(at)
+    assert at.text_input(key=admin_import.PLAN_NAME_KEY).value == ""
 
 
 def test_import_your_plan_opens_the_import_tab_with_the_plans_name_and_period(

@@ -75,6 +75,10 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "De første radene slik de blir lagret:",
         "en": "The first rows as they will be stored:",
     },
+    "importpage.first_rows_read": {
+        "nb": "De første radene slik de står i fila:",
+        "en": "The first rows as they are in the file:",
+    },
     "importpage.report_file": {"nb": "importrapport", "en": "import-report"},
     "importpage.report_xlsx": {"nb": "Importrapport (XLSX)", "en": "Import report (XLSX)"},
     "importpage.report_csv": {"nb": "Som CSV", "en": "As CSV"},

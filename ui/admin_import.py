@@ -140,7 +140,7 @@ def preview(upload: Upload, target: Target) -> None:
         st.session_state[DRY_KEY] = stored
     result = stored.result
     show_result(result)
-    admin_import_layout.show(stored.layouts, chosen)
+    admin_import_layout.show(stored.layouts, chosen, getattr(result, "preview", None))
     report_downloads(result)
     if not result.ok or not result.changes:
         return

@@ -15,7 +15,8 @@ import streamlit as st
 
 from tracker import i18n, planfile
 from tracker.importers import read_bytes
-from ui.state import t
+from tracker.vocab import Status
+from ui.state import lang, t
 from ui.text import MISSING, plain, t_md
 
 CHOICES_KEY = "admin_import_choices"
@@ -104,8 +105,9 @@ def field_label(key: str | None) -> str:
     return headers.get(key, key)  # the file's own header word, until the catalogue has it
 
 
-def show(layouts: list[Any], chosen: Choices) -> None:
-    """How the file was read, with the pickers that change it."""
+def show(layouts: list[Any], chosen: Choices, preview: list[dict[str, Any]] | None = None) -> None:
+    """How the file was read, with the pickers that change it; the first measures
+    as they will be stored (ImportResult.preview), or else as read."""
     main = measure_layout(layouts)
     if main is not None:
         chosen.seen = main
@@ -127,7 +129,10 @@ def show(layouts: list[Any], chosen: Choices) -> None:
     sheet_picker(main, chosen)
     column_table(main)
     column_pickers(main, chosen)
-    first_rows(main)
+    if preview:
+        stored_rows(preview)
+    else:
+        first_rows(main)
 
 
 def failed(chosen: Choices) -> None:
@@ -208,8 +213,39 @@ def column_pickers(layout: Any, chosen: Choices, *, expanded: bool = False) -> N
             )
 
 
+PREVIEW_FIELDS = ("code", "title", "theme", "lead", "partners")
+"""The preview's fields shown as they are, in order; then the span and the status."""
+
+
+def stored_rows(preview: list[dict[str, Any]]) -> None:
+    """The first measures as the import will store them: the status by its label,
+    the span as the measure list shows it, the partners joined."""
+    table: dict[str, list[Any]] = {}
+    for key in PREVIEW_FIELDS:
+        table[field_label(key)] = [_cell(row.get(key)) for row in preview]
+    table[t("col.span")] = [span(row.get("start"), row.get("end")) for row in preview]
+    table[field_label("status")] = [status_label(row.get("status")) for row in preview]
+    st.caption(t("importpage.first_rows"))
+    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", placeholder=MISSING)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def span(start: Any, end: Any) -> str:
+    """«2025-Q1 – 2028-Q4», as app_pages/measures.py writes a measure's span."""
+    return f"{start} – {end}" if start and end else _cell(start or end)
+
+
+def status_label(code: Any) -> str:
+    return i18n.label(Status(code), lang()) if code else ""
+
+
 def first_rows(layout: Any) -> None:
-    """The first rows as they will be stored, one column per field read."""
+    """The first rows as read (when the import gives no preview), one column per field."""
     if not layout.first_rows:
         return
     keys = [key for _, key in layout.columns if key]
@@ -218,5 +254,5 @@ def first_rows(layout: Any) -> None:
     table = {t("importreport.row"): [row for row, _ in layout.first_rows]}
     for key in keys:
         table[field_label(key)] = [values.get(key, "") for _, values in layout.first_rows]
-    st.caption(t("importpage.first_rows"))
+    st.caption(t("importpage.first_rows_read"))
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", placeholder=MISSING)
