@@ -87,6 +87,18 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "No plan yet. Create one on the Plan tab, or import one above.",
     },
     # a fresh install: the first plan (ui.admin_import, ui.first_plan)
+    "importpage.plan_name_needed": {
+        "nb": "Det er ingen plan her ennå. Skriv planens navn i feltet over, f.eks. "
+        "«Strategisk næringsplan for … 2024–2028».",
+        "en": "There is no plan here yet. Write the plan's name in the field above, e.g. "
+        "“Strategic business plan for … 2024–2028”.",
+    },
+    "importpage.plan_needs_period": {
+        "nb": "Planen «{name}» er ny, men navnet sier ikke hvilke år den gjelder. Skriv "
+        "perioden i feltet over, f.eks. 2024–2028.",
+        "en": "The plan “{name}” is new, but its name does not say which years it covers. "
+        "Write the period in the field above, e.g. 2024–2028.",
+    },
     "importpage.first_help": {
         "nb": "Gi planen navnet den har, og perioden om navnet ikke sier den. Velg så fila "
         "med handlingsdelen (XLSX eller CSV). En fil med et Plan-ark har navnet i seg. Du "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -15,6 +15,7 @@ from tracker.errors import Problem
 from tracker.importers import ImportResult, import_tables
 from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
 from tracker.importers.report import import_report, import_report_csv
+from tracker.models import Plan
 from ui import admin_import_layout, data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
 from ui.state import lang, require_user, t, tn
@@ -25,8 +26,18 @@ ROUND_KEY = "admin_import_round"
 DRY_KEY = "admin_import_dry"
 PLAN_NAME_KEY = "admin_import_plan_name"
 PERIOD_KEY = "admin_import_period"
+NAME_FROM_FILE_KEY = "admin_import_name_from_file"
+"""A plan name from the file's title row, for the name field on the next run."""
+NAMED_FILE_KEY = "admin_import_named_file"
+"""The file whose title row was offered as the name: once per file (the user's word stands)."""
+ON_THE_PAGE = {
+    "import.plan_name_needed": "importpage.plan_name_needed",
+    "import.plan_needs_period": "importpage.plan_needs_period",
+}
+"""Problems the command line's words say (--plan, --period): on the page, the fields above."""
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIME = "text/csv"
+MAX_PLAN_NAME = Plan.name.type.length  # a longer title row is no plan name
 
 
 @dataclass
@@ -36,6 +47,7 @@ class Target:
 
     plan: str | None = None
     period: str | None = None
+    first: bool = False  # a fresh install: the name and period fields are shown
 
 
 @dataclass
@@ -76,12 +88,29 @@ def first_plan_fields() -> Target:
     """A fresh install: the new plan's name and period (a file with a Plan sheet
     brings its own)."""
     st.caption(t("importpage.first_help"))
+    if NAME_FROM_FILE_KEY in st.session_state:  # before the field is drawn
+        st.session_state[PLAN_NAME_KEY] = st.session_state.pop(NAME_FROM_FILE_KEY)
     left, right = st.columns([3, 1])
     name = left.text_input(t("importpage.plan_name"), key=PLAN_NAME_KEY).strip()
     period = right.text_input(
         t("importpage.period"), key=PERIOD_KEY, placeholder=t("importpage.period_hint")
     ).strip()
-    return Target(name or None, period or None)
+    return Target(name or None, period or None, first=True)
+
+
+def name_from_file(upload: Upload, target: Target, layouts: list[Any]) -> bool:
+    """On a fresh install with no name given: the file's first title row («Strategisk
+    næringsplan for … 2024–2028») as the name, once per file. True when it was set
+    (the page runs again with it)."""
+    if not target.first or target.plan or st.session_state.get(NAMED_FILE_KEY) == upload.file_id:
+        return False
+    st.session_state[NAMED_FILE_KEY] = upload.file_id
+    titles = [str(text).strip() for lay in layouts for text in getattr(lay, "title_rows", [])]
+    name = next((text for text in titles if len(text) <= MAX_PLAN_NAME), "")
+    if not any(c.isalpha() for c in name):
+        return False
+    st.session_state[NAME_FROM_FILE_KEY] = name
+    return True
 
 
 def upload_plan(target: Target) -> None:
@@ -138,6 +167,8 @@ def preview(upload: Upload, target: Target) -> None:
         if stored is None:
             return
         st.session_state[DRY_KEY] = stored
+        if name_from_file(upload, target, stored.layouts):
+            st.rerun()
     result = stored.result
     show_result(result)
     admin_import_layout.show(stored.layouts, chosen, getattr(result, "preview", None))
@@ -189,9 +220,15 @@ def report_downloads(result: ImportResult) -> None:
 def show_result(result: ImportResult) -> None:
     if result.notices:
         st.info("\n".join(f"- {error_text(p)}" for p in result.notices))
-    if result.problems:
-        st.error(tn("adminpage.import_problems", len(result.problems)))
-        lines(result.problems, "admin_import_problems")
+    fields = [p for p in result.problems if p.key in ON_THE_PAGE]
+    in_file = [p for p in result.problems if p.key not in ON_THE_PAGE]
+    for problem in fields:  # not the file's fault: the fields above
+        st.error(error_text(replace(problem, key=ON_THE_PAGE[problem.key])))
+    if in_file:
+        st.error(tn("adminpage.import_problems", len(in_file)))
+        lines(in_file, "admin_import_problems")
+    elif fields:
+        return
     elif not result.changes:
         st.info(t("import.no_changes"))
     else:
