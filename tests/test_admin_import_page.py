@@ -130,7 +130,8 @@ def import_tab(database: AppDatabase) -> AppTest:
 
 
 def upload(at: AppTest, content: bytes = CSV, name: str = "tiltak.csv") -> AppTest:
-    at.file_uploader(key="admin_import_file_0").set_value((name, content, "text/csv"))
+    uploader = at.get("file_uploader")[0]  # its key has the round: a new one after an import
+    uploader.set_value((name, content, "text/csv"))
     at.run()
     no_exception(at)
     return at
@@ -281,6 +282,24 @@ def test_a_double_click_on_import_imports_once(demo: AppDatabase) -> None:
             select(AuditLog.entity_id).where(AuditLog.id > entries, AuditLog.action == "import")
         ).all()
     assert imported.count("1.99") == 1, imported
+
+
+def test_after_the_import_a_summary_stays_with_a_link_to_the_overview(
+    demo: AppDatabase,
+) -> None:
+    at = upload(import_tab(demo))
+    at.button(key="admin_import_run").click().run()
+    no_exception(at)
+    said = [s.value for s in at.success]
+    assert any(i18n.tn("importpage.done_measure", 1, "nb") in text for text in said), said
+    links = at.get("page_link")
+    assert [link.proto.label for link in links] == [nb("importpage.to_overview")]
+    target = at._registered_pages[links[0].proto.page_script_hash]  # (as registered_pages)
+    assert Path(str(target["script_path"])).name == "overview.py"
+    at.run()  # it stays until the next file
+    assert any(i18n.tn("importpage.done_measure", 1, "nb") in s.value for s in at.success)
+    upload(at, CSV.replace(b"Testtiltak", b"Annet tiltak"), "annen.csv")
+    assert not at.get("page_link")
 
 
 # --- a fresh install ---------------------------------------------------------------

@@ -86,6 +86,29 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ingen plan ennå. Opprett en under fanen Plan, eller importer en over.",
         "en": "No plan yet. Create one on the Plan tab, or import one above.",
     },
+    # after a real import (ui.admin_import.imported_summary)
+    "importpage.done": {"nb": "Importert:", "en": "Imported:"},
+    "importpage.to_overview": {"nb": "Se planen i Oversikt", "en": "See the plan in Overview"},
+    "importpage.done_theme.one": {"nb": "{count} nytt satsingsområde", "en": "{count} new theme"},
+    "importpage.done_theme.other": {
+        "nb": "{count} nye satsingsområder",
+        "en": "{count} new themes",
+    },
+    "importpage.done_goal.one": {"nb": "{count} nytt mål", "en": "{count} new goal"},
+    "importpage.done_goal.other": {"nb": "{count} nye mål", "en": "{count} new goals"},
+    "importpage.done_actor.one": {"nb": "{count} ny aktør", "en": "{count} new actor"},
+    "importpage.done_actor.other": {"nb": "{count} nye aktører", "en": "{count} new actors"},
+    "importpage.done_measure.one": {"nb": "{count} nytt tiltak", "en": "{count} new measure"},
+    "importpage.done_measure.other": {"nb": "{count} nye tiltak", "en": "{count} new measures"},
+    "importpage.done_event.one": {"nb": "{count} ny hendelse", "en": "{count} new event"},
+    "importpage.done_event.other": {"nb": "{count} nye hendelser", "en": "{count} new events"},
+    "importpage.done_report.one": {"nb": "{count} statusrapport", "en": "{count} status report"},
+    "importpage.done_report.other": {
+        "nb": "{count} statusrapporter",
+        "en": "{count} status reports",
+    },
+    "importpage.done_updated.one": {"nb": "{count} endret", "en": "{count} updated"},
+    "importpage.done_updated.other": {"nb": "{count} endret", "en": "{count} updated"},
     # a fresh install: the first plan (ui.admin_import, ui.first_plan)
     "importpage.plan_name_needed": {
         "nb": "Det er ingen plan her ennå. Skriv planens navn i feltet over, f.eks. "

@@ -14,7 +14,7 @@ import streamlit as st
 from tracker.errors import Problem
 from tracker.importers import ImportResult, import_tables
 from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
-from tracker.importers.report import import_report, import_report_csv
+from tracker.importers.report import import_report, import_report_csv, made
 from tracker.models import Plan
 from ui import admin_import_layout, data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
@@ -26,6 +26,19 @@ ROUND_KEY = "admin_import_round"
 DRY_KEY = "admin_import_dry"
 PLAN_NAME_KEY = "admin_import_plan_name"
 PERIOD_KEY = "admin_import_period"
+IMPORTED_KEY = "admin_import_imported"
+"""The last real import's result: its summary stays until the next file."""
+OVERVIEW_PAGE = "app_pages/overview.py"
+MADE_KEYS = {
+    "theme": "importpage.done_theme",
+    "goal": "importpage.done_goal",
+    "actor": "importpage.done_actor",
+    "measure": "importpage.done_measure",
+    "event": "importpage.done_event",
+    "report": "importpage.done_report",
+    "updated": "importpage.done_updated",
+}
+"""What the summary counts (tracker.importers.report.made), in order, and its words."""
 NAME_FROM_FILE_KEY = "admin_import_name_from_file"
 """A plan name from the file's title row, for the name field on the next run."""
 NAMED_FILE_KEY = "admin_import_named_file"
@@ -122,8 +135,10 @@ def upload_plan(target: Target) -> None:
     )
     if upload is None:
         st.session_state.pop(DRY_KEY, None)
+        imported_summary()
         st.info(t("adminpage.import_empty"))
     else:
+        st.session_state.pop(IMPORTED_KEY, None)
         preview(Upload(upload.getvalue(), upload.name, upload.file_id), target)
 
 
@@ -189,8 +204,23 @@ def preview(upload: Upload, target: Target) -> None:
             st.rerun()
         if final.result.plan_id is not None:
             st.session_state[NEW_PLAN_KEY] = final.result.plan_id
+        st.session_state[IMPORTED_KEY] = final.result
         said = [error_text(p) for p in final.result.notices if p.key == "demo.retired"]
         done(" ".join([tn("adminpage.imported", len(final.result.changes)), *said]))
+
+
+def imported_summary() -> None:
+    """What the last import made (the new plan, counts of the rest), and the way to
+    the overview."""
+    result = st.session_state.get(IMPORTED_KEY)
+    if not isinstance(result, ImportResult):
+        return
+    counts = made(result)
+    lines = [f"**{t('importpage.done')}**"]
+    lines += [f"- {error_text(p)}" for p in result.changes if p.key == "import.change_new_plan"]
+    lines += [f"- {tn(key, counts[kind])}" for kind, key in MADE_KEYS.items() if kind in counts]
+    st.success("\n".join(lines))
+    st.page_link(OVERVIEW_PAGE, label=t("importpage.to_overview"), icon=":material/dashboard:")
 
 
 def report_downloads(result: ImportResult) -> None:

@@ -58,6 +58,30 @@ def import_report_csv(result: Any, lang: str) -> bytes:
     return text.encode("utf-8-sig")
 
 
+MADE = {
+    "import.change_new_plan": "plan",
+    "import.change_status": "report",
+    "import.change_updated": "updated",
+}
+"""What a change line counts as (import.change_new: its entity, e.g. "theme")."""
+
+
+def made(result: Any) -> dict[str, int]:
+    """What an import made, counted from its changes: {"plan": 1, "theme": 3,
+    "actor": 12, "measure": 40, "report": 10, "updated": 2} (an item updated in
+    several lines counts once; kinds with none are left out)."""
+    seen: dict[str, set[object]] = {}
+    for number, change in enumerate(result.changes):
+        kind = MADE.get(change.key)
+        if change.key == "import.change_new":
+            kind = str(change.params["entity"])
+        if kind is None:
+            continue
+        item = (change.params.get("entity"), change.params["name"]) if kind == "updated" else number
+        seen.setdefault(kind, set()).add(item)
+    return {kind: len(items) for kind, items in seen.items()}
+
+
 def summary_rows(result: Any, lang: str) -> list[tuple[str, object]]:
     """(label, value) pairs: how it went, the counts, each sheet read and its header row."""
     rows: list[tuple[str, object]] = [
