@@ -8,7 +8,6 @@ measure sheet's title rows; with none the import asks for --period."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session
 from tracker.cleaning import clean_text
 from tracker.errors import Problem
 from tracker.importers.read import normalise
-from tracker.importers.resolve import NEAR_MISS
+from tracker.importers.resolve import NEAR_MISS, close_match
 from tracker.models import Plan
 from tracker.service.admin import check_plan_name_free, plan_fields
 from tracker.service.checks import Checks
@@ -85,5 +84,5 @@ def period_kept(plan: Plan, period: str) -> Problem:
 
 def _near_plan(session: Session, name: str) -> str | None:
     names = {normalise(n): n for n in session.scalars(select(Plan.name))}
-    close = difflib.get_close_matches(normalise(name), names, n=1, cutoff=NEAR_MISS)
-    return names[close[0]] if close else None
+    close = close_match(normalise(name), names, NEAR_MISS)
+    return names[close] if close is not None else None
