@@ -501,3 +501,185 @@ def test_a_sheet_near_a_measure_table_says_what_it_lacks() -> None:
     tables = read_bytes(xlsx(workbook), "plan.xlsx")
     assert [p.key for p in tables.problems] == ["import.missing_columns"]
     assert "Handlingsdel 2025" in tables.problems[0].text("nb")
+
+
+# --- second round: what a reviewer and a new user found --------------------------------------
+
+
+def group_rows(tables: Tables) -> list[tuple[int | None, str]]:
+    return [(n.row, n.params["text"]) for n in tables.notices if n.key == "import.group_row"]
+
+
+def test_a_measure_without_a_lead_is_not_taken_as_a_theme() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar", "Periode"],
+            ["1 Reiseliv"],
+            ["1.1", "Bærekraftig reisemål", "Næringsavdelingen", "2024-2025"],
+            ["2", "Kartlegge behov"],  # no lead: a measure, its error comes later
+            ["1.3", "Vinterturisme", "Næringsavdelingen", "2025"],
+        ],
+    )
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+
+    rows = measures(tables)
+    assert [(v["code"], v["title"], v["theme"]) for _, v in rows] == [
+        ("1.1", "Bærekraftig reisemål", "1 Reiseliv"),
+        ("2", "Kartlegge behov", "1 Reiseliv"),
+        ("1.3", "Vinterturisme", "1 Reiseliv"),
+    ]
+    assert "lead" not in rows[1][1] or not rows[1][1]["lead"]
+    assert group_rows(tables) == [(2, "1 Reiseliv")]
+
+
+def test_a_number_and_name_is_a_theme_only_when_the_codes_below_say_so() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar"],
+            ["2", "Reiseliv"],
+            ["2.1", "Helårsturisme", "Visit Senja"],
+            ["3", "Næringsarealer"],  # 3.x do not follow: a measure missing its lead
+            ["2.2", "Vinterturisme", "Visit Senja"],
+            ["4", "Nyskapende"],
+            [None, "Gründerhus", "Kunnskapsparken"],  # no codes: the theme stands
+        ],
+    )
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [(v.get("code"), v["theme"]) for _, v in measures(tables)] == [
+        ("2.1", "2 Reiseliv"),
+        ("3", "2 Reiseliv"),
+        ("2.2", "2 Reiseliv"),
+        ("", "4 Nyskapende"),
+    ]
+    assert group_rows(tables) == [(2, "2 Reiseliv"), (6, "4 Nyskapende")]
+
+
+def test_a_lone_text_in_the_title_column_is_a_measure_unless_merged_across() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar"],
+            ["Reiseliv"],  # first column: a theme
+            ["1.1", "Helårsturisme", "Visit Senja"],
+            [None, "Kartlegge behov"],  # the title column alone: a measure
+            [None, "Nyskapende"],  # the title column, merged across: a theme
+            ["2.1", "Gründerhus", "Kunnskapsparken"],
+        ],
+    )
+    workbook.active.merge_cells("B5:C5")
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [(v["title"], v["theme"]) for _, v in measures(tables)] == [
+        ("Helårsturisme", "Reiseliv"),
+        ("Kartlegge behov", "Reiseliv"),
+        ("Gründerhus", "Nyskapende"),
+    ]
+    assert group_rows(tables) == [(2, "Reiseliv"), (5, "Nyskapende")]
+
+
+def test_a_group_row_is_said_in_both_languages() -> None:
+    tables = read_bytes(xlsx(handlingsdel_grupper()), "handlingsdel.xlsx")
+    assert [row for row, _ in group_rows(tables)] == [5, 8, 10]
+    notice = next(n for n in tables.notices if n.key == "import.group_row")
+    nb, en = notice.text("nb"), notice.text("en")
+    assert "Rad 5" in nb and "satsingsområde" in nb and "Satsingsområde 1: Attraktiv" in nb
+    assert "Row 5" in en and "theme" in en and nb != en
+
+
+def test_cells_merged_down_a_block_are_filled_in() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar", "Satsingsområde"],
+            ["1.1", "Helårsturisme", "Visit Senja", "1 Reiseliv"],
+            ["1.2", "Vinterturisme", None, None],
+            ["1.3", "Sjømat", None, None],
+            ["2.1", "Gründerhus", "Kunnskapsparken", "2 Nyskapende"],
+            ["2.2", "Havbruk", "Senja kommune", None],
+        ],
+    )
+    for cells in ("C2:C4", "D2:D4", "D5:D6"):
+        workbook.active.merge_cells(cells)
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [(v["code"], v["lead"], v["theme"]) for _, v in measures(tables)] == [
+        ("1.1", "Visit Senja", "1 Reiseliv"),
+        ("1.2", "Visit Senja", "1 Reiseliv"),
+        ("1.3", "Visit Senja", "1 Reiseliv"),
+        ("2.1", "Kunnskapsparken", "2 Nyskapende"),
+        ("2.2", "Senja kommune", "2 Nyskapende"),
+    ]
+
+
+def test_a_merged_header_is_not_filled_into_the_rows() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar", "Tidsperiode", None],
+            [None, None, None, "Start", "Slutt"],
+            ["1.1", "Sti", "SK", "2025", "2026"],
+        ],
+    )
+    workbook.active.merge_cells("D1:E1")
+    workbook.active.merge_cells("A1:A2")
+    ((row, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
+    assert row == 3 and values == {
+        "code": "1.1", "title": "Sti", "lead": "SK", "start": "2025", "end": "2026",
+    }  # fmt: skip
+
+
+def test_blank_rows_inside_the_table_are_said_once() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            HEADER,
+            ["1.1", "A", "SK"],
+            [],
+            [None, None, None],
+            ["1.2", "B", "SK"],
+            [],
+            ["1.3", "C", "SK"],
+            [],
+            ["Sist oppdatert 12.03.2025"],
+            [],
+            [],
+        ],
+    )
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    (blank,) = [n for n in tables.notices if n.key == "import.blank_rows"]
+    assert blank.params["rows"] == "3–4, 6"
+    assert "3–4, 6" in blank.text("nb") and blank.text("nb") != blank.text("en")
+
+
+def test_no_blank_rows_no_notice() -> None:
+    workbook = one_sheet("Ark1", [HEADER, ["1.1", "A", "SK"], [], []])
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert "import.blank_rows" not in notice_keys(tables)
+
+
+def test_the_title_rows_above_the_header() -> None:
+    (layout,) = read_bytes(xlsx(handlingsdel_grupper()), "handlingsdel.xlsx").layouts
+    assert layout.title_rows == [
+        "Strategisk næringsplan for Senja kommune 2024–2028",
+        "Handlingsdel",
+    ]
+
+    csv = b"Handlingsplan;2024-2028\n;\nTiltak;Ansvar\nA;SK\n"
+    (layout,) = read_bytes(csv, "plan.csv").layouts
+    assert layout.title_rows == ["Handlingsplan 2024-2028"]
+
+    (layout,) = read_bytes(b"Tiltak;Ansvar\nA;SK\n", "plan.csv").layouts
+    assert layout.title_rows == []
+
+
+def test_a_csv_file_saved_by_norwegian_excel_is_read_as_cp1252() -> None:
+    data = "Tiltak;Ansvarlig;Samarbeidspartnere\nBlå skog;Næringshagen;Kårøy\n".encode("cp1252")
+    tables = read_bytes(data, "plan.csv")
+    assert measures(tables) == [
+        (2, {"title": "Blå skog", "lead": "Næringshagen", "partners": "Kårøy"})
+    ]
+    (notice,) = [n for n in tables.notices if n.key == "import.read_as_cp1252"]
+    assert "plan.csv" in notice.text("nb") and notice.text("nb") != notice.text("en")
+
+    neither = read_bytes(b"Tiltak;Ansvarlig\nBl\x81;SK\n", "plan.csv")
+    assert [p.key for p in neither.problems] == ["import.not_utf8"]
