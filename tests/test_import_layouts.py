@@ -2,7 +2,7 @@
 layout.py, blocks.py): any sheet name, the header row anywhere in the top rows, the
 header words they use, themes as group header rows, notes under the table, number
 formats of codes, and the user's own choice of sheet and column meaning. Each
-spreadsheet is built here the way a municipality lays it out. No database."""
+spreadsheet is built here the way a municipality lays it out."""
 
 from __future__ import annotations
 
@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook
+from sqlalchemy.orm import Session
 
 from tests.data.make_spreadsheets import BUILDERS, handlingsdel_grupper
 from tracker import i18n, planfile
 from tracker.cleaning import clean_text
 from tracker.cli import main
+from tracker.importers import import_path
 from tracker.importers.read import Layout, Tables, read_bytes, read_path
+from tracker.service import SYSTEM
 
 DATA = Path(__file__).parent / "data"
 HEADER = ["Nr.", "Tiltak", "Ansvar", "Samarbeidspartnere", "Tidsperiode", "Status"]
@@ -683,3 +686,49 @@ def test_a_csv_file_saved_by_norwegian_excel_is_read_as_cp1252() -> None:
 
     neither = read_bytes(b"Tiltak;Ansvarlig\nBl\x81;SK\n", "plan.csv")
     assert [p.key for p in neither.problems] == ["import.not_utf8"]
+
+
+def test_a_kept_file_with_merged_cells_and_measures_missing_their_lead() -> None:
+    tables = read_path(DATA / "handlingsdel_flettet.xlsx")
+    assert [(row, v.get("code"), v.get("lead"), v["theme"]) for row, v in measures(tables)] == [
+        (5, "1.1", "Næringsavdelingen", "1 Reiseliv"),
+        (6, "1.2", "Næringsavdelingen", "1 Reiseliv"),
+        (7, "2", "", "1 Reiseliv"),
+        (8, "1.3", "Visit Senja", "1 Reiseliv"),
+        (11, "2.1", "Kunnskapsparken", "2 Nyskapende"),
+        (12, "", None, "2 Nyskapende"),
+    ]
+    assert [(n.key, n.row) for n in tables.notices] == [
+        ("import.group_row", 4),
+        ("import.group_row", 10),
+        ("import.note_row", 14),
+        ("import.blank_rows", None),
+    ]
+    assert tables.notices[-1].params["rows"] == "9"
+    assert tables.layouts[0].title_rows == ["Handlingsplan for næringsutvikling 2024-2028"]
+
+
+def test_merges_read_beside_the_read_only_reader_are_those_openpyxl_knows() -> None:
+    from openpyxl import load_workbook
+
+    from tracker.importers.merges import read_merges
+
+    data = (DATA / "handlingsdel_flettet.xlsx").read_bytes()
+    full = load_workbook(io.BytesIO(data)).active
+    quick = load_workbook(io.BytesIO(data), read_only=True).active
+    expected = {tuple(r.bounds) for r in full.merged_cells.ranges}
+    assert set(read_merges(quick).ranges) == expected and len(expected) == 4
+
+
+def test_the_import_result_carries_the_title_rows(session: Session) -> None:
+    result = import_path(
+        session,
+        user=SYSTEM,
+        path=DATA / "handlingsdel_flettet.xlsx",
+        plan="Strategisk næringsplan for Senja kommune",
+        period="2024-2028",
+        dry_run=True,
+    )
+    (layout,) = result.layouts
+    assert layout.title_rows == ["Handlingsplan for næringsutvikling 2024-2028"]
+    assert "import.group_row" in [n.key for n in result.notices]
