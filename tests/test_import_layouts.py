@@ -732,3 +732,18 @@ def test_the_import_result_carries_the_title_rows(session: Session) -> None:
     (layout,) = result.layouts
     assert layout.title_rows == ["Handlingsplan for næringsutvikling 2024-2028"]
     assert "import.group_row" in [n.key for n in result.notices]
+
+
+def test_the_second_row_of_a_group_row_merged_two_high_is_no_blank_row() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [HEADER, ["1 Reiseliv"], [], ["1.1", "A", "SK"], [], ["1.2", "B", "SK"]],
+    )
+    workbook.active.merge_cells("A2:F3")
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [(v["code"], v["theme"]) for _, v in measures(tables)] == [
+        ("1.1", "1 Reiseliv"),
+        ("1.2", "1 Reiseliv"),
+    ]
+    (blank,) = [n for n in tables.notices if n.key == "import.blank_rows"]
+    assert blank.params["rows"] == "5"

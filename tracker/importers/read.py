@@ -379,7 +379,7 @@ def _add_table(
     if sheet is MEASURES:
         shape = _shape(header, keys, merges, start + 1, len(grid))
         body = split_rows(filled, shape, group_rows="theme" not in keys)
-        body.notes.extend(_blank_rows(grid, start, body))
+        body.notes.extend(_blank_rows(grid, start, body, shape.merged_across))
     rows = _values(body.rows if body else filled, keys, header, body, name, out)
     if len(rows) > MAX_DATA_ROWS:
         out.problems.append(Problem("import.too_many_rows", {"name": name, "limit": MAX_DATA_ROWS}))
@@ -410,16 +410,16 @@ def _shape(
     return Shape(keys, first, across)
 
 
-def _blank_rows(grid: list[list[str]], start: int, body: Body) -> list[Problem]:
+def _blank_rows(grid: list[list[str]], start: int, body: Body, merged: set[int]) -> list[Problem]:
     """One notice naming the blank rows between the header and the last measure
-    (blank rows after the table are no news)."""
+    (blank rows after the table are no news, nor the lower rows of a merged cell)."""
     if not body.rows:
         return []
     last = body.rows[-1][0]
     blank = [
         number
         for number, raw in enumerate(grid[start : last - 1], start=start + 1)
-        if not any(plain(str(cell)) for cell in raw)
+        if number not in merged and not any(plain(str(cell)) for cell in raw)
     ]
     if not blank:
         return []
