@@ -4,14 +4,13 @@ will be stored) and lets the user pick the sheet and change a column's meaning; 
 import report can be downloaded; a double click imports once; a fresh install's
 first screen offers «Importer planen din» beside «Last inn demoen».
 
-Until the reader's Layout lands in tracker.importers.read, the reader is stood in
-for here (Layout as the shared contract has it), around the real reader."""
+The reader is stood in for here (its Layout following the choices), around the
+real reader."""
 
 from __future__ import annotations
 
 import inspect
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,9 @@ from tests.apptest_helpers import (
 from tracker import db, i18n, service
 from tracker.importers import import_tables
 from tracker.importers import read_bytes as real_read_bytes
+from tracker.importers.layout import Layout
 from tracker.models import AuditLog, Measure, Plan, User
+from tracker.vocab import Status
 from ui import admin_import, admin_import_layout
 
 CSV = (
@@ -47,18 +48,6 @@ SHEETS = ["Handlingsdel 2024-2028", "Gammel handlingsdel"]
 
 def nb(key: str, **params: Any) -> str:
     return i18n.t(key, "nb", **params)
-
-
-@dataclass
-class Layout:
-    """A stand-in for tracker.importers.read.Layout (the shared contract)."""
-
-    sheet: str
-    header_row: int
-    columns: list[tuple[str, str | None]]
-    candidates: list[str]
-    theme_rows: bool = False
-    first_rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
 
 
 class Reader:
@@ -141,7 +130,8 @@ def import_tab(database: AppDatabase) -> AppTest:
 
 
 def upload(at: AppTest, content: bytes = CSV, name: str = "tiltak.csv") -> AppTest:
-    at.file_uploader(key="admin_import_file_0").set_value((name, content, "text/csv"))
+    uploader = at.get("file_uploader")[0]  # its key has the round: a new one after an import
+    uploader.set_value((name, content, "text/csv"))
     at.run()
     no_exception(at)
     return at
@@ -186,6 +176,48 @@ def test_the_reading_is_said_in_english_too(demo: AppDatabase, reader: Reader) -
     assert list(columns[i18n.t("importpage.field", "en")])[-1] == i18n.t("importpage.ignored", "en")
 
 
+PREVIEW = [
+    {
+        "code": "1.99",
+        "title": "Testtiltak fra import",
+        "theme": "1 Attraktiv",
+        "lead": "Senja kommune",
+        "partners": ["NAV", "Plan- og byggesaksavdelingen"],
+        "start": "2025-Q1",
+        "end": "2028-Q4",
+        "status": "in_progress",
+    },
+    {"code": "1.98", "title": "Uten status", "theme": "1 Attraktiv", "lead": "Senja kommune",
+     "partners": [], "start": "2026-Q1", "end": "2026-Q4", "status": None},
+]  # fmt: skip
+
+
+def with_preview(monkeypatch: pytest.MonkeyPatch, preview: list[dict[str, Any]]) -> None:
+    """import_tables as it is, its result carrying the preview (ImportResult.preview)."""
+
+    def previewing(session: Any, **kwargs: Any) -> Any:
+        result = import_tables(session, **kwargs)
+        result.preview = preview
+        return result
+
+    monkeypatch.setattr(admin_import, "import_tables", previewing)
+
+
+def test_the_first_rows_are_shown_as_they_will_be_stored(
+    demo: AppDatabase, reader: Reader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_preview(monkeypatch, PREVIEW)
+    at = upload(import_tab(demo))
+    rows = table_with(at, label("partners"))
+    assert list(rows[label("code")]) == ["1.99", "1.98"]
+    assert list(rows[label("lead")]) == ["Senja kommune"] * 2
+    assert rows[label("partners")][0] == "NAV, Plan- og byggesaksavdelingen"
+    assert list(rows[nb("col.span")]) == ["2025-Q1 – 2028-Q4", "2026-Q1 – 2026-Q4"]
+    assert rows[label("status")][0] == i18n.label(Status.IN_PROGRESS, "nb")
+    assert rows[label("status")][1] in ("", None)
+    assert nb("importpage.first_rows") in texts(at.caption)
+
+
 def test_picking_another_sheet_reads_that_sheet(demo: AppDatabase, reader: Reader) -> None:
     at = upload(import_tab(demo))
     assert nb("importpage.several_sheets", sheets=", ".join(SHEETS)) in texts(at.caption)
@@ -207,6 +239,16 @@ def test_changing_a_columns_meaning_reads_the_file_again_with_it(
     assert reader.calls[-1] == {"sheet": None, "columns": {"Ansvarlig": "lead"}}
     columns = table_with(at, nb("importpage.file_column"))
     assert list(columns[nb("importpage.field")])[-1] == label("lead")
+
+
+def test_the_column_menu_lists_the_fields_then_ignored_last_capitalised(
+    demo: AppDatabase, reader: Reader
+) -> None:
+    at = upload(import_tab(demo))
+    picker = at.selectbox(key=f"{admin_import_layout.COLUMN_PREFIX}0")
+    assert picker.options[-1] == nb("importpage.ignored") == "Ignoreres"
+    assert picker.options[0] == label("code") and picker.value == "code"
+    assert at.selectbox(key=f"{admin_import_layout.COLUMN_PREFIX}3").value == ""
 
 
 def test_a_new_file_starts_without_the_last_files_choices(
@@ -242,6 +284,24 @@ def test_a_double_click_on_import_imports_once(demo: AppDatabase) -> None:
     assert imported.count("1.99") == 1, imported
 
 
+def test_after_the_import_a_summary_stays_with_a_link_to_the_overview(
+    demo: AppDatabase,
+) -> None:
+    at = upload(import_tab(demo))
+    at.button(key="admin_import_run").click().run()
+    no_exception(at)
+    said = [s.value for s in at.success]
+    assert any(i18n.tn("importpage.done_measure", 1, "nb") in text for text in said), said
+    links = at.get("page_link")
+    assert [link.proto.label for link in links] == [nb("importpage.to_overview")]
+    target = at._registered_pages[links[0].proto.page_script_hash]  # (as registered_pages)
+    assert Path(str(target["script_path"])).name == "overview.py"
+    at.run()  # it stays until the next file
+    assert any(i18n.tn("importpage.done_measure", 1, "nb") in s.value for s in at.success)
+    upload(at, CSV.replace(b"Testtiltak", b"Annet tiltak"), "annen.csv")
+    assert not at.get("page_link")
+
+
 # --- a fresh install ---------------------------------------------------------------
 
 
@@ -257,6 +317,44 @@ def test_the_first_screen_offers_import_your_plan_beside_the_demo(empty: AppData
     assert nb("firstplan.demo_how") in [info.value for info in at.info]
     assert "make demo" in at.code[0].value
     assert count(empty, Plan) == 0  # the demo never goes into a database in real use
+
+
+def test_export_on_a_fresh_install_points_up_to_the_import(empty: AppDatabase) -> None:
+    at = import_tab(empty)
+    assert nb("importpage.export_first") in [info.value for info in at.info]
+    assert "over" in nb("importpage.export_first") and "under Import" not in nb(
+        "importpage.export_first"
+    )
+
+
+def test_without_a_name_the_page_asks_for_it_in_the_field_above(empty: AppDatabase) -> None:
+    at = upload(import_tab(empty))
+    shown_errors = [e.value for e in at.error]
+    assert nb("importpage.plan_name_needed") in shown_errors
+    assert not any("--plan" in e or "Rett feil" in e for e in shown_errors), shown_errors
+    assert "feltet over" in nb("importpage.plan_name_needed")
+    assert i18n.t("importpage.plan_name_needed", "en") != nb("importpage.plan_name_needed")
+
+
+def test_a_title_row_of_the_file_fills_in_the_plans_name(
+    empty: AppDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = "Strategisk næringsplan for Senja kommune 2024–2028"
+    stand_in = Reader()
+    monkeypatch.setattr(admin_import_layout, "read_bytes", stand_in)
+
+    def titled(data: bytes, filename: str, **kwargs: Any) -> Any:
+        tables = stand_in(data, filename, **kwargs)
+        tables.layouts[0].title_rows = [name, "Handlingsdel"]
+        return tables
+
+    monkeypatch.setattr(admin_import_layout, "read_bytes", titled)
+    at = upload(import_tab(empty))
+    assert at.text_input(key=admin_import.PLAN_NAME_KEY).value == name
+    assert nb("importpage.plan_name_needed") not in [e.value for e in at.error]
+    at.text_input(key=admin_import.PLAN_NAME_KEY).input("").run()  # the user's word stands
+    no_exception(at)
+    assert at.text_input(key=admin_import.PLAN_NAME_KEY).value == ""
 
 
 def test_import_your_plan_opens_the_import_tab_with_the_plans_name_and_period(

@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from tracker import i18n
 from tracker.errors import Problem
 from tracker.importers import ImportResult
-from tracker.importers.report import import_report, import_report_csv
+from tracker.importers.report import import_report, import_report_csv, made
+from tracker.vocab import Entity
 
 REFUSED = ImportResult(
     ok=False,
@@ -108,3 +109,38 @@ def test_no_cell_of_the_report_is_a_formula() -> None:
     assert rows[1] == (2, "'@x", "'=1+1 (finansiør)")
     lines = import_report_csv(result, "nb").decode("utf-8-sig").splitlines()
     assert lines[1].endswith(";2;'@x;'=1+1 (finansiør)")
+
+
+def test_the_csv_holds_what_the_xlsx_holds_problems_notices_and_changes() -> None:
+    result = ImportResult(
+        ok=True,
+        dry_run=True,
+        notices=[Problem("import.column_ignored", {"name": "Ark1", "column": "Notat"})],
+        changes=[Problem("import.change_new", {"entity": "measure", "name": "1.1"}, None, 5)],
+    )
+    lines = list(
+        csv.reader(io.StringIO(import_report_csv(result, "en").decode("utf-8-sig")), delimiter=";")
+    )
+    notice, change = i18n.t("importreport.notice", "en"), i18n.t("importreport.change", "en")
+    assert lines[1] == [notice, "", "", message(result.notices[0], "en")]
+    assert lines[2] == [change, "5", "", message(result.changes[0], "en")]
+    assert len(lines) == 3
+    xlsx = sheet_rows(import_report(result, "en"), i18n.t("importreport.sheet_changes", "en"))
+    assert xlsx[1] == (5, None, message(result.changes[0], "en"))
+
+
+def test_what_an_import_made_is_counted_from_its_changes() -> None:
+    new = "import.change_new"
+    changes = [
+        Problem("import.change_new_plan", {"name": "P", "start_year": 2024, "end_year": 2028}),
+        Problem(new, {"entity": Entity.THEME, "name": "Attraktiv"}),
+        Problem(new, {"entity": Entity.THEME, "name": "Nyskapende"}),
+        Problem(new, {"entity": Entity.ACTOR, "name": "NAV"}),
+        Problem(new, {"entity": Entity.MEASURE, "name": "1.1"}),
+        Problem("import.change_updated", {"entity": Entity.MEASURE, "name": "1.2", "fields": "x"}),
+        Problem("import.change_updated", {"entity": Entity.MEASURE, "name": "1.2", "fields": "y"}),
+        Problem("import.change_status", {"code": "1.1", "status": "completed", "period": "x"}),
+    ]
+    counts = made(ImportResult(ok=True, dry_run=False, changes=changes))
+    assert counts == {"plan": 1, "theme": 2, "actor": 1, "measure": 1, "report": 1, "updated": 1}
+    assert made(ImportResult(ok=True, dry_run=False)) == {}

@@ -89,8 +89,6 @@ def test_empty_period_means_the_whole_plan_period(text: str) -> None:
     "text",
     [
         "neste år",
-        "2024–",
-        "–2026",
         "24-26",
         "2025-Q5",
         "20245",
@@ -214,6 +212,13 @@ def test_bad_bound_raises_with_catalogue_key(text: str) -> None:
         ("2024\u00a0–\u00a02026", "2024-Q1", "2026-Q4"),
         ("Q2\u202f2025", "2025-Q2", "2025-Q2"),
         ("\u00a02025-Q2\u00a0", "2025-Q2", "2025-Q2"),
+        # a dash with nothing after it: from then on; a list of years: all of them
+        ("2025–", "2025-Q1", "2028-Q4"),
+        ("høst 2025 -", "2025-Q3", "2028-Q4"),
+        ("–2026", "2024-Q1", "2026-Q4"),
+        ("2024, 2025", "2024-Q1", "2025-Q4"),
+        ("2025 og 2026", "2025-Q1", "2026-Q4"),
+        ("2024, 2025 og 2026", "2024-Q1", "2026-Q4"),
     ],
 )
 def test_parse_period_as_municipalities_write_it(text: str, start: str, end: str) -> None:
@@ -502,6 +507,12 @@ def test_a_weight_out_of_range_is_read_for_the_admin_rules_to_refuse(
         ("Ikke påbegynt", Status.NOT_STARTED),
         ("Avlyst", Status.CANCELLED),
         ("Forsinket", Status.POSTPONED),
+        ("Startet opp", Status.IN_PROGRESS),
+        ("Kontinuerlig", Status.IN_PROGRESS),
+        ("Videreføres", Status.IN_PROGRESS),
+        ("Avventer", Status.POSTPONED),
+        ("Ikke aktuelt", Status.CANCELLED),
+        ("Ikke relevant lenger", Status.CANCELLED),
     ],
 )
 def test_parse_status(text: str, expected: Status) -> None:

@@ -592,6 +592,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.progress_axis": {"nb": "Vektet fremdrift (%)", "en": "Weighted progress (%)"},
     "chart.expected": {"nb": "Forventet fremdrift", "en": "Expected progress"},
     "chart.coverage": {"nb": "Rapporteringsgrad", "en": "Report coverage"},
+    "kpi.progress_known": {
+        "nb": "kjent for {known} av {counted} tiltak",
+        "en": "known for {known} of {counted} measures",
+    },
     "chart.reported_of": {
         "nb": "{reported} av {counted} for kvartalet",
         "en": "{reported} of {counted} this quarter",

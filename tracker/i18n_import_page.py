@@ -13,6 +13,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
     "importreport.kind": {"nb": "Type", "en": "Kind"},
     "importreport.problem": {"nb": "Feil", "en": "Problem"},
     "importreport.notice": {"nb": "Merknad", "en": "Notice"},
+    "importreport.change": {"nb": "Endring", "en": "Change"},
     "importreport.row": {"nb": "Rad", "en": "Row"},
     "importreport.column": {"nb": "Kolonne", "en": "Column"},
     "importreport.message": {"nb": "Melding", "en": "Message"},
@@ -52,7 +53,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
     "importpage.sheet": {"nb": "Ark med tiltak", "en": "Sheet with measures"},
     "importpage.file_column": {"nb": "Kolonne i fila", "en": "Column in the file"},
     "importpage.field": {"nb": "Felt", "en": "Field"},
-    "importpage.ignored": {"nb": "ignoreres", "en": "ignored"},
+    "importpage.ignored": {"nb": "Ignoreres", "en": "Ignored"},
     "importpage.change_columns": {
         "nb": "Endre hva en kolonne betyr",
         "en": "Change what a column means",
@@ -74,13 +75,53 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "De første radene slik de blir lagret:",
         "en": "The first rows as they will be stored:",
     },
-    "importpage.report_file": {"nb": "importrapport", "en": "import-report"},
-    "importpage.report_xlsx": {
-        "nb": "Last ned importrapporten (XLSX)",
-        "en": "Download the import report (XLSX)",
+    "importpage.first_rows_read": {
+        "nb": "De første radene slik de står i fila:",
+        "en": "The first rows as they are in the file:",
     },
+    "importpage.report_file": {"nb": "importrapport", "en": "import-report"},
+    "importpage.report_xlsx": {"nb": "Importrapport (XLSX)", "en": "Import report (XLSX)"},
     "importpage.report_csv": {"nb": "Som CSV", "en": "As CSV"},
+    "importpage.export_first": {
+        "nb": "Ingen plan ennå. Opprett en under fanen Plan, eller importer en over.",
+        "en": "No plan yet. Create one on the Plan tab, or import one above.",
+    },
+    # after a real import (ui.admin_import.imported_summary)
+    "importpage.done": {"nb": "Importert:", "en": "Imported:"},
+    "importpage.to_overview": {"nb": "Se planen i Oversikt", "en": "See the plan in Overview"},
+    "importpage.done_theme.one": {"nb": "{count} nytt satsingsområde", "en": "{count} new theme"},
+    "importpage.done_theme.other": {
+        "nb": "{count} nye satsingsområder",
+        "en": "{count} new themes",
+    },
+    "importpage.done_goal.one": {"nb": "{count} nytt mål", "en": "{count} new goal"},
+    "importpage.done_goal.other": {"nb": "{count} nye mål", "en": "{count} new goals"},
+    "importpage.done_actor.one": {"nb": "{count} ny aktør", "en": "{count} new actor"},
+    "importpage.done_actor.other": {"nb": "{count} nye aktører", "en": "{count} new actors"},
+    "importpage.done_measure.one": {"nb": "{count} nytt tiltak", "en": "{count} new measure"},
+    "importpage.done_measure.other": {"nb": "{count} nye tiltak", "en": "{count} new measures"},
+    "importpage.done_event.one": {"nb": "{count} ny hendelse", "en": "{count} new event"},
+    "importpage.done_event.other": {"nb": "{count} nye hendelser", "en": "{count} new events"},
+    "importpage.done_report.one": {"nb": "{count} statusrapport", "en": "{count} status report"},
+    "importpage.done_report.other": {
+        "nb": "{count} statusrapporter",
+        "en": "{count} status reports",
+    },
+    "importpage.done_updated.one": {"nb": "{count} endret", "en": "{count} updated"},
+    "importpage.done_updated.other": {"nb": "{count} endret", "en": "{count} updated"},
     # a fresh install: the first plan (ui.admin_import, ui.first_plan)
+    "importpage.plan_name_needed": {
+        "nb": "Det er ingen plan her ennå. Skriv planens navn i feltet over, f.eks. "
+        "«Strategisk næringsplan for … 2024–2028».",
+        "en": "There is no plan here yet. Write the plan's name in the field above, e.g. "
+        "“Strategic business plan for … 2024–2028”.",
+    },
+    "importpage.plan_needs_period": {
+        "nb": "Planen «{name}» er ny, men navnet sier ikke hvilke år den gjelder. Skriv "
+        "perioden i feltet over, f.eks. 2024–2028.",
+        "en": "The plan “{name}” is new, but its name does not say which years it covers. "
+        "Write the period in the field above, e.g. 2024–2028.",
+    },
     "importpage.first_help": {
         "nb": "Gi planen navnet den har, og perioden om navnet ikke sier den. Velg så fila "
         "med handlingsdelen (XLSX eller CSV). En fil med et Plan-ark har navnet i seg. Du "

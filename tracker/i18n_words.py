@@ -20,6 +20,7 @@ WORD_MESSAGES: dict[str, dict[str, str]] = {
     },
     "browser.upload": {"nb": "Last opp", "en": "Upload"},
     "browser.drop_file": {"nb": "Slipp filen her", "en": "Drop the file here"},
+    "browser.skip_to_content": {"nb": "Gå til hovedinnholdet", "en": "Skip to main content"},
     # st.date_input's format, as tracker.i18n.format_date writes dates, and what its
     # empty segments say
     "browser.date_format": {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"},

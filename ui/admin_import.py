@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -14,7 +14,8 @@ import streamlit as st
 from tracker.errors import Problem
 from tracker.importers import ImportResult, import_tables
 from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
-from tracker.importers.report import import_report, import_report_csv
+from tracker.importers.report import import_report, import_report_csv, made
+from tracker.models import Plan
 from ui import admin_import_layout, data, widgets
 from ui.admin_common import NEW_PLAN_KEY, done, run_write
 from ui.state import lang, require_user, t, tn
@@ -25,8 +26,31 @@ ROUND_KEY = "admin_import_round"
 DRY_KEY = "admin_import_dry"
 PLAN_NAME_KEY = "admin_import_plan_name"
 PERIOD_KEY = "admin_import_period"
+IMPORTED_KEY = "admin_import_imported"
+"""The last real import's result: its summary stays until the next file."""
+OVERVIEW_PAGE = "app_pages/overview.py"
+MADE_KEYS = {
+    "theme": "importpage.done_theme",
+    "goal": "importpage.done_goal",
+    "actor": "importpage.done_actor",
+    "measure": "importpage.done_measure",
+    "event": "importpage.done_event",
+    "report": "importpage.done_report",
+    "updated": "importpage.done_updated",
+}
+"""What the summary counts (tracker.importers.report.made), in order, and its words."""
+NAME_FROM_FILE_KEY = "admin_import_name_from_file"
+"""A plan name from the file's title row, for the name field on the next run."""
+NAMED_FILE_KEY = "admin_import_named_file"
+"""The file whose title row was offered as the name: once per file (the user's word stands)."""
+ON_THE_PAGE = {
+    "import.plan_name_needed": "importpage.plan_name_needed",
+    "import.plan_needs_period": "importpage.plan_needs_period",
+}
+"""Problems the command line's words say (--plan, --period): on the page, the fields above."""
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIME = "text/csv"
+MAX_PLAN_NAME = Plan.name.type.length  # a longer title row is no plan name
 
 
 @dataclass
@@ -36,6 +60,7 @@ class Target:
 
     plan: str | None = None
     period: str | None = None
+    first: bool = False  # a fresh install: the name and period fields are shown
 
 
 @dataclass
@@ -76,12 +101,29 @@ def first_plan_fields() -> Target:
     """A fresh install: the new plan's name and period (a file with a Plan sheet
     brings its own)."""
     st.caption(t("importpage.first_help"))
+    if NAME_FROM_FILE_KEY in st.session_state:  # before the field is drawn
+        st.session_state[PLAN_NAME_KEY] = st.session_state.pop(NAME_FROM_FILE_KEY)
     left, right = st.columns([3, 1])
     name = left.text_input(t("importpage.plan_name"), key=PLAN_NAME_KEY).strip()
     period = right.text_input(
         t("importpage.period"), key=PERIOD_KEY, placeholder=t("importpage.period_hint")
     ).strip()
-    return Target(name or None, period or None)
+    return Target(name or None, period or None, first=True)
+
+
+def name_from_file(upload: Upload, target: Target, layouts: list[Any]) -> bool:
+    """On a fresh install with no name given: the file's first title row («Strategisk
+    næringsplan for … 2024–2028») as the name, once per file. True when it was set
+    (the page runs again with it)."""
+    if not target.first or target.plan or st.session_state.get(NAMED_FILE_KEY) == upload.file_id:
+        return False
+    st.session_state[NAMED_FILE_KEY] = upload.file_id
+    titles = [str(text).strip() for lay in layouts for text in getattr(lay, "title_rows", [])]
+    name = next((text for text in titles if len(text) <= MAX_PLAN_NAME), "")
+    if not any(c.isalpha() for c in name):
+        return False
+    st.session_state[NAME_FROM_FILE_KEY] = name
+    return True
 
 
 def upload_plan(target: Target) -> None:
@@ -93,8 +135,10 @@ def upload_plan(target: Target) -> None:
     )
     if upload is None:
         st.session_state.pop(DRY_KEY, None)
+        imported_summary()
         st.info(t("adminpage.import_empty"))
     else:
+        st.session_state.pop(IMPORTED_KEY, None)
         preview(Upload(upload.getvalue(), upload.name, upload.file_id), target)
 
 
@@ -138,9 +182,11 @@ def preview(upload: Upload, target: Target) -> None:
         if stored is None:
             return
         st.session_state[DRY_KEY] = stored
+        if name_from_file(upload, target, stored.layouts):
+            st.rerun()
     result = stored.result
     show_result(result)
-    admin_import_layout.show(stored.layouts, chosen)
+    admin_import_layout.show(stored.layouts, chosen, getattr(result, "preview", None))
     report_downloads(result)
     if not result.ok or not result.changes:
         return
@@ -158,15 +204,30 @@ def preview(upload: Upload, target: Target) -> None:
             st.rerun()
         if final.result.plan_id is not None:
             st.session_state[NEW_PLAN_KEY] = final.result.plan_id
+        st.session_state[IMPORTED_KEY] = final.result
         said = [error_text(p) for p in final.result.notices if p.key == "demo.retired"]
         done(" ".join([tn("adminpage.imported", len(final.result.changes)), *said]))
+
+
+def imported_summary() -> None:
+    """What the last import made (the new plan, counts of the rest), and the way to
+    the overview."""
+    result = st.session_state.get(IMPORTED_KEY)
+    if not isinstance(result, ImportResult):
+        return
+    counts = made(result)
+    lines = [f"**{t('importpage.done')}**"]
+    lines += [f"- {error_text(p)}" for p in result.changes if p.key == "import.change_new_plan"]
+    lines += [f"- {tn(key, counts[kind])}" for kind, key in MADE_KEYS.items() if kind in counts]
+    st.success("\n".join(lines))
+    st.page_link(OVERVIEW_PAGE, label=t("importpage.to_overview"), icon=":material/dashboard:")
 
 
 def report_downloads(result: ImportResult) -> None:
     """The report of this run: every rejected row, every notice (tracker.importers.report)."""
     name = t("importpage.report_file")
-    left, right = st.columns(2, width=420)
-    left.download_button(
+    row = st.container(horizontal=True)  # each button as wide as its label
+    row.download_button(
         t("importpage.report_xlsx"),
         data=import_report(result, lang()),
         file_name=f"{name}.xlsx",
@@ -175,7 +236,7 @@ def report_downloads(result: ImportResult) -> None:
         on_click="ignore",
         key="admin_import_report_xlsx",
     )
-    right.download_button(
+    row.download_button(
         t("importpage.report_csv"),
         data=import_report_csv(result, lang()),
         file_name=f"{name}.csv",
@@ -189,9 +250,15 @@ def report_downloads(result: ImportResult) -> None:
 def show_result(result: ImportResult) -> None:
     if result.notices:
         st.info("\n".join(f"- {error_text(p)}" for p in result.notices))
-    if result.problems:
-        st.error(tn("adminpage.import_problems", len(result.problems)))
-        lines(result.problems, "admin_import_problems")
+    fields = [p for p in result.problems if p.key in ON_THE_PAGE]
+    in_file = [p for p in result.problems if p.key not in ON_THE_PAGE]
+    for problem in fields:  # not the file's fault: the fields above
+        st.error(error_text(replace(problem, key=ON_THE_PAGE[problem.key])))
+    if in_file:
+        st.error(tn("adminpage.import_problems", len(in_file)))
+        lines(in_file, "admin_import_problems")
+    elif fields:
+        return
     elif not result.changes:
         st.info(t("import.no_changes"))
     else:
@@ -212,7 +279,7 @@ def lines(problems: list[Problem], key: str) -> None:
 def export(plan_id: int | None) -> None:
     st.subheader(t("adminpage.export"))
     if plan_id is None:
-        st.info(t("adminpage.plan_first"))
+        st.info(t("importpage.export_first"))  # the import is just above
         return
     st.caption(t("adminpage.export_help"))
     name = re.sub(r"[^\w\-]+", "_", widgets.plan_name(plan_id)).strip("_") or "plan"

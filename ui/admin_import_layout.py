@@ -15,14 +15,18 @@ import streamlit as st
 
 from tracker import i18n, planfile
 from tracker.importers import read_bytes
-from ui.state import t
+from tracker.vocab import Status
+from ui.state import lang, t
 from ui.text import MISSING, plain, t_md
 
 CHOICES_KEY = "admin_import_choices"
 SHEET_KEY = "admin_import_sheet"
 COLUMN_PREFIX = "admin_import_col_"
 IGNORED = ""
-"""The field choice «ignoreres»: read_bytes(columns={header: ""}) skips the column."""
+"""The field choice «Ignoreres» (last in the menu): read_bytes(columns={header: ""})
+skips the column."""
+PICKER_COLUMNS = 2
+"""Column pickers side by side: wide enough for «Samarbeidspartnere» untruncated."""
 LABEL_PREFIX = "importfield."
 
 
@@ -92,7 +96,7 @@ def field_keys() -> tuple[str, ...]:
 
 
 def field_label(key: str | None) -> str:
-    """A field's label in the user's language (importfield.<key>), «ignoreres» for none."""
+    """A field's label in the user's language (importfield.<key>), «Ignoreres» for none."""
     if not key:
         return t("importpage.ignored")
     if LABEL_PREFIX + key in i18n.CATALOGUE:
@@ -101,8 +105,9 @@ def field_label(key: str | None) -> str:
     return headers.get(key, key)  # the file's own header word, until the catalogue has it
 
 
-def show(layouts: list[Any], chosen: Choices) -> None:
-    """How the file was read, with the pickers that change it."""
+def show(layouts: list[Any], chosen: Choices, preview: list[dict[str, Any]] | None = None) -> None:
+    """How the file was read, with the pickers that change it; the first measures
+    as they will be stored (ImportResult.preview), or else as read."""
     main = measure_layout(layouts)
     if main is not None:
         chosen.seen = main
@@ -124,7 +129,10 @@ def show(layouts: list[Any], chosen: Choices) -> None:
     sheet_picker(main, chosen)
     column_table(main)
     column_pickers(main, chosen)
-    first_rows(main)
+    if preview:
+        stored_rows(preview)
+    else:
+        first_rows(main)
 
 
 def failed(chosen: Choices) -> None:
@@ -184,20 +192,20 @@ def column_table(layout: Any) -> None:
 
 def column_pickers(layout: Any, chosen: Choices, *, expanded: bool = False) -> None:
     """One picker per column: a change is read again at once (on_change)."""
-    options = [IGNORED, *field_keys()]
+    options = [*field_keys(), IGNORED]
     with st.expander(t("importpage.change_columns"), expanded=expanded):
         st.caption(t("importpage.change_columns_help"))
-        cells = st.columns(3)
+        cells = st.columns(PICKER_COLUMNS)
         for place, (index, header, key) in enumerate(named_columns(layout)):
             widget = f"{COLUMN_PREFIX}{index}"
 
             def picked(header: str = header, widget: str = widget) -> None:
                 chosen.columns[header] = st.session_state[widget]
 
-            cells[place % 3].selectbox(
+            cells[place % PICKER_COLUMNS].selectbox(
                 plain(header),
                 options,
-                index=options.index(key) if key in options else 0,
+                index=options.index(key if key in options else IGNORED),
                 format_func=field_label,
                 key=widget,
                 on_change=picked,
@@ -205,8 +213,39 @@ def column_pickers(layout: Any, chosen: Choices, *, expanded: bool = False) -> N
             )
 
 
+PREVIEW_FIELDS = ("code", "title", "theme", "lead", "partners")
+"""The preview's fields shown as they are, in order; then the span and the status."""
+
+
+def stored_rows(preview: list[dict[str, Any]]) -> None:
+    """The first measures as the import will store them: the status by its label,
+    the span as the measure list shows it, the partners joined."""
+    table: dict[str, list[Any]] = {}
+    for key in PREVIEW_FIELDS:
+        table[field_label(key)] = [_cell(row.get(key)) for row in preview]
+    table[t("col.span")] = [span(row.get("start"), row.get("end")) for row in preview]
+    table[field_label("status")] = [status_label(row.get("status")) for row in preview]
+    st.caption(t("importpage.first_rows"))
+    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", placeholder=MISSING)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def span(start: Any, end: Any) -> str:
+    """«2025-Q1 – 2028-Q4», as app_pages/measures.py writes a measure's span."""
+    return f"{start} – {end}" if start and end else _cell(start or end)
+
+
+def status_label(code: Any) -> str:
+    return i18n.label(Status(code), lang()) if code else ""
+
+
 def first_rows(layout: Any) -> None:
-    """The first rows as they will be stored, one column per field read."""
+    """The first rows as read (when the import gives no preview), one column per field."""
     if not layout.first_rows:
         return
     keys = [key for _, key in layout.columns if key]
@@ -215,5 +254,5 @@ def first_rows(layout: Any) -> None:
     table = {t("importreport.row"): [row for row, _ in layout.first_rows]}
     for key in keys:
         table[field_label(key)] = [values.get(key, "") for _, values in layout.first_rows]
-    st.caption(t("importpage.first_rows"))
+    st.caption(t("importpage.first_rows_read"))
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", placeholder=MISSING)

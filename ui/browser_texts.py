@@ -1,8 +1,9 @@
 """Texts Streamlit's frontend writes itself, with no parameter to set them
 (Streamlit 1.67): the file uploader's button («Upload»), its line «20MB per file •
 XLSX, CSV» and «Drag and drop a file here», and the date field's empty segments
-(«yyyy»). The browser's locale does not reach them (the frontend's texts are
-English literals; the date field is built with locale en-US).
+(«yyyy»), and the skip link a Tab press shows («Skip to main content»). The
+browser's locale does not reach them (the frontend's texts are English literals;
+the date field is built with locale en-US).
 
 They are put into the user's language with CSS on the frontend's test hooks
 (data-testid) and React Aria's segment attributes (data-type, data-placeholder):
@@ -22,6 +23,7 @@ from ui.state import lang
 
 TEXT_SIZE = "0.875rem"  # the uploader's and the date field's own text size (14 px)
 UPLOADER = '[data-testid="stFileUploaderDropzone"]'
+SKIP_LINK = '[data-testid="stSkipToContent"]'  # «Skip to main content», shown on Tab
 DATE_SEGMENT = '[data-testid="stDateInputField"] [data-type="{part}"][data-placeholder="true"]'
 SEGMENTS = {"D": "day", "M": "month", "Y": "year"}
 
@@ -51,6 +53,7 @@ def css(language: str) -> str:
             f"{UPLOADER} > div:not([data-testid]) > span", i18n.t("browser.drop_file", language)
         ),  # fmt: skip
         '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }\n',
+        replaced(SKIP_LINK, i18n.t("browser.skip_to_content", language)),
     ]
     order = re.findall(r"[A-Z]+", i18n.t("browser.date_format", language))
     parts = re.findall(r"\w+", i18n.t("browser.date_placeholder", language))

@@ -297,9 +297,9 @@ def key_figures(totals: pd.Series) -> None:
     the file), the reports of the quarter apart from those carried forward below."""
     cells = [*st.columns(3, border=True), *st.columns(3, border=True)]  # six in a row: cut
     measures, completed = int(totals["measures"]), int(totals["completed"])
-    now = t(
-        "chart.reported_of", reported=int(totals["reported_now"]), counted=int(totals["counted"])
-    )
+    # The average is of the measures whose progress is known: say how many, so 100 % of
+    # one measure among twelve reported without a percentage does not pass for the plan.
+    known = t("kpi.progress_known", known=int(totals["reported"]), counted=int(totals["counted"]))
     cells[0].metric(t("kpi.measures"), number(measures))
     cells[1].metric(
         t("kpi.completed"),
@@ -311,7 +311,7 @@ def key_figures(totals: pd.Series) -> None:
     cells[2].metric(
         t("kpi.progress"),
         percent(totals["progress"]),
-        now,
+        known,
         delta_color="off",
         delta_arrow="off",
         help=t("kpi.progress_help"),

@@ -75,6 +75,9 @@ def test_the_uploader_and_the_date_fields_speak_the_users_language(
         separator = "." if lang == "nb" else "-"
         assert separator.join(shown) == i18n.t("browser.date_placeholder", lang)
         page.screenshot(path=f"test-results/browser-words-{lang}.png")
+        page.keyboard.press("Tab")  # the first Tab shows the skip link
+        skip = page.get_by_test_id("stSkipToContent")
+        assert drawn(skip) == i18n.t("browser.skip_to_content", lang)
 
 
 def test_after_the_language_switch_the_choices_show_the_new_language(

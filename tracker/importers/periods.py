@@ -118,7 +118,30 @@ def read_period(text: str) -> Span | None:
         return span
     if (span := _term(value, True)) is not None:
         return span
-    return _range(value)
+    return _range(value) or _open_dash(value) or _listed(value)
+
+
+_DASH_AT_END = re.compile(r"^(?P<term>.+?)\s*[-–—−]$")
+_DASH_AT_START = re.compile(r"^[-–—−]\s*(?P<term>.+)$")
+_LIST_SEP = re.compile(r"\s*,\s*|\s+(?:og|and|&)\s+")
+
+
+def _open_dash(value: str) -> Span | None:
+    """'2025–' runs from 2025 to the plan's end; '–2026' from its start to 2026."""
+    if (match := _DASH_AT_END.match(value)) and (span := _term(match["term"], False)):
+        return span[0], None
+    if (match := _DASH_AT_START.match(value)) and (span := _term(match["term"], False)):
+        return None, span[1]
+    return None
+
+
+def _listed(value: str) -> Span | None:
+    """'2024, 2025 og 2026': from the first term's start to the last one's end."""
+    parts = _LIST_SEP.split(value)
+    spans = [_term(part, False) for part in parts] if len(parts) > 1 else []
+    if not spans or any(span is None or None in span for span in spans):
+        return None
+    return spans[0][0], spans[-1][1]  # type: ignore[index]
 
 
 @lru_cache(maxsize=4096)

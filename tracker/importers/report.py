@@ -22,6 +22,12 @@ SHEETS = {
     "changes": "importreport.sheet_changes",
 }
 """The result's lists, each a sheet of its own, and the sheet's name."""
+KINDS = {
+    "problems": "importreport.problem",
+    "notices": "importreport.notice",
+    "changes": "importreport.change",
+}
+"""The word for one line of each list (the CSV's first column)."""
 
 
 def import_report(result: Any, lang: str) -> bytes:
@@ -40,15 +46,40 @@ def import_report(result: Any, lang: str) -> bytes:
 
 
 def import_report_csv(result: Any, lang: str) -> bytes:
-    """The problems, then the notices, one line each (`;`, UTF-8 with BOM, for
-    Norwegian Excel), with a first column saying which."""
+    """What the XLSX's sheets hold: the problems, the notices, then the changes, one
+    line each (`;`, UTF-8 with BOM, for Norwegian Excel), with a first column saying
+    which."""
     parts = []
-    for kind, word in (("problems", "importreport.problem"), ("notices", "importreport.notice")):
+    for kind, word in KINDS.items():
         frame = _lines(getattr(result, kind), lang)
         frame.insert(0, i18n.t("importreport.kind", lang), i18n.t(word, lang))
         parts.append(frame)
     text = pd.concat(parts).to_csv(index=False, sep=";", lineterminator="\r\n")
     return text.encode("utf-8-sig")
+
+
+MADE = {
+    "import.change_new_plan": "plan",
+    "import.change_status": "report",
+    "import.change_updated": "updated",
+}
+"""What a change line counts as (import.change_new: its entity, e.g. "theme")."""
+
+
+def made(result: Any) -> dict[str, int]:
+    """What an import made, counted from its changes: {"plan": 1, "theme": 3,
+    "actor": 12, "measure": 40, "report": 10, "updated": 2} (an item updated in
+    several lines counts once; kinds with none are left out)."""
+    seen: dict[str, set[object]] = {}
+    for number, change in enumerate(result.changes):
+        kind = MADE.get(change.key)
+        if change.key == "import.change_new":
+            kind = str(change.params["entity"])
+        if kind is None:
+            continue
+        item = (change.params.get("entity"), change.params["name"]) if kind == "updated" else number
+        seen.setdefault(kind, set()).add(item)
+    return {kind: len(items) for kind, items in seen.items()}
 
 
 def summary_rows(result: Any, lang: str) -> list[tuple[str, object]]:

@@ -107,7 +107,7 @@ STATUS_WORDS: dict[str, Status] = {
             *("pågår", "pågående", "i gang", "igangsatt", "igangsett", "startet", "starta"),
             *("påbegynt", "påbyrja", "under arbeid", "under gjennomføring", "under utføring"),
             *("i arbeid", "i prosess", "aktiv", "løpende", "ongoing", "started", "underway"),
-            *("active", "in process"),
+            *("active", "in process", "startet opp", "kontinuerlig", "videreføres", "gjennomføres"),
         ),
         Status.IN_PROGRESS,
     ),
@@ -122,7 +122,7 @@ STATUS_WORDS: dict[str, Status] = {
         (
             *("utsatt", "utsett", "forsinket", "forseinka", "på vent", "satt på vent"),
             *("stanset", "stansa", "stoppet", "pause", "pauset", "delayed", "on hold"),
-            *("paused", "deferred", "postponed"),
+            *("paused", "deferred", "postponed", "avventer", "avventes", "venter"),
         ),
         Status.POSTPONED,
     ),
@@ -130,6 +130,7 @@ STATUS_WORDS: dict[str, Status] = {
         (
             *("avlyst", "utgått", "kansellert", "avbrutt", "avbrote", "avviklet", "droppet"),
             *("strøket", "skrinlagt", "canceled", "dropped", "abandoned", "withdrawn"),
+            *("ikke aktuelt", "ikke aktuell", "ikke relevant", "ikke relevant lenger", "bortfalt"),
         ),
         Status.CANCELLED,
     ),
