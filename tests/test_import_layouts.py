@@ -2,7 +2,7 @@
 layout.py, blocks.py): any sheet name, the header row anywhere in the top rows, the
 header words they use, themes as group header rows, notes under the table, number
 formats of codes, and the user's own choice of sheet and column meaning. Each
-spreadsheet is built here the way a municipality lays it out. No database."""
+spreadsheet is built here the way a municipality lays it out."""
 
 from __future__ import annotations
 
@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook
+from sqlalchemy.orm import Session
 
 from tests.data.make_spreadsheets import BUILDERS, handlingsdel_grupper
 from tracker import i18n, planfile
 from tracker.cleaning import clean_text
 from tracker.cli import main
+from tracker.importers import import_path
 from tracker.importers.read import Layout, Tables, read_bytes, read_path
+from tracker.service import SYSTEM
 
 DATA = Path(__file__).parent / "data"
 HEADER = ["Nr.", "Tiltak", "Ansvar", "Samarbeidspartnere", "Tidsperiode", "Status"]
@@ -501,3 +504,246 @@ def test_a_sheet_near_a_measure_table_says_what_it_lacks() -> None:
     tables = read_bytes(xlsx(workbook), "plan.xlsx")
     assert [p.key for p in tables.problems] == ["import.missing_columns"]
     assert "Handlingsdel 2025" in tables.problems[0].text("nb")
+
+
+# --- second round: what a reviewer and a new user found --------------------------------------
+
+
+def group_rows(tables: Tables) -> list[tuple[int | None, str]]:
+    return [(n.row, n.params["text"]) for n in tables.notices if n.key == "import.group_row"]
+
+
+def test_a_measure_without_a_lead_is_not_taken_as_a_theme() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar", "Periode"],
+            ["1 Reiseliv"],
+            ["1.1", "Bærekraftig reisemål", "Næringsavdelingen", "2024-2025"],
+            ["2", "Kartlegge behov"],  # no lead: a measure, its error comes later
+            ["1.3", "Vinterturisme", "Næringsavdelingen", "2025"],
+        ],
+    )
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+
+    rows = measures(tables)
+    assert [(v["code"], v["title"], v["theme"]) for _, v in rows] == [
+        ("1.1", "Bærekraftig reisemål", "1 Reiseliv"),
+        ("2", "Kartlegge behov", "1 Reiseliv"),
+        ("1.3", "Vinterturisme", "1 Reiseliv"),
+    ]
+    assert "lead" not in rows[1][1] or not rows[1][1]["lead"]
+    assert group_rows(tables) == [(2, "1 Reiseliv")]
+
+
+def test_a_number_and_name_is_a_theme_only_when_the_codes_below_say_so() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar"],
+            ["2", "Reiseliv"],
+            ["2.1", "Helårsturisme", "Visit Senja"],
+            ["3", "Næringsarealer"],  # 3.x do not follow: a measure missing its lead
+            ["2.2", "Vinterturisme", "Visit Senja"],
+            ["4", "Nyskapende"],
+            [None, "Gründerhus", "Kunnskapsparken"],  # no codes: the theme stands
+        ],
+    )
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [(v.get("code"), v["theme"]) for _, v in measures(tables)] == [
+        ("2.1", "2 Reiseliv"),
+        ("3", "2 Reiseliv"),
+        ("2.2", "2 Reiseliv"),
+        ("", "4 Nyskapende"),
+    ]
+    assert group_rows(tables) == [(2, "2 Reiseliv"), (6, "4 Nyskapende")]
+
+
+def test_a_lone_text_in_the_title_column_is_a_measure_unless_merged_across() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar"],
+            ["Reiseliv"],  # first column: a theme
+            ["1.1", "Helårsturisme", "Visit Senja"],
+            [None, "Kartlegge behov"],  # the title column alone: a measure
+            [None, "Nyskapende"],  # the title column, merged across: a theme
+            ["2.1", "Gründerhus", "Kunnskapsparken"],
+        ],
+    )
+    workbook.active.merge_cells("B5:C5")
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [(v["title"], v["theme"]) for _, v in measures(tables)] == [
+        ("Helårsturisme", "Reiseliv"),
+        ("Kartlegge behov", "Reiseliv"),
+        ("Gründerhus", "Nyskapende"),
+    ]
+    assert group_rows(tables) == [(2, "Reiseliv"), (5, "Nyskapende")]
+
+
+def test_a_group_row_is_said_in_both_languages() -> None:
+    tables = read_bytes(xlsx(handlingsdel_grupper()), "handlingsdel.xlsx")
+    assert [row for row, _ in group_rows(tables)] == [5, 8, 10]
+    notice = next(n for n in tables.notices if n.key == "import.group_row")
+    nb, en = notice.text("nb"), notice.text("en")
+    assert "Rad 5" in nb and "satsingsområde" in nb and "Satsingsområde 1: Attraktiv" in nb
+    assert "Row 5" in en and "theme" in en and nb != en
+
+
+def test_cells_merged_down_a_block_are_filled_in() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar", "Satsingsområde"],
+            ["1.1", "Helårsturisme", "Visit Senja", "1 Reiseliv"],
+            ["1.2", "Vinterturisme", None, None],
+            ["1.3", "Sjømat", None, None],
+            ["2.1", "Gründerhus", "Kunnskapsparken", "2 Nyskapende"],
+            ["2.2", "Havbruk", "Senja kommune", None],
+        ],
+    )
+    for cells in ("C2:C4", "D2:D4", "D5:D6"):
+        workbook.active.merge_cells(cells)
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [(v["code"], v["lead"], v["theme"]) for _, v in measures(tables)] == [
+        ("1.1", "Visit Senja", "1 Reiseliv"),
+        ("1.2", "Visit Senja", "1 Reiseliv"),
+        ("1.3", "Visit Senja", "1 Reiseliv"),
+        ("2.1", "Kunnskapsparken", "2 Nyskapende"),
+        ("2.2", "Senja kommune", "2 Nyskapende"),
+    ]
+
+
+def test_a_merged_header_is_not_filled_into_the_rows() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            ["Nr.", "Tiltak", "Ansvar", "Tidsperiode", None],
+            [None, None, None, "Start", "Slutt"],
+            ["1.1", "Sti", "SK", "2025", "2026"],
+        ],
+    )
+    workbook.active.merge_cells("D1:E1")
+    workbook.active.merge_cells("A1:A2")
+    ((row, values),) = measures(read_bytes(xlsx(workbook), "plan.xlsx"))
+    assert row == 3 and values == {
+        "code": "1.1", "title": "Sti", "lead": "SK", "start": "2025", "end": "2026",
+    }  # fmt: skip
+
+
+def test_blank_rows_inside_the_table_are_said_once() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [
+            HEADER,
+            ["1.1", "A", "SK"],
+            [],
+            [None, None, None],
+            ["1.2", "B", "SK"],
+            [],
+            ["1.3", "C", "SK"],
+            [],
+            ["Sist oppdatert 12.03.2025"],
+            [],
+            [],
+        ],
+    )
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    (blank,) = [n for n in tables.notices if n.key == "import.blank_rows"]
+    assert blank.params["rows"] == "3–4, 6"
+    assert "3–4, 6" in blank.text("nb") and blank.text("nb") != blank.text("en")
+
+
+def test_no_blank_rows_no_notice() -> None:
+    workbook = one_sheet("Ark1", [HEADER, ["1.1", "A", "SK"], [], []])
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert "import.blank_rows" not in notice_keys(tables)
+
+
+def test_the_title_rows_above_the_header() -> None:
+    (layout,) = read_bytes(xlsx(handlingsdel_grupper()), "handlingsdel.xlsx").layouts
+    assert layout.title_rows == [
+        "Strategisk næringsplan for Senja kommune 2024–2028",
+        "Handlingsdel",
+    ]
+
+    csv = b"Handlingsplan;2024-2028\n;\nTiltak;Ansvar\nA;SK\n"
+    (layout,) = read_bytes(csv, "plan.csv").layouts
+    assert layout.title_rows == ["Handlingsplan 2024-2028"]
+
+    (layout,) = read_bytes(b"Tiltak;Ansvar\nA;SK\n", "plan.csv").layouts
+    assert layout.title_rows == []
+
+
+def test_a_csv_file_saved_by_norwegian_excel_is_read_as_cp1252() -> None:
+    data = "Tiltak;Ansvarlig;Samarbeidspartnere\nBlå skog;Næringshagen;Kårøy\n".encode("cp1252")
+    tables = read_bytes(data, "plan.csv")
+    assert measures(tables) == [
+        (2, {"title": "Blå skog", "lead": "Næringshagen", "partners": "Kårøy"})
+    ]
+    (notice,) = [n for n in tables.notices if n.key == "import.read_as_cp1252"]
+    assert "plan.csv" in notice.text("nb") and notice.text("nb") != notice.text("en")
+
+    neither = read_bytes(b"Tiltak;Ansvarlig\nBl\x81;SK\n", "plan.csv")
+    assert [p.key for p in neither.problems] == ["import.not_utf8"]
+
+
+def test_a_kept_file_with_merged_cells_and_measures_missing_their_lead() -> None:
+    tables = read_path(DATA / "handlingsdel_flettet.xlsx")
+    assert [(row, v.get("code"), v.get("lead"), v["theme"]) for row, v in measures(tables)] == [
+        (5, "1.1", "Næringsavdelingen", "1 Reiseliv"),
+        (6, "1.2", "Næringsavdelingen", "1 Reiseliv"),
+        (7, "2", "", "1 Reiseliv"),
+        (8, "1.3", "Visit Senja", "1 Reiseliv"),
+        (11, "2.1", "Kunnskapsparken", "2 Nyskapende"),
+        (12, "", None, "2 Nyskapende"),
+    ]
+    assert [(n.key, n.row) for n in tables.notices] == [
+        ("import.group_row", 4),
+        ("import.group_row", 10),
+        ("import.note_row", 14),
+        ("import.blank_rows", None),
+    ]
+    assert tables.notices[-1].params["rows"] == "9"
+    assert tables.layouts[0].title_rows == ["Handlingsplan for næringsutvikling 2024-2028"]
+
+
+def test_merges_read_beside_the_read_only_reader_are_those_openpyxl_knows() -> None:
+    from openpyxl import load_workbook
+
+    from tracker.importers.merges import read_merges
+
+    data = (DATA / "handlingsdel_flettet.xlsx").read_bytes()
+    full = load_workbook(io.BytesIO(data)).active
+    quick = load_workbook(io.BytesIO(data), read_only=True).active
+    expected = {tuple(r.bounds) for r in full.merged_cells.ranges}
+    assert set(read_merges(quick).ranges) == expected and len(expected) == 4
+
+
+def test_the_import_result_carries_the_title_rows(session: Session) -> None:
+    result = import_path(
+        session,
+        user=SYSTEM,
+        path=DATA / "handlingsdel_flettet.xlsx",
+        plan="Strategisk næringsplan for Senja kommune",
+        period="2024-2028",
+        dry_run=True,
+    )
+    (layout,) = result.layouts
+    assert layout.title_rows == ["Handlingsplan for næringsutvikling 2024-2028"]
+    assert "import.group_row" in [n.key for n in result.notices]
+
+
+def test_the_second_row_of_a_group_row_merged_two_high_is_no_blank_row() -> None:
+    workbook = one_sheet(
+        "Ark1",
+        [HEADER, ["1 Reiseliv"], [], ["1.1", "A", "SK"], [], ["1.2", "B", "SK"]],
+    )
+    workbook.active.merge_cells("A2:F3")
+    tables = read_bytes(xlsx(workbook), "plan.xlsx")
+    assert [(v["code"], v["theme"]) for _, v in measures(tables)] == [
+        ("1.1", "1 Reiseliv"),
+        ("1.2", "1 Reiseliv"),
+    ]
+    (blank,) = [n for n in tables.notices if n.key == "import.blank_rows"]
+    assert blank.params["rows"] == "5"

@@ -15,6 +15,20 @@ LAYOUT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{text}» står under tabellen og ser ut som en merknad; raden blir ikke importert.",
         "en": "“{text}” is below the table and looks like a note; the row is not imported.",
     },
+    "import.group_row": {
+        "nb": "Lest som satsingsområde: «{text}».",
+        "en": "Read as a theme: “{text}”.",
+    },
+    "import.blank_rows": {
+        "nb": "Tomme rader i tabellen er hoppet over (rad {rows}).",
+        "en": "Blank rows in the table were skipped (rows {rows}).",
+    },
+    "import.read_as_cp1252": {
+        "nb": "«{name}» er ikke UTF-8 og er lest som Windows-tegnsett (cp1252), slik Excel "
+        "lagrer «CSV (semikolondelt)». Sjekk at æ, ø og å ser riktige ut.",
+        "en": "“{name}” is not UTF-8 and was read as the Windows character set (cp1252), as "
+        "Excel saves “CSV (semicolon delimited)”. Check that æ, ø and å look right.",
+    },
     "import.no_such_sheet": {
         "nb": "Fila har ikke noe ark som heter «{name}». Arkene er: {choices}.",
         "en": "The file has no sheet named “{name}”. Its sheets are: {choices}.",

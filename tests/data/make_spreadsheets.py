@@ -84,9 +84,40 @@ def handlingsdel_flere_ark() -> Workbook:
     return workbook
 
 
+def handlingsdel_flettet() -> Workbook:
+    """Themes as rows merged across, a lead merged down over its block, measures
+    that lack a lead (one with a number, one without), a blank row inside the table
+    and a note under it."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Handlingsplan"
+    rows: list[list[object]] = [
+        ["Handlingsplan for næringsutvikling 2024-2028"],
+        [],
+        ["Nr.", "Tiltak", "Ansvar", "Periode", "Status"],
+        ["1 Reiseliv"],
+        ["1.1", "Bærekraftig reisemål", "Næringsavdelingen", "2024-2025", "Pågår"],
+        ["1.2", "Helårsturisme", None, "2025", ""],
+        ["2", "Kartlegge behov", None, "2025", ""],
+        ["1.3", "Vinterturisme", "Visit Senja", "2025", ""],
+        [],
+        ["2 Nyskapende"],
+        ["2.1", "Gründerhus", "Kunnskapsparken", "2025", "Ikke startet"],
+        [None, "Sjømatnettverk"],
+        [],
+        ["Sist oppdatert 01.02.2025"],
+    ]  # fmt: skip
+    for row in rows:
+        sheet.append(row)
+    for cells in ("A1:E1", "A4:E4", "A10:E10", "C5:C6"):
+        sheet.merge_cells(cells)
+    return workbook
+
+
 BUILDERS: dict[str, Callable[[], Workbook]] = {
     "handlingsdel_grupper.xlsx": handlingsdel_grupper,
     "handlingsdel_flere_ark.xlsx": handlingsdel_flere_ark,
+    "handlingsdel_flettet.xlsx": handlingsdel_flettet,
 }
 """The kept files and the functions that build them."""
 

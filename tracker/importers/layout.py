@@ -31,6 +31,7 @@ class Layout:
     theme_rows: bool = False  # themes came from group header rows
     first_rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     table: str = MEASURES.key  # the planfile sheet the table was read as
+    title_rows: list[str] = field(default_factory=list)  # the texts above the header
 
 
 @cache

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from tracker.cells_safe import unneutralised
 from tracker.errors import Problem
-from tracker.importers.blocks import Body, split_rows
+from tracker.importers.blocks import Body, Shape, split_rows
 from tracker.importers.cells import NumberText, cell_text, row_texts
 from tracker.importers.layout import (
     FIRST_ROWS,
@@ -41,6 +41,7 @@ from tracker.importers.limits import (
     read_file,
     too_large,
 )
+from tracker.importers.merges import Merges, read_merges
 from tracker.importers.text import ascii_letters, clean, header_key, normalise, plain, shown_header
 from tracker.planfile import EVENTS, MEASURES, SHEETS, Sheet
 
@@ -167,8 +168,11 @@ def sheet_for_name(name: str) -> Sheet | None:
 def _read_csv_bytes(data: bytes, sheet: Sheet, name: str, out: Tables, choice: _Choice) -> None:
     text = _decode(data)
     if text is None:
-        out.problems.append(Problem("import.not_utf8", {"name": name}))
-        return
+        text = _decode_windows(data)
+        if text is None:
+            out.problems.append(Problem("import.not_utf8", {"name": name}))
+            return
+        out.notices.append(Problem("import.read_as_cp1252", {"name": name}))
     try:
         grid = _csv_grid(text, sheet)  # control characters are removed cell by cell
     except _TooManyRows:
@@ -185,6 +189,14 @@ def _read_csv_bytes(data: bytes, sheet: Sheet, name: str, out: Tables, choice: _
 def _decode(data: bytes) -> str | None:
     try:
         return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_windows(data: bytes) -> str | None:
+    """The text of a file Excel saved as «CSV (semikolondelt)» on Norwegian Windows."""
+    try:
+        return data.decode("cp1252")
     except UnicodeDecodeError:
         return None
 
@@ -265,7 +277,7 @@ def _read_sheets(workbook: Any, out: Tables, choice: _Choice) -> None:
         if isinstance(grid, Problem):
             out.problems.append(grid)
             continue
-        _add_table(grid, sheet, worksheet.title, out, choice)
+        _add_table(grid, sheet, worksheet.title, out, choice, read_merges(worksheet))
 
 
 def _measure_sheet(workbook: Any, out: Tables, choice: _Choice) -> Any | None:
@@ -344,19 +356,30 @@ def _sheet_grid(worksheet: Any, keep_dates: bool = False) -> list[list[str]] | P
 
 
 def _add_table(
-    grid: list[list[str]], sheet: Sheet, name: str, out: Tables, choice: _Choice
+    grid: list[list[str]],
+    sheet: Sheet,
+    name: str,
+    out: Tables,
+    choice: _Choice,
+    merges: Merges | None = None,
 ) -> None:
     chosen = choice.columns if sheet is MEASURES else None
     found = _header(grid, sheet, name, chosen, out)
     if found is None:
         return
     header_row, start, header, keys = found
+    if merges is not None:
+        merges.fill_down(grid, start + 1)
     filled = [
         (number, raw)
         for number, raw in enumerate(grid[start:], start=start + 1)
         if any(plain(str(cell)) for cell in raw)
     ]
-    body = split_rows(filled, keys, group_rows="theme" not in keys) if sheet is MEASURES else None
+    body = None
+    if sheet is MEASURES:
+        shape = _shape(header, keys, merges, start + 1, len(grid))
+        body = split_rows(filled, shape, group_rows="theme" not in keys)
+        body.notes.extend(_blank_rows(grid, start, body, shape.merged_across))
     rows = _values(body.rows if body else filled, keys, header, body, name, out)
     if len(rows) > MAX_DATA_ROWS:
         out.problems.append(Problem("import.too_many_rows", {"name": name, "limit": MAX_DATA_ROWS}))
@@ -372,8 +395,52 @@ def _add_table(
             theme_rows=bool(body and body.themes),
             first_rows=[(number, dict(values)) for number, values in rows[:FIRST_ROWS]],
             table=sheet.key,
+            title_rows=_title_rows(grid[: header_row - 1]),
         )
     )
+
+
+def _shape(
+    header: list[str], keys: list[str | None], merges: Merges | None, first_row: int, last_row: int
+) -> Shape:
+    """Where the measure table sits: its first column (the first header), and the
+    data rows that hold a cell merged across."""
+    first = next((i for i, cell in enumerate(header) if plain(str(cell))), 0)
+    across = merges.across(first_row, last_row) if merges else set()
+    return Shape(keys, first, across)
+
+
+def _blank_rows(grid: list[list[str]], start: int, body: Body, merged: set[int]) -> list[Problem]:
+    """One notice naming the blank rows between the header and the last measure
+    (blank rows after the table are no news, nor the lower rows of a merged cell)."""
+    if not body.rows:
+        return []
+    last = body.rows[-1][0]
+    blank = [
+        number
+        for number, raw in enumerate(grid[start : last - 1], start=start + 1)
+        if number not in merged and not any(plain(str(cell)) for cell in raw)
+    ]
+    if not blank:
+        return []
+    return [Problem("import.blank_rows", {"rows": _spans(blank)})]
+
+
+def _spans(numbers: list[int]) -> str:
+    """Row numbers as spans: [3, 4, 6] -> '3–4, 6'."""
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+
+
+def _title_rows(rows: list[list[str]]) -> list[str]:
+    """The texts of the rows above the header, a row's cells joined by a space."""
+    texts = (" ".join(t for cell in row if (t := plain(clean(str(cell))))) for row in rows)
+    return [text for text in texts if text]
 
 
 def _header(
