@@ -37,10 +37,7 @@ def row(code: str, title: str, theme: str = "1 Attraktiv", lead: str = "Kupa", *
 
 
 def layout(columns: list[tuple[str, str | None]], title_rows: list[str] | None = None) -> Layout:
-    read = Layout("Handlingsdel", 3, columns, ["Handlingsdel"])
-    if title_rows is not None:
-        read.title_rows = title_rows  # type: ignore[attr-defined]  # fix-read adds the field
-    return read
+    return Layout("Handlingsdel", 3, columns, ["Handlingsdel"], title_rows=title_rows or [])
 
 
 def run(
@@ -122,9 +119,24 @@ def test_period_and_name_come_before_the_title_row(session: Session) -> None:
 
 
 def test_without_title_rows_the_import_asks_for_the_period(session: Session) -> None:
-    read = layout([("Nr.", "code")])  # a Layout without title_rows (before fix-read)
+    read = layout([("Nr.", "code")])  # no title rows
     result = run(session, tables(row("1.1", "Et"), layout=read), plan="Næringsplan for Senja")
     assert [p.key for p in result.problems] == ["import.plan_needs_period"]
+
+
+def test_the_first_import_takes_the_period_from_the_sheets_title(
+    empty_db: Path, tmp_path: Path
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Næringsplan for Senja – handlingsdel 2025–2029"])
+    sheet.append([])
+    sheet.append(["Nr.", "Tiltak", "Satsingsområde", "Ansvarlig"])
+    sheet.append(["1.1", "Et", "1 Attraktiv", "Kupa"])
+    book.save(tmp_path / "plan.xlsx")
+    result = cli("import", str(tmp_path / "plan.xlsx"), "--plan", "Næringsplan for Senja")
+    assert result.exit_code == 0, result.output
+    assert "Ny plan: Næringsplan for Senja (2025–2029)" in result.output
 
 
 # --- 3. leads before partners ---------------------------------------------------------------

@@ -355,7 +355,7 @@ class _Job:
             if period and period_years(period) != (found.start_year, found.end_year):
                 self.notices.append(period_kept(found, period))
             return
-        titles = [t for layout in self.measure_layouts() for t in getattr(layout, "title_rows", [])]
+        titles = [t for layout in self.measure_layouts() for t in layout.title_rows]
         values, problems, notices = new_plan_values(self.session, plan_name or "", period, titles)
         self.problems += problems
         self.notices += notices
