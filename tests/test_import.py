@@ -771,6 +771,38 @@ def test_a_comment_column_in_a_file_without_a_status_column_is_one_notice(
     ]
 
 
+def test_a_status_on_a_measure_not_begun_is_not_a_report_and_the_row_imports(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    """A kept plan marks later measures «Ikke startet»: that is no report (the measure
+    counts from its start), and the import goes on. Another status before the start
+    cannot be a report either (the service refuses a quarter outside the span): the
+    measure is imported and the status is said not to be."""
+    later = ["8.2", "Senere tiltak", "T1", "SNH", "", "2026-Q2", "2027-Q4"]
+    eager = ["8.3", "Ivrig tiltak", "T1", "SNH", "", "2026-Q1", "2027-Q4"]
+    rows = [
+        STATUS_HEADER,
+        [*later, "Ikke startet", "", "", "", "", ""],
+        [*eager, "Pågår", "10", "", "", "Forarbeid", ""],
+    ]
+    total = status_count(session)
+    result = import_path(session, user=SYSTEM, path=write_csv(tmp_path / "l.csv", rows), now=NOW)
+    session.commit()
+    assert result.ok, [p.text("en") for p in result.problems]
+    assert status_count(session) == total
+    said = [(n.key, n.row) for n in result.notices if "begun" in n.key]
+    assert said == [("import.status_not_begun", 3), ("import.not_started_not_begun", None)]
+    assert {m.title for m in session.scalars(select(Measure))} >= {"Senere tiltak", "Ivrig tiltak"}
+
+
+def test_a_status_for_a_written_future_quarter_is_still_refused(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    path = status_file(tmp_path, ["Pågår", "", "", "2026-Q3", "", ""])
+    result = import_path(session, user=SYSTEM, path=path, now=NOW)
+    assert [p.key for p in result.problems] == ["report.period_in_future"]
+
+
 # --- permissions -------------------------------------------------------------------------
 
 

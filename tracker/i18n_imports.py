@@ -5,6 +5,18 @@ Excel cannot hold exactly, unknown themes, several names in a one-actor column."
 from __future__ import annotations
 
 IMPORT_MESSAGES: dict[str, dict[str, str]] = {
+    "import.status_not_begun": {
+        "nb": "statusen er ikke lagret: tiltaket begynner {start}, og en status kan først "
+        "rapporteres da. Tiltaket er importert.",
+        "en": "the status is not stored: the measure begins in {start}, and a status can only "
+        "be reported from then. The measure is imported.",
+    },
+    "import.not_started_not_begun": {
+        "nb": "«Ikke startet» på tiltak som ikke har begynt ennå er ikke lagret som rapport "
+        "(rad {rows}): tiltakene teller med fra de begynner.",
+        "en": "“Not started” on measures that have not begun is not stored as a report "
+        "(rows {rows}): the measures count from when they begin.",
+    },
     "import.comment_without_status": {
         "nb": "kommentaren er ikke importert: en kommentar lagres med en status, og raden har "
         "ingen. Tiltaket er importert.",

@@ -27,7 +27,7 @@ from tracker.importers.checks import (
 )
 from tracker.importers.event_rows import EventSpec, apply_events, parse_events
 from tracker.importers.new_plan import find_plan, new_plan_values, period_kept, period_years
-from tracker.importers.read import Layout, Tables, normalise, read_path
+from tracker.importers.read import Layout, Tables, normalise, read_path, row_spans
 from tracker.importers.resolve import Lookup, theme_names
 from tracker.importers.values import (
     parse_actor_kind,
@@ -223,6 +223,7 @@ class _Job:
         self.newest: dict[int, str] = {}  # measure id -> the newest quarter reported
         self.events: list[EventSpec] = []
         self.plan_themes = False  # the plan had themes before this import
+        self.not_begun_rows: list[int] = []  # «Ikke startet» on measures not begun
         self.theme_hints: dict[str, str] | None = None  # themes.named_themes
         self.known: tuple[str, ...] | None = None  # actor names lists split on (names)
         self.sheet: Sheet = MEASURES  # the sheet being read
@@ -500,6 +501,8 @@ class _Job:
                 self.measures.append(spec)
         self.known = None
         self.problems[first:] = sorted(self.problems[first:], key=lambda p: p.row or 0)
+        if self.not_begun_rows:
+            self.notice("import.not_started_not_begun", None, rows=row_spans(self.not_begun_rows))
 
     def leads(self, rows: list[tuple[int, dict[str, str]]]) -> dict[int, Actor | None]:
         """Every row's lead, before any row's partners, so that no row's order changes
@@ -675,6 +678,8 @@ class _Job:
             return None
         comment = clean_text(values.get("comment", ""), multiline=True)
         next_steps = clean_text(values.get("next_steps", ""), multiline=True)
+        if not values.get("status_period", "").strip() and start > self.quarter:
+            return self.not_begun(row, status, progress, comment or next_steps, start)
         spec = StatusSpec(period, status, progress, rag, comment, next_steps)
         latest = self.latest.get(measure.id) if measure is not None else None
         spec = _fill_missing_columns(spec, values, latest)
@@ -683,6 +688,21 @@ class _Job:
         if period is not None:
             self.check_report(spec, row, (start, end), measure)
         return spec
+
+    @property
+    def quarter(self) -> Quarter:
+        return Quarter.current(self.now)
+
+    def not_begun(
+        self, row: int, status: Status, progress: int | None, text: str, start: Quarter
+    ) -> None:
+        """A status on a measure that begins after this quarter is no report (none can be
+        for a quarter outside the span): «Ikke startet» alone is what the measure is until
+        it begins, said once for all such rows; anything more is said for its row."""
+        if status == Status.NOT_STARTED and not progress and not text:
+            self.not_begun_rows.append(row)
+        else:
+            self.notice("import.status_not_begun", row, "status", start=str(start))
 
     def check_report(
         self, spec: StatusSpec, row: int, span: tuple[Quarter, Quarter], measure: Measure | None

@@ -423,10 +423,10 @@ def _blank_rows(grid: list[list[str]], start: int, body: Body, merged: set[int])
     ]
     if not blank:
         return []
-    return [Problem("import.blank_rows", {"rows": _spans(blank)})]
+    return [Problem("import.blank_rows", {"rows": row_spans(blank)})]
 
 
-def _spans(numbers: list[int]) -> str:
+def row_spans(numbers: list[int]) -> str:
     """Row numbers as spans: [3, 4, 6] -> '3–4, 6'."""
     spans: list[list[int]] = []
     for number in numbers:
