@@ -704,6 +704,9 @@ KNOWN = [
         # county names with «og» in them hold together when the actor is new
         ("Møre og Romsdal fylkeskommune, NAV", ["Møre og Romsdal fylkeskommune", "NAV"]),
         ("Statsforvalteren i Troms og Finnmark", ["Statsforvalteren i Troms og Finnmark"]),
+        # «X og omegn» is a place, not two names
+        ("Harstad og omegn næringsforening og NAV", ["Harstad og omegn næringsforening", "NAV"]),
+        ("Kupa, Tromsø og omland", ["Kupa", "Tromsø og omland"]),
         # new names are split as written
         ("Ny bedrift og Annen bedrift", ["Ny bedrift", "Annen bedrift"]),
         ("Sjømatklyngen", ["Sjømatklyngen"]),

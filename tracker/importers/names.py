@@ -26,12 +26,14 @@ _BULLET = re.compile(r"^\s*[-–—*]\s*")
 _SOFT = re.compile(r"(\s*,\s*(?:(?:og|and)\s+)?|(?<![-–\s])\s+(?:og|and|&|\+)\s+)", re.I)
 _GLUE = "\x00"  # stands for the space around a county's «og» while splitting
 _COUNTY = re.compile(
-    r"\b({})\s+(og)\s+({})\b".format(
+    r"\b({})\s+(og)\s+({})\b|\b(\w+)\s+(og)\s+(omegn|omland)\b".format(
         "|".join(c.split(" og ")[0] for c in COUNTIES_WITH_OG),
         "|".join(c.split(" og ")[1] for c in COUNTIES_WITH_OG),
     ),
     re.IGNORECASE,
 )
+"""A county's «og», and «og omegn»/«og omland» after a place ('Harstad og omegn
+næringsforening'): never a separator."""
 _STRIP = " \t,•·▪●"
 
 
@@ -82,7 +84,7 @@ def _split_part(part: str, keys: dict[str, str], longest: int, strict: bool) -> 
 
 
 def _glue_counties(part: str) -> str:
-    return _COUNTY.sub(lambda m: f"{m[1]}{_GLUE}{m[2]}{_GLUE}{m[3]}", part)
+    return _COUNTY.sub(lambda m: _GLUE.join(g for g in m.groups() if g), part)
 
 
 @lru_cache(maxsize=16)
