@@ -1,5 +1,7 @@
-"""The importer at scale: a plan of 3,500 measures (benchmarks.scale factor 100)
-exported to XLSX, then imported into an empty database, as a dry run and for real.
+"""The importer at scale: two files of 3,500 measures (factor 100) imported into an
+empty database, as a dry run and for real: the plan exported to XLSX (benchmarks.scale,
+every sheet, with statuses), and a plan laid out as municipalities keep it (a title row,
+group rows for themes, partners as «A, B og C», 1,200 new actors' names).
 
     .venv/bin/python -m benchmarks.importer            # factor 100
     .venv/bin/python -m benchmarks.importer --factor 10
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -25,6 +28,8 @@ from benchmarks.scale import generate
 from tracker import db
 
 TARGET_SECONDS, TARGET_MIB = 5.0, 500
+THEME_NAMES = ("Attraktiv kommune", "Reiseliv", "Nyskapende", "Kompetanse", "Grønn omstilling")
+ACTOR_WORDS = ("AS", "kommune", "næringsforening", "og omegn", "klynge", "senter")
 
 
 def make_file(folder: Path, factor: int) -> Path:
@@ -41,15 +46,65 @@ def make_file(folder: Path, factor: int) -> Path:
     return path
 
 
+def made_up_name(rng: random.Random) -> str:
+    """A name far from every other (two made-up words): no near misses among them."""
+    syllables = ("ka", "ve", "lo", "ri", "sto", "mu", "ne", "ta", "gra", "fi", "bu", "sel")
+    words = ("".join(rng.choices(syllables, k=4)).capitalize() for _ in range(2))
+    return " ".join(words) + " " + rng.choice(ACTOR_WORDS)
+
+
+def distinct_names(rng: random.Random, count: int) -> list[str]:
+    """count made-up names, none a near miss of another (as the importer judges)."""
+    from tracker.importers.read import normalise
+    from tracker.importers.resolve import NEAR_MISS, close_match
+
+    names: list[str] = []
+    while len(names) < count:
+        name = made_up_name(rng)
+        if close_match(normalise(name), [normalise(n) for n in names], NEAR_MISS) is None:
+            names.append(name)
+    return names
+
+
+def make_kept_file(folder: Path, factor: int, seed: int = 7) -> Path:
+    """A plan laid out as municipalities keep it: a title row, a header below it,
+    each theme a group row above its block, partners as «A, B og C», new names only."""
+    from openpyxl import Workbook
+
+    rng = random.Random(seed)
+    actors = distinct_names(rng, 12 * factor)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Handlingsdel 2024-2028"
+    sheet.append(["Strategisk næringsplan for Benchmark kommune 2024–2028"])
+    sheet.append([])
+    sheet.append(["Nr.", "Tiltak", "Ansvar", "Samarbeidspartnere", "Periode", "Status", "Merknad"])
+    per_theme = 35 * factor // len(THEME_NAMES)
+    for number, theme in enumerate(THEME_NAMES, start=1):
+        sheet.append([f"{number} {theme}"])
+        for item in range(1, per_theme + 1):
+            lead, *partners = rng.sample(actors, 4)
+            listed = ", ".join(partners[:-1]) + " og " + partners[-1]
+            start = rng.randint(2024, 2026)
+            sheet.append([f"{number}.{item}", f"Tiltak {number}.{item} {theme.lower()}", lead,
+                          listed, f"{start}–{rng.randint(start, 2028)}",
+                          rng.choice(["Pågår", "Ferdig", "Utsatt"]), "Merknad"])  # fmt: skip
+    sheet.append(["Sist oppdatert 01.11.2026"])
+    path = folder / "handlingsdel.xlsx"
+    book.save(path)
+    return path
+
+
 def child(path: Path, url: str, dry_run: bool) -> None:
     """Run one import in this process and print what it cost as JSON."""
     from tracker.importers import import_path
     from tracker.service import SYSTEM
 
     engine = db.make_engine(url)
+    plan = None if path.name == "plan.xlsx" else "Strategisk næringsplan for Benchmark 2024–2028"
     started = time.perf_counter()
     with db.transaction(engine) as session:
-        result = import_path(session, user=SYSTEM, path=path, dry_run=dry_run)
+        result = import_path(session, user=SYSTEM, path=path, plan=plan, dry_run=dry_run)
     seconds = time.perf_counter() - started
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     problems = [p.text("en") for p in result.problems[:5]]
@@ -58,7 +113,7 @@ def child(path: Path, url: str, dry_run: bool) -> None:
 
 
 def run(path: Path, folder: Path, dry_run: bool) -> dict:
-    url = f"sqlite:///{folder / ('dry.db' if dry_run else 'real.db')}"
+    url = f"sqlite:///{folder / (path.stem + ('-dry.db' if dry_run else '-real.db'))}"
     env = {**os.environ, "TRACKER_DATABASE_URL": url}
     subprocess.run([sys.executable, "-m", "tracker", "init"], env=env, check=True,
                    capture_output=True)  # fmt: skip
@@ -81,18 +136,20 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        path = make_file(folder, args.factor)
-        size = path.stat().st_size / 1024
-        print(f"file: {size:.0f} KiB, factor {args.factor}; load average {os.getloadavg()}")
-        print("| import | ok | changes | seconds | peak MiB |")
-        print("|---|---|---:|---:|---:|")
-        for dry_run in (True, False):
-            cost = run(path, folder, dry_run)
-            kind = "dry run" if dry_run else "real"
-            print(f"| {kind} | {cost['ok']} | {cost['changes']} | {cost['seconds']:.2f} | "
-                  f"{cost['peak_mib']:.0f} |")  # fmt: skip
-            if not cost["ok"]:
-                print("  problems:", cost["problems"])
+        files = {"export": make_file(folder, args.factor),
+                 "kept": make_kept_file(folder, args.factor)}  # fmt: skip
+        print(f"factor {args.factor}; load average {os.getloadavg()}")
+        print("| file | KiB | import | ok | changes | seconds | peak MiB |")
+        print("|---|---:|---|---|---:|---:|---:|")
+        for name, path in files.items():
+            size = path.stat().st_size / 1024
+            for dry_run in (True, False):
+                cost = run(path, folder, dry_run)
+                kind = "dry run" if dry_run else "real"
+                print(f"| {name} | {size:.0f} | {kind} | {cost['ok']} | {cost['changes']} | "
+                      f"{cost['seconds']:.2f} | {cost['peak_mib']:.0f} |")  # fmt: skip
+                if not cost["ok"]:
+                    print("  problems:", cost["problems"])
         print(f"targets: ≤ {TARGET_SECONDS} s and ≤ {TARGET_MIB} MiB")
 
 
