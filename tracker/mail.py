@@ -164,5 +164,7 @@ def _refusal(answer: tuple[int, bytes]) -> str:
 
 def _reason(error: BaseException) -> str:
     if isinstance(error, smtplib.SMTPResponseException):
-        return f"{error.smtp_code} {error.smtp_error.decode(errors='replace')}"
+        reason = error.smtp_error
+        text = reason.decode(errors="replace") if isinstance(reason, bytes) else reason
+        return f"{error.smtp_code} {text}"
     return str(error) or type(error).__name__
