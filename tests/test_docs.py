@@ -216,3 +216,16 @@ def test_the_layout_map_names_no_file_that_does_not_exist() -> None:
     _folders, files = layout_map()
     assert files, "the map names files"
     assert {path for path in files if not (ROOT / path).is_file()} == set()
+
+
+# --- the task runner ------------------------------------------------------------
+
+
+def test_every_phony_target_has_a_rule_and_ci_checks_before_it_tests() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    phony = re.search(r"^\.PHONY:(.*)$", makefile, re.M).group(1).split()  # type: ignore[union-attr]
+    rules = set(re.findall(r"^([a-z][\w-]*):", makefile, re.M))
+    assert set(phony) - rules == set()
+    assert "$(BIN)/mypy" in makefile.split("\ncheck:")[1].split("\n\n")[0]
+    ci = [line.split("#")[0].strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert ci.index("make check") < ci.index("make test")
