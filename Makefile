@@ -29,12 +29,18 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+check: lint  ## ruff, then the type checker on tracker/ and ui/ (mypy with pandas-stubs; pyproject.toml)
+	$(BIN)/mypy
+
+bench: $(VENV)/.dev  ## the page timings of docs/BENCHMARKS.md (demo, 10x and 100x data)
+	$(BIN)/python -m benchmarks.pages
+
 format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis
 
 # Debian's Chromium draws the charts of the PDF/DOCX summary (kaleido) and runs the
 # browser tests (a tool's own browser download does not work here); DejaVu fonts set

@@ -35,9 +35,10 @@ from tests.factories import (
 from tracker import db
 from tracker.models import Actor, Base, Measure, Plan, Theme, User
 from tracker.service import Principal
+from tracker.settings import TEST_POSTGRES_URL
 from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
 
-POSTGRES_ENV = "TRACKER_TEST_POSTGRES_URL"
+POSTGRES_ENV = TEST_POSTGRES_URL.name
 
 
 # --- real-browser tests (pytest-playwright, Debian's Chromium) -------------------------

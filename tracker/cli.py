@@ -4,7 +4,6 @@ the chosen language and exits non-zero on failure."""
 from __future__ import annotations
 
 import errno
-import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -15,7 +14,7 @@ from typing import Any
 import click
 from sqlalchemy.orm import Session
 
-from tracker import db, i18n
+from tracker import db, i18n, settings
 from tracker.errors import Problem, Term, TrackerError, ValidationError
 from tracker.quarters import Quarter
 from tracker.reports.render import Format
@@ -24,7 +23,7 @@ from tracker.service import SYSTEM
 LANG_OPTION = click.option(
     "--lang",
     type=click.Choice(i18n.LANGUAGES),
-    default=lambda: os.environ.get("TRACKER_LANG", i18n.DEFAULT_LANG),
+    default=lambda: settings.LANG.read(),
     help="Language of messages (nb or en).",
 )
 
@@ -244,7 +243,7 @@ def summary_command(
 
     period = _quarter_option(ctx, quarter)
     chosen = _format_option(ctx, fmt, output)
-    by = produced_by or os.environ.get("USER") or "tracker"
+    by = produced_by or settings.USER.read()
     with ctx.transaction() as session:  # a closed quarter: its stored final report
         plan_id = get_plan(session, plan_name).id
         content = final_file(session, plan_id=plan_id, quarter=period, fmt=chosen, lang=ctx.lang)

@@ -11,19 +11,20 @@ An IPv6 client counts as its /64, which one household or host can fill at will.
 from __future__ import annotations
 
 import ipaddress
-import os
 from collections.abc import Mapping
 
+from tracker import settings
+
 FORWARDED_FOR = "X-Forwarded-For"
-TRUSTED_PROXIES_VARIABLE = "TRACKER_TRUSTED_PROXIES"
+TRUSTED_PROXIES_VARIABLE = settings.TRUSTED_PROXIES.name
 UNKNOWN_CLIENT = "unknown"  # Streamlit gives no address for localhost
 IPV6_PREFIX = 64
 
 
-def trusted_proxies(environ: Mapping[str, str] = os.environ) -> int:
+def trusted_proxies(environ: Mapping[str, str] | None = None) -> int:
     """How many proxies in front of the app append to X-Forwarded-For (0: none or
-    not a whole number; then the header is not trusted)."""
-    value = environ.get(TRUSTED_PROXIES_VARIABLE, "").strip()
+    not a whole number; then the header is not trusted). environ: default, the process's."""
+    value = settings.TRUSTED_PROXIES.read(environ)
     return int(value) if value.isdigit() else 0
 
 

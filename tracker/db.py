@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,12 +11,12 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tracker import settings
 from tracker.models import AuditLog, Contribution, IndicatorValue, StatusUpdate
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
-DEFAULT_URL = f"sqlite:///{DATA_DIR / 'tracker.db'}"
-URL_VARIABLE = "TRACKER_DATABASE_URL"
+DEFAULT_URL = settings.DATABASE_URL.default
+URL_VARIABLE = settings.DATABASE_URL.name
 
 
 class AppendOnlyError(RuntimeError):
@@ -34,7 +33,7 @@ def database_url(url: str | None = None) -> str:
 
     `postgresql://` and `postgres://` are read as psycopg 3 URLs.
     """
-    url = url or os.environ.get(URL_VARIABLE) or DEFAULT_URL
+    url = url or settings.DATABASE_URL.read()
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]

@@ -46,7 +46,7 @@ def finite_number(value: object) -> float | None:
     if not isinstance(value, int | float | Decimal) and not hasattr(value, "__float__"):
         return None
     try:
-        number = float(value)  # type: ignore[arg-type]
+        number = float(value)
     except (TypeError, ValueError, OverflowError):
         return None
     return number if math.isfinite(number) else None

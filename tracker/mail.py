@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from urllib.parse import quote
 
+from tracker import settings
 from tracker.i18n import quarter_label, t, tn
 from tracker.links import report_link
 from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder
 
-ENV_PREFIX = "TRACKER_SMTP_"
+ENV_PREFIX = settings.SMTP_PREFIX
 TIMEOUT_SECONDS = 20
 SECURITY = ("starttls", "ssl", "none")
 ADDRESS = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+")
@@ -163,5 +164,7 @@ def _refusal(answer: tuple[int, bytes]) -> str:
 
 def _reason(error: BaseException) -> str:
     if isinstance(error, smtplib.SMTPResponseException):
-        return f"{error.smtp_code} {error.smtp_error.decode(errors='replace')}"
+        reason = error.smtp_error
+        text = reason.decode(errors="replace") if isinstance(reason, bytes) else reason
+        return f"{error.smtp_code} {text}"
     return str(error) or type(error).__name__

@@ -149,7 +149,7 @@ def run_import(
     went through starts a new round inside its transaction: a double click's second
     run finds an empty uploader, not the same file to import again."""
     tables = admin_import_layout.read(upload.content, upload.filename, chosen)
-    extra = {}
+    extra: dict[str, Any] = {}
     if target.period and "period" in inspect.signature(import_tables).parameters:
         extra["period"] = target.period  # (a plan created from its name)
 

@@ -89,7 +89,7 @@ def _is_measures(layout: Any) -> bool:
 def field_keys() -> tuple[str, ...]:
     """The fields a column may be given (planfile.FIELD_KEYS once the reader has it)."""
     try:
-        from tracker.planfile import FIELD_KEYS  # type: ignore[attr-defined]
+        from tracker.planfile import FIELD_KEYS
     except ImportError:
         return tuple(c.key for c in planfile.MEASURES.columns)
     return tuple(FIELD_KEYS)

@@ -70,7 +70,11 @@ def fields(plan_id: int, prefix: str, names: dict[str, dict[int, str]], slots: S
             "placeholder": t(empty),  # what a selectbox whose state is None shows
         }
 
-    periods = {"options": quarters, "format_func": quarter_text, "placeholder": t("choice.pick")}
+    periods: dict[str, Any] = {
+        "options": quarters,
+        "format_func": quarter_text,
+        "placeholder": t("choice.pick"),
+    }
     left, right = st.columns([1, 4])
     with left:
         field(st.text_input, "col.code", "code")
@@ -88,7 +92,7 @@ def fields(plan_id: int, prefix: str, names: dict[str, dict[int, str]], slots: S
         field(st.text_input, "col.budget", "budget")
     with right:
         field(st.selectbox, "adminpage.goal", "goal_id", **choose("goal_id", "adminpage.no_goal"))
-        partner_options = {
+        partner_options: dict[str, Any] = {
             "options": list(actors),
             "format_func": actors.get,
             "placeholder": t("adminpage.choose_actors"),

@@ -4,15 +4,14 @@ server set up, sending them all, with the result for every recipient."""
 
 from __future__ import annotations
 
-import os
-
 import pandas as pd
 import streamlit as st
 
 from tracker import mail
 from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder, record_sent, reminder_csv, reminder_table
-from ui import data, widgets
+from tracker.settings import SMTP_SECRETS, environment
+from ui import data, secrets, widgets
 from ui.admin_common import run_write
 from ui.state import lang, require_user, t
 from ui.text import MISSING, t_md
@@ -30,7 +29,7 @@ def render(plan_id: int | None) -> None:
     if not found:
         st.success(t("reminders.none", quarter=widgets.quarter_label(str(quarter))))
         return
-    settings = mail.MailSettings.found(_smtp_secrets(), os.environ)
+    settings = mail.MailSettings.found(_smtp_secrets(), environment())
     table = reminder_table(found, lang())
     st.dataframe(
         table, hide_index=True, width="stretch", key="admin_remind_table", placeholder=MISSING
@@ -84,10 +83,7 @@ def _quarter_picker(plan_id: int) -> Quarter:
 
 
 def _smtp_secrets() -> dict[str, object] | None:
-    try:
-        return dict(st.secrets.get("smtp", {})) or None
-    except Exception:  # no secrets file at all: Streamlit raises its own error type
-        return None
+    return dict(secrets.section(SMTP_SECRETS) or {}) or None
 
 
 def _send(settings: mail.MailSettings, sendable: list[Reminder]) -> list[tuple[str, str]]:

@@ -11,12 +11,12 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from tracker import db, i18n, service
+from tracker import db, i18n, service, settings
 from tracker.demo import demo_accounts
 from tracker.errors import PermissionDenied
 from tracker.service import sessions
 from tracker.vocab import Role
-from ui import data, state
+from ui import data, secrets, state
 from ui.state import LANG_KEY, lang, set_user, t, user
 from ui.text import MISSING, plain, t_md
 from web.cookies import NOTE_COOKIE, SESSION_COOKIE, LoginNote
@@ -116,16 +116,13 @@ def keep_own_session(username: str, epoch: int) -> None:
 
 
 def sso_configured() -> bool:
-    try:
-        return "auth" in st.secrets
-    except Exception:  # no secrets file at all: Streamlit raises its own error type
-        return False
+    return secrets.section(settings.AUTH_SECRETS) is not None
 
 
 def sso_provider() -> str | None:
     """The provider name for st.login: None for a flat [auth] section (client_id in
     it), else the first [auth.<name>] section, e.g. "microsoft" for [auth.microsoft]."""
-    section = st.secrets.get("auth", {})
+    section = secrets.section(settings.AUTH_SECRETS) or {}
     if "client_id" in section:
         return None
     return next((name for name, value in section.items() if isinstance(value, Mapping)), None)

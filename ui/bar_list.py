@@ -6,7 +6,7 @@ the chart anew under a fresh key (Streamlit lets no one set a chart's selection)
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -36,7 +36,7 @@ BOX_BARS = 8
 def clickable_chart(key: str, draw: Callable[[str], Any], *, bars: int) -> int | None:
     """Draw a clickable chart of `bars` bars (draw(chart key) returns its selection
     event); the id of the clicked bar, or None."""
-    height = CHART_BOX if bars > BOX_BARS else "content"
+    height: int | Literal["content"] = CHART_BOX if bars > BOX_BARS else "content"
     with st.container(key=f"{key}_box", height=height, border=height != "content"):
         return widgets.clicked_id(draw(chart_key(key)))
 

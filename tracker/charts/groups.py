@@ -4,7 +4,7 @@ tracker.service.theme_rollup / actor_rollup / goal_rollup return it."""
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -47,7 +47,7 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
     ids = plain(rollup[id_column])
     progress = floats(rollup["progress"])
     expected = floats(rollup["expected"])
-    rows = rollup.to_dict("records")
+    rows = cast(list[dict[str, Any]], rollup.to_dict("records"))  # the keys are column names
     summaries = [_summary(row, lang) for row in rows]
     hover = [_hover(row, label_column, lang) for row in rows]
     common: dict[str, Any] = {

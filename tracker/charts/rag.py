@@ -119,7 +119,7 @@ def _key_trace(rag: Rag, lang: str) -> go.Scatter:
 
 
 def _rag(value: object) -> Rag | None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]  # pandas-stubs: isna takes any object
         return None
     return Rag(str(getattr(value, "value", value)))
 

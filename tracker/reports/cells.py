@@ -9,7 +9,7 @@ from tracker.reports.document import Column
 
 
 def missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))  # type: ignore[call-overload]  # pandas-stubs: isna takes any object
 
 
 def number(value: object, column: Column) -> float | int | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from tracker import settings
 from tracker.errors import TrackerError
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -23,7 +24,7 @@ _one_at_a_time = threading.Lock()  # two Chromiums at once only slow each other 
 
 def browser_path() -> str | None:
     """The browser kaleido will use, or None when there is none."""
-    configured = os.environ.get("BROWSER_PATH")
+    configured = settings.BROWSER_PATH.read()
     if configured:
         return configured if shutil.which(configured) or os.path.exists(configured) else None
     return next((path for name in BROWSERS if (path := shutil.which(name))), None)

@@ -89,7 +89,7 @@ def thaw(data: bytes) -> Summary:
 
 
 def _object_columns(frame: pd.DataFrame) -> list[str]:
-    return [name for name, kind in frame.dtypes.items() if pd.api.types.is_object_dtype(kind)]
+    return [str(name) for name, kind in frame.dtypes.items() if pd.api.types.is_object_dtype(kind)]
 
 
 def _plain(value: Any) -> Any:

@@ -105,7 +105,7 @@ def list_audit(
 def audit_names(session: Session, wanted: dict[str, set[int]]) -> dict[str, dict[int, str]]:
     """The names of the things `wanted` (kind -> ids) in one statement (a UNION over
     the kinds asked for). An id not found (deleted since) is left out."""
-    parts = [
+    parts: list[Any] = [
         select(literal(kind, String).label("kind"), column.label("id"), name.label("name")).where(
             column.in_(sorted(wanted[kind]))
         )

@@ -81,7 +81,7 @@ class Checks:
 
     def member(self, field: str, value: object, enum: type[E], column: Any) -> E | None:
         try:
-            return enum(value)
+            return enum(value)  # type: ignore[arg-type]  # any value: a wrong one is the ValueError
         except ValueError:
             self.add("field.not_one_of", field, name=field_name(column), choices=tuple(enum))
             return None

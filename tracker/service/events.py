@@ -193,9 +193,10 @@ def clashes(happening: pd.DataFrame) -> pd.DataFrame:
     by_week: dict[tuple[int, int, str], list[dict]] = {}
     for event in happening[~happening["generated"]].to_dict("records"):
         groups = {g.casefold(): g for g in event["target_groups"]}.values()
-        for week in _weeks(event["date"], event["until"]):
+        for year_week in _weeks(event["date"], event["until"]):
             for group in groups:
-                by_week.setdefault((*week, group.casefold()), []).append({**event, "group": group})
+                entry = {**event, "group": group}
+                by_week.setdefault((*year_week, group.casefold()), []).append(entry)
     rows, seen = [], set()
     for (year, week, _), events in sorted(by_week.items()):
         for i, first in enumerate(events):

@@ -111,7 +111,7 @@ def quarterly_metrics(
     ends = pd.DataFrame(
         {"quarter": [str(q) for q in quarters], "as_of": [min(q.end(), now) for q in quarters]}
     )
-    ends["as_of"] = ends["as_of"].astype(MOMENT)
+    ends["as_of"] = ends["as_of"].astype(MOMENT)  # type: ignore[call-overload]  # pandas-stubs: a dtype string
     grid = measures.merge(ends, how="cross").sort_values("as_of", kind="stable")
     grid = grid[~(grid["created_at"] > grid["as_of"])]  # not made yet (empty: always there)
     # measure_id as int64 even when there are no reports yet (merge_asof's keys must match)

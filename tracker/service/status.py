@@ -281,7 +281,7 @@ def check_report_values(
     return status, rag
 
 
-def _parse_member(enum, value, field, key, problems):  # type: ignore[no-untyped-def]
+def _parse_member(enum, value, field, key, problems):
     try:
         return enum(value)
     except ValueError:
@@ -357,7 +357,7 @@ def newest_periods(session: Session, plan_id: int) -> dict[int, str]:
         .where(Measure.plan_id == plan_id, StatusUpdate.by_partner.is_(False))
         .group_by(StatusUpdate.measure_id)
     )
-    return dict(session.execute(query).all())  # type: ignore[arg-type]
+    return dict(session.execute(query).all())
 
 
 def is_closed(session: Session, plan_id: int, period: Quarter) -> bool:
