@@ -35,7 +35,8 @@ from tracker import db, i18n, service
 from tracker.importers import import_tables
 from tracker.importers import read_bytes as real_read_bytes
 from tracker.models import AuditLog, Measure, Plan, User
-from ui import admin_import, admin_import_layout
+from ui.admin import import_layout as admin_import_layout
+from ui.admin import import_tab as admin_import
 
 CSV = (
     "Kode;Tiltak;Satsingsområde;Ansvarlig;Start;Slutt\n"

@@ -30,7 +30,12 @@ def python_files(*parts: str) -> list[Path]:
     return found
 
 
-@pytest.mark.parametrize("path", python_files("tracker"), ids=lambda p: p.name)
+def file_id(path: Path) -> str:
+    """A test id that tells ui/admin/measures.py from app_pages/measures.py."""
+    return str(path.relative_to(ROOT))
+
+
+@pytest.mark.parametrize("path", python_files("tracker"), ids=file_id)
 def test_tracker_never_imports_streamlit(path: Path) -> None:
     assert "streamlit" not in imported_modules(path)
 
@@ -38,7 +43,7 @@ def test_tracker_never_imports_streamlit(path: Path) -> None:
 UI_FILES = python_files("dashboard.py", "app_pages", "ui")
 
 
-@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", UI_FILES, ids=file_id)
 def test_pages_never_import_sqlalchemy(path: Path) -> None:
     assert not imported_modules(path) & {"sqlalchemy", "psycopg", "sqlite3"}
 
@@ -51,6 +56,7 @@ def test_the_checker_sees_imports(tmp_path: Path) -> None:
 
 def test_ui_files_exist() -> None:
     assert (ROOT / "dashboard.py") in UI_FILES
+    assert (ROOT / "ui" / "admin" / "measures.py") in UI_FILES
 
 
 INPUT_WIDGETS = {
@@ -87,7 +93,7 @@ def widgets_without_key(path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", UI_FILES, ids=file_id)
 def test_every_input_widget_has_a_key(path: Path) -> None:
     """DESIGN rule 6: explicit keys, so AppTest can find every input."""
     assert widgets_without_key(path) == []
@@ -124,7 +130,7 @@ def choices_without_placeholder(path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", UI_FILES, ids=file_id)
 def test_every_choice_and_table_has_a_placeholder(path: Path) -> None:
     assert choices_without_placeholder(path) == []
 

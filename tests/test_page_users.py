@@ -27,7 +27,7 @@ from tests.test_page_admin import node_after
 from tracker import i18n, service
 from tracker.models import Actor, AuditLog, User
 from tracker.service.users import USER_FIELDS
-from ui.admin_users import CHANGE_LABELS, profile_form
+from ui.admin.users import CHANGE_LABELS, profile_form
 
 ADMIN_PAGE = "app_pages/admin.py"
 

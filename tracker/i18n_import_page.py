@@ -31,7 +31,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
     "importreport.changes": {"nb": "Endringer", "en": "Changes"},
     "importreport.sheet_read": {"nb": "Ark lest", "en": "Sheet read"},
     "importreport.header_row": {"nb": "Overskriftsrad", "en": "Header row"},
-    # how the file was read (ui.admin_import_layout)
+    # how the file was read (ui.admin.import_layout)
     "importpage.how_read": {"nb": "Slik ble fila lest", "en": "How the file was read"},
     "importpage.read_sheet": {
         "nb": "Tiltakene er lest fra arket «{sheet}», med overskriftene i rad {row}.",
@@ -80,7 +80,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Download the import report (XLSX)",
     },
     "importpage.report_csv": {"nb": "Som CSV", "en": "As CSV"},
-    # a fresh install: the first plan (ui.admin_import, ui.first_plan)
+    # a fresh install: the first plan (ui.admin.import_tab, ui.first_plan)
     "importpage.first_help": {
         "nb": "Gi planen navnet den har, og perioden om navnet ikke sier den. Velg så fila "
         "med handlingsdelen (XLSX eller CSV). En fil med et Plan-ark har navnet i seg. Du "

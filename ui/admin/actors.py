@@ -8,8 +8,8 @@ import streamlit as st
 from tracker import i18n, service
 from tracker.vocab import ActorKind
 from ui import data, save_guard
-from ui.admin_choice import keep_choice, new_or, picker, select_next
-from ui.admin_common import (
+from ui.admin.pickers import keep_choice, new_or, picker, select_next
+from ui.forms import (
     Slots,
     defaults,
     delete_button,

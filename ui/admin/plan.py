@@ -8,9 +8,10 @@ import streamlit as st
 
 from tracker import service
 from tracker.limits import MAX_YEAR, MIN_YEAR
-from ui import admin_structure, data, save_guard
-from ui.admin_common import (
-    NEW_PLAN_KEY,
+from ui import data, save_guard
+from ui.admin import themes_goals
+from ui.admin.tabs import NEW_PLAN_KEY
+from ui.forms import (
     Slots,
     defaults,
     done,
@@ -37,9 +38,9 @@ def render(plan_id: int | None) -> None:
     with st.expander(t("adminpage.new_plan"), icon=":material/add:"):
         plan_form(None)
     st.divider()
-    admin_structure.themes(plan_id)
+    themes_goals.themes(plan_id)
     st.divider()
-    admin_structure.goals(plan_id)
+    themes_goals.goals(plan_id)
 
 
 def plan_form(plan_id: int | None) -> None:

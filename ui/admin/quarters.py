@@ -8,7 +8,7 @@ import streamlit as st
 from tracker import service
 from tracker.quarters import Quarter
 from ui import data, widgets
-from ui.admin_common import done, run_write
+from ui.forms import done, run_write
 from ui.state import t
 
 

@@ -13,7 +13,7 @@ from tracker import mail
 from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder, record_sent, reminder_csv, reminder_table
 from ui import data, widgets
-from ui.admin_common import run_write
+from ui.forms import run_write
 from ui.state import lang, require_user, t
 from ui.text import MISSING, t_md
 

@@ -7,8 +7,8 @@ import streamlit as st
 
 from tracker import service
 from ui import data, save_guard
-from ui.admin_choice import keep_choice, new_or, picker, select_next
-from ui.admin_common import (
+from ui.admin.pickers import keep_choice, new_or, picker, select_next
+from ui.forms import (
     Slots,
     defaults,
     delete_button,

@@ -13,8 +13,9 @@ from tracker import i18n, service
 from tracker.service.passwords import MIN_PASSWORD_LENGTH
 from tracker.vocab import Role
 from ui import data, save_guard, widgets
-from ui.admin_choice import keep_choice, picker
-from ui.admin_common import (
+from ui.admin.pickers import keep_choice, picker
+from ui.auth import keep_own_session
+from ui.forms import (
     Slots,
     defaults,
     done,
@@ -24,7 +25,6 @@ from ui.admin_common import (
     text,
     value,
 )
-from ui.auth import keep_own_session
 from ui.state import lang, require_user, t
 from ui.text import MISSING, t_md
 
