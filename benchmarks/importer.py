@@ -29,7 +29,7 @@ TARGET_SECONDS, TARGET_MIB = 5.0, 500
 
 def make_file(folder: Path, factor: int) -> Path:
     from tracker.exporters import export_plan
-    from tracker.service import get_plan
+    from tracker.service.structure import get_plan
 
     source = f"sqlite:///{folder / 'source.db'}"
     generate(source, factor)
@@ -44,7 +44,7 @@ def make_file(folder: Path, factor: int) -> Path:
 def child(path: Path, url: str, dry_run: bool) -> None:
     """Run one import in this process and print what it cost as JSON."""
     from tracker.importers import import_path
-    from tracker.service import SYSTEM
+    from tracker.service.principal import SYSTEM
 
     engine = db.make_engine(url)
     started = time.perf_counter()

@@ -12,7 +12,7 @@ import streamlit as st
 
 from tracker import db
 from tracker.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from tracker.service import Principal
+from tracker.service.principal import Principal
 from ui import data, save_guard
 from ui.state import require_user, t
 from ui.text import error_text, t_md

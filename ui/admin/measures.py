@@ -9,8 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tracker import service
-from tracker.service import MeasureInput
+from tracker.service.admin import MeasureInput, delete_measure, save_measure
 from ui import data, save_guard
 from ui.admin import conflict, measure_fields
 from ui.admin.pickers import new_or, picker, select_next
@@ -90,9 +89,7 @@ def measure_form(plan_id: int, measure_id: int | None, row: pd.Series | None, th
         delete_button(
             labels_of(row),
             key=f"{prefix}_delete",
-            action=lambda session, user: service.delete_measure(
-                session, user=user, measure_id=measure_id
-            ),
+            action=lambda session, user: delete_measure(session, user=user, measure_id=measure_id),
             message=t_md("adminpage.deleted", name=labels_of(row)),
             then=lambda: forget(prefix, (*measure_fields.FIELDS, "seen")),
         )
@@ -114,7 +111,7 @@ def save(
 ) -> None:
     prefix = prefix_of(measure_id)
     ok, saved_id = run_write(
-        lambda session, user: service.save_measure(
+        lambda session, user: save_measure(
             session,
             user=user,
             plan_id=plan_id,

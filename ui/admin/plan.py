@@ -6,8 +6,8 @@ from datetime import date
 
 import streamlit as st
 
-from tracker import service
 from tracker.limits import MAX_YEAR, MIN_YEAR
+from tracker.service.admin import save_plan
 from ui import data, save_guard
 from ui.admin import themes_goals
 from ui.admin.tabs import NEW_PLAN_KEY
@@ -79,7 +79,7 @@ def plan_form(plan_id: int | None) -> None:
         return
     name = value(prefix, "name")
     ok, saved_id = run_write(
-        lambda session, user: service.save_plan(
+        lambda session, user: save_plan(
             session,
             user=user,
             plan_id=plan_id,
