@@ -15,7 +15,6 @@ from tracker import db, i18n
 from tracker.demo import demo_accounts
 from tracker.errors import PermissionDenied
 from tracker.service import sessions
-from tracker.service.sessions import check_session
 from tracker.service.users import principal_by_email
 from tracker.vocab import Role
 from ui import data, state
@@ -44,7 +43,7 @@ def refresh_user() -> None:
         return
     with db.read_session(state.current_engine()) as session:
         try:
-            set_user(check_session(session, principal))
+            set_user(sessions.check_session(session, principal))
         except PermissionDenied as ended:
             _ended(ended)
 
