@@ -146,3 +146,48 @@ def test_the_placeholder_checker_sees_a_missing_placeholder(tmp_path: Path) -> N
         "sample.py:2 selectbox",
         "sample.py:4 multiselect",
     ]
+
+
+SERVICE = ROOT / "tracker" / "service"
+SERVICE_MODULES = {path.stem for path in SERVICE.glob("*.py")} - {"__init__"}
+
+
+def service_names_imported(path: Path) -> set[str]:
+    """What `from tracker.service import …` takes from the package itself."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "tracker.service"
+        for alias in node.names
+    }
+
+
+def test_the_service_package_re_exports_nothing() -> None:
+    """Callers import the service modules by name; the package loads none of them."""
+    tree = ast.parse((SERVICE / "__init__.py").read_text(encoding="utf-8"))
+    assert not [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    python_files(
+        "dashboard.py", "app.py", "app_pages", "ui", "web", "tracker", "tests", "benchmarks"
+    ),
+    ids=file_id,
+)
+def test_only_modules_are_imported_from_the_service_package(path: Path) -> None:
+    assert service_names_imported(path) <= SERVICE_MODULES
+
+
+def test_the_service_import_checker_sees_a_name(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from tracker.service import SYSTEM, status\n")
+    assert service_names_imported(sample) == {"SYSTEM", "status"}
+    assert service_names_imported(sample) - SERVICE_MODULES == {"SYSTEM"}
+
+
+def test_the_admin_tabs_are_in_their_own_package() -> None:
+    """ui/admin/ holds the Admin page's tabs; ui/ itself has no admin_* modules."""
+    assert (ROOT / "ui" / "admin" / "tabs.py").is_file()
+    assert sorted(path.name for path in (ROOT / "ui").glob("admin_*.py")) == []
