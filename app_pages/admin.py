@@ -6,41 +6,29 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker.vocab import Role
-from ui import (
-    admin_actors,
-    admin_audit,
-    admin_common,
-    admin_import,
-    admin_measures,
-    admin_plan,
-    admin_quarters,
-    admin_reminders,
-    admin_users,
-    first_plan,
-    widgets,
-)
+from ui import first_plan, forms, widgets
+from ui.admin import actors, audit, import_tab, measures, plan, quarters, reminders, users
+from ui.admin.tabs import NEW_PLAN_KEY, OPEN_KEY, TAB_KEY
 from ui.state import require_role, t
 
-TAB_KEY = admin_common.TAB_KEY
-OPEN_KEY = admin_common.OPEN_KEY
 TABS = {
-    "plan": admin_plan.render,
-    "measures": admin_measures.render,
-    "actors": admin_actors.render,
-    "users": admin_users.render,
-    "import": admin_import.render,
-    "quarters": admin_quarters.render,
-    "reminders": admin_reminders.render,
-    "audit": admin_audit.render,
+    "plan": plan.render,
+    "measures": measures.render,
+    "actors": actors.render,
+    "users": users.render,
+    "import": import_tab.render,
+    "quarters": quarters.render,
+    "reminders": reminders.render,
+    "audit": audit.render,
 }
 
 
 user = require_role(Role.ADMIN, message_key="perm.admin_only")
-if (chosen := st.session_state.pop(admin_common.NEW_PLAN_KEY, None)) is not None:
+if (chosen := st.session_state.pop(NEW_PLAN_KEY, None)) is not None:
     st.session_state[widgets.PLAN_KEY] = chosen
 plan_id = widgets.plan_picker()
 st.title(t("page.admin"))
-admin_common.show_flash()
+forms.show_flash()
 
 # The open tab is remembered by its code too, so that it stays open when the
 # language (and with it the tab's label) changes.

@@ -12,7 +12,7 @@ from tracker.service import overlaps
 from tracker.vocab import OverlapVerdict, Role
 from ui import coordination as view
 from ui import data, save_guard, widgets
-from ui.admin_common import done, run_write
+from ui.forms import done, run_write
 from ui.state import lang, require_user, t, tn
 from ui.text import t_md
 

@@ -10,7 +10,7 @@ from tracker import i18n
 from tracker.service import indicators as kpi
 from tracker.vocab import Direction, Role
 from ui import data, figures, save_guard, widgets
-from ui.admin_common import defaults, done, run_write, value
+from ui.forms import defaults, done, run_write, value
 from ui.state import lang, require_user, t
 from ui.text import MISSING, t_md
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n, service
+from tracker import i18n
 from tracker.links import MEASURE_PARAM
 from tracker.quarters import Quarter
+from tracker.service.measures import filter_measures
 from tracker.vocab import OverlapVerdict
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t, tn
@@ -22,7 +23,7 @@ if measures.empty:
     st.info(t("empty.no_plan"))
     st.stop()
 where = widgets.measure_filters(plan_id, key="measures")
-shown = service.filter_measures(measures, where)
+shown = filter_measures(measures, where)
 st.caption(tn("measures.count", len(measures), shown=len(shown)))
 widgets.show_measure_table(shown, key="measures_table")
 

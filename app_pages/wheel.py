@@ -15,7 +15,7 @@ from tracker.service import events as wheel
 from tracker.service.calendar_feeds import FeedScope, feed_rows
 from tracker.vocab import EventKind
 from ui import browser_texts, calendar_links, data, figures, save_guard, widgets
-from ui.admin_common import defaults, done, run_write, value
+from ui.forms import defaults, done, run_write, value
 from ui.state import lang, require_user, t, tn
 from ui.text import MISSING, t_md
 

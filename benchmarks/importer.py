@@ -34,7 +34,7 @@ ACTOR_WORDS = ("AS", "kommune", "næringsforening", "og omegn", "klynge", "sente
 
 def make_file(folder: Path, factor: int) -> Path:
     from tracker.exporters import export_plan
-    from tracker.service import get_plan
+    from tracker.service.structure import get_plan
 
     source = f"sqlite:///{folder / 'source.db'}"
     generate(source, factor)
@@ -98,7 +98,7 @@ def make_kept_file(folder: Path, factor: int, seed: int = 7) -> Path:
 def child(path: Path, url: str, dry_run: bool) -> None:
     """Run one import in this process and print what it cost as JSON."""
     from tracker.importers import import_path
-    from tracker.service import SYSTEM
+    from tracker.service.principal import SYSTEM
 
     engine = db.make_engine(url)
     plan = None if path.name == "plan.xlsx" else "Strategisk næringsplan for Benchmark 2024–2028"

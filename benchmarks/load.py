@@ -33,7 +33,8 @@ from tracker import db
 from tracker.i18n import t
 from tracker.models import Measure
 from tracker.quarters import Quarter
-from tracker.service import SYSTEM, create_user
+from tracker.service.principal import SYSTEM
+from tracker.service.users import create_user
 from tracker.vocab import Role
 
 PASSWORD = "load-password-1"

@@ -30,8 +30,8 @@ from benchmarks.scale import generate
 from tracker import db
 from tracker.demo import load_demo
 from tracker.overlap_score import THRESHOLD, score_pairs
-from tracker.service import SYSTEM
 from tracker.service.overlaps import MAX_SHOWN, candidates, overlap_measures
+from tracker.service.principal import SYSTEM
 from tracker.service.structure import get_plan
 from tracker.similarity import normalised, target_groups
 

@@ -27,7 +27,8 @@ from streamlit.testing.v1 import AppTest
 from benchmarks.scale import generate
 from tracker import db
 from tracker.demo import DEMO_PASSWORDS, load_demo
-from tracker.service import Principal, authenticate
+from tracker.service.login import authenticate
+from tracker.service.principal import Principal
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = (

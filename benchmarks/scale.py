@@ -17,7 +17,8 @@ from sqlalchemy import insert
 from tracker import db
 from tracker.models import Actor, Measure, MeasurePartner, Plan, StatusUpdate, Theme
 from tracker.quarters import Quarter, quarter_range
-from tracker.service import SYSTEM, create_user
+from tracker.service.principal import SYSTEM
+from tracker.service.users import create_user
 from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
 
 MEASURES_PER_FACTOR = 35

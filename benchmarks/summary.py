@@ -20,7 +20,7 @@ from benchmarks.pages import database
 from tracker import db
 from tracker.quarters import Quarter
 from tracker.reports import Format, build_summary, render
-from tracker.service import get_plan
+from tracker.service.structure import get_plan
 
 
 def timed(func, runs: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]

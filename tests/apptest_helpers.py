@@ -34,7 +34,8 @@ from streamlit.util import calc_hash
 from tracker import db, i18n
 from tracker.demo import DEMO_PASSWORDS, load_demo
 from tracker.models import StatusUpdate, User
-from tracker.service import Principal, log_in
+from tracker.service.login import log_in
+from tracker.service.principal import Principal
 from ui.nav import PAGES, PageSpec
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -34,7 +34,7 @@ from tests.factories import (
 )
 from tracker import db
 from tracker.models import Actor, Base, Measure, Plan, Theme, User
-from tracker.service import Principal
+from tracker.service.principal import Principal
 from tracker.settings import TEST_POSTGRES_URL
 from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
 

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from tracker.models import Actor, Measure, MeasurePartner, Plan, StatusUpdate, Theme, User
 from tracker.quarters import Quarter
-from tracker.service import SYSTEM, Principal, create_user
+from tracker.service.principal import SYSTEM, Principal
 from tracker.service.status import append_status
+from tracker.service.users import create_user
 from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
 
 PASSWORD = "riktig-passord-123"

@@ -30,13 +30,16 @@ from tests.apptest_helpers import (
     template,
     texts,
 )
-from tracker import db, i18n, service
+from tracker import db, i18n
 from tracker.importers import import_tables
 from tracker.importers import read_bytes as real_read_bytes
 from tracker.importers.layout import Layout
 from tracker.models import AuditLog, Measure, Plan, User
+from tracker.service.principal import SYSTEM, Principal
+from tracker.service.users import create_user
 from tracker.vocab import Status
-from ui import admin_import, admin_import_layout
+from ui.admin import import_layout as admin_import_layout
+from ui.admin import import_tab as admin_import
 
 CSV = (
     "Kode;Tiltak;Satsingsområde;Ansvarlig;Start;Slutt\n"
@@ -111,12 +114,10 @@ def empty(
     return database
 
 
-def real_admin(database: AppDatabase) -> service.Principal:
+def real_admin(database: AppDatabase) -> Principal:
     with database.transaction() as session:
-        user_id = service.create_user(
-            session, user=service.SYSTEM, username="kari", role="admin", password=None
-        )
-        return service.Principal.of(session.get_one(User, user_id))
+        user_id = create_user(session, user=SYSTEM, username="kari", role="admin", password=None)
+        return Principal.of(session.get_one(User, user_id))
 
 
 def import_tab(database: AppDatabase) -> AppTest:

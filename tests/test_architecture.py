@@ -30,7 +30,12 @@ def python_files(*parts: str) -> list[Path]:
     return found
 
 
-@pytest.mark.parametrize("path", python_files("tracker"), ids=lambda p: p.name)
+def file_id(path: Path) -> str:
+    """A test id that tells ui/admin/measures.py from app_pages/measures.py."""
+    return str(path.relative_to(ROOT))
+
+
+@pytest.mark.parametrize("path", python_files("tracker"), ids=file_id)
 def test_tracker_never_imports_streamlit(path: Path) -> None:
     assert "streamlit" not in imported_modules(path)
 
@@ -38,7 +43,7 @@ def test_tracker_never_imports_streamlit(path: Path) -> None:
 UI_FILES = python_files("dashboard.py", "app_pages", "ui")
 
 
-@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", UI_FILES, ids=file_id)
 def test_pages_never_import_sqlalchemy(path: Path) -> None:
     assert not imported_modules(path) & {"sqlalchemy", "psycopg", "sqlite3"}
 
@@ -51,6 +56,7 @@ def test_the_checker_sees_imports(tmp_path: Path) -> None:
 
 def test_ui_files_exist() -> None:
     assert (ROOT / "dashboard.py") in UI_FILES
+    assert (ROOT / "ui" / "admin" / "measures.py") in UI_FILES
 
 
 INPUT_WIDGETS = {
@@ -87,7 +93,7 @@ def widgets_without_key(path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", UI_FILES, ids=file_id)
 def test_every_input_widget_has_a_key(path: Path) -> None:
     """DESIGN rule 6: explicit keys, so AppTest can find every input."""
     assert widgets_without_key(path) == []
@@ -124,7 +130,7 @@ def choices_without_placeholder(path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", UI_FILES, ids=file_id)
 def test_every_choice_and_table_has_a_placeholder(path: Path) -> None:
     assert choices_without_placeholder(path) == []
 
@@ -140,3 +146,48 @@ def test_the_placeholder_checker_sees_a_missing_placeholder(tmp_path: Path) -> N
         "sample.py:2 selectbox",
         "sample.py:4 multiselect",
     ]
+
+
+SERVICE = ROOT / "tracker" / "service"
+SERVICE_MODULES = {path.stem for path in SERVICE.glob("*.py")} - {"__init__"}
+
+
+def service_names_imported(path: Path) -> set[str]:
+    """What `from tracker.service import …` takes from the package itself."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "tracker.service"
+        for alias in node.names
+    }
+
+
+def test_the_service_package_re_exports_nothing() -> None:
+    """Callers import the service modules by name; the package loads none of them."""
+    tree = ast.parse((SERVICE / "__init__.py").read_text(encoding="utf-8"))
+    assert not [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    python_files(
+        "dashboard.py", "app.py", "app_pages", "ui", "web", "tracker", "tests", "benchmarks"
+    ),
+    ids=file_id,
+)
+def test_only_modules_are_imported_from_the_service_package(path: Path) -> None:
+    assert service_names_imported(path) <= SERVICE_MODULES
+
+
+def test_the_service_import_checker_sees_a_name(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from tracker.service import SYSTEM, status\n")
+    assert service_names_imported(sample) == {"SYSTEM", "status"}
+    assert service_names_imported(sample) - SERVICE_MODULES == {"SYSTEM"}
+
+
+def test_the_admin_tabs_are_in_their_own_package() -> None:
+    """ui/admin/ holds the Admin page's tabs; ui/ itself has no admin_* modules."""
+    assert (ROOT / "ui" / "admin" / "tabs.py").is_file()
+    assert sorted(path.name for path in (ROOT / "ui").glob("admin_*.py")) == []

@@ -18,7 +18,7 @@ from tests.conftest import build_world, load_world, utc
 from tracker import db
 from tracker.db import ROOT
 from tracker.models import Measure
-from tracker.service import Report, report_status
+from tracker.service.status import Report, report_status
 from tracker.vocab import Rag, Status
 
 NOW = utc(2026, 11, 15, 12)

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from tests.factories import PASSWORD, make_user
 from tracker.errors import AuthError, PermissionDenied
 from tracker.models import BrowserSession
-from tracker.service import SYSTEM, Principal, set_active, set_password
 from tracker.service.login import MAX_FAILED_LOGINS, authenticate
+from tracker.service.principal import SYSTEM, Principal
 from tracker.service.sessions import (
     KEEP_ENDED,
     SESSION_IDLE,
@@ -29,6 +29,7 @@ from tracker.service.sessions import (
     token_hash,
     touch_session,
 )
+from tracker.service.users import set_active, set_password
 from tracker.vocab import Role
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

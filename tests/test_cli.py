@@ -21,7 +21,7 @@ from tracker.cli import main
 from tracker.demo import DEMO_PASSWORDS
 from tracker.errors import AuthError
 from tracker.models import Actor, Measure
-from tracker.service import authenticate
+from tracker.service.login import authenticate
 from tracker.vocab import Role
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,20 +31,12 @@ from tracker.reports.final import (
     stored_file,
 )
 from tracker.reports.snapshot import TABLES
-from tracker.service import (
-    SYSTEM,
-    MeasureInput,
-    Report,
-    close_quarter,
-    delete_measure,
-    plan_rollup,
-    reopen_quarter,
-    report_status,
-    save_actor,
-    save_measure,
-    save_theme,
-)
+from tracker.service.admin import MeasureInput, delete_measure, save_actor, save_measure, save_theme
 from tracker.service.contributions import ContributionInput, add_contribution
+from tracker.service.periods import close_quarter, reopen_quarter
+from tracker.service.principal import SYSTEM
+from tracker.service.rollups import plan_rollup
+from tracker.service.status import Report, report_status
 
 CLOSED = Quarter(2025, 2)
 NOW = datetime(2025, 8, 15, 12, tzinfo=UTC)  # 2025-Q3, after CLOSED ended

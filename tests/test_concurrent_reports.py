@@ -16,7 +16,7 @@ from tests.factories import World
 from tracker import db
 from tracker.errors import ConflictError, TrackerError
 from tracker.models import Measure, StatusUpdate
-from tracker.service import Report, report_status
+from tracker.service.status import Report, report_status
 from tracker.vocab import Rag, Status
 
 THREADS, REPORTS = 8, 50

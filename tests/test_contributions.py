@@ -15,22 +15,17 @@ from tracker.db import AppendOnlyError
 from tracker.errors import PermissionDenied, ValidationError
 from tracker.models import Contribution, StatusUpdate
 from tracker.quarters import Quarter
-from tracker.service import (
-    Report,
-    close_quarter,
-    latest_status,
-    measure_history,
-    report_status,
-)
 from tracker.service.contributions import (
     ContributionInput,
     add_contribution,
     list_contributions,
 )
 from tracker.service.measures import measure_status
+from tracker.service.periods import close_quarter
 from tracker.service.principal import contributable_measure_ids, reportable_measure_ids
 from tracker.service.reminders import reminders
 from tracker.service.rollups import reporting_of
+from tracker.service.status import Report, latest_status, measure_history, report_status
 from tracker.vocab import Rag, Status
 
 NOW = datetime(2025, 8, 15, 12, tzinfo=UTC)  # in 2025-Q3
@@ -215,8 +210,7 @@ def test_a_measure_or_actor_with_contributions_is_not_deleted(
 ) -> None:
     """Found in review: only status reports were counted, so the delete reached the
     database's foreign key and failed there."""
-    from tracker.service import delete_actor, delete_measure
-    from tracker.service.admin import MeasureInput, save_measure
+    from tracker.service.admin import MeasureInput, delete_actor, delete_measure, save_measure
 
     admin = world.principals["admin"]
     measure = world.measures["2.1"]  # led by C, B partner; no status report

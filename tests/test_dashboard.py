@@ -27,8 +27,9 @@ from tests.apptest_helpers import (
 from tracker import i18n
 from tracker.demo import DEMO_USERS
 from tracker.errors import AuthError
-from tracker.service import SYSTEM, create_user, set_password
 from tracker.service.login import LOCK_TIME
+from tracker.service.principal import SYSTEM
+from tracker.service.users import create_user, set_password
 from tracker.vocab import Role
 from ui.nav import PAGES
 

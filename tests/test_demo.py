@@ -16,8 +16,9 @@ import tracker.importers
 from tracker import demo, planfile
 from tracker.models import Actor, AuditLog, Measure, StatusUpdate, User
 from tracker.quarters import Quarter, quarter_range
-from tracker.service import SYSTEM, authenticate
+from tracker.service.login import authenticate
 from tracker.service.passwords import password_problems
+from tracker.service.principal import SYSTEM
 from tracker.vocab import ActorKind, Rag, Role, Status
 
 LAST = Quarter(2026, 3)

@@ -22,16 +22,12 @@ from tracker.errors import AuthError, PermissionDenied, ValidationError
 from tracker.exporters import export_plan
 from tracker.importers import import_path
 from tracker.models import User
-from tracker.service import (
-    SYSTEM,
-    Principal,
-    authenticate,
-    create_user,
-    list_plans,
-    set_active,
-)
 from tracker.service.demo_accounts import active_demo_usernames
+from tracker.service.login import authenticate
+from tracker.service.principal import SYSTEM, Principal
 from tracker.service.setup import create_first_admin, needs_first_admin
+from tracker.service.structure import list_plans
+from tracker.service.users import create_user, set_active
 from tracker.vocab import Role
 
 

@@ -37,12 +37,8 @@ from tracker.models import (
     Theme,
     User,
 )
-from tracker.service import (
+from tracker.service.admin import (
     MeasureInput,
-    Report,
-    create_user,
-    plan_rollup,
-    report_status,
     save_actor,
     save_goal,
     save_measure,
@@ -53,6 +49,9 @@ from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.service.events import EventInput, save_event
 from tracker.service.indicators import IndicatorInput, report_value, save_indicator
 from tracker.service.overlaps import record_decision
+from tracker.service.rollups import plan_rollup
+from tracker.service.status import Report, report_status
+from tracker.service.users import create_user
 from tracker.vocab import EventKind, Role
 
 NOW = datetime(2026, 2, 15, 12, tzinfo=UTC)

@@ -24,8 +24,10 @@ from tracker.demo import load_demo
 from tracker.exporters import export_plan
 from tracker.importers import import_path
 from tracker.models import Actor, Goal, Measure, Plan, Theme
-from tracker.service import SYSTEM, get_plan, latest_status
 from tracker.service.demo_accounts import retire_demo_accounts
+from tracker.service.principal import SYSTEM
+from tracker.service.status import latest_status
+from tracker.service.structure import get_plan
 from tracker.vocab import ActorKind, EventKind, PartnerRole, Rag, Status
 
 if TYPE_CHECKING:

@@ -33,7 +33,7 @@ from tracker.reports.to_docx import CELL_MARGIN, summary_docx
 from tracker.reports.to_pdf import summary_pdf
 from tracker.reports.to_xlsx import summary_xlsx
 from tracker.reports.widths import Need, fit, words
-from tracker.service import get_plan
+from tracker.service.structure import get_plan
 
 NEEDS_POPPLER = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils is not installed (pdftotext)"

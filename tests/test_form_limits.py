@@ -16,16 +16,17 @@ from sqlalchemy.orm import Session
 
 from tests.apptest_helpers import AppDatabase, app, fresh_database, no_exception, on_page
 from tests.factories import World
-from tracker import i18n, service
+from tracker import i18n
 from tracker.errors import ValidationError
 from tracker.limits import PROGRESS_MAX, PROGRESS_MIN, column_limit, is_progress
 from tracker.models import Contribution, StatusUpdate
-from tracker.service import Report, report_status
 from tracker.service.contributions import (
     ContributionInput,
     add_contribution,
     list_contributions,
 )
+from tracker.service.status import Report, report_status
+from tracker.service.structure import list_plans
 from ui import report_form
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,7 +170,7 @@ def test_a_contribution_over_the_limit_says_so_and_stays_in_the_field(demo: AppD
     pasted = "B" * (limit + 3)
     at.text_area(key=f"{fields}_text").input(pasted).run()
     with demo.session() as session:
-        plan_id = int(service.list_plans(session)["id"].iloc[0])
+        plan_id = int(list_plans(session)["id"].iloc[0])
     at.button(key=f"{fields}_save").click().run()
     no_exception(at)
     with demo.session() as session:

@@ -27,7 +27,6 @@ from tracker.models import Actor, Measure
 from tracker.quarters import Quarter
 from tracker.reports import Format, build_summary, render
 from tracker.reports.final import stored_file
-from tracker.service import SYSTEM, Principal
 from tracker.service.admin import (
     MeasureInput,
     save_actor,
@@ -40,6 +39,7 @@ from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.service.events import EventInput, save_event
 from tracker.service.indicators import IndicatorInput, report_value, save_indicator
 from tracker.service.periods import close_quarter
+from tracker.service.principal import SYSTEM, Principal
 from tracker.service.reminders import reminder_csv, reminders
 from tracker.service.status import Report, report_status
 from tracker.vocab import EventKind, PartnerRole, Rag, Role, Status

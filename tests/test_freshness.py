@@ -10,8 +10,10 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.apptest_helpers import AppDatabase, app, demo_database
-from tracker import service
 from tracker.quarters import Quarter
+from tracker.service.measures import measure_status
+from tracker.service.status import Report, report_status
+from tracker.service.structure import list_plans
 
 
 @pytest.fixture(scope="module")
@@ -28,18 +30,18 @@ def test_a_report_from_another_session_shows_at_the_next_rerun(demo: AppDatabase
     leader = app(demo.principal("ordforer"), page="app_pages/overview.py")
     before = metric(leader, "Fullført")
     with demo.session() as session:
-        plan_id = int(service.list_plans(session)["id"].iloc[0])
-        open_measures = service.measure_status(session, plan_id=plan_id)
+        plan_id = int(list_plans(session)["id"].iloc[0])
+        open_measures = measure_status(session, plan_id=plan_id)
         running = open_measures[
             (open_measures["status"] == "in_progress")
             & (open_measures["end_period"] >= str(Quarter.current()))
         ].iloc[0]
     with demo.transaction() as session:  # another user, in another session
-        service.report_status(
+        report_status(
             session,
             user=demo.principal("admin"),
             measure_id=int(running["id"]),
-            report=service.Report(str(Quarter.current()), "completed", 100, "green"),
+            report=Report(str(Quarter.current()), "completed", 100, "green"),
             seen_version=int(running["version"]),
             now=datetime.now(UTC),
         )

@@ -21,8 +21,8 @@ from tracker.errors import PermissionDenied
 from tracker.importers import import_path, import_tables, read_bytes
 from tracker.models import Actor, Base, Goal, Measure, StatusUpdate, Theme
 from tracker.quarters import Quarter
-from tracker.service import SYSTEM
 from tracker.service.periods import close_quarter
+from tracker.service.principal import SYSTEM
 from tracker.vocab import ActorKind, PartnerRole, Rag, Status
 
 if TYPE_CHECKING:

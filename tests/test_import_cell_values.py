@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from tests.factories import make_actor
 from tracker.importers import import_path
 from tracker.models import Actor, Measure, StatusUpdate
-from tracker.service import SYSTEM
+from tracker.service.principal import SYSTEM
 from tracker.vocab import ActorKind, Status
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from tracker.importers.read import Table, Tables
 from tracker.importers.themes import measure_theme_code, split_theme
 from tracker.models import Actor, Measure, Plan, Theme
 from tracker.planfile import MEASURES
-from tracker.service import SYSTEM
+from tracker.service.principal import SYSTEM
 
 NOW = datetime(2025, 8, 15, 10, tzinfo=UTC)
 PLAN_NAME = "Strategisk næringsplan for Senja kommune 2024–2028"

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from tracker.cleaning import clean_text
 from tracker.importers import ImportResult, import_path
 from tracker.models import Base, Measure
-from tracker.service import SYSTEM
+from tracker.service.principal import SYSTEM
 
 if TYPE_CHECKING:
     from tests.factories import World

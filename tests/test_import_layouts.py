@@ -20,7 +20,7 @@ from tracker.cleaning import clean_text
 from tracker.cli import main
 from tracker.importers import import_path
 from tracker.importers.read import Layout, Tables, read_bytes, read_path
-from tracker.service import SYSTEM
+from tracker.service.principal import SYSTEM
 
 DATA = Path(__file__).parent / "data"
 HEADER = ["Nr.", "Tiltak", "Ansvar", "Samarbeidspartnere", "Tidsperiode", "Status"]

@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from tracker.demo import load_demo
 from tracker.importers import import_path
 from tracker.models import Measure
-from tracker.service import SYSTEM, latest_status, measures_frame
+from tracker.service.principal import SYSTEM
+from tracker.service.status import latest_status
+from tracker.service.structure import measures_frame
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from tracker.importers.layout import Layout
 from tracker.importers.read import Table, Tables
 from tracker.models import Actor, Measure, Plan
 from tracker.planfile import MEASURES
-from tracker.service import SYSTEM
+from tracker.service.principal import SYSTEM
 
 NOW = datetime(2025, 8, 15, 10, tzinfo=UTC)
 SENJA = "Strategisk næringsplan for Senja kommune 2024–2028"

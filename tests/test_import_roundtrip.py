@@ -33,7 +33,6 @@ from tracker.importers import ImportResult, import_tables, read_bytes
 from tracker.limits import MAX_WEIGHT, column_limit
 from tracker.models import Actor, Measure, Plan, Theme
 from tracker.quarters import Quarter
-from tracker.service import SYSTEM
 from tracker.service.admin import (
     MeasureInput,
     save_actor,
@@ -42,6 +41,7 @@ from tracker.service.admin import (
     save_plan,
     save_theme,
 )
+from tracker.service.principal import SYSTEM
 from tracker.service.status import Report, report_status
 from tracker.vocab import ActorKind, PartnerRole, Rag, Status
 

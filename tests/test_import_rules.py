@@ -21,8 +21,8 @@ from tracker.importers import ImportResult, import_tables, read_bytes
 from tracker.importers.limits import MAX_DATA_ROWS
 from tracker.limits import column_limit
 from tracker.models import Actor, Base, Event, Measure, Theme
-from tracker.service import SYSTEM
 from tracker.service.admin import save_actor, save_plan, save_theme
+from tracker.service.principal import SYSTEM
 from tracker.service.status import Report, report_status
 from tracker.vocab import Status
 

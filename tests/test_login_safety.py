@@ -20,14 +20,16 @@ from tests.factories import PASSWORD, World, make_user
 from tracker import db, i18n
 from tracker.errors import AuthError, PermissionDenied
 from tracker.models import LoginAttempt, Measure, User
-from tracker.service import SYSTEM, Report, report_status, set_active, set_password
 from tracker.service.login import (
     MAX_CLIENT_FAILURES,
     MAX_FAILED_LOGINS,
     authenticate,
     log_in,
 )
+from tracker.service.principal import SYSTEM
 from tracker.service.sessions import check_session
+from tracker.service.status import Report, report_status
+from tracker.service.users import set_active, set_password
 from tracker.vocab import Rag, Role, Status
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -21,10 +21,15 @@ from tests.apptest_helpers import (
     texts,
 )
 from tests.smtp_server import SMTPServer
-from tracker import db, i18n, service
+from tracker import db, i18n
 from tracker.demo import DEMO_PASSWORDS, load_demo
 from tracker.models import AuditLog, ClosedPeriod, Measure, User
 from tracker.quarters import Quarter
+from tracker.service.admin import MeasureInput, save_measure
+from tracker.service.login import authenticate
+from tracker.service.principal import SYSTEM, Principal
+from tracker.service.structure import get_plan, list_actors, list_themes
+from tracker.service.users import create_user
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN = DEMO_PASSWORDS["admin"]
@@ -59,27 +64,23 @@ def engine(
     engine.dispose()
 
 
-def admin_principal(engine: db.Engine) -> service.Principal:
+def admin_principal(engine: db.Engine) -> Principal:
     with db.transaction(engine) as session:
-        return service.authenticate(session, "admin", ADMIN)
+        return authenticate(session, "admin", ADMIN)
 
 
-def real_admin(engine: db.Engine) -> service.Principal:
+def real_admin(engine: db.Engine) -> Principal:
     """An admin of the municipality's own, beside the demo's (whose password is public)."""
     with db.transaction(engine) as session:
-        user_id = service.create_user(
-            session, user=service.SYSTEM, username="kari", role="admin", password=None
-        )
-        return service.Principal.of(session.get_one(User, user_id))
+        user_id = create_user(session, user=SYSTEM, username="kari", role="admin", password=None)
+        return Principal.of(session.get_one(User, user_id))
 
 
 def nb(key: str, **params: Any) -> str:
     return i18n.t(key, "nb", **params)
 
 
-def open_admin(
-    engine: db.Engine, tab: str = "plan", principal: service.Principal | None = None
-) -> AppTest:
+def open_admin(engine: db.Engine, tab: str = "plan", principal: Principal | None = None) -> AppTest:
     """The Admin page as the demo admin (or principal), with the given tab open."""
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     app.session_state["principal"] = principal or admin_principal(engine)
@@ -201,7 +202,7 @@ def test_a_conflicting_edit_shows_both_versions_and_keeps_what_was_typed(
     prefix = f"admin_m_{before.id}"
     # Someone else renames the measure after the form was opened.
     with db.transaction(engine) as session:
-        other = service.MeasureInput(
+        other = MeasureInput(
             code="1.2",
             title="Endret av en annen",
             theme_id=before.theme_id,
@@ -216,9 +217,9 @@ def test_a_conflicting_edit_shows_both_versions_and_keeps_what_was_typed(
             funding=before.funding,
             is_example=before.is_example,
         )
-        service.save_measure(
+        save_measure(
             session,
-            user=service.SYSTEM,
+            user=SYSTEM,
             plan_id=before.plan_id,
             measure_id=before.id,
             seen_version=before.version,
@@ -371,7 +372,7 @@ def test_audit_log_lists_entries_newest_first_and_filters(engine: db.Engine) -> 
 
 def test_deleting_a_theme_in_use_is_refused_with_the_reason(engine: db.Engine) -> None:
     with db.read_session(engine) as session:
-        themes = service.list_themes(session, service.get_plan(session).id)
+        themes = list_themes(session, get_plan(session).id)
     first = int(themes["id"].iloc[0])
     app = open_admin(engine, "plan")
     app.selectbox(key="admin_theme_pick").set_value(first).run()
@@ -379,7 +380,7 @@ def test_deleting_a_theme_in_use_is_refused_with_the_reason(engine: db.Engine) -
     assert not app.exception, app.exception
     assert "kan ikke slettes" in app.error[0].value
     with db.read_session(engine) as session:
-        assert len(service.list_themes(session, service.get_plan(session).id)) == len(themes)
+        assert len(list_themes(session, get_plan(session).id)) == len(themes)
 
 
 def test_creating_and_deleting_an_actor(engine: db.Engine) -> None:
@@ -390,7 +391,7 @@ def test_creating_and_deleting_an_actor(engine: db.Engine) -> None:
     app.button(key="admin_actor_new_save").click().run()
     assert not app.exception, app.exception
     with db.read_session(engine) as session:
-        actors = service.list_actors(session)
+        actors = list_actors(session)
     row = actors[actors["name"] == "Senja Havbruksnettverk"].iloc[0]
     assert (row["short_name"], row["kind"]) == ("SHN", "naeringsnettverk")
     # The new actor is chosen for editing; delete it again.
@@ -398,7 +399,7 @@ def test_creating_and_deleting_an_actor(engine: db.Engine) -> None:
     app.button(key=f"admin_actor_{int(row['id'])}_delete").click().run()
     assert not app.exception, app.exception
     with db.read_session(engine) as session:
-        assert "Senja Havbruksnettverk" not in set(service.list_actors(session)["name"])
+        assert "Senja Havbruksnettverk" not in set(list_actors(session)["name"])
     rows = audit_rows(engine, entity="actor", entity_id="Senja Havbruksnettverk")
     assert [r.action for r in rows] == ["create", "delete"]
 
@@ -414,7 +415,7 @@ def test_the_page_speaks_english(engine: db.Engine) -> None:
 
 def test_editing_the_plan_and_an_error_next_to_the_year(engine: db.Engine) -> None:
     with db.read_session(engine) as session:
-        plan_id = service.get_plan(session).id
+        plan_id = get_plan(session).id
     prefix = f"admin_plan_{plan_id}"
     app = open_admin(engine, "plan")
     app.number_input(key=f"{prefix}_end_year").set_value(2020).run()
@@ -424,13 +425,13 @@ def test_editing_the_plan_and_an_error_next_to_the_year(engine: db.Engine) -> No
         "admin.end_before_start", start=2024, end=2020
     )
     with db.read_session(engine) as session:
-        assert service.get_plan(session).end_year == 2028
+        assert get_plan(session).end_year == 2028
     app.number_input(key=f"{prefix}_end_year").set_value(2028)
     app.text_input(key=f"{prefix}_owner").input("Senja kommune, næringsavdelingen").run()
     app.button(key=f"{prefix}_save").click().run()
     assert not app.exception, app.exception
     with db.read_session(engine) as session:
-        assert service.get_plan(session).owner == "Senja kommune, næringsavdelingen"
+        assert get_plan(session).owner == "Senja kommune, næringsavdelingen"
     assert [r.after for r in audit_rows(engine, action="update", entity="plan")] == [
         {"owner": "Senja kommune, næringsavdelingen"}
     ]
@@ -490,7 +491,7 @@ def test_a_double_click_creates_one_actor_and_shows_it(engine: db.Engine) -> Non
         r.action for r in audit_rows(engine, entity="actor", entity_id="Senja Havbruksnettverk")
     ] == ["create"]
     with db.read_session(engine) as session:
-        actors = service.list_actors(session)
+        actors = list_actors(session)
     row = actors[actors["name"] == "Senja Havbruksnettverk"]
     assert len(row) == 1
     # The saved form is gone (the second press came from the page before the save,
@@ -507,7 +508,7 @@ def test_a_double_click_creates_one_actor_and_shows_it(engine: db.Engine) -> Non
 
 def test_a_double_click_on_an_edited_theme_saves_it_once_and_keeps_it(engine: db.Engine) -> None:
     with db.read_session(engine) as session:
-        themes = service.list_themes(session, service.get_plan(session).id)
+        themes = list_themes(session, get_plan(session).id)
     theme_id = int(themes["id"].iloc[0])
     prefix = f"admin_theme_{theme_id}"
     app = open_admin(engine, "plan")
@@ -524,7 +525,7 @@ def test_a_double_click_on_an_edited_theme_saves_it_once_and_keeps_it(engine: db
 
 def test_a_double_click_on_the_plan_form_saves_once(engine: db.Engine) -> None:
     with db.read_session(engine) as session:
-        plan_id = service.get_plan(session).id
+        plan_id = get_plan(session).id
     prefix = f"admin_plan_{plan_id}"
     app = open_admin(engine, "plan")
     app.text_input(key=f"{prefix}_owner").input("Senja kommune, næringsavdelingen").run()

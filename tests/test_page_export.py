@@ -20,10 +20,14 @@ from tests.apptest_helpers import (
     on_page,
     shown,
 )
-from tracker import i18n, service
+from tracker import i18n
 from tracker.models import Measure
 from tracker.quarters import Quarter
 from tracker.reports.final import final_summary
+from tracker.service.admin import MeasureInput, save_actor, save_measure
+from tracker.service.periods import close_quarter
+from tracker.service.rollups import plan_rollup
+from tracker.service.structure import get_plan, list_actors, measures_frame
 
 EXPORT = "app_pages/export.py"
 
@@ -52,8 +56,8 @@ def test_the_default_quarter_is_the_last_finished_and_the_preview_is_the_service
     last = Quarter.last_finished()
     assert at.selectbox(key="export_quarter").value == str(last)
     with demo.session() as session:
-        plan_id = service.get_plan(session).id
-        figures = service.plan_rollup(session, plan_id=plan_id, as_of=last)
+        plan_id = get_plan(session).id
+        figures = plan_rollup(session, plan_id=plan_id, as_of=last)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[i18n.t("kpi.measures")] == str(int(figures["measures"]))
     assert metrics[i18n.t("kpi.red")] == str(int(figures["red"]))
@@ -93,7 +97,7 @@ def test_csv_download_reads_back(demo: AppDatabase) -> None:
     payload = at.session_state["export_file"][2]
     table = pd.read_csv(io.BytesIO(payload), sep=";", decimal=",", encoding="utf-8-sig")
     with demo.session() as session:
-        count = len(service.measures_frame(session, service.get_plan(session).id))
+        count = len(measures_frame(session, get_plan(session).id))
     assert len(table) == count
     assert "Satsingsområde" in table.columns
 
@@ -126,8 +130,8 @@ def test_a_closed_quarter_offers_its_stored_final_report(
     own = fresh_database(tmp_path_factory, tmp_path, monkeypatch)
     last = Quarter.last_finished()
     with own.transaction() as session:
-        plan_id = service.get_plan(session).id
-        service.close_quarter(session, user=own.principal("admin"), plan_id=plan_id, period=last)
+        plan_id = get_plan(session).id
+        close_quarter(session, user=own.principal("admin"), plan_id=plan_id, period=last)
     at = open_export(own)
     assert at.selectbox(key="export_quarter").value == str(last)
     assert any(m.startswith(i18n.t("summary.final")[:8]) for m in (s.value for s in at.success))
@@ -136,11 +140,11 @@ def test_a_closed_quarter_offers_its_stored_final_report(
     no_exception(at)
     first = at.session_state["export_file"][2]
     with own.transaction() as session:
-        leads = set(service.measures_frame(session, plan_id)["lead_actor_id"])
-        actors = service.list_actors(session)
+        leads = set(measures_frame(session, plan_id)["lead_actor_id"])
+        actors = list_actors(session)
         actor = actors[actors["id"].isin(leads)].iloc[0]  # its name is in the CSV
         assert str(actor["name"]) in first.decode("utf-8-sig")
-        service.save_actor(session, user=own.principal("admin"), actor_id=int(actor["id"]),
+        save_actor(session, user=own.principal("admin"), actor_id=int(actor["id"]),
                            name="Omdøpt aktør AS", short_name=str(actor["short_name"]))  # fmt: skip
     again = open_export(own)
     again.radio(key="export_format").set_value("csv").run()
@@ -158,22 +162,22 @@ def test_a_closed_quarters_pages_show_its_final_reports_figures(
     last = Quarter.last_finished()
     admin = own.principal("admin")
     with own.transaction() as session:
-        plan_id = service.get_plan(session).id
-        service.close_quarter(session, user=admin, plan_id=plan_id, period=last)
+        plan_id = get_plan(session).id
+        close_quarter(session, user=admin, plan_id=plan_id, period=last)
     with own.transaction() as session:  # a later edit: the heaviest measure weighs 50
-        measure = session.get(Measure, int(service.measures_frame(session, plan_id)["id"][0]))
+        measure = session.get(Measure, int(measures_frame(session, plan_id)["id"][0]))
         assert measure is not None
-        values = service.MeasureInput(
+        values = MeasureInput(
             code=measure.code, title=measure.title, theme_id=measure.theme_id,
             lead_actor_id=measure.lead_actor_id, start_period=measure.start_period,
             end_period=measure.end_period, weight=50.0,
             partners=tuple((p.actor_id, p.role) for p in measure.partners),
         )  # fmt: skip
-        service.save_measure(session, user=admin, plan_id=plan_id, measure_id=measure.id,
+        save_measure(session, user=admin, plan_id=plan_id, measure_id=measure.id,
                              seen_version=measure.version, values=values)  # fmt: skip
     with own.session() as session:
         final = final_summary(session, plan_id, last)
-        live = service.plan_rollup(session, plan_id=plan_id, as_of=last)
+        live = plan_rollup(session, plan_id=plan_id, as_of=last)
     assert final is not None
     assert i18n.format_percent(live["progress"]) != i18n.format_percent(final.figures["progress"])
     at = app(own.principal("ordforer"), state={"quarter": str(last)})
@@ -208,8 +212,8 @@ def closed_last(
     own = fresh_database(tmp_path_factory, tmp_path, monkeypatch)
     last = Quarter.last_finished()
     with own.transaction() as session:
-        plan_id = service.get_plan(session).id
-        service.close_quarter(session, user=own.principal("admin"), plan_id=plan_id, period=last)
+        plan_id = get_plan(session).id
+        close_quarter(session, user=own.principal("admin"), plan_id=plan_id, period=last)
     return own, last
 
 

@@ -19,13 +19,17 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_helpers import AppDatabase, app, demo_database, no_exception
-from tracker import service
 from tracker.models import Actor, Measure, MeasurePartner, Theme, User
 from tracker.quarters import Quarter
-from tracker.service import SYSTEM, MeasureInput, Principal, overlaps
 from tracker.service import events as wheel
 from tracker.service import indicators as kpi
+from tracker.service import overlaps
+from tracker.service.admin import MeasureInput, save_actor, save_measure, save_plan, save_theme
 from tracker.service.contributions import ContributionInput, add_contribution
+from tracker.service.principal import SYSTEM, Principal
+from tracker.service.status import Report, report_status
+from tracker.service.structure import list_plans
+from tracker.service.users import create_user
 from tracker.vocab import OverlapVerdict, Role
 
 PAYLOAD = (
@@ -66,15 +70,15 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppDatabase]:
 def fill_every_text_field(session: Any) -> None:
     """The payload in every text a user can type, written as the app writes it."""
     admin = Principal.of(session.scalar(select(User).where(User.username == "admin")))
-    plan = service.list_plans(session).iloc[0]
+    plan = list_plans(session).iloc[0]
     plan_id = int(plan["id"])
-    service.save_plan(
+    save_plan(
         session, user=admin, plan_id=plan_id, name=f"Plan {PAYLOAD}",
         start_year=int(plan["start_year"]), end_year=int(plan["end_year"]),
         owner=f"Eier {PAYLOAD}", description=f"Om {PAYLOAD}",
     )  # fmt: skip
     for theme in session.scalars(select(Theme).where(Theme.plan_id == plan_id)):
-        service.save_theme(
+        save_theme(
             session, user=admin, plan_id=plan_id, theme_id=theme.id, code=theme.code,
             name=f"{theme.code} {PAYLOAD}", description=f"Tema {PAYLOAD}",
         )  # fmt: skip
@@ -82,12 +86,12 @@ def fill_every_text_field(session: Any) -> None:
     led = session.scalar(select(Measure).where(Measure.lead_actor_id == kupa.id))
     other = session.scalar(select(Measure).where(Measure.lead_actor_id != kupa.id))
     partner = session.scalar(select(MeasurePartner).where(MeasurePartner.measure_id == led.id))
-    service.save_actor(
+    save_actor(
         session, user=admin, actor_id=kupa.id, name=f"Kupa {PAYLOAD}", short_name="Kupa",
         kind=kupa.kind, contact=f"post@kupa.example {PAYLOAD}",
     )  # fmt: skip
     for measure in (led, other):
-        service.save_measure(
+        save_measure(
             session, user=admin, plan_id=plan_id, measure_id=measure.id,
             seen_version=measure.version,
             values=MeasureInput(
@@ -103,15 +107,15 @@ def fill_every_text_field(session: Any) -> None:
         "partner2": (Role.ACTOR, partner.actor_id),
     }  # fmt: skip
     for username, (role, actor_id) in users.items():
-        service.create_user(
+        create_user(
             session, user=SYSTEM, username=username, role=role, password="riktig-passord-123",
             display_name=f"{username} {PAYLOAD}", actor_id=actor_id,
         )  # fmt: skip
     quarter = str(Quarter.current())
     session.refresh(led)
-    service.report_status(
+    report_status(
         session, user=principal(session, "kupa2"), measure_id=led.id, seen_version=led.version,
-        report=service.Report(period=quarter, status="in_progress", progress=40, rag="yellow",
+        report=Report(period=quarter, status="in_progress", progress=40, rag="yellow",
                               comment=f"Kommentar {PAYLOAD}", next_steps=f"Neste {PAYLOAD}"),
     )  # fmt: skip
     add_contribution(
@@ -221,9 +225,9 @@ def test_another_users_comment_in_the_conflict_view_is_text(demo: AppDatabase) -
     measure_id = at.selectbox(key="report_measure").value
     seen = at.session_state[f"report_{measure_id}_seen"]
     with demo.transaction() as session:  # meanwhile the admin reports on the same measure
-        service.report_status(
+        report_status(
             session, user=demo.principal("admin2"), measure_id=measure_id, seen_version=seen,
-            report=service.Report(period=quarter, status="in_progress", progress=50, rag="red",
+            report=Report(period=quarter, status="in_progress", progress=50, rag="red",
                                   comment=f"Admins {PAYLOAD}"),
         )  # fmt: skip
     at.text_area(key=f"report_{measure_id}_{quarter}_comment").input("Min kommentar")

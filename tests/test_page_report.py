@@ -26,18 +26,21 @@ from tests.apptest_helpers import (
     on_page,
     texts,
 )
-from tracker import i18n, service
+from tracker import i18n
 from tracker.demo import DEMO_PASSWORDS
 from tracker.errors import PermissionDenied, Problem, ValidationError
 from tracker.models import Measure, StatusUpdate
 from tracker.quarters import Quarter
-from tracker.service import Principal
 from tracker.service.contributions import (
     ContributionInput,
     add_contribution,
     list_contributions,
 )
-from tracker.service.principal import contributable_measure_ids
+from tracker.service.measures import measure_status
+from tracker.service.periods import close_quarter
+from tracker.service.principal import Principal, contributable_measure_ids, reportable_measure_ids
+from tracker.service.status import Report, plan_history, report_status
+from tracker.service.structure import list_plans
 from tracker.vocab import Rag, Role, Status
 from ui import report_form
 
@@ -78,8 +81,8 @@ def open_report(principal: Principal, **state: object) -> AppTest:
 
 def plan_measures(demo: AppDatabase) -> pd.DataFrame:
     with demo.session() as session:
-        plan_id = int(service.list_plans(session)["id"].iloc[0])
-        return service.measure_status(session, plan_id=plan_id)
+        plan_id = int(list_plans(session)["id"].iloc[0])
+        return measure_status(session, plan_id=plan_id)
 
 
 def running(measures: pd.DataFrame, quarter: str) -> pd.DataFrame:
@@ -89,7 +92,7 @@ def running(measures: pd.DataFrame, quarter: str) -> pd.DataFrame:
 def kupas_part(demo: AppDatabase, kupa: Principal) -> set[int]:
     """The measures the user's actor leads (the ones it reports status on)."""
     with demo.session() as session:
-        ids = service.reportable_measure_ids(session, kupa)
+        ids = reportable_measure_ids(session, kupa)
     assert ids, "the demo actor leads measures"
     return ids
 
@@ -110,7 +113,7 @@ def foreign_measure(demo: AppDatabase, kupa: Principal, quarter: str) -> pd.Seri
 def newest_quarter(demo: AppDatabase) -> str:
     """The quarter the report page opens on: the current one, or the plan's last."""
     with demo.session() as session:
-        end_year = int(service.list_plans(session)["end_year"].iloc[0])
+        end_year = int(list_plans(session)["end_year"].iloc[0])
     return str(min(Quarter.current(), Quarter(end_year, 4)))
 
 
@@ -300,11 +303,11 @@ def test_a_forged_principal_is_refused_by_the_service(
 
     # The same refusal without the UI: the service is what refuses.
     with demo.session() as session, pytest.raises(PermissionDenied):
-        service.report_status(
+        report_status(
             session,
             user=forged,
             measure_id=foreign_id,
-            report=service.Report(period=quarter, status="in_progress", progress=10, rag=None),
+            report=Report(period=quarter, status="in_progress", progress=10, rag=None),
             seen_version=int(foreign["version"]),
         )
 
@@ -322,8 +325,8 @@ def test_a_quarter_closed_while_the_form_is_open_is_refused(
     at.text_area(key=key(measure_id, "comment", older)).input("Sent, men innen fristen").run()
     admin = demo.principal("admin")
     with demo.transaction() as session:
-        plan_id = int(service.list_plans(session)["id"].iloc[0])
-        service.close_quarter(session, user=admin, plan_id=plan_id, period=Quarter.parse(older))
+        plan_id = int(list_plans(session)["id"].iloc[0])
+        close_quarter(session, user=admin, plan_id=plan_id, period=Quarter.parse(older))
     before = demo.status_count()
 
     at.session_state[key(measure_id, "save", older)] = True
@@ -347,16 +350,16 @@ def test_the_service_refuses_a_report_for_a_closed_quarter(
     quarter = Quarter.parse(newest_quarter(demo)).previous()
     admin = demo.principal("admin")
     with demo.transaction() as session:
-        plan_id = int(service.list_plans(session)["id"].iloc[0])
-        service.close_quarter(session, user=admin, plan_id=plan_id, period=quarter)
+        plan_id = int(list_plans(session)["id"].iloc[0])
+        close_quarter(session, user=admin, plan_id=plan_id, period=quarter)
     measure = running(plan_measures(demo), str(quarter))
     own = measure[measure["id"].isin(kupas_part(demo, kupa))].iloc[0]
     with demo.session() as session, pytest.raises(ValidationError) as refused:
-        service.report_status(
+        report_status(
             session,
             user=kupa,
             measure_id=int(own["id"]),
-            report=service.Report(str(quarter), "in_progress", 10, None),
+            report=Report(str(quarter), "in_progress", 10, None),
             seen_version=int(own["version"]),
         )
     assert "report.period_closed" in {p.key for p in refused.value.problems}
@@ -378,11 +381,11 @@ def test_a_conflict_shows_both_versions_and_keeps_what_was_typed(
     admin = demo.principal("admin")
     moment = datetime.now(UTC)
     with demo.transaction() as session:
-        service.report_status(
+        report_status(
             session,
             user=admin,
             measure_id=measure_id,
-            report=service.Report(
+            report=Report(
                 period=quarter, status="in_progress", progress=40, rag="yellow", comment="Admin"
             ),
             seen_version=seen,
@@ -481,7 +484,7 @@ def test_a_partner_adds_a_contribution_the_lead_sees_it(demo: AppDatabase, kupa:
     double_click(at, f"{fields}_save")  # the second press from the page as it was
     no_exception(at)
     with demo.session() as session:
-        plan_id = int(service.list_plans(session)["id"].iloc[0])
+        plan_id = int(list_plans(session)["id"].iloc[0])
         stored = list_contributions(session, plan_id=plan_id, measure_id=measure_id)
     assert stored[["text", "link", "period"]].to_dict("records") == [
         {"text": "Holdt gründerkurs for 12 deltakere", "link": "https://example.org/kurs",
@@ -499,8 +502,8 @@ def test_a_past_quarter_shows_its_own_reports(demo: AppDatabase, kupa: Principal
     """Seen: with 2026-Q2 picked every Kupa measure said «Mangler» although 3.3 had a
     Q2 report. A past quarter reads as it stood at its end."""
     with demo.session() as session:
-        plan_id = int(service.list_plans(session)["id"].iloc[0])
-        history = service.plan_history(session, plan_id)
+        plan_id = int(list_plans(session)["id"].iloc[0])
+        history = plan_history(session, plan_id)
     own = kupas_part(demo, kupa)
     reported = history[history["measure_id"].isin(own)]
     past = sorted(set(reported["period"]) - {newest_quarter(demo)})[-1]
@@ -583,17 +586,17 @@ def test_a_closed_quarter_shows_the_report_it_had(demo: AppDatabase, lead: Princ
     «… was not reported for it» beside a table saying «Rapportert», because a later
     quarter's report had been made since."""
     with demo.session() as session:
-        history = service.plan_history(session, int(service.list_plans(session)["id"].iloc[0]))
+        history = plan_history(session, int(list_plans(session)["id"].iloc[0]))
     own = history[history["measure_id"].isin(kupas_part(demo, lead))]
     past = own[own["period"] < newest_quarter(demo)].iloc[-1]  # the lead's latest past report
     quarter, measure_id = Quarter.parse(past["period"]), int(past["measure_id"])
     with demo.transaction() as session:  # a report for the current quarter, made now
-        plan_id = int(service.list_plans(session)["id"].iloc[0])
-        service.report_status(
+        plan_id = int(list_plans(session)["id"].iloc[0])
+        report_status(
             session, user=lead, measure_id=measure_id, seen_version=version(demo, measure_id),
-            report=service.Report(newest_quarter(demo), "in_progress", 90, "green", "Nå"),
+            report=Report(newest_quarter(demo), "in_progress", 90, "green", "Nå"),
         )  # fmt: skip
-        service.close_quarter(session, user=demo.principal("admin"), plan_id=plan_id,
+        close_quarter(session, user=demo.principal("admin"), plan_id=plan_id,
                               period=quarter)  # fmt: skip
     at = open_report(lead)
     at.selectbox(key="report_quarter").select(str(quarter)).run()

@@ -24,10 +24,11 @@ from tests.apptest_helpers import (
     texts,
 )
 from tests.test_page_admin import node_after
-from tracker import i18n, service
+from tracker import i18n
 from tracker.models import Actor, AuditLog, User
-from tracker.service.users import USER_FIELDS
-from ui.admin_users import CHANGE_LABELS, profile_form
+from tracker.service.principal import SYSTEM
+from tracker.service.users import USER_FIELDS, create_user
+from ui.admin.users import CHANGE_LABELS, profile_form
 
 ADMIN_PAGE = "app_pages/admin.py"
 
@@ -197,9 +198,7 @@ def test_a_demo_account_is_not_made_admin(demo: AppDatabase) -> None:
 
 def test_the_demo_admin_cannot_change_a_real_account(demo: AppDatabase) -> None:
     with demo.transaction() as session:
-        service.create_user(
-            session, user=service.SYSTEM, username="kari", role="admin", password=None
-        )
+        create_user(session, user=SYSTEM, username="kari", role="admin", password=None)
     at = users_tab(demo, "kari")
     at.text_input(key=key("kari", "email")).input("kari@example.org").run()
     at.button(key=key("kari", "save")).click().run()

@@ -28,9 +28,13 @@ from tests.apptest_helpers import (
     table_with,
     texts,
 )
-from tracker import i18n, service
+from tracker import i18n
 from tracker.quarters import Quarter
 from tracker.reports import Format, build_summary, render
+from tracker.service import rollups
+from tracker.service.measures import MeasureFilter, filter_measures, measure_status
+from tracker.service.rollups import actor_rollup, figures_of, plan_rollup, theme_rollup
+from tracker.service.structure import list_actors, list_plans, list_themes
 from tracker.vocab import Status
 
 NAMES = "overview measures actors collaboration coordination wheel indicators report export admin"
@@ -63,7 +67,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppDatabase]:
 @pytest.fixture(scope="module")
 def plan_id(demo: AppDatabase) -> int:
     with demo.session() as session:
-        return int(service.list_plans(session)["id"].iloc[0])
+        return int(list_plans(session)["id"].iloc[0])
 
 
 def close(a: object, b: object, tolerance: float = 0.01) -> bool:
@@ -202,7 +206,7 @@ def test_numbers_follow_the_language(demo: AppDatabase, plan_id: int, lang: str)
     """Decimal comma and '%' spacing come from i18n, not from the page."""
     at = app(demo.principal("ordforer"), lang)
     with demo.session() as session:
-        totals = service.plan_rollup(session, plan_id=plan_id)
+        totals = plan_rollup(session, plan_id=plan_id)
     assert metric(at, "kpi.progress", lang).value == i18n.format_percent(
         float(totals["progress"]), lang
     )
@@ -222,7 +226,7 @@ def test_key_figures_are_the_plan_rollup(
     demo: AppDatabase, plan_id: int, overview: AppTest
 ) -> None:
     with demo.session() as session:
-        totals = service.plan_rollup(session, plan_id=plan_id)
+        totals = plan_rollup(session, plan_id=plan_id)
     measures, completed = int(totals["measures"]), int(totals["completed"])
     assert measures > 30  # the demo plan, not an empty one
     assert metric(overview, "kpi.measures").value == i18n.format_number(measures)
@@ -242,7 +246,7 @@ def test_theme_chart_carries_the_theme_rollup(
     demo: AppDatabase, plan_id: int, overview: AppTest
 ) -> None:
     with demo.session() as session:
-        themes = service.theme_rollup(session, plan_id=plan_id)
+        themes = theme_rollup(session, plan_id=plan_id)
     spec = chart_spec(overview, "overview_theme_progress")
     bars, expected = spec["data"][0], spec["data"][1]
     assert bars["type"] == "bar" and expected["type"] == "scatter"
@@ -260,7 +264,7 @@ def test_theme_status_chart_carries_the_counts(
     demo: AppDatabase, plan_id: int, overview: AppTest
 ) -> None:
     with demo.session() as session:
-        themes = service.theme_rollup(session, plan_id=plan_id)
+        themes = theme_rollup(session, plan_id=plan_id)
     spec = chart_spec(overview, "overview_theme_status")
     columns = {trace["meta"]: trace for trace in spec["data"]}
     assert set(columns) == {*(f"status_{s.value}" for s in Status), "no_report"}
@@ -273,7 +277,7 @@ def test_actor_chart_carries_the_actor_rollup(
     demo: AppDatabase, plan_id: int, overview: AppTest
 ) -> None:
     with demo.session() as session:
-        actors = service.actor_rollup(session, plan_id=plan_id)
+        actors = actor_rollup(session, plan_id=plan_id)
     leads = actors[actors["measures"] > 0]  # the chart shows lead actors
     spec = chart_spec(overview, "overview_actor_progress")
     bars = spec["data"][0]
@@ -296,7 +300,7 @@ def test_trend_chart_carries_the_trend(demo: AppDatabase, plan_id: int, overview
     line = next(tr for tr in trend_chart["data"] if tr["name"] == i18n.t("chart.progress"))
     quarters = [Quarter.parse(q) for q in line["x"]]
     with demo.session() as session:
-        trend = service.trend(session, plan_id=plan_id, quarters=quarters)
+        trend = rollups.trend(session, plan_id=plan_id, quarters=quarters)
     by_quarter = dict(zip(trend["quarter"].astype(str), trend["progress"], strict=True))
     for quarter, progress in zip(line["x"], line["y"], strict=True):
         assert close(progress, by_quarter[quarter]), (quarter, progress, by_quarter[quarter])
@@ -317,11 +321,11 @@ def test_narrowing_the_overview_to_an_actor_gives_the_services_figures(
         at.toggle(key="overview_with_partners").set_value(True).run()
     no_exception(at)
     with demo.session() as session:
-        measures = service.measure_status(session, plan_id=plan_id)
-        by_actor = service.actor_rollup(session, plan_id=plan_id).set_index("actor_id")
-    where = service.MeasureFilter(actor_id=kupa.actor_id, lead_only=not with_partners)
-    narrowed = service.filter_measures(measures, where)
-    totals = service.figures_of(narrowed)
+        measures = measure_status(session, plan_id=plan_id)
+        by_actor = actor_rollup(session, plan_id=plan_id).set_index("actor_id")
+    where = MeasureFilter(actor_id=kupa.actor_id, lead_only=not with_partners)
+    narrowed = filter_measures(measures, where)
+    totals = figures_of(narrowed)
     assert 0 < int(totals["measures"]) < len(measures)
     assert metric(at, "kpi.measures").value == i18n.format_number(int(totals["measures"]))
     assert metric(at, "kpi.progress").value == i18n.format_percent(float(totals["progress"]))
@@ -343,8 +347,8 @@ def test_measures_filter_narrows_the_table(demo: AppDatabase, plan_id: int) -> N
     column = i18n.t("col.code")
     everything = table_with(at, column)
     with demo.session() as session:
-        themes = service.list_themes(session, plan_id)
-        measures = service.measure_status(session, plan_id=plan_id)
+        themes = list_themes(session, plan_id)
+        measures = measure_status(session, plan_id=plan_id)
     assert sorted(everything[column]) == sorted(measures["code"])
 
     theme = themes.iloc[1]
@@ -396,8 +400,8 @@ def test_actors_page_shows_reported_and_missing_for_the_quarter(
     at.selectbox(key="quarter").select(str(quarter)).run()
     no_exception(at)
     with demo.session() as session:
-        measures = service.measure_status(session, plan_id=plan_id, as_of=quarter)
-        actors = service.list_actors(session)
+        measures = measure_status(session, plan_id=plan_id, as_of=quarter)
+        actors = list_actors(session)
     names = dict(zip(actors["id"], actors["name"], strict=True))
     expected = reporting(measures, quarter)
     assert any(0 < done < due for done, due in expected.values())  # some are missing

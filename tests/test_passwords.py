@@ -9,12 +9,13 @@ from sqlalchemy.orm import Session
 from tests.factories import make_user
 from tracker import i18n
 from tracker.errors import ValidationError
-from tracker.service import SYSTEM, create_user, set_password
 from tracker.service.passwords import (
     MIN_PASSWORD_LENGTH,
     common_passwords,
     password_problems,
 )
+from tracker.service.principal import SYSTEM
+from tracker.service.users import create_user, set_password
 from tracker.vocab import Role
 
 

@@ -29,27 +29,22 @@ from tracker.models import (
     StatusUpdate,
     Theme,
 )
-from tracker.service import (
-    SYSTEM,
+from tracker.service.admin import (
     MeasureInput,
-    Principal,
-    Report,
-    audit_entities,
-    audit_usernames,
     delete_actor,
     delete_goal,
     delete_measure,
     delete_theme,
-    list_audit,
-    report_status,
     save_actor,
     save_goal,
     save_measure,
     save_plan,
     save_theme,
-    set_active,
 )
-from tracker.service.audit_log import AUDIT_COLUMNS
+from tracker.service.audit_log import AUDIT_COLUMNS, audit_entities, audit_usernames, list_audit
+from tracker.service.principal import SYSTEM, Principal
+from tracker.service.status import Report, report_status
+from tracker.service.users import set_active
 from tracker.vocab import ActorKind, PartnerRole, Role
 
 NOW = datetime(2026, 2, 15, 12, tzinfo=UTC)

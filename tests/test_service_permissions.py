@@ -14,22 +14,12 @@ from tracker import db
 from tracker.errors import PermissionDenied
 from tracker.models import AuditLog, ClosedPeriod, StatusUpdate, User
 from tracker.quarters import Quarter
-from tracker.service import (
-    SYSTEM,
-    Principal,
-    Report,
-    close_quarter,
-    closed_quarters,
-    create_user,
-    list_measures,
-    plan_rollup,
-    reopen_quarter,
-    report_status,
-    reportable_measure_ids,
-    set_active,
-    set_password,
-    update_user,
-)
+from tracker.service.measures import list_measures
+from tracker.service.periods import close_quarter, closed_quarters, reopen_quarter
+from tracker.service.principal import SYSTEM, Principal, reportable_measure_ids
+from tracker.service.rollups import plan_rollup
+from tracker.service.status import Report, report_status
+from tracker.service.users import create_user, set_active, set_password, update_user
 from tracker.vocab import Role
 
 NOW = datetime(2026, 2, 15, 12, tzinfo=UTC)  # 2026-Q1

@@ -18,18 +18,11 @@ from tracker.db import transaction
 from tracker.errors import ConflictError, NotFound, ValidationError
 from tracker.models import AuditLog, Measure, StatusUpdate
 from tracker.quarters import Quarter
-from tracker.service import (
-    SYSTEM,
-    MeasureFilter,
-    Report,
-    close_quarter,
-    latest_status,
-    list_measures,
-    measure_history,
-    measure_status,
-    report_status,
-)
 from tracker.service.asof import AsOf
+from tracker.service.measures import MeasureFilter, list_measures, measure_status
+from tracker.service.periods import close_quarter
+from tracker.service.principal import SYSTEM
+from tracker.service.status import Report, latest_status, measure_history, report_status
 from tracker.vocab import Rag, Status
 
 NOW = datetime(2026, 2, 15, 12, tzinfo=UTC)  # in 2026-Q1

@@ -25,7 +25,9 @@ from tests.factories import (
 from tracker.errors import ValidationError
 from tracker.quarters import Quarter, quarter_range
 from tracker.reports import Format, Stamp, build_summary, render
-from tracker.service import SYSTEM, close_quarter, plan_rollup, theme_rollup
+from tracker.service.periods import close_quarter
+from tracker.service.principal import SYSTEM
+from tracker.service.rollups import plan_rollup, theme_rollup
 from tracker.vocab import Rag, Status
 
 Q2 = Quarter(2025, 2)

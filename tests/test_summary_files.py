@@ -24,7 +24,7 @@ from tracker import db
 from tracker.quarters import Quarter
 from tracker.reports import Format, Stamp, Summary, build_summary, render
 from tracker.reports.images import browser_path
-from tracker.service import plan_rollup, theme_rollup
+from tracker.service.rollups import plan_rollup, theme_rollup
 from tracker.vocab import Rag, Status
 
 FORMULA = '=HYPERLINK("http://x","y")'

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 import pytest
 
 from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exception, texts
-from tracker import i18n, service, tables
+from tracker import i18n, tables
+from tracker.service.measures import measure_status
+from tracker.service.structure import list_actors, list_plans
 
 OVERVIEW, MEASURES, ACTORS = "app_pages/overview.py", "app_pages/measures.py", "app_pages/actors.py"
 ORDER = [
@@ -29,7 +31,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppDatabase]:
 @pytest.fixture(scope="module")
 def plan_id(demo: AppDatabase) -> int:
     with demo.session() as session:
-        return int(service.list_plans(session)["id"].iloc[0])
+        return int(list_plans(session)["id"].iloc[0])
 
 
 def test_short_list_names_two_and_counts_the_rest() -> None:
@@ -81,8 +83,8 @@ def test_the_partners_are_shortened_and_the_detail_has_them_all(
     at = app(demo.principal("ordforer"), page=MEASURES)
     no_exception(at)
     with demo.session() as session:
-        measures = service.measure_status(session, plan_id=plan_id).set_index("code")
-        actors = service.list_actors(session).set_index("id")
+        measures = measure_status(session, plan_id=plan_id).set_index("code")
+        actors = list_actors(session).set_index("id")
     listed = frame(measure_lists(at)[0]).set_index(i18n.t("col.code"))
     many = [code for code, names in measures["partner_names"].items() if len(names) > 2]
     assert many, "the demo has measures with more than two partners"

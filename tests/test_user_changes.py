@@ -13,14 +13,9 @@ from tests.factories import World, make_user
 from tracker import db
 from tracker.errors import NotFound, PermissionDenied, ValidationError
 from tracker.models import AuditLog, User
-from tracker.service import (
-    SYSTEM,
-    Principal,
-    check_session,
-    principal_by_email,
-    reportable_measure_ids,
-    update_user,
-)
+from tracker.service.principal import SYSTEM, Principal, reportable_measure_ids
+from tracker.service.sessions import check_session
+from tracker.service.users import principal_by_email, update_user
 from tracker.vocab import Role
 
 

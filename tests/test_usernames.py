@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 from tests.factories import PASSWORD, make_user
 from tracker.errors import ValidationError
 from tracker.models import User
-from tracker.service import SYSTEM, authenticate, create_user
+from tracker.service.login import authenticate
+from tracker.service.principal import SYSTEM
 from tracker.service.usernames import normalise_username, skeleton
+from tracker.service.users import create_user
 from tracker.vocab import Role
 
 

@@ -14,10 +14,9 @@ from tests.factories import PASSWORD, World, make_actor, make_user
 from tracker import db
 from tracker.errors import AuthError, ValidationError
 from tracker.models import AuditLog, User
-from tracker.service import (
-    SYSTEM,
-    Principal,
-    authenticate,
+from tracker.service.login import authenticate
+from tracker.service.principal import SYSTEM, Principal
+from tracker.service.users import (
     create_user,
     list_users,
     principal_by_email,

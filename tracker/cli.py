@@ -18,7 +18,7 @@ from tracker import db, i18n, settings
 from tracker.errors import Problem, Term, TrackerError, ValidationError
 from tracker.quarters import Quarter
 from tracker.reports.render import Format
-from tracker.service import SYSTEM
+from tracker.service.principal import SYSTEM
 
 LANG_OPTION = click.option(
     "--lang",
@@ -210,7 +210,7 @@ def field_keys(columns: dict[str, str] | None) -> dict[str, str] | None:
 def export_command(ctx: Context, output: Path, plan_name: str | None) -> None:
     """Export the plan to .xlsx (every sheet) or .csv (the measures)."""
     from tracker.exporters import export_plan
-    from tracker.service import get_plan
+    from tracker.service.structure import get_plan
 
     if output.suffix.lower() not in (".xlsx", ".csv"):
         raise click.BadParameter(i18n.t("cli.export_suffix", ctx.lang), param_hint="-o")
@@ -239,7 +239,7 @@ def summary_command(
     """Write the quarterly summary for the council (usable from cron)."""
     from tracker.reports import build_summary, render
     from tracker.reports.final import final_file
-    from tracker.service import get_plan
+    from tracker.service.structure import get_plan
 
     period = _quarter_option(ctx, quarter)
     chosen = _format_option(ctx, fmt, output)
@@ -289,9 +289,8 @@ def calendar_command(
 ) -> None:
     """Write the annual wheel as a calendar feed (.ics): everything (with the plan's
     reporting deadlines), or one actor's or one theme's events."""
-    from tracker.service import get_plan, list_themes
     from tracker.service.calendar_feeds import FeedScope, feed_file
-    from tracker.service.structure import find_actor
+    from tracker.service.structure import find_actor, get_plan, list_themes
 
     with ctx.transaction() as session:
         plan_id = get_plan(session, plan_name).id
@@ -336,8 +335,8 @@ def user_add(
     sso_only: bool,
 ) -> None:
     """Add a user; the password comes from a prompt, or from standard input."""
-    from tracker.service import create_user
     from tracker.service.structure import find_actor
+    from tracker.service.users import create_user
 
     if sso_only and not email:
         raise click.UsageError(i18n.t("cli.sso_needs_email", ctx.lang))
@@ -362,7 +361,7 @@ def user_add(
 @handles_errors
 def user_passwd(ctx: Context, username: str) -> None:
     """Set a user's password (also unlocks the account)."""
-    from tracker.service import set_password
+    from tracker.service.users import set_password
 
     password = _read_password(ctx)
     with ctx.transaction() as session:
@@ -374,7 +373,7 @@ def user_passwd(ctx: Context, username: str) -> None:
 @handles_errors
 def user_list(ctx: Context) -> None:
     """List the user accounts."""
-    from tracker.service import list_users
+    from tracker.service.users import list_users
 
     with ctx.transaction() as session:
         users = list_users(session)
@@ -398,7 +397,8 @@ def _read_password(ctx: Context) -> str:
 @handles_errors
 def close_quarter_command(ctx: Context, quarter: str, plan_name: str | None, reopen: bool) -> None:
     """Close a finished quarter (e.g. 2025-Q3): reports for it are refused after."""
-    from tracker.service import close_quarter, get_plan, reopen_quarter
+    from tracker.service.periods import close_quarter, reopen_quarter
+    from tracker.service.structure import get_plan
 
     try:
         period = Quarter.parse(quarter)

@@ -32,7 +32,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
     "importreport.changes": {"nb": "Endringer", "en": "Changes"},
     "importreport.sheet_read": {"nb": "Ark lest", "en": "Sheet read"},
     "importreport.header_row": {"nb": "Overskriftsrad", "en": "Header row"},
-    # how the file was read (ui.admin_import_layout)
+    # how the file was read (ui.admin.import_layout)
     "importpage.how_read": {"nb": "Slik ble fila lest", "en": "How the file was read"},
     "importpage.read_sheet": {
         "nb": "Tiltakene er lest fra arket «{sheet}», med overskriftene i rad {row}.",
@@ -86,7 +86,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ingen plan ennå. Opprett en under fanen Plan, eller importer en over.",
         "en": "No plan yet. Create one on the Plan tab, or import one above.",
     },
-    # after a real import (ui.admin_import.imported_summary)
+    # after a real import (ui.admin.import_tab.imported_summary)
     "importpage.done": {"nb": "Importert:", "en": "Imported:"},
     "importpage.to_overview": {"nb": "Se planen i Oversikt", "en": "See the plan in Overview"},
     "importpage.done_theme.one": {"nb": "{count} nytt satsingsområde", "en": "{count} new theme"},
@@ -109,7 +109,7 @@ IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "importpage.done_updated.one": {"nb": "{count} endret", "en": "{count} updated"},
     "importpage.done_updated.other": {"nb": "{count} endret", "en": "{count} updated"},
-    # a fresh install: the first plan (ui.admin_import, ui.first_plan)
+    # a fresh install: the first plan (ui.admin.import_tab, ui.first_plan)
     "importpage.plan_name_needed": {
         "nb": "Det er ingen plan her ennå. Skriv planens navn i feltet over, f.eks. "
         "«Strategisk næringsplan for … 2024–2028».",

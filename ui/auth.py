@@ -11,10 +11,11 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from tracker import db, i18n, service, settings
+from tracker import db, i18n, settings
 from tracker.demo import demo_accounts
 from tracker.errors import PermissionDenied
 from tracker.service import sessions
+from tracker.service.users import principal_by_email
 from tracker.vocab import Role
 from ui import data, secrets, state
 from ui.state import LANG_KEY, lang, set_user, t, user
@@ -42,7 +43,7 @@ def refresh_user() -> None:
         return
     with db.read_session(state.current_engine()) as session:
         try:
-            set_user(service.check_session(session, principal))
+            set_user(sessions.check_session(session, principal))
         except PermissionDenied as ended:
             _ended(ended)
 
@@ -136,7 +137,7 @@ def sign_in_from_sso() -> None:
     verified = st.user.get("email_verified") is not False
     email = str(st.user.get("email") or "") if verified else ""
     with data.write() as session:
-        principal = service.principal_by_email(session, email) if email else None
+        principal = principal_by_email(session, email) if email else None
     if principal is None:
         # No st.logout() here: it reloads the page into a new session, which would
         # lose this message. The login page shows it while the identity is unknown;

@@ -23,7 +23,7 @@ from tracker.service.calendar_feeds import (
 )
 from tracker.vocab import Role
 from ui import data
-from ui.admin_common import done, run_write
+from ui.forms import done, run_write
 from ui.state import lang, require_user, t
 from ui.text import t_md
 from web.calendar import feed_path

@@ -15,17 +15,25 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from tracker import db, exporters, reports, service
+from tracker import db, exporters, reports
 from tracker.demo import has_demo_data
 from tracker.quarters import Quarter
 from tracker.reports import final as final_report
+from tracker.service import audit_log as audit_service
 from tracker.service import calendar_feeds, network
 from tracker.service import contributions as contribution_service
 from tracker.service import events as event_service
 from tracker.service import indicators as indicator_service
+from tracker.service import measures as measure_service
 from tracker.service import overlaps as overlap_service
+from tracker.service import periods as period_service
 from tracker.service import principal as principal_service
 from tracker.service import reminders as reminder_service
+from tracker.service import rollups as rollup_service
+from tracker.service import status as status_service
+from tracker.service import structure as structure_service
+from tracker.service import users as user_service
+from tracker.service import views as view_service
 from tracker.service.demo_accounts import active_demo_usernames
 from tracker.service.setup import needs_first_admin as needs_first_admin_service
 from ui.state import engine
@@ -87,26 +95,26 @@ def write() -> Iterator[db.Session]:
     refresh_revision()
 
 
-plans = cached_read(service.list_plans)
-themes = cached_read(service.list_themes)
-goals = cached_read(service.list_goals)
-actors = cached_read(service.list_actors)
-measure_status = cached_read(service.measure_status)
-measure_history = cached_read(service.measure_history)
-plan_rollup = cached_read(service.plan_rollup)
-theme_rollup = cached_read(service.theme_rollup)
-actor_rollup = cached_read(service.actor_rollup)
-trend = cached_read(service.trend)
-rag_grid = cached_read(service.rag_grid)
-quarterly_metrics = cached_read(service.quarterly_metrics)
-overview = cached_read(service.overview)
-actor_table = cached_read(service.actor_table)
-plan_quarters_so_far = cached_read(service.plan_quarters_so_far)
-closed_quarters = cached_read(service.closed_quarters)
-reportable_measure_ids = cached_read(service.reportable_measure_ids)
+plans = cached_read(structure_service.list_plans)
+themes = cached_read(structure_service.list_themes)
+goals = cached_read(structure_service.list_goals)
+actors = cached_read(structure_service.list_actors)
+measure_status = cached_read(measure_service.measure_status)
+measure_history = cached_read(status_service.measure_history)
+plan_rollup = cached_read(rollup_service.plan_rollup)
+theme_rollup = cached_read(rollup_service.theme_rollup)
+actor_rollup = cached_read(rollup_service.actor_rollup)
+trend = cached_read(rollup_service.trend)
+rag_grid = cached_read(rollup_service.rag_grid)
+quarterly_metrics = cached_read(rollup_service.quarterly_metrics)
+overview = cached_read(view_service.overview)
+actor_table = cached_read(view_service.actor_table)
+plan_quarters_so_far = cached_read(rollup_service.plan_quarters_so_far)
+closed_quarters = cached_read(period_service.closed_quarters)
+reportable_measure_ids = cached_read(principal_service.reportable_measure_ids)
 contributable_measure_ids = cached_read(principal_service.contributable_measure_ids)
 contributions = cached_read(contribution_service.list_contributions)
-users = cached_read(service.list_users)
+users = cached_read(user_service.list_users)
 demo_data = cached_read(has_demo_data)
 demo_usernames = cached_read(active_demo_usernames)
 
@@ -121,15 +129,15 @@ def needs_first_admin() -> bool:
 # admin page
 def _plan_details(session: db.Session, plan_id: int) -> dict[str, Any]:
     """The plan's own fields as plain values (list_plans has no description)."""
-    plan = service.get_plan(session, plan_id)
+    plan = structure_service.get_plan(session, plan_id)
     fields = ("id", "name", "start_year", "end_year", "owner", "description")
     return {field: getattr(plan, field) for field in fields}
 
 
 plan_details = cached_read(_plan_details)
-audit = cached_read(service.list_audit)
-audit_entities = cached_read(service.audit_entities)
-audit_usernames = cached_read(service.audit_usernames)
+audit = cached_read(audit_service.list_audit)
+audit_entities = cached_read(audit_service.audit_entities)
+audit_usernames = cached_read(audit_service.audit_usernames)
 plan_xlsx = cached_read(exporters.plan_xlsx_bytes)
 
 
@@ -150,7 +158,7 @@ deadline_events = cached_read(event_service.deadline_events)
 keepable_actor_ids = cached_read(event_service.keepable_actor_ids)
 feed_token = cached_read(calendar_feeds.feed_token)
 indicators = cached_read(indicator_service.list_indicators)
-measures_frame = cached_read(service.measures_frame)
+measures_frame = cached_read(structure_service.measures_frame)
 overlap_candidates = cached_read(overlap_service.candidates)
 overlap_decisions = cached_read(overlap_service.decisions)
 measure_decisions = cached_read(overlap_service.measure_decisions)

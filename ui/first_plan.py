@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.admin_common import open_admin_tab
+from ui.admin.tabs import open_admin_tab
 from ui.state import t
 
 ADMIN_PAGE = "app_pages/admin.py"

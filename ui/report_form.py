@@ -11,10 +11,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tracker import service
 from tracker.errors import ConflictError, PermissionDenied, ValidationError
 from tracker.limits import PROGRESS_MAX, PROGRESS_MIN
 from tracker.quarters import Quarter
+from tracker.service.status import Report, report_status
 from tracker.vocab import Rag, Status
 from ui import data, save_guard, widgets
 from ui.state import require_user, t, tn
@@ -44,11 +44,11 @@ def seen_version(measure: pd.Series) -> int:
     return st.session_state.setdefault(key(int(measure["id"]), "seen"), int(measure["version"]))
 
 
-def stored_this_quarter(measure: pd.Series, quarter: Quarter) -> service.Report | None:
+def stored_this_quarter(measure: pd.Series, quarter: Quarter) -> Report | None:
     """The measure's current report when it is for this quarter, as a Report."""
     if measure["status"] is None or measure["period"] != str(quarter):
         return None
-    return service.Report(
+    return Report(
         period=str(quarter),
         status=measure["status"],
         progress=None if pd.isna(measure["progress"]) else int(measure["progress"]),
@@ -129,7 +129,7 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
     _conflict(measure, report)
 
 
-def _comparable(report: service.Report) -> dict[str, Any]:
+def _comparable(report: Report) -> dict[str, Any]:
     """A report's values as the form and the database both hold them."""
     progress = 100 if report.status == Status.COMPLETED else report.progress
     return {
@@ -178,7 +178,7 @@ def show_stored(measure: pd.Series, quarter: Quarter) -> None:
             st.text(text)
 
 
-def _defaults(measure: pd.Series, quarter: Quarter, stored: service.Report | None) -> None:
+def _defaults(measure: pd.Series, quarter: Quarter, stored: Report | None) -> None:
     """Start the widgets once: from this quarter's report when there is one (what was
     saved, comment and all), else from the last report without its comment."""
     measure_id = int(measure["id"])
@@ -196,14 +196,14 @@ def _defaults(measure: pd.Series, quarter: Quarter, stored: service.Report | Non
     seen_version(measure)
 
 
-def _report_from_state(measure_id: int, quarter: Quarter) -> service.Report:
+def _report_from_state(measure_id: int, quarter: Quarter) -> Report:
     state = st.session_state
     status = state[key(measure_id, "status", quarter)]
     unknown = state[key(measure_id, "unknown", quarter)]
     progress = None if unknown else int(state[key(measure_id, "progress", quarter)])
     if status == Status.COMPLETED:
         progress = 100
-    return service.Report(
+    return Report(
         period=str(quarter),
         status=status,
         progress=progress,
@@ -213,9 +213,7 @@ def _report_from_state(measure_id: int, quarter: Quarter) -> service.Report:
     )
 
 
-def _preview(
-    measure: pd.Series, report: service.Report, stored: service.Report | None = None
-) -> None:
+def _preview(measure: pd.Series, report: Report, stored: Report | None = None) -> None:
     """What will change against the last report (this quarter's, when there is one),
     before saving."""
     before = {
@@ -246,13 +244,13 @@ def _preview(
     )
 
 
-def _save(measure: pd.Series, report: service.Report, slots: dict[str, Any]) -> bool:
+def _save(measure: pd.Series, report: Report, slots: dict[str, Any]) -> bool:
     """Save the report; True when saved (the caller reruns), else the problem is shown."""
     measure_id = int(measure["id"])
     user = require_user()
     try:
         with data.write() as session:
-            service.report_status(
+            report_status(
                 session,
                 user=user,
                 measure_id=measure_id,
@@ -276,7 +274,7 @@ def _save(measure: pd.Series, report: service.Report, slots: dict[str, Any]) -> 
     return True
 
 
-def _conflict(measure: pd.Series, report: service.Report) -> None:
+def _conflict(measure: pd.Series, report: Report) -> None:
     measure_id = int(measure["id"])
     current = st.session_state.get(key(measure_id, "conflict"))
     if current is None:
@@ -362,7 +360,7 @@ def _save_unchanged(chosen: pd.DataFrame, quarter: Quarter) -> None:
     problems: list[str] = []
     saved = 0
     for row in chosen.itertuples():
-        report = service.Report(
+        report = Report(
             period=str(quarter),
             status=row.status,
             progress=None if pd.isna(row.progress) else int(row.progress),
@@ -372,7 +370,7 @@ def _save_unchanged(chosen: pd.DataFrame, quarter: Quarter) -> None:
         )
         try:
             with data.write() as session:
-                service.report_status(
+                report_status(
                     session,
                     user=user,
                     measure_id=int(row.id),

@@ -11,7 +11,7 @@ from streamlit.errors import StreamlitWidgetAlreadyInstantiatedError
 from streamlit.runtime.state import get_session_state
 
 from tracker import db, i18n
-from tracker.service import Principal
+from tracker.service.principal import Principal
 from tracker.vocab import Role
 
 LANG_KEY = "lang"

@@ -12,7 +12,7 @@ import streamlit as st
 from tracker import charts, i18n, tables
 from tracker.links import QUARTER_PARAM
 from tracker.quarters import OSLO, Quarter
-from tracker.service import MeasureFilter
+from tracker.service.measures import MeasureFilter
 from tracker.vocab import Rag, Role, Status
 from ui import data, first_plan
 from ui.state import lang, t, tn, user

@@ -15,7 +15,7 @@ from starlette.routing import Route
 from tracker import db
 from tracker.client_address import FORWARDED_FOR, client_address, trusted_proxies
 from tracker.errors import AuthError
-from tracker.service import log_in
+from tracker.service.login import log_in
 from tracker.service.sessions import SESSION_LIFETIME, end_session, start_session
 from web.cookies import NOTE_COOKIE, NOTE_SECONDS, SESSION_COOKIE, LoginNote
 from web.engine import engine

@@ -21,7 +21,8 @@ from tracker import db
 from tracker.demo import DEMO_PASSWORDS, load_demo
 from tracker.i18n import t
 from tracker.models import User
-from tracker.service import SYSTEM, Principal, create_user
+from tracker.service.principal import SYSTEM, Principal
+from tracker.service.users import create_user
 from tracker.vocab import Role
 
 LOCK_USER = ("laas", "riktig-passord-123")  # a leader whose account the lockout test locks

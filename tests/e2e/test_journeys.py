@@ -32,7 +32,7 @@ from tests.e2e.conftest import (
     reopen_demo_accounts,
     settled,
 )
-from tracker import db, service
+from tracker import db
 from tracker.i18n import t, tn
 from tracker.models import (
     Actor,
@@ -48,6 +48,11 @@ from tracker.models import (
 )
 from tracker.quarters import Quarter
 from tracker.service.login import MAX_FAILED_LOGINS
+from tracker.service.measures import measure_status
+from tracker.service.principal import reportable_measure_ids
+from tracker.service.rollups import plan_rollup
+from tracker.service.status import Report, report_status
+from tracker.service.structure import get_plan
 from tracker.vocab import OverlapVerdict, Rag, Status
 
 
@@ -97,7 +102,7 @@ def test_an_actor_reports_and_cannot_reach_admin(
     expect(page.get_by_text(re.compile(r"Rapport for .+ er lagret\."))).to_be_visible()
 
     with db.read_session(e2e_engine) as session:
-        allowed = service.reportable_measure_ids(session, principal(e2e_engine, "kupa"))
+        allowed = reportable_measure_ids(session, principal(e2e_engine, "kupa"))
     assert any(latest_comment(e2e_engine, m) == comment for m in allowed)
 
     # The Admin page's URL, asked for directly: the actor stays logged in, and the
@@ -167,13 +172,13 @@ def report_completed_as_kupa(engine: Engine) -> tuple[Measure, str]:
     kupa = principal(engine, "kupa")
     comment = f"E2E: ferdig {uuid.uuid4().hex[:6]}"
     with db.transaction(engine) as session:
-        status = service.measure_status(session, plan_id=service.get_plan(session).id)
-        allowed = service.reportable_measure_ids(session, kupa)
+        status = measure_status(session, plan_id=get_plan(session).id)
+        allowed = reportable_measure_ids(session, kupa)
         running = status[status["id"].isin(allowed) & (status["status"] == "in_progress")]
         measure = running.iloc[0]
-        service.report_status(
+        report_status(
             session, user=kupa, measure_id=int(measure["id"]), seen_version=int(measure["version"]),
-            report=service.Report(period=str(Quarter.current()), status=Status.COMPLETED,
+            report=Report(period=str(Quarter.current()), status=Status.COMPLETED,
                                   progress=100, rag=Rag.GREEN, comment=comment),
         )  # fmt: skip
     found = measure_by_code(engine, str(measure["code"]))
@@ -268,9 +273,9 @@ def _import_close_and_export(page: Page, e2e_engine: Engine, tmp_path: Path) -> 
     count = measure_count(e2e_engine)
     last = Quarter.last_finished()
     with db.read_session(e2e_engine) as session:
-        plan_id = service.get_plan(session).id
+        plan_id = get_plan(session).id
         # the measures imported now were made after `last` ended: not in its figures
-        in_last = int(service.plan_rollup(session, plan_id=plan_id, as_of=last)["measures"])
+        in_last = int(plan_rollup(session, plan_id=plan_id, as_of=last)["measures"])
     uploader = page.locator("[class*='st-key-admin_import_file_'] input[type=file]")
     uploader.set_input_files(bad)
     expect(page.get_by_text(tn("adminpage.import_problems", 1))).to_be_visible()

@@ -9,9 +9,9 @@ from sqlalchemy import Engine, select
 
 from tests.browser import App
 from tests.e2e.conftest import choose, go, logged_in, principal
-from tracker import db, service
+from tracker import db
 from tracker.models import Measure
-from tracker.service import MeasureInput
+from tracker.service.admin import MeasureInput, save_measure
 
 PAYLOAD = (
     "![x](http://127.0.0.1:9/x.png) [klikk](http://evil.example) **fet** <b>b</b> "
@@ -26,7 +26,7 @@ def typed_into_a_measure(engine: Engine) -> str:
     with db.transaction(engine) as session:
         measure = session.scalars(select(Measure).order_by(Measure.id)).first()
         assert measure is not None
-        service.save_measure(
+        save_measure(
             session, user=admin, plan_id=measure.plan_id, measure_id=measure.id,
             seen_version=measure.version,
             values=MeasureInput(

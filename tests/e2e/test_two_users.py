@@ -24,8 +24,12 @@ from tests.e2e.conftest import (
     principal,
     results_folder,
 )
-from tracker import db, service
+from tracker import db
 from tracker.quarters import Quarter
+from tracker.service.measures import measure_status
+from tracker.service.principal import reportable_measure_ids
+from tracker.service.status import measure_history
+from tracker.service.structure import get_plan
 
 ACTOR_USERS = ("sjomatklyngen", "naeringshagen", "kupa", "studiesenteret", "bkn")
 SAVED = re.compile(r"Rapport for .+ er lagret\.")
@@ -36,13 +40,13 @@ def shared_measure(engine: Engine) -> tuple[str, str, int, str]:
     """A lead actor's user, the admin, and a measure running now the actor leads
     (status is the lead's; the admin may report on anything)."""
     with db.read_session(engine) as session:
-        plan_id = service.get_plan(session).id
-        status = service.measure_status(session, plan_id=plan_id)
+        plan_id = get_plan(session).id
+        status = measure_status(session, plan_id=plan_id)
         now = str(Quarter.current())
         running = status[(status["start_period"] <= now) & (status["end_period"] >= now)]
         for user in ACTOR_USERS:
             led = running[running["id"].isin(
-                service.reportable_measure_ids(session, principal(engine, user)) or ()
+                reportable_measure_ids(session, principal(engine, user)) or ()
             )]  # fmt: skip
             if not led.empty:
                 row = led.iloc[0]
@@ -110,5 +114,5 @@ def test_two_users_report_on_one_measure_at_once_and_nothing_is_lost(
     expect(page.get_by_text(SAVED)).to_be_visible()
 
     with db.read_session(e2e_engine) as session:
-        comments = service.measure_history(session, measure_id)["comment"].tolist()
+        comments = measure_history(session, measure_id)["comment"].tolist()
     assert texts[first_user] in comments and texts[second_user] in comments

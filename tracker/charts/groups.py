@@ -1,5 +1,5 @@
 """Per-group charts (one row per theme, goal or actor) from a roll-up frame as
-tracker.service.theme_rollup / actor_rollup / goal_rollup return it."""
+tracker.service.rollups.theme_rollup / actor_rollup / goal_rollup return it."""
 
 from __future__ import annotations
 

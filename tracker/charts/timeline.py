@@ -39,7 +39,7 @@ def measure_timeline(
     progress: a straight line from 0 at the start of start_period to 100 at the end
     of end_period. The axis is labelled by quarter at each quarter's end.
 
-    history: as tracker.service.measure_history returns it (columns period,
+    history: as tracker.service.status.measure_history returns it (columns period,
     status, progress, rag, comment, reported_at), oldest first.
     """
     first, last = _quarter(start_period), _quarter(end_period)

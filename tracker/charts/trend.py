@@ -1,4 +1,4 @@
-"""The plan over quarters, from tracker.service.trend (columns quarter +
+"""The plan over quarters, from tracker.service.rollups.trend (columns quarter +
 ROLLUP_COLUMNS, one row per quarter, oldest first)."""
 
 from __future__ import annotations

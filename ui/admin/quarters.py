@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker import service
 from tracker.quarters import Quarter
+from tracker.service.periods import close_quarter, reopen_quarter
 from ui import data, widgets
-from ui.admin_common import done, run_write
+from ui.forms import done, run_write
 from ui.state import t
 
 
@@ -36,13 +36,13 @@ def row(plan_id: int, quarter: Quarter, is_closed: bool) -> None:
         clicked = action.button(
             t("adminpage.reopen"), key=f"admin_q_{quarter}_reopen", icon=":material/lock_open:"
         )
-        write, message = service.reopen_quarter, t("adminpage.reopened", quarter=label)
+        write, message = reopen_quarter, t("adminpage.reopened", quarter=label)
     else:
         state.markdown(f":material/edit_note: {t('adminpage.open')}")
         clicked = action.button(
             t("adminpage.close"), key=f"admin_q_{quarter}_close", icon=":material/lock:"
         )
-        write, message = service.close_quarter, t("adminpage.closed_now", quarter=label)
+        write, message = close_quarter, t("adminpage.closed_now", quarter=label)
     if clicked:
         ok, _ = run_write(
             lambda session, user: write(session, user=user, plan_id=plan_id, period=quarter)

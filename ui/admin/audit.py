@@ -11,7 +11,7 @@ import streamlit as st
 from tracker import audit_words
 from tracker.quarters import OSLO
 from ui import browser_texts, data, widgets
-from ui.admin_choice import keep_choice, resolve
+from ui.admin.pickers import keep_choice, resolve
 from ui.state import lang, require_user, t, tn
 from ui.text import MISSING
 

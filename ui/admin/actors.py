@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n, service
+from tracker import i18n
+from tracker.service.admin import delete_actor, save_actor
 from tracker.vocab import ActorKind
 from ui import data, save_guard
-from ui.admin_choice import keep_choice, new_or, picker, select_next
-from ui.admin_common import (
+from ui.admin.pickers import keep_choice, new_or, picker, select_next
+from ui.forms import (
     Slots,
     defaults,
     delete_button,
@@ -94,7 +95,7 @@ def render(plan_id: int | None) -> None:
     if submitted:
         name = value(prefix, "name").strip()
         ok, saved_id = run_write(
-            lambda session, user: service.save_actor(
+            lambda session, user: save_actor(
                 session,
                 user=user,
                 actor_id=actor_id,
@@ -114,9 +115,7 @@ def render(plan_id: int | None) -> None:
         delete_button(
             names[actor_id],
             key=f"{prefix}_delete",
-            action=lambda session, user: service.delete_actor(
-                session, user=user, actor_id=actor_id
-            ),
+            action=lambda session, user: delete_actor(session, user=user, actor_id=actor_id),
             message=t_md("adminpage.deleted", name=names[actor_id]),
             then=lambda: forget(prefix, FIELDS),
         )

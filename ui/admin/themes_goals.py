@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker import service
+from tracker.service.admin import delete_goal, delete_theme, save_goal, save_theme
 from ui import data, save_guard
-from ui.admin_choice import keep_choice, new_or, picker, select_next
-from ui.admin_common import (
+from ui.admin.pickers import keep_choice, new_or, picker, select_next
+from ui.forms import (
     Slots,
     defaults,
     delete_button,
@@ -75,7 +75,7 @@ def themes(plan_id: int) -> None:
     if submitted:
         name = value(prefix, "name").strip()
         ok, saved_id = run_write(
-            lambda session, user: service.save_theme(
+            lambda session, user: save_theme(
                 session,
                 user=user,
                 plan_id=plan_id,
@@ -95,9 +95,7 @@ def themes(plan_id: int) -> None:
         delete_button(
             names[theme_id],
             key=f"{prefix}_delete",
-            action=lambda session, user: service.delete_theme(
-                session, user=user, theme_id=theme_id
-            ),
+            action=lambda session, user: delete_theme(session, user=user, theme_id=theme_id),
             message=t_md("adminpage.deleted", name=names[theme_id]),
             then=lambda: select_next(THEME_PICK, None),
         )
@@ -175,7 +173,7 @@ def goals(plan_id: int) -> None:
     if submitted:
         code = value(prefix, "code").strip()
         ok, saved_id = run_write(
-            lambda session, user: service.save_goal(
+            lambda session, user: save_goal(
                 session,
                 user=user,
                 plan_id=plan_id,
@@ -195,7 +193,7 @@ def goals(plan_id: int) -> None:
         delete_button(
             str(frame.loc[frame["id"] == goal_id, "code"].iloc[0]),
             key=f"{prefix}_delete",
-            action=lambda session, user: service.delete_goal(session, user=user, goal_id=goal_id),
+            action=lambda session, user: delete_goal(session, user=user, goal_id=goal_id),
             message=t_md("adminpage.deleted", name=names[goal_id]),
             then=lambda: select_next(GOAL_PICK, None),
         )

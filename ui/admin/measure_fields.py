@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from tracker.quarters import Quarter, plan_quarters
-from tracker.service import MeasureInput
+from tracker.service.admin import MeasureInput
 from tracker.vocab import PartnerRole
 from ui import data
-from ui.admin_choice import keep_choice
-from ui.admin_common import Slots, opt_int, text, value
+from ui.admin.pickers import keep_choice
+from ui.forms import Slots, opt_int, text, value
 from ui.state import t
 from ui.widgets import period_text as quarter_text
 

@@ -9,12 +9,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n, service
+from tracker import i18n
 from tracker.service.passwords import MIN_PASSWORD_LENGTH
+from tracker.service.users import create_user, set_active, set_password, update_user
 from tracker.vocab import Role
 from ui import data, save_guard, widgets
-from ui.admin_choice import keep_choice, picker
-from ui.admin_common import (
+from ui.admin.pickers import keep_choice, picker
+from ui.auth import keep_own_session
+from ui.forms import (
     Slots,
     defaults,
     done,
@@ -24,7 +26,6 @@ from ui.admin_common import (
     text,
     value,
 )
-from ui.auth import keep_own_session
 from ui.state import lang, require_user, t
 from ui.text import MISSING, t_md
 
@@ -164,7 +165,7 @@ def create_form(actor_names: dict[int, str]) -> None:
     username = value(new, "username").strip().lower()
     created = t_md("adminpage.user_created", name=username)
     ok, _ = run_write(
-        lambda session, user: service.create_user(
+        lambda session, user: create_user(
             session,
             user=user,
             username=value(new, "username"),
@@ -216,7 +217,7 @@ def manage(users: pd.DataFrame, actor_names: dict[int, str]) -> None:
             slots.show_text("repeat", t("adminpage.passwords_differ"))
         else:
             ok, _ = run_write(
-                lambda session, user: service.set_password(
+                lambda session, user: set_password(
                     session, user=user, username=username, password=value(prefix, "password")
                 ),
                 slots=slots,
@@ -232,7 +233,7 @@ def manage(users: pd.DataFrame, actor_names: dict[int, str]) -> None:
     icon = ":material/person_off:" if active else None
     if st.button(label, key=f"admin_user_{username}_active", icon=icon):
         ok, _ = run_write(
-            lambda session, user: service.set_active(
+            lambda session, user: set_active(
                 session, user=user, username=username, active=not active
             )
         )
@@ -292,7 +293,7 @@ def edit_form(row: pd.Series, actor_names: dict[int, str]) -> None:
     if not submitted:
         return
     ok, changes = run_write(
-        lambda session, user: service.update_user(
+        lambda session, user: update_user(
             session,
             user=user,
             username=username,

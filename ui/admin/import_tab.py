@@ -16,8 +16,10 @@ from tracker.importers import ImportResult, import_tables
 from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
 from tracker.importers.report import import_report, import_report_csv, made
 from tracker.models import Plan
-from ui import admin_import_layout, data, widgets
-from ui.admin_common import NEW_PLAN_KEY, done, run_write
+from ui import data, widgets
+from ui.admin import import_layout
+from ui.admin.tabs import NEW_PLAN_KEY
+from ui.forms import done, run_write
 from ui.state import lang, require_user, t, tn
 from ui.text import MISSING, error_text, t_md
 
@@ -143,12 +145,12 @@ def upload_plan(target: Target) -> None:
 
 
 def run_import(
-    upload: Upload, target: Target, chosen: admin_import_layout.Choices, *, dry_run: bool
+    upload: Upload, target: Target, chosen: import_layout.Choices, *, dry_run: bool
 ) -> DryRun | None:
     """Read the file as chosen and import it (dry_run: try it). A real import that
     went through starts a new round inside its transaction: a double click's second
     run finds an empty uploader, not the same file to import again."""
-    tables = admin_import_layout.read(upload.content, upload.filename, chosen)
+    tables = import_layout.read(upload.content, upload.filename, chosen)
     extra: dict[str, Any] = {}
     if target.period and "period" in inspect.signature(import_tables).parameters:
         extra["period"] = target.period  # (a plan created from its name)
@@ -174,7 +176,7 @@ def run_import(
 def preview(upload: Upload, target: Target) -> None:
     """The dry run, once per uploaded file and choice; how the file was read; the
     report; then the button that imports for real."""
-    chosen = admin_import_layout.choices(upload.file_id)
+    chosen = import_layout.choices(upload.file_id)
     key = (upload.file_id, target.plan, target.period, chosen.key())
     stored = st.session_state.get(DRY_KEY)
     if not isinstance(stored, DryRun) or stored.key != key:
@@ -186,7 +188,7 @@ def preview(upload: Upload, target: Target) -> None:
             st.rerun()
     result = stored.result
     show_result(result)
-    admin_import_layout.show(stored.layouts, chosen, getattr(result, "preview", None))
+    import_layout.show(stored.layouts, chosen, getattr(result, "preview", None))
     report_downloads(result)
     if not result.ok or not result.changes:
         return

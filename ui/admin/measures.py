@@ -9,11 +9,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tracker import service
-from tracker.service import MeasureInput
-from ui import admin_conflict, admin_measure_fields, data, save_guard
-from ui.admin_choice import new_or, picker, select_next
-from ui.admin_common import (
+from tracker.service.admin import MeasureInput, delete_measure, save_measure
+from ui import data, save_guard
+from ui.admin import conflict, measure_fields
+from ui.admin.pickers import new_or, picker, select_next
+from ui.forms import (
     Slots,
     defaults,
     delete_button,
@@ -59,10 +59,10 @@ def render(plan_id: int | None) -> None:
 
 def measure_form(plan_id: int, measure_id: int | None, row: pd.Series | None, themes: Any) -> None:
     prefix = prefix_of(measure_id)
-    start = admin_measure_fields.start_values(plan_id, row)
+    start = measure_fields.start_values(plan_id, row)
     if defaults(prefix, start) or f"{prefix}_seen" not in st.session_state:
         st.session_state[f"{prefix}_seen"] = None if row is None else int(row["version"])
-        admin_conflict.forget(measure_id)
+        conflict.forget(measure_id)
     goals, actors = data.goals(plan_id), data.actors()
     names = {
         "theme_id": id_labels(themes["id"], themes["code"] + " " + themes["name"]),
@@ -71,15 +71,15 @@ def measure_form(plan_id: int, measure_id: int | None, row: pd.Series | None, th
     }
     names["partners"] = names["lead_actor_id"]
     slots = Slots()
-    admin_measure_fields.fields(plan_id, prefix, names, slots)
+    measure_fields.fields(plan_id, prefix, names, slots)
     label = t("adminpage.save") if measure_id else t("adminpage.create_measure")
     submitted, typed = save_form_button(label, prefix, start)
-    mine = admin_measure_fields.form_input(prefix)
+    mine = measure_fields.form_input(prefix)
     if submitted:
         save(plan_id, measure_id, mine, st.session_state[f"{prefix}_seen"], slots, typed)
     if measure_id is None or row is None:
         return
-    admin_conflict.show(
+    conflict.show(
         measure_id,
         mine,
         names,
@@ -89,11 +89,9 @@ def measure_form(plan_id: int, measure_id: int | None, row: pd.Series | None, th
         delete_button(
             labels_of(row),
             key=f"{prefix}_delete",
-            action=lambda session, user: service.delete_measure(
-                session, user=user, measure_id=measure_id
-            ),
+            action=lambda session, user: delete_measure(session, user=user, measure_id=measure_id),
             message=t_md("adminpage.deleted", name=labels_of(row)),
-            then=lambda: forget(prefix, (*admin_measure_fields.FIELDS, "seen")),
+            then=lambda: forget(prefix, (*measure_fields.FIELDS, "seen")),
         )
     else:
         st.caption(t("adminpage.measure_keeps_history"))
@@ -113,7 +111,7 @@ def save(
 ) -> None:
     prefix = prefix_of(measure_id)
     ok, saved_id = run_write(
-        lambda session, user: service.save_measure(
+        lambda session, user: save_measure(
             session,
             user=user,
             plan_id=plan_id,
@@ -122,11 +120,11 @@ def save(
             values=mine,
         ),
         slots=slots,
-        on_conflict=lambda error: admin_conflict.remember(measure_id, error),
+        on_conflict=lambda error: conflict.remember(measure_id, error),
         saved=noting_save(prefix, typed, new=None if measure_id else NEW),
     )
     if ok:
-        forget(prefix, (*admin_measure_fields.FIELDS, "seen"))
-        admin_conflict.forget(measure_id)
+        forget(prefix, (*measure_fields.FIELDS, "seen"))
+        conflict.forget(measure_id)
         select_next(PICK, saved_id)
         done(t_md("adminpage.saved", name=f"{mine.code.strip()} {mine.title.strip()}"))

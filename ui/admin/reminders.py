@@ -12,7 +12,7 @@ from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder, record_sent, reminder_csv, reminder_table
 from tracker.settings import SMTP_SECRETS, environment
 from ui import data, secrets, widgets
-from ui.admin_common import run_write
+from ui.forms import run_write
 from ui.state import lang, require_user, t
 from ui.text import MISSING, t_md
 

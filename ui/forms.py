@@ -1,6 +1,7 @@
-"""What every tab of the Admin page shares: running a write and showing its errors
-next to the fields, widget defaults set once, a delete button that asks first,
-and the toast after a successful write. (The pickers are in ui.admin_choice.)"""
+"""What every form shares (the Admin tabs and the other pages' forms): running a write
+and showing its errors next to the fields, widget defaults set once, a delete button
+that asks first, and the toast after a successful write. (The Admin tabs' pickers are
+in ui.admin.pickers, which tab is open in ui.admin.tabs.)"""
 
 from __future__ import annotations
 
@@ -11,17 +12,12 @@ import streamlit as st
 
 from tracker import db
 from tracker.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from tracker.service import Principal
+from tracker.service.principal import Principal
 from ui import data, save_guard
 from ui.state import require_user, t
 from ui.text import error_text, t_md
 
 FLASH_KEY = "admin_flash"
-NEW_PLAN_KEY = "admin_plan__show"
-"""A plan id to show in the plan picker on the next run (after creating a plan)."""
-TAB_KEY = "admin_tab"
-OPEN_KEY = "admin_tab_open"
-"""The Admin page's tabs (their label) and the open tab's code."""
 Write = Callable[[db.Session, Principal], Any]
 Write1 = Callable[[Any], None]
 
@@ -87,12 +83,6 @@ def run_write(
     except (PermissionDenied, NotFound) as error:
         st.error(error_text(error))
     return False, None
-
-
-def open_admin_tab(code: str) -> None:
-    """Open the Admin tab `code` (e.g. "import") on the Admin page's next run."""
-    st.session_state[OPEN_KEY] = code
-    st.session_state[TAB_KEY] = t(f"adminpage.tab.{code}")
 
 
 def flash(message: str) -> None:

@@ -6,11 +6,12 @@ from datetime import date
 
 import streamlit as st
 
-from tracker import service
 from tracker.limits import MAX_YEAR, MIN_YEAR
-from ui import admin_structure, data, save_guard
-from ui.admin_common import (
-    NEW_PLAN_KEY,
+from tracker.service.admin import save_plan
+from ui import data, save_guard
+from ui.admin import themes_goals
+from ui.admin.tabs import NEW_PLAN_KEY
+from ui.forms import (
     Slots,
     defaults,
     done,
@@ -37,9 +38,9 @@ def render(plan_id: int | None) -> None:
     with st.expander(t("adminpage.new_plan"), icon=":material/add:"):
         plan_form(None)
     st.divider()
-    admin_structure.themes(plan_id)
+    themes_goals.themes(plan_id)
     st.divider()
-    admin_structure.goals(plan_id)
+    themes_goals.goals(plan_id)
 
 
 def plan_form(plan_id: int | None) -> None:
@@ -78,7 +79,7 @@ def plan_form(plan_id: int | None) -> None:
         return
     name = value(prefix, "name")
     ok, saved_id = run_write(
-        lambda session, user: service.save_plan(
+        lambda session, user: save_plan(
             session,
             user=user,
             plan_id=plan_id,
