@@ -22,6 +22,7 @@ import sys
 import tempfile
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,26 @@ def import_file(path: Path, label: dict[str, Any], url: str) -> tuple[bool, bool
     again = run_cli(url, "import", str(path), "--plan", label["plan"], "--period", f"{start}-{end}")
     said = done.stdout + done.stderr + "\n--- with --period ---\n" + again.stdout + again.stderr
     return again.returncode == 0, True, said
+
+
+def import_in_process(path: Path, label: dict[str, Any], url: str) -> tuple[bool, bool, str]:
+    """import_file without the CLI's processes (for the tests): the same import_path."""
+    from tracker import db
+    from tracker.importers import import_path
+    from tracker.service.principal import SYSTEM
+
+    engine = db.make_engine(url)
+    db.migrate(engine)
+    said = ""
+    for period in (None, "{}-{}".format(*label["period"])):
+        with db.transaction(engine) as session:
+            result = import_path(session, user=SYSTEM, path=path, plan=label["plan"], period=period)
+            said += "\n".join(result.lines("nb")) + "\n"
+        if result.ok:  # a refused import has written nothing
+            engine.dispose()
+            return True, period is not None, said
+    engine.dispose()
+    return False, True, said
 
 
 def stored_measures(url: str) -> dict[str, dict[str, Any]]:
@@ -130,9 +151,11 @@ def stored_status(want: dict[str, Any]) -> str | None:
     return want["status"]
 
 
-def score_file(path: Path, label: dict[str, Any], workdir: Path) -> FileScore:
+def score_file(
+    path: Path, label: dict[str, Any], workdir: Path, importer: Callable[..., Any] = import_file
+) -> FileScore:
     url = f"sqlite:///{workdir / (path.stem + '.db')}"
-    imported, needed_period, said = import_file(path, label, url)
+    imported, needed_period, said = importer(path, label, url)
     score = FileScore(path.name, len(label["measures"]), imported, needed_period, output=said)
     stored = stored_measures(url) if imported else {}
     for want in label["measures"]:
