@@ -290,6 +290,22 @@ def test_the_first_import_into_an_empty_database_creates_the_plan(
     assert i18n.t("import.no_changes") in again.output
 
 
+def test_the_dry_run_prints_the_first_rows_as_they_will_be_stored(
+    empty_db: Path, tmp_path: Path
+) -> None:
+    file = handlingsdel(tmp_path / "handlingsdel.xlsx")
+    dry = cli("import", str(file), "--plan", PLAN_NAME, "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert i18n.t("importlayout.first_rows") in dry.output
+    # the partners split, «Løpende» as the plan's span, the theme as stored
+    assert "1.2 Bolig for tilflyttere · 1 Attraktiv kommune · Senja kommune · Kupa, NAV · " in (
+        dry.output
+    )
+    assert "3.10 Innovasjonsløft · 3 Nyskapende næringsliv · Kupa · – · 2024-Q1 – 2028-Q4" in (
+        dry.output
+    )
+
+
 def test_the_first_import_without_a_period_says_how_to_give_one(
     empty_db: Path, tmp_path: Path
 ) -> None:

@@ -156,7 +156,7 @@ def import_command(
 ) -> None:
     """Import a plan file (.xlsx, .csv, or a folder of .csv files)."""
     from tracker.importers import import_path
-    from tracker.importers.layout import column_choices, layout_lines
+    from tracker.importers.layout import column_choices, layout_lines, preview_lines
 
     columns = field_keys(column_choices(column_options))
     with ctx.transaction() as session:
@@ -165,7 +165,8 @@ def import_command(
             sheet=sheet, columns=columns,
         )  # fmt: skip
     if dry_run:
-        for line in layout_lines(result.layouts, ctx.lang):
+        read = layout_lines(result.layouts, ctx.lang)
+        for line in read + preview_lines(result.preview, ctx.lang):
             click.echo(line)
     for notice in result.notices:
         click.echo(notice.text(ctx.lang), err=True)

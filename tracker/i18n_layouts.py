@@ -56,6 +56,10 @@ LAYOUT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "  {column} → {field}",
     },
     "importlayout.ignored": {"nb": "ignorert", "en": "ignored"},
+    "importlayout.first_rows": {
+        "nb": "De første tiltakene slik de blir lagret:",
+        "en": "The first measures as they will be stored:",
+    },
     "importlayout.theme_rows": {
         "nb": "Satsingsområdene er lest fra grupperadene over hver blokk med tiltak.",
         "en": "The themes were read from the group rows above each block of measures.",

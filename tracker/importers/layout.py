@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from tracker import i18n
 from tracker.errors import Problem, ValidationError
 from tracker.importers.text import ascii_letters, header_key, normalise, shown_header
 from tracker.planfile import FIELD_KEYS, MEASURES, Sheet
+from tracker.vocab import Status
 
 HEADER_SEARCH_ROWS = 30
 """The header row is looked for in this many rows from the top."""
@@ -177,4 +179,24 @@ def layout_lines(layouts: list[Layout], lang: str) -> list[str]:
         if len(layout.candidates) > 1:
             names = ", ".join(layout.candidates)
             lines.append(i18n.t("importlayout.candidates", lang, names=names))
+    return lines
+
+
+def preview_lines(preview: list[dict[str, Any]], lang: str) -> list[str]:
+    """The first measures as they will be stored (ImportResult.preview), a line each:
+    «1.2 Tittel · 1 Tema · Ansvarlig · Partner, Partner · 2024-Q1 – 2028-Q4 · Pågår»."""
+    if not preview:
+        return []
+    lines = [i18n.t("importlayout.first_rows", lang)]
+    for row in preview:
+        parts = [
+            f"{row['code']} {row['title']}",
+            row["theme"],
+            row["lead"],
+            ", ".join(row["partners"]) or "–",
+            f"{row['start']} – {row['end']}",
+        ]
+        if row["status"]:
+            parts.append(i18n.label(Status(row["status"]), lang))
+        lines.append("  " + " · ".join(parts))
     return lines
