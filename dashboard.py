@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker import i18n
-from ui import auth, browser_texts, data, setup
+from ui import auth, browser_texts, data, forms, setup
 from ui.assets import FAVICON
 from ui.failsafe import run_page
 from ui.nav import login_pages, pages_for
@@ -50,6 +50,7 @@ def main() -> None:
         page = st.navigation(login_pages(auth.login_page, t("login.heading")))
     else:
         auth.sidebar_user()
+        forms.show_flash()  # what the last run saved (forms.done), on whichever page
         page = st.navigation(pages_for(principal.role))
     run_page(page)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker.vocab import Role
-from ui import first_plan, forms, widgets
+from ui import first_plan, widgets
 from ui.admin import actors, audit, import_tab, measures, plan, quarters, reminders, users
 from ui.admin.tabs import NEW_PLAN_KEY, OPEN_KEY, TAB_KEY
 from ui.state import require_role, t
@@ -28,7 +28,6 @@ if (chosen := st.session_state.pop(NEW_PLAN_KEY, None)) is not None:
     st.session_state[widgets.PLAN_KEY] = chosen
 plan_id = widgets.plan_picker()
 st.title(t("page.admin"))
-forms.show_flash()
 
 # The open tab is remembered by its code too, so that it stays open when the
 # language (and with it the tab's label) changes.
