@@ -108,6 +108,7 @@ STATUS_WORDS: dict[str, Status] = {
             *("påbegynt", "påbyrja", "under arbeid", "under gjennomføring", "under utføring"),
             *("i arbeid", "i prosess", "aktiv", "løpende", "ongoing", "started", "underway"),
             *("active", "in process", "startet opp", "kontinuerlig", "videreføres", "gjennomføres"),
+            *("forsinket", "forseinka", "delayed"),  # late, but going on: its progress says how
         ),
         Status.IN_PROGRESS,
     ),
@@ -120,8 +121,8 @@ STATUS_WORDS: dict[str, Status] = {
     ),
     **dict.fromkeys(
         (
-            *("utsatt", "utsett", "forsinket", "forseinka", "på vent", "satt på vent"),
-            *("stanset", "stansa", "stoppet", "pause", "pauset", "delayed", "on hold"),
+            *("utsatt", "utsett", "på vent", "satt på vent"),
+            *("stanset", "stansa", "stoppet", "pause", "pauset", "on hold"),
             *("paused", "deferred", "postponed", "avventer", "avventes", "venter"),
         ),
         Status.POSTPONED,
