@@ -362,3 +362,53 @@ def test_an_import_into_an_empty_database_without_a_plan_name_asks_for_one(
     assert result.exit_code == 1
     assert "--plan" in result.output and "Traceback" not in result.output
     assert counts(empty_db)["plan"] == 0
+
+
+def test_numbers_that_restart_under_each_group_row_are_read_as_theme_and_number(
+    empty_db: Path, tmp_path: Path
+) -> None:
+    """«1, 2 / 1, 2» under «1 Attraktiv» and «2 Reiseliv» are 1.1, 1.2, 2.1, 2.2 (found in
+    review: they were refused as duplicates)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Nr.", "Tiltak", "Ansvarlig", "Periode"])
+    sheet.append(["1 Attraktiv kommune"])
+    sheet.append([1, "Boligtomter", "Senja kommune", "2025"])
+    sheet.append([2, "Tilflytterpakke", "Senja kommune", "2026"])
+    sheet.append(["2 Reiseliv"])
+    sheet.append([1, "Vinterturisme", "Visit Senja", "2025"])
+    sheet.append([2, "Vertskapskurs", "Visit Senja", "2026"])
+    path = tmp_path / "omstart.xlsx"
+    book.save(path)
+
+    result = cli("import", str(path), "--plan", PLAN_NAME)
+    assert result.exit_code == 0, result.output
+    assert "1.1" in result.output and "2.2" in result.output
+    from tracker import db
+
+    engine = db.make_engine(f"sqlite:///{empty_db}")
+    with db.session_factory(engine)() as session:
+        codes = {m.title: m.code for m in session.scalars(select(Measure))}
+        assert codes == {"Boligtomter": "1.1", "Tilflytterpakke": "1.2",
+                         "Vinterturisme": "2.1", "Vertskapskurs": "2.2"}  # fmt: skip
+    engine.dispose()
+
+
+def test_whole_numbers_that_do_not_restart_stay_as_written(empty_db: Path, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Nr.", "Tiltak", "Ansvarlig", "Periode"])
+    sheet.append(["1 Attraktiv kommune"])
+    sheet.append([1, "Boligtomter", "Senja kommune", "2025"])
+    sheet.append(["2 Reiseliv"])
+    sheet.append([2, "Vinterturisme", "Visit Senja", "2025"])
+    path = tmp_path / "lopende.xlsx"
+    book.save(path)
+    result = cli("import", str(path), "--plan", PLAN_NAME)
+    assert result.exit_code == 0, result.output
+    from tracker import db
+
+    engine = db.make_engine(f"sqlite:///{empty_db}")
+    with db.session_factory(engine)() as session:
+        assert sorted(m.code for m in session.scalars(select(Measure))) == ["1", "2"]
+    engine.dispose()

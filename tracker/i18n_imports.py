@@ -5,6 +5,12 @@ Excel cannot hold exactly, unknown themes, several names in a one-actor column."
 from __future__ import annotations
 
 IMPORT_MESSAGES: dict[str, dict[str, str]] = {
+    "import.numbers_per_theme": {
+        "nb": "Tiltaksnumrene begynner på nytt under hvert satsingsområde: de er lest som "
+        "satsingsområde og nummer (f.eks. {example}).",
+        "en": "The measure numbers start again under each theme: they are read as theme and "
+        "number (e.g. {example}).",
+    },
     "import.status_not_begun": {
         "nb": "statusen er ikke lagret: tiltaket begynner {start}, og en status kan først "
         "rapporteres da. Tiltaket er importert.",

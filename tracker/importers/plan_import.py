@@ -258,6 +258,29 @@ class _Job:
             for layout in self.tables.layouts
         )
 
+    def numbers_per_theme(self) -> None:
+        """Whole numbers that start again under each group row («1, 2 / 1, 2») are
+        «theme.number»: the group's own number, else its place among the groups."""
+        rows = self.rows(MEASURES)
+        grouped = any(layout.theme_rows for layout in self.tables.layouts)
+        codes = [values.get("code", "").strip() for _, values in rows]
+        written = [code for code in codes if code]
+        if (
+            not grouped
+            or not all(c.isdecimal() for c in written)
+            or len(set(written)) == len(written)
+        ):
+            return
+        groups: dict[str, str] = {}
+        for _, values in rows:
+            theme = values.get("theme", "")
+            number = themes.split_theme(theme).code or str(len(groups) + 1)
+            groups.setdefault(theme, number)
+            if values.get("code", "").strip():
+                values["code"] = f"{groups[theme]}.{values['code'].strip()}"
+        example = next(values["code"] for _, values in rows if values.get("code"))
+        self.notice("import.numbers_per_theme", None, None, example=example)
+
     def comments_without_status_column(self) -> None:
         """Comments are stored with a status report: a file with a comment column and no
         status column imports its measures and says, once, that the comments are not."""
@@ -472,6 +495,7 @@ class _Job:
         problems said in row order."""
         first = len(self.problems)
         self.comments_without_status_column()
+        self.numbers_per_theme()
         query = select(Measure).where(Measure.plan_id == self.plan.id)
         existing = list(self.session.scalars(query.options(selectinload(Measure.partners))))
         self.existing_measures = existing
