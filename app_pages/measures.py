@@ -7,7 +7,7 @@ import streamlit as st
 
 from tracker import i18n
 from tracker.links import MEASURE_PARAM
-from tracker.quarters import Quarter
+from tracker.quarters import Quarter, span_text
 from tracker.service.measures import filter_measures
 from tracker.vocab import OverlapVerdict
 from ui import data, figures, widgets
@@ -62,7 +62,7 @@ facts = {
     t("col.theme"): measure["theme_name"],
     t("col.lead"): measure["lead_name"],
     t("col.partners"): measure["partners"] or "–",
-    t("col.span"): f"{measure['start_period']} – {measure['end_period']}",
+    t("col.span"): span_text(measure["start_period"], measure["end_period"]),
     t("col.weight"): widgets.number(measure["weight"], 1),
     t("col.budget"): measure["budget"] or "–",
     t("col.funding"): measure["funding"] or "–",

@@ -91,3 +91,11 @@ def year_position(period: str) -> float:
         quarter = Quarter.parse(period)
         return quarter.year + (quarter.number - 0.5) / 4
     return float(period)
+
+
+def span_text(start: object, end: object) -> str:
+    """A measure's span as every page and file writes it: «2025-Q1 – 2028-Q4» (one side
+    alone when the other is missing)."""
+    if start and end:
+        return f"{start} – {end}"
+    return str(start or end or "")

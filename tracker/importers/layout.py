@@ -13,6 +13,7 @@ from tracker import i18n
 from tracker.errors import Problem, ValidationError
 from tracker.importers.text import ascii_letters, header_key, normalise, shown_header
 from tracker.planfile import FIELD_KEYS, MEASURES, Sheet
+from tracker.quarters import span_text
 from tracker.vocab import Status
 
 HEADER_SEARCH_ROWS = 30
@@ -194,7 +195,7 @@ def preview_lines(preview: list[dict[str, Any]], lang: str) -> list[str]:
             row["theme"],
             row["lead"],
             ", ".join(row["partners"]) or "–",
-            f"{row['start']} – {row['end']}",
+            span_text(row["start"], row["end"]),
         ]
         if row["status"]:
             parts.append(i18n.label(Status(row["status"]), lang))

@@ -752,7 +752,7 @@ class _Job:
         if text.strip():
             period = self.parse_cell(parse_quarter, text, row, "status_period")
         else:
-            period = max(start, min(Quarter.current(self.now), end))
+            period = max(start, min(self.quarter, end))
         return period
 
     def find_or_new_theme(self, name: str, row: int, measure_code: str = "") -> Theme | None:

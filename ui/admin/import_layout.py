@@ -15,6 +15,7 @@ import streamlit as st
 
 from tracker import i18n, planfile
 from tracker.importers import read_bytes
+from tracker.quarters import span_text
 from tracker.vocab import Status
 from ui.state import lang, t
 from ui.text import MISSING, plain, t_md
@@ -223,7 +224,7 @@ def stored_rows(preview: list[dict[str, Any]]) -> None:
     table: dict[str, list[Any]] = {}
     for key in PREVIEW_FIELDS:
         table[field_label(key)] = [_cell(row.get(key)) for row in preview]
-    table[t("col.span")] = [span(row.get("start"), row.get("end")) for row in preview]
+    table[t("col.span")] = [span_text(row.get("start"), row.get("end")) for row in preview]
     table[field_label("status")] = [status_label(row.get("status")) for row in preview]
     st.caption(t("importpage.first_rows"))
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", placeholder=MISSING)
@@ -233,11 +234,6 @@ def _cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     return "" if value is None else str(value)
-
-
-def span(start: Any, end: Any) -> str:
-    """«2025-Q1 – 2028-Q4», as app_pages/measures.py writes a measure's span."""
-    return f"{start} – {end}" if start and end else _cell(start or end)
 
 
 def status_label(code: Any) -> str:
