@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker import i18n
-from tracker.overlap_score import THRESHOLD
+from tracker.matching.score import THRESHOLD
 from tracker.service import overlaps
 from tracker.vocab import OverlapVerdict, Role
 from ui import coordination as view

@@ -76,7 +76,7 @@ def import_file(path: Path, label: dict[str, Any], url: str) -> tuple[bool, bool
 def import_in_process(path: Path, label: dict[str, Any], url: str) -> tuple[bool, bool, str]:
     """import_file without the CLI's processes (for the tests): the same import_path."""
     from tracker import db
-    from tracker.importers import import_path
+    from tracker.planfile.importer import import_path
     from tracker.service.principal import SYSTEM
 
     engine = db.make_engine(url)

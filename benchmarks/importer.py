@@ -33,7 +33,7 @@ ACTOR_WORDS = ("AS", "kommune", "næringsforening", "og omegn", "klynge", "sente
 
 
 def make_file(folder: Path, factor: int) -> Path:
-    from tracker.exporters import export_plan
+    from tracker.planfile.export import export_plan
     from tracker.service.structure import get_plan
 
     source = f"sqlite:///{folder / 'source.db'}"
@@ -55,8 +55,8 @@ def made_up_name(rng: random.Random) -> str:
 
 def distinct_names(rng: random.Random, count: int) -> list[str]:
     """count made-up names, none a near miss of another (as the importer judges)."""
-    from tracker.importers.read import normalise
-    from tracker.importers.resolve import NEAR_MISS, close_match
+    from tracker.planfile.read import normalise
+    from tracker.planfile.resolve import NEAR_MISS, close_match
 
     names: list[str] = []
     while len(names) < count:
@@ -97,7 +97,7 @@ def make_kept_file(folder: Path, factor: int, seed: int = 7) -> Path:
 
 def child(path: Path, url: str, dry_run: bool) -> None:
     """Run one import in this process and print what it cost as JSON."""
-    from tracker.importers import import_path
+    from tracker.planfile.importer import import_path
     from tracker.service.principal import SYSTEM
 
     engine = db.make_engine(url)

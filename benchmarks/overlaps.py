@@ -4,7 +4,7 @@
     .venv/bin/python -m benchmarks.overlaps --no-speed
 
 Quality: precision and recall of the candidates at the page's default threshold
-(tracker.overlap_score.THRESHOLD) on two labelled sets in tests/data/:
+(tracker.matching.score.THRESHOLD) on two labelled sets in tests/data/:
 - overlap_pairs_demo.csv: the overlapping pairs among the demo's measures; every
   other pair of measures with different lead actors counts as no overlap.
 - overlap_pairs_heldout.csv: 100 pairs written and labelled by someone who never saw
@@ -28,12 +28,12 @@ import pandas as pd
 
 from benchmarks.scale import generate
 from tracker import db
-from tracker.demo import load_demo
-from tracker.overlap_score import THRESHOLD, score_pairs
+from tracker.demo.seed import load_demo
+from tracker.matching.score import THRESHOLD, score_pairs
+from tracker.matching.similarity import normalised, target_groups
 from tracker.service.overlaps import MAX_SHOWN, candidates, overlap_measures
 from tracker.service.principal import SYSTEM
 from tracker.service.structure import get_plan
-from tracker.similarity import normalised, target_groups
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 

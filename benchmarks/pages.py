@@ -26,7 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from benchmarks.scale import generate
 from tracker import db
-from tracker.demo import DEMO_PASSWORDS, load_demo
+from tracker.demo.seed import DEMO_PASSWORDS, load_demo
 from tracker.service.login import authenticate
 from tracker.service.principal import Principal
 

@@ -32,7 +32,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from tracker import db, i18n
-from tracker.demo import DEMO_PASSWORDS, load_demo
+from tracker.demo.seed import DEMO_PASSWORDS, load_demo
 from tracker.models import StatusUpdate, User
 from tracker.service.login import log_in
 from tracker.service.principal import Principal

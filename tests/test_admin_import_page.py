@@ -31,10 +31,10 @@ from tests.apptest_helpers import (
     texts,
 )
 from tracker import db, i18n
-from tracker.importers import import_tables
-from tracker.importers import read_bytes as real_read_bytes
-from tracker.importers.layout import Layout
 from tracker.models import AuditLog, Measure, Plan, User
+from tracker.planfile.importer import import_tables
+from tracker.planfile.layout import Layout
+from tracker.planfile.read import read_bytes as real_read_bytes
 from tracker.service.principal import SYSTEM, Principal
 from tracker.service.users import create_user
 from tracker.vocab import Status

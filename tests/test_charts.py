@@ -22,7 +22,7 @@ from tracker.charts.style import (
     quarter_axis,
     wrap_label,
 )
-from tracker.i18n import MESSAGES, label, t
+from tracker.i18n import CATALOGUE, label, t
 from tracker.progress import ROLLUP_COLUMNS, add_measure_metrics, roll_up
 from tracker.quarters import OSLO, Quarter
 from tracker.vocab import Rag, Status
@@ -160,12 +160,12 @@ def test_common_layout_number_format_and_background(rollup: pd.DataFrame) -> Non
 
 
 def test_chart_messages_exist_in_both_languages_with_the_same_placeholders() -> None:
-    keys = [key for key in MESSAGES if key.startswith("chart.")]
+    keys = [key for key in CATALOGUE if key.startswith("chart.")]
     assert keys
     for key in keys:
-        assert set(MESSAGES[key]) == {"nb", "en"}, key
+        assert set(CATALOGUE[key]) == {"nb", "en"}, key
         fields = [
-            {f for _, f, _, _ in string.Formatter().parse(MESSAGES[key][lang]) if f}
+            {f for _, f, _, _ in string.Formatter().parse(CATALOGUE[key][lang]) if f}
             for lang in ("nb", "en")
         ]
         assert fields[0] == fields[1], key

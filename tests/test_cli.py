@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from tracker import db, i18n
 from tracker.cli import main
-from tracker.demo import DEMO_PASSWORDS
+from tracker.demo.seed import DEMO_PASSWORDS
 from tracker.errors import AuthError
 from tracker.models import Actor, Measure
 from tracker.service.login import authenticate

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from tests.factories import World
 from tracker.errors import TrackerError
-from tracker.importers import import_path
 from tracker.models import ClosedPeriod
+from tracker.planfile.importer import import_path
 from tracker.quarters import Quarter
 from tracker.reports import Format, Stamp, build_summary, render
 from tracker.reports.final import (

@@ -25,7 +25,7 @@ from tests.apptest_helpers import (
     texts,
 )
 from tracker import i18n
-from tracker.demo import DEMO_USERS
+from tracker.demo.seed import DEMO_USERS
 from tracker.errors import AuthError
 from tracker.service.login import LOCK_TIME
 from tracker.service.principal import SYSTEM

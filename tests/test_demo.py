@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-import tracker.importers
-from tracker import demo, planfile
+from tracker.demo import seed
 from tracker.models import Actor, AuditLog, Measure, StatusUpdate, User
+from tracker.planfile import sheets
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.login import authenticate
 from tracker.service.passwords import password_problems
@@ -32,17 +32,17 @@ THEME_NAMES = [
     "Sterk – Areal, infrastruktur og mobilitet",
 ]
 SEED_FILES = {
-    "plan.csv": planfile.PLAN,
-    "satsingsomrader.csv": planfile.THEMES,
-    "mal.csv": planfile.GOALS,
-    "aktorer.csv": planfile.ACTORS,
-    "tiltak.csv": planfile.MEASURES,
+    "plan.csv": sheets.PLAN,
+    "satsingsomrader.csv": sheets.THEMES,
+    "mal.csv": sheets.GOALS,
+    "aktorer.csv": sheets.ACTORS,
+    "tiltak.csv": sheets.MEASURES,
 }
 STATUS_HEADERS = {"Status", "Fremdrift", "Vurdering", "Kvartal", "Kommentar", "Neste steg"}
 
 
 def read_seed(name: str) -> tuple[list[str], list[dict[str, str]]]:
-    with (demo.SEED_DIR / name).open(encoding="utf-8", newline="") as handle:
+    with (seed.SEED_DIR / name).open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)
         return list(reader.fieldnames or []), rows
@@ -72,7 +72,7 @@ def test_seed_plan_row() -> None:
     assert plan["Navn"] == "Strategisk næringsplan for Senja kommune 2024–2028"
     assert (plan["Startår"], plan["Sluttår"], plan["Eier"]) == ("2024", "2028", "Senja kommune")
     assert plan["Beskrivelse"].strip()
-    assert demo.seed_plan_name() == plan["Navn"]
+    assert seed.seed_plan_name() == plan["Navn"]
 
 
 def test_seed_has_the_five_themes_in_order() -> None:
@@ -95,7 +95,7 @@ def test_seed_actors_have_valid_kinds_and_unique_names() -> None:
     assert all(r["Type"] in kinds for r in rows)
     assert len({r["Navn"].casefold() for r in rows}) == len(rows)
     short_names = {r["Kortnavn"] for r in rows}
-    for user in demo.DEMO_USERS:
+    for user in seed.DEMO_USERS:
         assert user.actor is None or user.actor in short_names
     companies = {r["Navn"] for r in rows if r["Type"] == ActorKind.COMPANY}
     assert {"Br. Karlsen", "Wilsgård", "Smart Senja"} <= companies
@@ -184,7 +184,7 @@ def measures() -> pd.DataFrame:
 
 @pytest.fixture
 def history(measures: pd.DataFrame) -> list[dict]:
-    return demo.demo_history(measures, LAST)
+    return seed.demo_history(measures, LAST)
 
 
 def by_measure(history: list[dict]) -> dict[int, list[dict]]:
@@ -195,9 +195,9 @@ def by_measure(history: list[dict]) -> dict[int, list[dict]]:
 
 
 def test_history_is_deterministic(measures: pd.DataFrame, history: list[dict]) -> None:
-    assert demo.demo_history(measures, LAST) == history
-    assert demo.demo_history(measures.sort_values("code"), LAST) == history
-    assert demo.demo_history(measures, LAST, seed=7) != history
+    assert seed.demo_history(measures, LAST) == history
+    assert seed.demo_history(measures.sort_values("code"), LAST) == history
+    assert seed.demo_history(measures, LAST, seed=7) != history
 
 
 def test_history_report_shape(measures: pd.DataFrame, history: list[dict]) -> None:
@@ -292,20 +292,20 @@ def test_history_gaps_unknowns_and_mix(measures: pd.DataFrame, history: list[dic
 
 
 def test_history_before_the_plan_is_empty(measures: pd.DataFrame) -> None:
-    assert demo.demo_history(measures, Quarter(2023, 4)) == []
+    assert seed.demo_history(measures, Quarter(2023, 4)) == []
 
 
 # --- accounts ------------------------------------------------------------------------
 
 
 def test_demo_accounts() -> None:
-    accounts = demo.demo_accounts()
+    accounts = seed.demo_accounts()
     usernames = [a[0] for a in accounts]
     assert len(set(usernames)) == len(usernames)
     assert {"admin", "ordforer", "naeringssjef", "sjomatklyngen", "kupa"} <= set(usernames)
     for username, password, role, actor in accounts:
         assert password_problems(password, username) == []  # the policy holds for the demo too
-        assert demo.DEMO_PASSWORDS[username] == password
+        assert seed.DEMO_PASSWORDS[username] == password
         assert (actor is not None) == (role == Role.ACTOR)
     roles = {a[0]: a[2] for a in accounts}
     assert roles["admin"] == "admin" and roles["ordforer"] == "leader"
@@ -313,22 +313,17 @@ def test_demo_accounts() -> None:
 
 # --- loading into a database ---------------------------------------------------------
 
-needs_importer = pytest.mark.skipif(
-    not hasattr(tracker.importers, "import_path"), reason="tracker.importers.import_path missing"
-)
 
-
-@needs_importer
 def test_load_demo(session: Session) -> None:
-    assert not demo.has_demo_data(session)
-    summary = demo.load_demo(session, now=NOW)
+    assert not seed.has_demo_data(session)
+    summary = seed.load_demo(session, now=NOW)
     session.commit()
     assert summary.plan_id is not None
     assert summary.measures == 36
-    assert summary.users == len(demo.DEMO_USERS)
+    assert summary.users == len(seed.DEMO_USERS)
     assert summary.reports == session.scalar(select(func.count(StatusUpdate.id)))
     assert summary.reports > 150
-    assert demo.has_demo_data(session)
+    assert seed.has_demo_data(session)
     assert session.scalar(select(func.count(Measure.id)).where(~Measure.is_example)) == 0
     audit = session.scalars(select(AuditLog).where(AuditLog.action == "demo")).all()
     assert [(a.entity, a.entity_id) for a in audit] == [("plan", str(summary.plan_id))]
@@ -337,11 +332,10 @@ def test_load_demo(session: Session) -> None:
     assert session.scalar(select(func.max(StatusUpdate.reported_at))) <= LAST.end()
 
 
-@needs_importer
 def test_load_demo_users_can_log_in(session: Session) -> None:
-    demo.load_demo(session, now=NOW)
+    seed.load_demo(session, now=NOW)
     session.commit()
-    for username, password, role, actor in demo.demo_accounts():
+    for username, password, role, actor in seed.demo_accounts():
         principal = authenticate(session, username, password, now=NOW)
         assert principal.role == role
         if actor is not None:
@@ -351,14 +345,13 @@ def test_load_demo_users_can_log_in(session: Session) -> None:
     assert admin is not None and admin.display_name == "Næringsavdelingen (admin)"
 
 
-@needs_importer
 def test_demo_users_have_example_addresses_the_reminders_use(session: Session) -> None:
     from tracker.service.reminders import reminders
 
-    summary = demo.load_demo(session, now=NOW)
+    summary = seed.load_demo(session, now=NOW)
     session.commit()
     emails = dict(session.execute(select(User.username, User.email)).all())
-    assert emails == {u.username: f"{u.username}@example.org" for u in demo.DEMO_USERS}
+    assert emails == {u.username: f"{u.username}@example.org" for u in seed.DEMO_USERS}
     assert summary.plan_id is not None
     sent_to = {
         r.actor: r.recipients
@@ -369,17 +362,16 @@ def test_demo_users_have_example_addresses_the_reminders_use(session: Session) -
     assert sent_to["Kupa"] == ("kupa@example.org",)
 
 
-@needs_importer
 def test_load_demo_is_idempotent(session: Session) -> None:
-    first = demo.load_demo(session, now=NOW)
+    first = seed.load_demo(session, now=NOW)
     session.commit()
     reports = session.scalar(select(func.count(StatusUpdate.id)))
-    again = demo.load_demo(session, now=NOW + timedelta(days=200))
+    again = seed.load_demo(session, now=NOW + timedelta(days=200))
     session.commit()
-    assert again == demo.DemoSummary(first.plan_id, 0, 0, 0)
+    assert again == seed.DemoSummary(first.plan_id, 0, 0, 0)
     assert session.scalar(select(func.count(StatusUpdate.id))) == reports
 
 
 def test_seed_dir_is_in_the_repository() -> None:
-    assert Path(demo.ROOT) / "data" / "seed" == demo.SEED_DIR
-    assert sorted(p.name for p in demo.SEED_DIR.glob("*.csv")) == sorted(SEED_FILES)
+    assert Path(seed.ROOT) / "data" / "seed" == seed.SEED_DIR
+    assert sorted(p.name for p in seed.SEED_DIR.glob("*.csv")) == sorted(SEED_FILES)

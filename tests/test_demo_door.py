@@ -17,11 +17,11 @@ from tests.apptest_helpers import DEMO_NOW, app, demo_database, login, no_except
 from tests.migration_helpers import upgrade_to
 from tracker import db, i18n
 from tracker.cli import main as cli
-from tracker.demo import DEMO_PASSWORDS, load_demo
+from tracker.demo.seed import DEMO_PASSWORDS, load_demo
 from tracker.errors import AuthError, PermissionDenied, ValidationError
-from tracker.exporters import export_plan
-from tracker.importers import import_path
 from tracker.models import User
+from tracker.planfile.export import export_plan
+from tracker.planfile.importer import import_path
 from tracker.service.demo_accounts import active_demo_usernames
 from tracker.service.login import authenticate
 from tracker.service.principal import SYSTEM, Principal

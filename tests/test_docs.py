@@ -15,7 +15,8 @@ from pathlib import Path
 import click
 import pytest
 
-from tracker import cli, demo, i18n, settings
+from tracker import cli, i18n, settings
+from tracker.demo import seed
 from tracker.vocab import Role
 from ui import nav
 
@@ -151,7 +152,7 @@ def test_the_demo_accounts_are_the_ones_the_demo_makes() -> None:
     rows = table_rows(section("To kommandoer"))
     header = rows.index(["user", "password", "role"])
     shown = {(user, password, role.split(" ")[0]) for user, password, role in rows[header + 1 :]}
-    made = {(user, password, role) for user, password, role, _actor in demo.demo_accounts()}
+    made = {(user, password, role) for user, password, role, _actor in seed.demo_accounts()}
     assert shown == made
 
 

@@ -21,7 +21,6 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from tests.factories import World
 from tracker import i18n
 from tracker.errors import ValidationError
-from tracker.importers import import_tables, read_bytes
 from tracker.limits import MAX_WEIGHT, column_limit
 from tracker.models import (
     Actor,
@@ -37,6 +36,8 @@ from tracker.models import (
     Theme,
     User,
 )
+from tracker.planfile.importer import import_tables
+from tracker.planfile.read import read_bytes
 from tracker.service.admin import (
     MeasureInput,
     save_actor,

@@ -19,11 +19,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from tests.factories import make_actor
-from tracker import db, i18n, planfile
-from tracker.demo import load_demo
-from tracker.exporters import export_plan
-from tracker.importers import import_path
+from tracker import db, i18n
+from tracker.demo.seed import load_demo
 from tracker.models import Actor, Goal, Measure, Plan, Theme
+from tracker.planfile import sheets
+from tracker.planfile.export import export_plan
+from tracker.planfile.importer import import_path
 from tracker.service.demo_accounts import retire_demo_accounts
 from tracker.service.principal import SYSTEM
 from tracker.service.status import latest_status
@@ -177,9 +178,9 @@ def _cells(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 def check_xlsx_sheets_and_headers(path: Path, state: dict[str, Any]) -> None:
     cells = _cells(path)
-    assert list(cells) == [sheet.title for sheet in planfile.SHEETS]
+    assert list(cells) == [sheet.title for sheet in sheets.SHEETS]
     assert list(cells) == ["Plan", "Satsingsområder", "Mål", "Aktører", "Tiltak", "Årshjul"]
-    for sheet in planfile.SHEETS:
+    for sheet in sheets.SHEETS:
         assert list(cells[sheet.title][0]) == sheet.headers(), sheet.title
     everything = "\n".join(str(v) for rows in cells.values() for row in rows for v in row)
     for words in (
@@ -200,7 +201,7 @@ def check_csv_for_norwegian_excel(path: Path, state: dict[str, Any]) -> None:
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens it as UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
-    assert rows[0] == planfile.MEASURES.headers()
+    assert rows[0] == sheets.MEASURES.headers()
     assert len(rows) - 1 == len(state["measures"])
     by_code = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     assert by_code["1.2"]["Tiltak"] == "Én inngang for etablerere"
@@ -317,7 +318,7 @@ def test_the_export_writes_every_vocabulary_value_as_its_bokmal_label(
         if isinstance(value, str) and value in VOCABULARY_CODES
     ]
     assert codes == []
-    examples = {row[planfile.MEASURES.headers().index("Eksempel")] for row in cells["Tiltak"][1:]}
+    examples = {row[sheets.MEASURES.headers().index("Eksempel")] for row in cells["Tiltak"][1:]}
     assert examples == {i18n.t("adminpage.yes", "nb")}
 
 

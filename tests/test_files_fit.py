@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from tests.conftest import utc
 from tracker import db
-from tracker.demo import load_demo
+from tracker.demo.seed import load_demo
 from tracker.quarters import Quarter
 from tracker.reports import Stamp, Summary, build_summary
 from tracker.reports.document import NO_BREAK, Document, document, value_text

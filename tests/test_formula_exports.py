@@ -20,10 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.factories import make_user
-from tracker.exporters import export_plan, plan_xlsx_bytes
-from tracker.importers import import_path
-from tracker.importers.read import read_path
 from tracker.models import Actor, Measure
+from tracker.planfile.export import export_plan, plan_xlsx_bytes
+from tracker.planfile.importer import import_path
+from tracker.planfile.read import read_path
 from tracker.quarters import Quarter
 from tracker.reports import Format, build_summary, render
 from tracker.reports.final import stored_file

@@ -13,6 +13,7 @@ from tracker.errors import Problem, ValidationError
 from tracker.i18n import (
     CATALOGUE,
     LANGUAGES,
+    catalogue,
     format_date,
     format_datetime,
     format_number,
@@ -183,5 +184,14 @@ def test_format_datetime() -> None:
 def test_no_key_is_in_two_parts_of_the_catalogue() -> None:
     """The catalogue is merged from several modules; a key in two would silently
     take the later one's text."""
-    keys = [key for part in i18n.PARTS for key in part]
+    keys = [key for part in catalogue.PARTS.values() for key in part]
     assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+    assert len(i18n.CATALOGUE) == len(keys)
+
+
+def test_merging_refuses_a_key_that_two_parts_define() -> None:
+    one = {"x.same": {"nb": "En", "en": "One"}}
+    other = {"x.same": {"nb": "To", "en": "Two"}, "x.own": {"nb": "Egen", "en": "Own"}}
+    with pytest.raises(ValueError, match=r"x\.same is in both one\.py and other\.py"):
+        catalogue.merged({"one": one, "other": other})
+    assert catalogue.merged({"one": one}) == one

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from tests.factories import make_actor
 from tracker.db import data_revision
 from tracker.errors import PermissionDenied
-from tracker.importers import import_path, import_tables, read_bytes
 from tracker.models import Actor, Base, Goal, Measure, StatusUpdate, Theme
+from tracker.planfile.importer import import_path, import_tables
+from tracker.planfile.read import read_bytes
 from tracker.quarters import Quarter
 from tracker.service.periods import close_quarter
 from tracker.service.principal import SYSTEM

@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.factories import make_actor
-from tracker.importers import import_path
 from tracker.models import Actor, Measure, StatusUpdate
+from tracker.planfile.importer import import_path
 from tracker.service.principal import SYSTEM
 from tracker.vocab import ActorKind, Status
 

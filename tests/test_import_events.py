@@ -12,8 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.factories import World
-from tracker.importers import import_tables, read_bytes
 from tracker.models import Event
+from tracker.planfile.importer import import_tables
+from tracker.planfile.read import read_bytes
 from tracker.vocab import EventKind
 
 HEADERS = ["Aktør", "Hendelse", "Type", "Fra", "Til", "Hvert år", "Målgrupper", "Sted"]
@@ -96,7 +97,7 @@ def test_a_lone_arshjul_csv_is_the_arshjul_sheet(session: Session, world: World)
 
 
 def test_exported_events_import_unchanged(session: Session, world: World) -> None:
-    from tracker.exporters import plan_xlsx_bytes
+    from tracker.planfile.export import plan_xlsx_bytes
 
     data = workbook(
         ["Senja Næringshage", "Gründeruka", "Arrangement", "09.03.2026", "13.03.2026", "ja",

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 from tests.factories import make_actor, make_plan, make_theme
 from tracker import i18n
 from tracker.cli import main
-from tracker.importers import ImportResult, import_tables
-from tracker.importers.new_plan import period_years
-from tracker.importers.read import Table, Tables
-from tracker.importers.themes import measure_theme_code, split_theme
 from tracker.models import Actor, Measure, Plan, Theme
-from tracker.planfile import MEASURES
+from tracker.planfile.importer import ImportResult, import_tables
+from tracker.planfile.new_plan import period_years
+from tracker.planfile.read import Table, Tables
+from tracker.planfile.sheets import MEASURES
+from tracker.planfile.themes import measure_theme_code, split_theme
 from tracker.service.principal import SYSTEM
 
 NOW = datetime(2025, 8, 15, 10, tzinfo=UTC)

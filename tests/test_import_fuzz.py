@@ -26,8 +26,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.cleaning import clean_text
-from tracker.importers import ImportResult, import_path
 from tracker.models import Base, Measure
+from tracker.planfile.importer import ImportResult, import_path
 from tracker.service.principal import SYSTEM
 
 if TYPE_CHECKING:
@@ -328,7 +328,7 @@ def test_far_away_cell_does_not_hang_the_reader(tmp_path: Path) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
-        from tracker.importers import read_path
+        from tracker.planfile.read import read_path
         tables = read_path(Path({str(path)!r}))
         print("rows", sum(len(t.rows) for t in tables.tables.values()), len(tables.problems))
         """

@@ -1,4 +1,4 @@
-"""Reading the action-plan spreadsheets municipalities keep (tracker/importers/read.py,
+"""Reading the action-plan spreadsheets municipalities keep (tracker/planfile/read.py,
 layout.py, blocks.py): any sheet name, the header row anywhere in the top rows, the
 header words they use, themes as group header rows, notes under the table, number
 formats of codes, and the user's own choice of sheet and column meaning. Each
@@ -15,11 +15,12 @@ from openpyxl import Workbook
 from sqlalchemy.orm import Session
 
 from tests.data.make_spreadsheets import BUILDERS, handlingsdel_grupper
-from tracker import i18n, planfile
+from tracker import i18n
 from tracker.cleaning import clean_text
 from tracker.cli import main
-from tracker.importers import import_path
-from tracker.importers.read import Layout, Tables, read_bytes, read_path
+from tracker.planfile import sheets
+from tracker.planfile.importer import import_path
+from tracker.planfile.read import Layout, Tables, read_bytes, read_path
 from tracker.service.principal import SYSTEM
 
 DATA = Path(__file__).parent / "data"
@@ -352,9 +353,9 @@ def test_a_wrong_column_choice_lists_the_choices(
 
 
 def test_field_keys_have_labels() -> None:
-    assert set(planfile.FIELD_KEYS) == {c.key for c in planfile.MEASURES.columns}
-    labels = {i18n.t(f"importfield.{key}", "nb") for key in planfile.FIELD_KEYS}
-    assert len(labels) == len(planfile.FIELD_KEYS)  # no two fields look the same
+    assert set(sheets.FIELD_KEYS) == {c.key for c in sheets.MEASURES.columns}
+    labels = {i18n.t(f"importfield.{key}", "nb") for key in sheets.FIELD_KEYS}
+    assert len(labels) == len(sheets.FIELD_KEYS)  # no two fields look the same
     assert i18n.t("importfield.lead", "en") == "Lead"
 
 
@@ -711,7 +712,7 @@ def test_a_kept_file_with_merged_cells_and_measures_missing_their_lead() -> None
 def test_merges_read_beside_the_read_only_reader_are_those_openpyxl_knows() -> None:
     from openpyxl import load_workbook
 
-    from tracker.importers.merges import read_merges
+    from tracker.planfile.merges import read_merges
 
     data = (DATA / "handlingsdel_flettet.xlsx").read_bytes()
     full = load_workbook(io.BytesIO(data)).active

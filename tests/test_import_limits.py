@@ -18,15 +18,14 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from tracker.importers import read_bytes, read_path
-from tracker.importers.limits import (
+from tracker.planfile.limits import (
     MAX_DATA_ROWS,
     MAX_FILE_BYTES,
     MAX_SHEET_ROWS,
     MAX_UPLOAD_MB,
     MAX_XLSX_PART_BYTES,
 )
-from tracker.importers.read import Tables
+from tracker.planfile.read import Tables, read_bytes, read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXCEPTION_NAMES = re.compile(
@@ -117,7 +116,7 @@ def read_in_child(path: Path) -> list[str]:
         import resource, sys
         resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
         from pathlib import Path
-        from tracker.importers import read_path
+        from tracker.planfile.read import read_path
         tables = read_path(Path({str(path)!r}))
         print(",".join(p.key for p in tables.problems))
         print(tables.problems[0].text("nb") if tables.problems else "")

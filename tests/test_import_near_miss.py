@@ -8,7 +8,7 @@ import difflib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.importers.resolve import NEAR_MISS, Lookup, close_match
+from tracker.planfile.resolve import NEAR_MISS, Lookup, close_match
 
 LETTERS = "abcdeæøå -"
 names = st.text(alphabet=LETTERS, min_size=1, max_size=30)

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from sqlalchemy.orm import Session
 
-from tracker.demo import load_demo
-from tracker.importers import import_path
+from tracker.demo.seed import load_demo
 from tracker.models import Measure
+from tracker.planfile.importer import import_path
 from tracker.service.principal import SYSTEM
 from tracker.service.status import latest_status
 from tracker.service.structure import measures_frame

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from tests.factories import make_actor, make_measure, make_plan, make_theme
 from tracker.cli import main
-from tracker.importers import ImportResult, import_tables
-from tracker.importers.layout import Layout
-from tracker.importers.read import Table, Tables
 from tracker.models import Actor, Measure, Plan
-from tracker.planfile import MEASURES
+from tracker.planfile.importer import ImportResult, import_tables
+from tracker.planfile.layout import Layout
+from tracker.planfile.read import Table, Tables
+from tracker.planfile.sheets import MEASURES
 from tracker.service.principal import SYSTEM
 
 NOW = datetime(2025, 8, 15, 10, tzinfo=UTC)

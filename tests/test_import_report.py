@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from tracker import i18n
 from tracker.errors import Problem
-from tracker.importers import ImportResult
-from tracker.importers.report import import_report, import_report_csv, made
+from tracker.planfile.importer import ImportResult
+from tracker.planfile.report import import_report, import_report_csv, made
 from tracker.vocab import Entity
 
 REFUSED = ImportResult(

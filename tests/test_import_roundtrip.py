@@ -28,10 +28,11 @@ from tests.factories import World
 from tests.test_export_roundtrip import plan_state
 from tracker import db
 from tracker.errors import Problem, ValidationError
-from tracker.exporters import plan_book, plan_xlsx_bytes
-from tracker.importers import ImportResult, import_tables, read_bytes
 from tracker.limits import MAX_WEIGHT, column_limit
 from tracker.models import Actor, Measure, Plan, Theme
+from tracker.planfile.export import plan_book, plan_xlsx_bytes
+from tracker.planfile.importer import ImportResult, import_tables
+from tracker.planfile.read import read_bytes
 from tracker.quarters import Quarter
 from tracker.service.admin import (
     MeasureInput,

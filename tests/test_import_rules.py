@@ -16,11 +16,12 @@ from sqlalchemy.orm import Session
 
 from tests.factories import World, make_plan
 from tracker.errors import ValidationError
-from tracker.exporters import plan_xlsx_bytes
-from tracker.importers import ImportResult, import_tables, read_bytes
-from tracker.importers.limits import MAX_DATA_ROWS
 from tracker.limits import column_limit
 from tracker.models import Actor, Base, Event, Measure, Theme
+from tracker.planfile.export import plan_xlsx_bytes
+from tracker.planfile.importer import ImportResult, import_tables
+from tracker.planfile.limits import MAX_DATA_ROWS
+from tracker.planfile.read import read_bytes
 from tracker.service.admin import save_actor, save_plan, save_theme
 from tracker.service.principal import SYSTEM
 from tracker.service.status import Report, report_status

@@ -1,5 +1,5 @@
-"""Unit tests of the importer's cell parsers (tracker/importers/values.py) and of
-file reading and header matching (tracker/importers/read.py). No database."""
+"""Unit tests of the importer's cell parsers (tracker/planfile/values.py) and of
+file reading and header matching (tracker/planfile/read.py). No database."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker import planfile
-from tracker.importers.read import (
+from tracker.planfile import sheets
+from tracker.planfile.read import (
     MAX_FILE_BYTES,
     cell_text,
     normalise,
     read_bytes,
     sheet_for_name,
 )
-from tracker.importers.values import (
+from tracker.planfile.values import (
     parse_bound,
     parse_period,
     parse_progress,
@@ -575,7 +575,7 @@ def test_status_words_people_write(text: str, expected: Status) -> None:
 
 
 def test_every_status_word_is_a_status_and_written_in_lower_case() -> None:
-    from tracker.importers.values import STATUS_WORDS
+    from tracker.planfile.values import STATUS_WORDS
 
     assert all(isinstance(status, Status) for status in STATUS_WORDS.values())
     assert all(word == normalise(word) for word in STATUS_WORDS)
@@ -973,10 +973,10 @@ def test_nul_bytes_are_dropped() -> None:
 
 
 def test_canonical_headers_of_every_sheet_match_themselves() -> None:
-    for sheet in planfile.SHEETS:
+    for sheet in sheets.SHEETS:
         data = _csv(",".join(sheet.headers()) + "\n" + ",".join("x" for _ in sheet.columns))
         tables = read_bytes(data, "x.csv")  # a single CSV is read as the Tiltak sheet
-        if sheet is planfile.MEASURES:
+        if sheet is sheets.MEASURES:
             assert not tables.notices
             assert set(tables.tables["measures"].rows[0][1]) == {c.key for c in sheet.columns}
 

@@ -24,10 +24,11 @@ from tests.apptest_helpers import (
     on_page,
 )
 from tests.factories import World, make_measure
-from tracker import overlap_score
 from tracker.errors import NotFound, PermissionDenied, ValidationError
+from tracker.matching import score
+from tracker.matching.score import MEASURE_FIELDS, THRESHOLD, reasons, score_pairs
+from tracker.matching.similarity import compare_texts, concepts, stems, target_groups
 from tracker.models import AuditLog, Event, Measure, OverlapDecision
-from tracker.overlap_score import MEASURE_FIELDS, THRESHOLD, reasons, score_pairs
 from tracker.service.admin import delete_measure
 from tracker.service.overlaps import (
     candidates,
@@ -38,7 +39,6 @@ from tracker.service.overlaps import (
     reopen_pair,
 )
 from tracker.service.structure import get_plan
-from tracker.similarity import compare_texts, concepts, stems, target_groups
 from tracker.vocab import EventKind, OverlapVerdict
 from ui import widgets
 
@@ -548,7 +548,7 @@ def test_scoring_in_blocks_gives_the_same_pairs(monkeypatch: pytest.MonkeyPatch)
              "Landstrøm i havnene", "Bredbånd"], start=1))
     )  # fmt: skip
     whole = score_pairs(rows)
-    monkeypatch.setattr(overlap_score, "PAIRS_PER_BLOCK", 5)  # one or two rows a block
+    monkeypatch.setattr(score, "PAIRS_PER_BLOCK", 5)  # one or two rows a block
     assert score_pairs(rows).equals(whole)
     assert len(whole) == 8 * 7 // 2 - sum(1 for i in range(1, 9) for j in range(i + 1, 9)
                                           if i % 3 == j % 3)  # fmt: skip

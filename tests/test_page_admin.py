@@ -22,7 +22,7 @@ from tests.apptest_helpers import (
 )
 from tests.smtp_server import SMTPServer
 from tracker import db, i18n
-from tracker.demo import DEMO_PASSWORDS, load_demo
+from tracker.demo.seed import DEMO_PASSWORDS, load_demo
 from tracker.models import AuditLog, ClosedPeriod, Measure, User
 from tracker.quarters import Quarter
 from tracker.service.admin import MeasureInput, save_measure

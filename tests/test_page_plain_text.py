@@ -45,7 +45,7 @@ RAW = re.compile(
 )
 MAILTO_TARGET = re.compile(r"\]\(mailto:[^()\s]*\)")
 """The target of a reminder's mailto: link (Admin → Påminnelser): percent-encoded
-(tracker.mail.mailto), so the payload in it is no Markdown; its text is checked."""
+(tracker.adapters.mail.mailto), so the payload in it is no Markdown; its text is checked."""
 MARKDOWN_TYPES = {
     "markdown", "caption", "title", "header", "subheader", "alert", "toast", "exception",
 }  # fmt: skip

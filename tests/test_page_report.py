@@ -27,7 +27,7 @@ from tests.apptest_helpers import (
     texts,
 )
 from tracker import i18n
-from tracker.demo import DEMO_PASSWORDS
+from tracker.demo.seed import DEMO_PASSWORDS
 from tracker.errors import PermissionDenied, Problem, ValidationError
 from tracker.models import Measure, StatusUpdate
 from tracker.quarters import Quarter

@@ -27,9 +27,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exception, shown
 from tracker import i18n
+from tracker.matching.similarity import CONCEPTS, TARGET_GROUPS
 from tracker.models import Base
-from tracker.planfile import SHEETS
-from tracker.similarity import CONCEPTS, TARGET_GROUPS
+from tracker.planfile.sheets import SHEETS
 from tracker.vocab import VOCABULARIES, Role
 from ui.nav import visible_specs
 

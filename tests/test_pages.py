@@ -396,7 +396,7 @@ def test_actors_page_shows_reported_and_missing_for_the_quarter(
     kupa = demo.principal("kupa")
     at = app(kupa, page=ACTORS)
     no_exception(at)
-    quarter = Quarter(2026, 2)  # the demo's last reported quarter (tracker.demo, DEMO_NOW)
+    quarter = Quarter(2026, 2)  # the demo's last reported quarter (tracker.demo.seed, DEMO_NOW)
     at.selectbox(key="quarter").select(str(quarter)).run()
     no_exception(at)
     with demo.session() as session:

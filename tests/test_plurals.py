@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from tracker import i18n, mail
+from tracker import i18n
+from tracker.adapters import mail
 from tracker.errors import Problem, ValidationError
 from tracker.i18n import CATALOGUE, LANGUAGES, PLURALS, plural_form, tn
 from tracker.service.reminders import Reminder

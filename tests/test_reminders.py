@@ -14,7 +14,7 @@ from tests.browser import free_port
 from tests.conftest import utc
 from tests.factories import World
 from tests.smtp_server import SMTPServer
-from tracker import mail
+from tracker.adapters import mail
 from tracker.errors import PermissionDenied
 from tracker.models import AuditLog
 from tracker.quarters import Quarter

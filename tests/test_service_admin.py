@@ -1328,10 +1328,10 @@ def test_filter_values(session: Session, log: World) -> None:
 
 
 def test_admin_messages_in_both_languages_with_the_same_placeholders() -> None:
-    keys = [key for key in i18n.MESSAGES if key.startswith("admin.")]
+    keys = [key for key in i18n.CATALOGUE if key.startswith("admin.")]
     assert len(keys) >= 20
     for key in keys:
-        entry = i18n.MESSAGES[key]
+        entry = i18n.CATALOGUE[key]
         assert set(entry) == set(i18n.LANGUAGES), key
         fields = [
             {name for _, name, _, _ in string.Formatter().parse(entry[lang]) if name}

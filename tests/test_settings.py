@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker import db, i18n, mail, settings
+from tracker import db, i18n, settings
+from tracker.adapters import mail
 from tracker.client_address import trusted_proxies
 
 ROOT = Path(__file__).resolve().parent.parent

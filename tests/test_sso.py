@@ -32,7 +32,7 @@ from tests.browser import (
 )
 from tests.oidc_provider import OIDCProvider
 from tracker import db
-from tracker.demo import load_demo
+from tracker.demo.seed import load_demo
 from tracker.service.principal import SYSTEM
 from tracker.service.users import create_user
 from tracker.vocab import Role

@@ -24,7 +24,8 @@ from tests.apptest_helpers import (
     shown,
 )
 from tests.factories import World
-from tracker import calendar_feed, charts
+from tracker import charts
+from tracker.adapters import calendar_feed
 from tracker.errors import PermissionDenied, ValidationError
 from tracker.models import AuditLog, Event
 from tracker.service.events import (
@@ -331,7 +332,7 @@ def test_an_identical_event_of_the_same_actor_is_refused(session: Session, world
 
 
 def test_the_importer_and_the_wheel_match_events_by_one_rule() -> None:
-    from tracker.importers import event_rows
+    from tracker.planfile import events as event_rows
     from tracker.service import events
 
     assert event_rows.match_key is events.match_key

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from tracker import i18n
-from tracker.overlap_score import concept_key, concept_label, reasons
-from tracker.similarity import CONCEPTS, TARGET_GROUPS
+from tracker.matching.score import concept_key, concept_label, reasons
+from tracker.matching.similarity import CONCEPTS, TARGET_GROUPS
 
 NAMES = sorted({*CONCEPTS, *TARGET_GROUPS.values()})
 

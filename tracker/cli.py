@@ -115,7 +115,7 @@ def init() -> None:
 def demo(ctx: Context) -> None:
     """Load the Senja demo (seed plan, example measures, history, demo users) if the
     database has no plan yet, and print the demo accounts."""
-    from tracker.demo import demo_accounts, load_demo
+    from tracker.demo.seed import demo_accounts, load_demo
 
     with ctx.transaction() as session:
         summary = load_demo(session)
@@ -155,8 +155,8 @@ def import_command(
     column_options: tuple[str, ...],
 ) -> None:
     """Import a plan file (.xlsx, .csv, or a folder of .csv files)."""
-    from tracker.importers import import_path
-    from tracker.importers.layout import column_choices, layout_lines, preview_lines
+    from tracker.planfile.importer import import_path
+    from tracker.planfile.layout import column_choices, layout_lines, preview_lines
 
     columns = field_keys(column_choices(column_options))
     with ctx.transaction() as session:
@@ -188,7 +188,7 @@ def field_keys(columns: dict[str, str] | None) -> dict[str, str] | None:
 
     Raises ValidationError for a field that is neither, listing the labels.
     """
-    from tracker.planfile import FIELD_KEYS
+    from tracker.planfile.sheets import FIELD_KEYS
 
     if not columns:
         return None
@@ -210,7 +210,7 @@ def field_keys(columns: dict[str, str] | None) -> dict[str, str] | None:
 @handles_errors
 def export_command(ctx: Context, output: Path, plan_name: str | None) -> None:
     """Export the plan to .xlsx (every sheet) or .csv (the measures)."""
-    from tracker.exporters import export_plan
+    from tracker.planfile.export import export_plan
     from tracker.service.structure import get_plan
 
     if output.suffix.lower() not in (".xlsx", ".csv"):

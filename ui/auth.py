@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from tracker import db, i18n, settings
-from tracker.demo import demo_accounts
+from tracker.demo.seed import demo_accounts
 from tracker.errors import PermissionDenied
 from tracker.service import sessions
 from tracker.service.users import principal_by_email

@@ -9,7 +9,7 @@ They are put into the user's language with CSS on the frontend's test hooks
 (data-testid) and React Aria's segment attributes (data-type, data-placeholder):
 the original text is drawn at size 0 and the catalogue's text is drawn after it.
 The uploader's limit line is hidden instead: the import tab says the limits itself,
-from tracker.importers.limits. tests/e2e/test_browser_words.py checks what the
+from tracker.planfile.limits. tests/e2e/test_browser_words.py checks what the
 browser shows, so a Streamlit upgrade that moves a hook fails there."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from tracker import calendar_feed
+from tracker.adapters import calendar_feed
 from tracker.service.calendar_feeds import (
     FeedScope,
     calendar_name,

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import i18n
-from tracker.overlap_score import reasons
+from tracker.matching.score import reasons
 from tracker.vocab import OverlapVerdict
 from ui import widgets
 from ui.state import lang, t

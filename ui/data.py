@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from tracker import db, exporters, reports
-from tracker.demo import has_demo_data
+from tracker import db, reports
+from tracker.demo.seed import has_demo_data
+from tracker.planfile import export
 from tracker.quarters import Quarter
 from tracker.reports import final as final_report
 from tracker.service import audit_log as audit_service
@@ -138,7 +139,7 @@ plan_details = cached_read(_plan_details)
 audit = cached_read(audit_service.list_audit)
 audit_entities = cached_read(audit_service.audit_entities)
 audit_usernames = cached_read(audit_service.audit_usernames)
-plan_xlsx = cached_read(exporters.plan_xlsx_bytes)
+plan_xlsx = cached_read(export.plan_xlsx_bytes)
 
 
 # export page: the summary's content, cached per data revision; the cover's stamp

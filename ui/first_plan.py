@@ -2,7 +2,7 @@
 beside the demo. What the admin sees first (Oversikt) and the Admin page offer it;
 «Importer planen din» opens Admin → Import with the new plan's name and period.
 The demo is not loaded here: its accounts have published passwords, so it lives in
-a database of its own (tracker.demo refuses one in real use); the offer says how."""
+a database of its own (tracker.demo.seed refuses one in real use); the offer says how."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from tracker import db
-from tracker.calendar_feed import file_name
+from tracker.adapters.calendar_feed import file_name
 from tracker.errors import NotFound
 from tracker.i18n import DEFAULT_LANG, LANGUAGES
 from tracker.service.calendar_feeds import feed_file, scope_of_token

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 
 from tests.browser import CHROMIUM, NO_CHROMIUM, UI_TIMEOUT, App, start_app
 from tracker import db
-from tracker.demo import DEMO_PASSWORDS, load_demo
+from tracker.demo.seed import DEMO_PASSWORDS, load_demo
 from tracker.i18n import t
 from tracker.models import User
 from tracker.service.principal import SYSTEM, Principal

@@ -1,5 +1,5 @@
 """The upload limit is the server's, not only the browser's: against the running app,
-an upload over tracker.importers.limits.MAX_UPLOAD_MB sent past the browser's check
+an upload over tracker.planfile.limits.MAX_UPLOAD_MB sent past the browser's check
 (the same request the uploader makes, with its session and XSRF token) is refused
 with 413, and the same request with a small file is taken."""
 
@@ -13,7 +13,7 @@ from playwright.sync_api import Page, Request
 from tests.browser import App
 from tests.e2e.conftest import REAL_ADMIN, go, logged_in
 from tracker.i18n import t
-from tracker.importers.limits import MAX_UPLOAD_MB
+from tracker.planfile.limits import MAX_UPLOAD_MB
 
 UPLOAD_PATH = "/_stcore/upload_file/"
 

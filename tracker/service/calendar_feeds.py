@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from tracker import calendar_feed
+from tracker.adapters import calendar_feed
 from tracker.errors import NotFound
 from tracker.i18n import t
 from tracker.models import Actor, CalendarFeed, Plan, Theme, utcnow

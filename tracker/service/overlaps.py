@@ -1,5 +1,5 @@
 """The overlap and interest-conflict finder: pairs of measures led by different
-actors that look like the same work (tracker.overlap_score), in one plan or across
+actors that look like the same work (tracker.matching.score), in one plan or across
 plans; the decisions the admin records for a pair (decided pairs leave the list);
 the decisions on one measure. Leaders and the admin see every pair; an actor's
 users see the pairs their actor takes part in."""
@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, aliased
 
 from tracker.errors import NotFound, ValidationError
 from tracker.limits import column_limit
+from tracker.matching.score import MEASURE_FIELDS, PAIR_COLUMNS, THRESHOLD, describe, rank_pairs
+from tracker.matching.similarity import normalised, target_groups
 from tracker.models import (
     Actor,
     Event,
@@ -24,12 +26,10 @@ from tracker.models import (
     Theme,
     User,
 )
-from tracker.overlap_score import MEASURE_FIELDS, PAIR_COLUMNS, THRESHOLD, describe, rank_pairs
 from tracker.service.audit import record
 from tracker.service.checks import Checks
 from tracker.service.events import split_groups
 from tracker.service.principal import SYSTEM, Principal, acting_user, require_admin
-from tracker.similarity import normalised, target_groups
 from tracker.vocab import OverlapVerdict, Role
 
 NOTE_LIMIT = column_limit(OverlapDecision.note)

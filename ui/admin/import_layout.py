@@ -1,4 +1,4 @@
-"""Admin → Import: how the file was read (tracker.importers.read.Layout): the sheet
+"""Admin → Import: how the file was read (tracker.planfile.read.Layout): the sheet
 and its header row, which column became which field, the first rows as they will be
 stored; and the user's choices that change the reading: the sheet that holds the
 measures, and what a column means. The choices go to read_bytes(sheet=, columns=)."""
@@ -13,8 +13,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n, planfile
-from tracker.importers import read_bytes
+from tracker import i18n
+from tracker.planfile import sheets
+from tracker.planfile.read import read_bytes
 from tracker.quarters import span_text
 from tracker.vocab import Status
 from ui.state import lang, t
@@ -82,17 +83,15 @@ def measure_layout(layouts: list[Any]) -> Any | None:
 
 def _is_measures(layout: Any) -> bool:
     table = getattr(layout, "table", None)
-    return (
-        table == planfile.MEASURES.key if table is not None else layout.sheet in layout.candidates
-    )
+    return table == sheets.MEASURES.key if table is not None else layout.sheet in layout.candidates
 
 
 def field_keys() -> tuple[str, ...]:
-    """The fields a column may be given (planfile.FIELD_KEYS once the reader has it)."""
+    """The fields a column may be given (sheets.FIELD_KEYS once the reader has it)."""
     try:
-        from tracker.planfile import FIELD_KEYS
+        from tracker.planfile.sheets import FIELD_KEYS
     except ImportError:
-        return tuple(c.key for c in planfile.MEASURES.columns)
+        return tuple(c.key for c in sheets.MEASURES.columns)
     return tuple(FIELD_KEYS)
 
 
@@ -102,7 +101,7 @@ def field_label(key: str | None) -> str:
         return t("importpage.ignored")
     if LABEL_PREFIX + key in i18n.CATALOGUE:
         return t(LABEL_PREFIX + key)
-    headers = {c.key: c.header for c in planfile.MEASURES.columns}
+    headers = {c.key: c.header for c in sheets.MEASURES.columns}
     return headers.get(key, key)  # the file's own header word, until the catalogue has it
 
 

@@ -12,10 +12,10 @@ import pandas as pd
 import streamlit as st
 
 from tracker.errors import Problem
-from tracker.importers import ImportResult, import_tables
-from tracker.importers.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
-from tracker.importers.report import import_report, import_report_csv, made
 from tracker.models import Plan
+from tracker.planfile.importer import ImportResult, import_tables
+from tracker.planfile.limits import MAX_DATA_ROWS, MAX_UPLOAD_MB
+from tracker.planfile.report import import_report, import_report_csv, made
 from ui import data, widgets
 from ui.admin import import_layout
 from ui.admin.tabs import NEW_PLAN_KEY
@@ -40,7 +40,7 @@ MADE_KEYS = {
     "report": "importpage.done_report",
     "updated": "importpage.done_updated",
 }
-"""What the summary counts (tracker.importers.report.made), in order, and its words."""
+"""What the summary counts (tracker.planfile.report.made), in order, and its words."""
 NAME_FROM_FILE_KEY = "admin_import_name_from_file"
 """A plan name from the file's title row, for the name field on the next run."""
 NAMED_FILE_KEY = "admin_import_named_file"
@@ -226,7 +226,7 @@ def imported_summary() -> None:
 
 
 def report_downloads(result: ImportResult) -> None:
-    """The report of this run: every rejected row, every notice (tracker.importers.report)."""
+    """The report of this run: every rejected row, every notice (tracker.planfile.report)."""
     name = t("importpage.report_file")
     row = st.container(horizontal=True)  # each button as wide as its label
     row.download_button(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker import mail
+from tracker.adapters import mail
 from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder, record_sent, reminder_csv, reminder_table
 from tracker.settings import SMTP_SECRETS, environment

@@ -14,10 +14,10 @@ from typing import Any, NamedTuple
 
 from tracker import i18n
 from tracker.cleaning import clean_text
-from tracker.importers.read import normalise
-from tracker.importers.resolve import theme_names
 from tracker.models import Theme
-from tracker.planfile import LANG, MEASURES, THEMES
+from tracker.planfile.read import normalise
+from tracker.planfile.resolve import theme_names
+from tracker.planfile.sheets import LANG, MEASURES, THEMES
 
 _PREFIX = r"(?:(?:satsingsområde|satsingsomrade|innsatsområde|satsing|tema|theme)\s*(?:nr\.?\s*)?)?"
 _THEME_TEXT = re.compile(

@@ -12,7 +12,7 @@ from typing import Any
 
 from openpyxl.utils.cell import range_boundaries
 
-from tracker.importers.limits import MAX_COLUMNS, MAX_SHEET_ROWS
+from tracker.planfile.limits import MAX_COLUMNS, MAX_SHEET_ROWS
 
 _MERGE = re.compile(
     rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"'

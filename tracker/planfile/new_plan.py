@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from tracker.cleaning import clean_text
 from tracker.errors import Problem
-from tracker.importers.read import normalise
-from tracker.importers.resolve import NEAR_MISS, close_match
 from tracker.models import Plan
+from tracker.planfile.read import normalise
+from tracker.planfile.resolve import NEAR_MISS, close_match
 from tracker.service.admin import check_plan_name_free, plan_fields
 from tracker.service.checks import Checks
 

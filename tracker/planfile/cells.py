@@ -7,8 +7,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from tracker.importers.limits import EXACT_DIGITS
-from tracker.importers.text import clean
+from tracker.planfile.limits import EXACT_DIGITS
+from tracker.planfile.text import clean
 from tracker.quarters import Quarter
 
 _DECIMALS = re.compile(r"0\.(0+)")  # the decimals of a number format: "0.00", "#,##0.0"

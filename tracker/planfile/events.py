@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from tracker.cleaning import clean_text
-from tracker.importers.values import parse_date, parse_event_kind, parse_yes
 from tracker.models import Actor, Event, Theme
-from tracker.planfile import EVENTS
+from tracker.planfile.sheets import EVENTS
+from tracker.planfile.values import parse_date, parse_event_kind, parse_yes
 from tracker.service.events import match_key, split_groups
 from tracker.vocab import Entity, EventKind
 
 if TYPE_CHECKING:
-    from tracker.importers.plan_import import _Job
+    from tracker.planfile.importer import _Job
 
 LINK = re.compile(r"^https?://\S+$")
 HEADER = {c.key: c.header for c in EVENTS.columns}  # problems name the sheet's own columns

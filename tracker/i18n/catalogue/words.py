@@ -1,8 +1,8 @@
 """The texts of widgets and formats (merged into tracker.i18n.CATALOGUE): what an
 empty selectbox or multiselect says, the texts Streamlit's frontend writes itself,
 which the app puts into the user's language (ui.browser_texts), and the labels of
-the kinds of work and target groups the overlap finder names (tracker.similarity's
-concepts; keys folded to ASCII by tracker.overlap_score.concept_key)."""
+the kinds of work and target groups the overlap finder names (tracker.matching.similarity's
+concepts; keys folded to ASCII by tracker.matching.score.concept_key)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ WORD_MESSAGES: dict[str, dict[str, str]] = {
     # empty segments say
     "browser.date_format": {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"},
     "browser.date_placeholder": {"nb": "dd.mm.åååå", "en": "yyyy-mm-dd"},
-    # tracker.similarity.CONCEPTS and TARGET_GROUPS, as the overlap reasons name them
+    # tracker.matching.similarity.CONCEPTS and TARGET_GROUPS, as the overlap reasons name them
     "concept.grundere": {"nb": "gründere", "en": "entrepreneurs"},
     "concept.veiledning": {"nb": "veiledning", "en": "guidance"},
     "concept.rekruttering": {"nb": "rekruttering", "en": "recruitment"},

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
-from tracker.importers.read import normalise
+from tracker.planfile.read import normalise
 from tracker.service.structure import theme_short_name
 
 T = TypeVar("T")

@@ -7,13 +7,14 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from enum import StrEnum
 
 from tracker import i18n
 from tracker.cleaning import plain_spaces
-from tracker.importers.names import split_list as split_list
-from tracker.importers.names import split_names as split_names
-from tracker.importers.periods import is_ongoing, read_day, read_period, read_term
-from tracker.importers.read import normalise
+from tracker.planfile.names import split_list as split_list
+from tracker.planfile.names import split_names as split_names
+from tracker.planfile.periods import is_ongoing, read_day, read_period, read_term
+from tracker.planfile.read import normalise
 from tracker.quarters import Quarter
 from tracker.vocab import ActorKind, EventKind, Rag, Status
 
@@ -147,7 +148,7 @@ _RAG_WORDS = {
 }
 
 
-def _vocab_lookup(enum: type, extra: dict) -> dict[str, object]:
+def _vocab_lookup(enum: type[StrEnum], extra: dict) -> dict[str, object]:
     lookup = {normalise(k): v for k, v in extra.items()}
     for member in enum:
         lookup[normalise(member.value)] = member

@@ -171,4 +171,110 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{value}» kan ikke leses her.",
         "en": "“{value}” cannot be read here.",
     },
+    # rows and values
+    "import.where_row": {"nb": "Rad {row}", "en": "Row {row}"},
+    "import.unknown_file_type": {
+        "nb": "«{name}»: bare .xlsx- og .csv-filer kan importeres.",
+        "en": "“{name}”: only .xlsx and .csv files can be imported.",
+    },
+    "import.unreadable": {
+        "nb": "Kunne ikke lese «{name}». Er det en ekte Excel- eller CSV-fil?",
+        "en": "Could not read “{name}”. Is it a real Excel or CSV file?",
+    },
+    "import.not_utf8": {
+        "nb": "«{name}» er ikke UTF-8. Lagre som «CSV UTF-8» i Excel og prøv igjen.",
+        "en": "“{name}” is not UTF-8. Save it as “CSV UTF-8” in Excel and try again.",
+    },
+    "import.too_large": {
+        "nb": "«{name}» er for stor (over {limit} MB).",
+        "en": "“{name}” is too large (over {limit} MB).",
+    },
+    "import.sheet_too_large": {
+        "nb": "Arket «{name}» er for stort (over {rows} rader eller {columns} kolonner). "
+        "Slett tomme rader og kolonner langt ute i arket og prøv igjen.",
+        "en": "The sheet “{name}” is too large (over {rows} rows or {columns} columns). "
+        "Delete empty rows and columns far out in the sheet and try again.",
+    },
+    "import.empty_folder": {
+        "nb": "Mappen «{name}» har ingen .csv-filer.",
+        "en": "The folder “{name}” holds no .csv files.",
+    },
+    "import.unknown_sheet": {
+        "nb": "Arket «{name}» er ikke kjent og blir hoppet over.",
+        "en": "The sheet “{name}” is not known and is skipped.",
+    },
+    "import.no_header": {
+        "nb": "Fant ingen overskriftsrad i «{name}». Forventet kolonner som: {columns}.",
+        "en": "Found no header row in “{name}”. Expected columns such as: {columns}.",
+    },
+    "import.missing_columns": {
+        "nb": "«{name}» mangler kolonnene: {columns}.",
+        "en": "“{name}” lacks the columns: {columns}.",
+    },
+    "import.column_ignored": {
+        "nb": "Kolonnen «{column}» i «{name}» er ikke kjent og blir ignorert.",
+        "en": "The column “{column}” in “{name}” is not known and is ignored.",
+    },
+    "import.nothing": {
+        "nb": "Fila har ingen rader å importere.",
+        "en": "The file has no rows to import.",
+    },
+    "import.required": {"nb": "må fylles ut.", "en": "must be filled in."},
+    "import.duplicate": {
+        "nb": "«{value}» står to ganger i fila.",
+        "en": "“{value}” appears twice in the file.",
+    },
+    "import.bad_period": {
+        "nb": "«{value}» er ikke en periode (skriv f.eks. 2024, 2024–2026, Q2 2025, "
+        "2. kvartal 2025, høst 2025, 01.03.2025, Q2 2025 – Q1 2026 eller Løpende).",
+        "en": "“{value}” is not a period (write e.g. 2024, 2024–2026, Q2 2025, "
+        "2. kvartal 2025, høst 2025, 01.03.2025, Q2 2025 – Q1 2026 or Løpende).",
+    },
+    "import.bad_quarter": {
+        "nb": "«{value}» er ikke et kvartal (skriv f.eks. 2025-Q3).",
+        "en": "“{value}” is not a quarter (write e.g. 2025-Q3).",
+    },
+    "import.bad_weight": {
+        "nb": "«{value}» er ikke en gyldig vekt (et tall over 0 og høyst {max}).",
+        "en": "“{value}” is not a valid weight (a number above 0 and at most {max}).",
+    },
+    "import.bad_progress": {
+        "nb": "«{value}» er ikke en fremdrift fra 0 til 100 %.",
+        "en": "“{value}” is not a progress from 0 to 100 %.",
+    },
+    "import.bad_status": {
+        "nb": "«{value}» er ikke en status (Ikke startet, Pågår, Fullført, Utsatt, Avbrutt).",
+        "en": "“{value}” is not a status (Not started, In progress, Completed, Postponed, "
+        "Cancelled).",
+    },
+    "import.bad_rag": {
+        "nb": "«{value}» er ikke en vurdering (I rute, Risiko, Alvorlig avvik).",
+        "en": "“{value}” is not a rating (On track, At risk, Off track).",
+    },
+    "import.bad_kind": {
+        "nb": "«{value}» er ikke en kjent aktørtype.",
+        "en": "“{value}” is not a known kind of actor.",
+    },
+    "import.status_missing": {
+        "nb": "status mangler, men raden har andre statusfelt.",
+        "en": "status is missing, but the row has other status fields.",
+    },
+    "import.unknown_theme": {
+        "nb": "ukjent satsingsområde «{value}». Kjente satsingsområder: {known}.",
+        "en": "unknown theme “{value}”. Known themes: {known}.",
+    },
+    "import.near_miss": {
+        "nb": "«{value}» er ikke kjent. Mente du «{near}»?",
+        "en": "“{value}” is not known. Did you mean “{near}”?",
+    },
+    "import.change_new": {"nb": "Ny: {entity} «{name}»", "en": "New: {entity} “{name}”"},
+    "import.change_updated": {
+        "nb": "Endret: {entity} «{name}» ({fields})",
+        "en": "Changed: {entity} “{name}” ({fields})",
+    },
+    "import.change_status": {
+        "nb": "Ny status for tiltak {code}: {status} ({period})",
+        "en": "New status for measure {code}: {status} ({period})",
+    },
+    "import.no_changes": {"nb": "Ingen endringer.", "en": "No changes."},
 }

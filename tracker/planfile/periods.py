@@ -16,8 +16,8 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from tracker.cleaning import plain_spaces
-from tracker.importers.read import normalise
-from tracker.planfile import ONGOING
+from tracker.planfile.read import normalise
+from tracker.planfile.sheets import ONGOING
 from tracker.quarters import Quarter
 
 Span = tuple[Quarter | None, Quarter | None]

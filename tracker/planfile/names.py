@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from tracker.cleaning import plain_spaces
-from tracker.importers.read import normalise
+from tracker.planfile.read import normalise
 
 COUNTIES_WITH_OG = ("Troms og Finnmark", "Møre og Romsdal", "Vestfold og Telemark")
 """Place names with «og» in them, kept whole in new names ('Møre og Romsdal

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.errors import Problem
-from tracker.importers.text import plain
+from tracker.planfile.text import plain
 
 NOTE_SHOWN = 40
 """Characters of a note quoted in its notice."""

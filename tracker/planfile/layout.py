@@ -11,8 +11,8 @@ from typing import Any
 
 from tracker import i18n
 from tracker.errors import Problem, ValidationError
-from tracker.importers.text import ascii_letters, header_key, normalise, shown_header
-from tracker.planfile import FIELD_KEYS, MEASURES, Sheet
+from tracker.planfile.sheets import FIELD_KEYS, MEASURES, Sheet
+from tracker.planfile.text import ascii_letters, header_key, normalise, shown_header
 from tracker.quarters import span_text
 from tracker.vocab import Status
 
@@ -40,7 +40,7 @@ class Layout:
 @cache
 def header_lookup(sheet: Sheet) -> dict[str, str]:
     """Every header a sheet's columns accept, in matching form, to its column key."""
-    lookup = {}
+    lookup: dict[str, str] = {}
     for column in sheet.columns:
         for text in (column.header, column.key, *column.aliases):
             lookup.setdefault(header_key(text), column.key)

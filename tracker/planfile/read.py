@@ -18,9 +18,9 @@ from openpyxl.utils import get_column_letter
 
 from tracker.cells_safe import unneutralised
 from tracker.errors import Problem
-from tracker.importers.blocks import Body, Shape, split_rows
-from tracker.importers.cells import NumberText, cell_text, row_texts
-from tracker.importers.layout import (
+from tracker.planfile.blocks import Body, Shape, split_rows
+from tracker.planfile.cells import NumberText, cell_text, row_texts
+from tracker.planfile.layout import (
     FIRST_ROWS,
     HEADER_SEARCH_ROWS,
     Layout,
@@ -31,7 +31,7 @@ from tracker.importers.layout import (
     map_columns,
     with_sub_headers,
 )
-from tracker.importers.limits import (
+from tracker.planfile.limits import (
     EXACT_DIGITS,
     MAX_COLUMNS,
     MAX_DATA_ROWS,
@@ -41,9 +41,9 @@ from tracker.importers.limits import (
     read_file,
     too_large,
 )
-from tracker.importers.merges import Merges, read_merges
-from tracker.importers.text import ascii_letters, clean, header_key, normalise, plain, shown_header
-from tracker.planfile import EVENTS, MEASURES, SHEETS, Sheet
+from tracker.planfile.merges import Merges, read_merges
+from tracker.planfile.sheets import EVENTS, MEASURES, SHEETS, Sheet
+from tracker.planfile.text import ascii_letters, clean, header_key, normalise, plain, shown_header
 
 __all__ = [
     "HEADER_SEARCH_ROWS",

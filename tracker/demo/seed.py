@@ -18,8 +18,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from tracker.db import ROOT
-from tracker.demo_events import add_demo_events
-from tracker.demo_indicators import add_demo_indicators
+from tracker.demo.events import add_demo_events
+from tracker.demo.indicators import add_demo_indicators
 from tracker.errors import ValidationError
 from tracker.models import Measure, Plan, User
 from tracker.quarters import OSLO, Quarter, quarter_range
@@ -379,7 +379,7 @@ def _measure_count(session: Session, plan_id: int) -> int:
 
 
 def _import_seed(session: Session, now: datetime | None) -> int:
-    from tracker.importers import import_path  # the importer package imports heavier deps
+    from tracker.planfile.importer import import_path  # the importer package imports heavier deps
 
     result = import_path(session, user=SYSTEM, path=SEED_DIR, now=now, keep_demo_accounts=True)
     if not result.ok or result.plan_id is None:

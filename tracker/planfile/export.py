@@ -1,4 +1,4 @@
-"""Plan export in the same format import reads (tracker.planfile): an XLSX
+"""Plan export in the same format import reads (tracker.planfile.sheets): an XLSX
 workbook with every sheet (the network's årshjul included), or a CSV of the Tiltak
 sheet."""
 
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker import i18n
 from tracker.cells_safe import neutralised
-from tracker.planfile import ACTORS, EVENTS, GOALS, LANG, MEASURES, PLAN, THEMES, Sheet
+from tracker.planfile.sheets import ACTORS, EVENTS, GOALS, LANG, MEASURES, PLAN, THEMES, Sheet
 from tracker.service.events import list_events
 from tracker.service.measures import measure_status
 from tracker.service.structure import get_plan, list_actors, list_goals, list_themes

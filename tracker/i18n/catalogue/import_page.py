@@ -5,7 +5,7 @@ first screen (import your plan, or the demo)."""
 from __future__ import annotations
 
 IMPORT_PAGE_MESSAGES: dict[str, dict[str, str]] = {
-    # the import report (tracker.importers.report)
+    # the import report (tracker.planfile.report)
     "importreport.sheet_summary": {"nb": "Sammendrag", "en": "Summary"},
     "importreport.sheet_problems": {"nb": "Feil", "en": "Problems"},
     "importreport.sheet_notices": {"nb": "Merknader", "en": "Notices"},

@@ -17,19 +17,22 @@ from tracker import i18n
 from tracker.cleaning import clean_text
 from tracker.db import bump_revision
 from tracker.errors import NotFound, Problem, TrackerError
-from tracker.importers import themes
-from tracker.importers.changes import field_labels
-from tracker.importers.checks import (
+from tracker.limits import MAX_WEIGHT, column_limit
+from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
+from tracker.planfile import themes
+from tracker.planfile.changes import field_labels
+from tracker.planfile.checks import (
     actor_problems,
     report_problems,
     span_problems,
     weight_problems,
 )
-from tracker.importers.event_rows import EventSpec, apply_events, parse_events
-from tracker.importers.new_plan import find_plan, new_plan_values, period_kept, period_years
-from tracker.importers.read import Layout, Tables, normalise, read_path, row_spans
-from tracker.importers.resolve import Lookup, theme_names
-from tracker.importers.values import (
+from tracker.planfile.events import EventSpec, apply_events, parse_events
+from tracker.planfile.new_plan import find_plan, new_plan_values, period_kept, period_years
+from tracker.planfile.read import Layout, Tables, normalise, read_path, row_spans
+from tracker.planfile.resolve import Lookup, theme_names
+from tracker.planfile.sheets import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
+from tracker.planfile.values import (
     parse_actor_kind,
     parse_bound,
     parse_period,
@@ -41,9 +44,6 @@ from tracker.importers.values import (
     parse_yes,
     split_names,
 )
-from tracker.limits import MAX_WEIGHT, column_limit
-from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
-from tracker.planfile import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.quarters import Quarter
 from tracker.service.admin import REQUIRED, check_plan_name_free, plan_fields, save_values
 from tracker.service.audit import record
@@ -136,7 +136,7 @@ def import_path(
     sheet: str | None = None,
     columns: dict[str, str] | None = None,
 ) -> ImportResult:
-    """Read and import a .xlsx, .csv or folder of .csv files (see tracker.planfile);
+    """Read and import a .xlsx, .csv or folder of .csv files (see tracker.planfile.sheets);
     sheet and columns: the user's choices, as read.read_bytes takes them."""
     tables = read_path(Path(path), sheet=sheet, columns=columns)
     return import_tables(
@@ -350,10 +350,15 @@ class _Job:
             text = self.text(values, key, row, required=True)
             years.append(int(text) if text.isdecimal() else text)  # not isdigit: "²"
         checks = Checks()  # the admin form's rules for a plan (admin.plan_fields)
+        start_year, end_year = years
         self.plan_values = plan_fields(
-            checks, values.get("name", ""), *years, values.get("owner", ""),
+            checks,
+            values.get("name", ""),
+            start_year,
+            end_year,
+            values.get("owner", ""),
             values.get("description", ""),
-        )  # fmt: skip
+        )
         name = self.plan_values["name"]
         found = self.session.scalar(select(Plan).where(Plan.name == name))
         check_plan_name_free(self.session, checks, name, found.id if found else None)
@@ -367,7 +372,7 @@ class _Job:
     def plan_by_name(self, plan_name: str | None, period: str | None) -> None:
         """The plan named (case and spaces aside), or the only one; a name not yet
         known is a new plan (new_plan)."""
-        found = find_plan(self.session, plan_name) if (plan_name or "").strip() else None
+        found = find_plan(self.session, plan_name) if plan_name and plan_name.strip() else None
         if found is None and not (plan_name or "").strip():
             try:
                 found = get_plan(self.session, None)
@@ -399,7 +404,7 @@ class _Job:
             self.actors.add(actor, actor.name, actor.short_name)
         if self.plan.id is not None:
             current = latest_status(self.session, self.plan.id, self.now)
-            self.latest = {r.measure_id: r for r in current.itertuples()}
+            self.latest = {int(r.measure_id): r for r in current.itertuples()}  # type: ignore[arg-type]
             self.newest = newest_periods(self.session, self.plan.id)
 
     @property
@@ -703,7 +708,8 @@ class _Job:
         comment = clean_text(values.get("comment", ""), multiline=True)
         next_steps = clean_text(values.get("next_steps", ""), multiline=True)
         if not values.get("status_period", "").strip() and start > self.quarter:
-            return self.not_begun(row, status, progress, comment or next_steps, start)
+            self.not_begun(row, status, progress, comment or next_steps, start)
+            return None
         spec = StatusSpec(period, status, progress, rag, comment, next_steps)
         latest = self.latest.get(measure.id) if measure is not None else None
         spec = _fill_missing_columns(spec, values, latest)
@@ -757,7 +763,7 @@ class _Job:
 
     def find_or_new_theme(self, name: str, row: int, measure_code: str = "") -> Theme | None:
         """A known theme (the plan's, or the Satsingsområder sheet's), or one the
-        measures define while the plan has none (tracker.importers.themes)."""
+        measures define while the plan has none (tracker.planfile.themes)."""
         return themes.find_or_new_theme(self, name, row, measure_code)
 
     def unknown_theme(self, name: str, row: int, column: str) -> None:

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from tracker.i18n import CATALOGUE, format_number, t
+from tracker.matching.similarity import activities, compare_texts, work_of
 from tracker.quarters import Quarter
-from tracker.similarity import activities, compare_texts, work_of
 
 # The text carries the most weight; the same kind of work (a shared activity
 # concept such as «veiledning») for the same target group carries the rest with
@@ -246,7 +246,7 @@ _ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ü": "u", " ": "_", "
 
 
 def concept_key(name: str) -> str:
-    """The catalogue key of a concept or target group of tracker.similarity."""
+    """The catalogue key of a concept or target group of tracker.matching.similarity."""
     return "concept." + name.casefold().translate(_ASCII)
 
 

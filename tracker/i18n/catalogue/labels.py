@@ -1,0 +1,41 @@
+"""The labels of the vocabulary (tracker.vocab): statuses, RAG, roles, partner roles,
+actor kinds and audited entities."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "status.not_started": {"nb": "Ikke startet", "en": "Not started"},
+    "status.in_progress": {"nb": "Pågår", "en": "In progress"},
+    "status.completed": {"nb": "Fullført", "en": "Completed"},
+    "status.postponed": {"nb": "Utsatt", "en": "Postponed"},
+    "status.cancelled": {"nb": "Avbrutt", "en": "Cancelled"},
+    "rag.green": {"nb": "I rute", "en": "On track"},
+    "rag.yellow": {"nb": "Risiko", "en": "At risk"},
+    "rag.red": {"nb": "Alvorlig avvik", "en": "Off track"},
+    "role.admin": {"nb": "Administrator", "en": "Administrator"},
+    "role.leader": {"nb": "Ledelse", "en": "Leadership"},
+    "role.actor": {"nb": "Aktør", "en": "Actor"},
+    "partnerrole.partner": {"nb": "Partner", "en": "Partner"},
+    "partnerrole.funder": {"nb": "Finansiør", "en": "Funder"},
+    "actorkind.kommune": {"nb": "Kommune", "en": "Municipality"},
+    "actorkind.naeringsklynge": {"nb": "Næringsklynge", "en": "Business cluster"},
+    "actorkind.naeringshage": {"nb": "Næringshage", "en": "Business garden"},
+    "actorkind.inkubator": {"nb": "Inkubator", "en": "Incubator"},
+    "actorkind.virkemiddelaktor": {"nb": "Virkemiddelaktør", "en": "Funding agency"},
+    "actorkind.kompetansemiljo": {"nb": "Kompetansemiljø", "en": "Knowledge institution"},
+    "actorkind.bedrift": {"nb": "Bedrift", "en": "Company"},
+    "actorkind.offentlig_etat": {"nb": "Offentlig etat", "en": "Public agency"},
+    "actorkind.interesseorganisasjon": {
+        "nb": "Interesseorganisasjon",
+        "en": "Interest organisation",
+    },
+    "actorkind.naeringsnettverk": {"nb": "Næringsnettverk", "en": "Business network"},
+    "actorkind.destinasjonsselskap": {"nb": "Destinasjonsselskap", "en": "Destination company"},
+    "actorkind.utviklingsselskap": {"nb": "Utviklingsselskap", "en": "Development company"},
+    "entity.plan": {"nb": "Plan", "en": "Plan"},
+    "entity.theme": {"nb": "Satsingsområde", "en": "Theme"},
+    "entity.goal": {"nb": "Mål", "en": "Goal"},
+    "entity.actor": {"nb": "Aktør", "en": "Actor"},
+    "entity.measure": {"nb": "Tiltak", "en": "Measure"},
+    "entity.user": {"nb": "Bruker", "en": "User"},
+}
