@@ -163,10 +163,22 @@ def service_names_imported(path: Path) -> set[str]:
     }
 
 
-def test_the_service_package_re_exports_nothing() -> None:
-    """Callers import the service modules by name; the package loads none of them."""
-    tree = ast.parse((SERVICE / "__init__.py").read_text(encoding="utf-8"))
+BY_NAME = ("service", "planfile", "matching", "adapters", "demo")
+"""tracker's packages whose modules are imported by name: the package loads none."""
+
+
+@pytest.mark.parametrize("package", BY_NAME)
+def test_these_packages_re_export_nothing(package: str) -> None:
+    """Callers import the modules by name; the package's __init__ is a docstring."""
+    tree = ast.parse((ROOT / "tracker" / package / "__init__.py").read_text(encoding="utf-8"))
     assert not [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
+
+
+def test_tracker_has_no_loose_module_that_belongs_in_a_package() -> None:
+    """A module named after a package (i18n_x, demo_x, planfile_x …) goes inside it."""
+    packages = {path.parent.name for path in (ROOT / "tracker").glob("*/__init__.py")}
+    loose = [path.name for path in (ROOT / "tracker").glob("*.py")]
+    assert [name for name in loose if name.split("_")[0] in packages] == []
 
 
 @pytest.mark.parametrize(
