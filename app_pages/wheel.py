@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n
+from tracker import charts, i18n
 from tracker.service import events as wheel
 from tracker.service.calendar_feeds import FeedScope, feed_rows
 from tracker.vocab import EventKind
@@ -71,7 +71,7 @@ chosen = wheel.filter_events(
 happening = wheel.occurrences(chosen, year)
 st.caption(tn("wheel.count", len(happening), year=year))
 figures.chart(
-    "wheel", happening, year, color_by, lang(), key="wheel_chart",
+    charts.wheel, happening, year, color_by, lang(), key="wheel_chart",
     scope=(plan_id, year, actor_id, kind, theme_id, group, color_by),
 )  # fmt: skip
 
