@@ -18,6 +18,7 @@ from tracker.charts.style import (
     rag_text,
 )
 from tracker.i18n import format_date, format_percent, label, t
+from tracker.progress import reported_progress
 from tracker.quarters import OSLO, Quarter, quarter_range
 from tracker.vocab import Status
 
@@ -172,8 +173,7 @@ def _quarter(value: Quarter | str) -> Quarter:
 
 
 def _progress(status: str | None, progress: Any) -> float | None:
-    if status == Status.COMPLETED:
-        return 100.0
+    progress = reported_progress(status, progress)
     if progress is None or pd.isna(progress):
         return None
     return float(progress)

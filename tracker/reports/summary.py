@@ -11,7 +11,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from tracker.errors import ValidationError
-from tracker.progress import ROLLUP_COLUMNS, in_figures
+from tracker.progress import ROLLUP_COLUMNS, due_in, in_figures
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.contributions import list_contributions
 from tracker.service.indicators import list_indicators
@@ -21,7 +21,6 @@ from tracker.service.rollups import (
     actors_of,
     figures_of,
     quarterly_metrics,
-    running_in,
     themes_of,
     trend_of,
 )
@@ -162,7 +161,7 @@ def _rows(changes: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
 
 
 def _unreported(changes: pd.DataFrame, metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
-    due = running_in(metrics, quarter)
+    due = due_in(metrics, quarter)
     missing = due[due["period"] != str(quarter)]["id"]
     return _by_actor(changes[changes["id"].isin(missing)])
 

@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from tracker.progress import ROLLUP_COLUMNS, add_measure_metrics, group_rag, in_figures, roll_up
+from tracker.progress import (
+    ROLLUP_COLUMNS,
+    add_measure_metrics,
+    due_in,
+    group_rag,
+    in_figures,
+    roll_up,
+)
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.asof import AsOf
 from tracker.service.measures import measure_status
@@ -80,22 +87,13 @@ def actors_of(metrics: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 def reporting_of(metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
     """Per lead actor: how many of the measures it leads run in `quarter`
     (quarter_due), and how many of those have a report for it (quarter_reported). Pure."""
-    running = running_in(metrics, quarter)
+    running = due_in(metrics, quarter)
     due = running.groupby("lead_actor_id").size()
     reported = running[running["period"] == str(quarter)].groupby("lead_actor_id").size()
     out = pd.DataFrame({"quarter_due": due, "quarter_reported": reported})
     out = out.fillna(0).astype(int)
     out["quarter_missing"] = out["quarter_due"] - out["quarter_reported"]
     return out.rename_axis("actor_id").reset_index()
-
-
-def running_in(metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
-    """The measures due a report for `quarter` (pure): running then, not cancelled,
-    and not completed in an earlier quarter (a finished measure has nothing to report)."""
-    quarter_text = str(quarter)
-    running = (metrics["start_period"] <= quarter_text) & (metrics["end_period"] >= quarter_text)
-    done_before = (metrics["status"] == "completed") & (metrics["period"] < quarter_text)
-    return metrics[running & (metrics["status"] != "cancelled") & ~done_before]
 
 
 def quarterly_metrics(
@@ -109,7 +107,7 @@ def quarterly_metrics(
         return pd.DataFrame(columns=[*measures.columns, "quarter"])
     now = now or datetime.now(UTC)  # the running quarter is shown as it stands now
     ends = pd.DataFrame(
-        {"quarter": [str(q) for q in quarters], "as_of": [min(q.end(), now) for q in quarters]}
+        {"quarter": [str(q) for q in quarters], "as_of": [q.end_or_now(now) for q in quarters]}
     )
     ends["as_of"] = ends["as_of"].astype(MOMENT)  # type: ignore[call-overload]  # pandas-stubs: a dtype string
     grid = measures.merge(ends, how="cross").sort_values("as_of", kind="stable")
