@@ -12,6 +12,7 @@ from tracker.models import ClosedPeriod
 from tracker.quarters import Quarter
 from tracker.service.audit import record
 from tracker.service.principal import Principal, require_admin
+from tracker.vocab import AuditAction, Entity
 
 
 def closed_quarters(session: Session, plan_id: int) -> list[str]:
@@ -46,8 +47,8 @@ def close_quarter(
     record(
         session,
         principal,
-        action="close_quarter",
-        entity="plan",
+        action=AuditAction.CLOSE_QUARTER,
+        entity=Entity.PLAN,
         entity_id=plan_id,
         after={"period": str(period)},
     )
@@ -67,8 +68,8 @@ def reopen_quarter(session: Session, *, user: Principal, plan_id: int, period: Q
     record(
         session,
         principal,
-        action="reopen_quarter",
-        entity="plan",
+        action=AuditAction.REOPEN_QUARTER,
+        entity=Entity.PLAN,
         entity_id=plan_id,
         before={"period": str(period)},
     )
