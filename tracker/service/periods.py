@@ -34,7 +34,7 @@ def close_quarter(
 
     principal = require_admin(session, user)
     now = now or datetime.now(UTC)
-    if period.end() > now:
+    if not period.has_ended(now):
         raise ValidationError.of("period.not_finished", "period", period=str(period))
     if _find(session, plan_id, period) is not None:
         raise ValidationError.of("period.already_closed", "period", period=str(period))
