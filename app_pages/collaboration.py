@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from tracker import charts
 from tracker.service.network import links_of
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t, tn
@@ -51,7 +52,7 @@ st.caption(
     )
 )
 figures.chart(
-    "network_map", net.nodes, net.edges, lang(), chosen,
+    charts.network_map, net.nodes, net.edges, lang(), chosen,
     key=MAP_KEY, scope=(plan_id, theme_id, chosen), clickable=True,
 )  # fmt: skip
 

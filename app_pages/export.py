@@ -65,7 +65,7 @@ def picker_label(text: str) -> str:
 
 widgets.quarter_from_link("export_quarter", options)
 if st.session_state.get("export_quarter") not in options:  # default: the last finished
-    finished = [q for q in quarters if q.end() < datetime.now(UTC)]
+    finished = [q for q in quarters if q.has_ended()]
     st.session_state["export_quarter"] = str(finished[0] if finished else quarters[0])
 left, right = st.columns(2)
 quarter = Quarter.parse(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n
+from tracker import charts, i18n
 from tracker.service import indicators as kpi
 from tracker.vocab import Direction, Role
 from ui import data, figures, save_guard, widgets
@@ -74,7 +74,9 @@ if table.empty:
     st.info(t("indicators.none"))
     st.stop()
 
-figures.chart("indicator_grid", table, values, lang(), key="indicators_chart", scope=(plan_id,))
+figures.chart(
+    charts.indicator_grid, table, values, lang(), key="indicators_chart", scope=(plan_id,)
+)
 
 
 def shown(value: object) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n
+from tracker import charts, i18n
 from tracker.links import MEASURE_PARAM
 from tracker.quarters import Quarter, span_text
 from tracker.service.measures import filter_measures
@@ -106,7 +106,7 @@ if history.empty:
     st.info(t("measures.no_history"))
 else:
     figures.chart(
-        "measure_timeline",
+        charts.measure_timeline,
         official,
         Quarter.parse(measure["start_period"]),
         Quarter.parse(measure["end_period"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tracker import charts
 from ui import bar_list, data, figures, widgets
 from ui.state import lang, require_user, t, tn
 
@@ -47,13 +48,13 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("overview.progress_by_theme"))
     theme_id = bar_list.clickable_chart("overview_theme_progress", lambda key: figures.chart(
-        "progress_bars", view.themes, "label", "theme_id", lang(),
+        charts.progress_bars, view.themes, "label", "theme_id", lang(),
         key=key, scope=scope, clickable=True,
     ), bars=len(view.themes))  # fmt: skip
 with right:
     st.subheader(t("overview.status_by_theme"))
     figures.chart(
-        "status_mix", view.themes, "label", "theme_id", lang(),
+        charts.status_mix, view.themes, "label", "theme_id", lang(),
         key="overview_theme_status", scope=scope,
     )  # fmt: skip
 themes = dict(zip(view.themes["theme_id"], view.themes["name"], strict=True))
@@ -65,7 +66,7 @@ st.subheader(t("overview.progress_by_actor"))
 if view.actors_leading > len(view.actors):
     st.caption(t("overview.actors_limited", shown=len(view.actors), total=view.actors_leading))
 actor_id = bar_list.clickable_chart("overview_actor_progress", lambda key: figures.chart(
-    "progress_bars", view.actors, "name", "actor_id", lang(),
+    charts.progress_bars, view.actors, "name", "actor_id", lang(),
     key=key, scope=scope, clickable=True,
 ), bars=len(view.actors))  # fmt: skip
 actors = dict(zip(view.actors["actor_id"], view.actors["name"], strict=True))
@@ -77,10 +78,10 @@ bar_list.narrowed_list(
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.trend_progress"))
-    figures.chart("trend_progress", view.trend, lang(), key="overview_trend", scope=scope)
+    figures.chart(charts.trend_progress, view.trend, lang(), key="overview_trend", scope=scope)
 with right:
     st.subheader(t("overview.trend_status"))
-    figures.chart("trend_status", view.trend, lang(), key="overview_trend_mix", scope=scope)
+    figures.chart(charts.trend_status, view.trend, lang(), key="overview_trend_mix", scope=scope)
 st.subheader(t("overview.rag_grid"))
 grid = view.grid.assign(
     text=[
@@ -88,7 +89,7 @@ grid = view.grid.assign(
         for g, y, r in zip(view.grid["green"], view.grid["yellow"], view.grid["red"], strict=True)
     ]
 )
-figures.chart("rag_grid", grid, lang(), key="overview_rag_grid", scope=scope)
+figures.chart(charts.rag_grid, grid, lang(), key="overview_rag_grid", scope=scope)
 
 # The indicators as reported by the quarter's end (as in its summary); now while it runs.
 reported_by = widgets.as_of(quarter)
@@ -98,7 +99,7 @@ indicator_table, indicator_values = data.indicators(
 if not indicator_table.empty:
     st.subheader(t("page.indicators"))
     figures.chart(
-        "indicator_grid", indicator_table, indicator_values, lang(),
+        charts.indicator_grid, indicator_table, indicator_values, lang(),
         key="overview_indicators", scope=(plan_id, str(quarter)),
     )  # fmt: skip
 

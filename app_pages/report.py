@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from tracker.progress import running_in
 from tracker.quarters import Quarter
 from tracker.vocab import Role
 from ui import contribution_form, data, report_form, widgets
@@ -54,9 +55,7 @@ if is_closed:
 elif as_of is not None:
     st.info(t("report.as_of_past", quarter=label))
 
-measures = data.measure_status(plan_id=plan_id, as_of=as_of)
-in_span = (measures["start_period"] <= str(quarter)) & (measures["end_period"] >= str(quarter))
-measures = measures[in_span]
+measures = running_in(data.measure_status(plan_id=plan_id, as_of=as_of), quarter)
 # The tables show the quarter as it stood at its end; an open quarter's forms start
 # from what is stored now (a late report included), a closed one shows it as it was.
 as_stored = as_of is None or is_closed

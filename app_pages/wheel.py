@@ -10,7 +10,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n
+from tracker import charts, i18n
+from tracker.quarters import Quarter
 from tracker.service import events as wheel
 from tracker.service.calendar_feeds import FeedScope, feed_rows
 from tracker.vocab import EventKind
@@ -32,7 +33,8 @@ everything = pd.concat([stored, deadlines])
 plan = data.plan_details(plan_id)
 years = list(range(int(plan["start_year"]), int(plan["end_year"]) + 1))
 if st.session_state.get("wheel_year") not in years:
-    st.session_state["wheel_year"] = date.today().year if date.today().year in years else years[0]
+    this_year = Quarter.current().year
+    st.session_state["wheel_year"] = this_year if this_year in years else years[0]
 
 actors = data.actors()
 actor_names = dict(zip(actors["id"], actors["name"], strict=True))
@@ -71,7 +73,7 @@ chosen = wheel.filter_events(
 happening = wheel.occurrences(chosen, year)
 st.caption(tn("wheel.count", len(happening), year=year))
 figures.chart(
-    "wheel", happening, year, color_by, lang(), key="wheel_chart",
+    charts.wheel, happening, year, color_by, lang(), key="wheel_chart",
     scope=(plan_id, year, actor_id, kind, theme_id, group, color_by),
 )  # fmt: skip
 

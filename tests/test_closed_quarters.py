@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.factories import World
+from tests.rollup_reads import plan_rollup
 from tracker.errors import TrackerError
 from tracker.models import ClosedPeriod
 from tracker.planfile.importer import import_path
@@ -35,7 +36,6 @@ from tracker.service.admin import MeasureInput, delete_measure, save_actor, save
 from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.service.periods import close_quarter, reopen_quarter
 from tracker.service.principal import SYSTEM
-from tracker.service.rollups import plan_rollup
 from tracker.service.status import Report, report_status
 
 CLOSED = Quarter(2025, 2)

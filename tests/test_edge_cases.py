@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tests.factories import World
+from tests.rollup_reads import plan_rollup
 from tracker import i18n
 from tracker.errors import ValidationError
 from tracker.limits import MAX_WEIGHT, column_limit
@@ -50,7 +51,6 @@ from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.service.events import EventInput, save_event
 from tracker.service.indicators import IndicatorInput, report_value, save_indicator
 from tracker.service.overlaps import record_decision
-from tracker.service.rollups import plan_rollup
 from tracker.service.status import Report, report_status
 from tracker.service.users import create_user
 from tracker.vocab import EventKind, Role

@@ -20,13 +20,13 @@ from tests.apptest_helpers import (
     on_page,
     shown,
 )
+from tests.rollup_reads import plan_rollup
 from tracker import i18n
 from tracker.models import Measure
 from tracker.quarters import Quarter
 from tracker.reports.final import final_summary
 from tracker.service.admin import MeasureInput, save_actor, save_measure
 from tracker.service.periods import close_quarter
-from tracker.service.rollups import plan_rollup
 from tracker.service.structure import get_plan, list_actors, measures_frame
 
 EXPORT = "app_pages/export.py"

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import rollup_reads
 from tests.apptest_helpers import (
     AppDatabase,
     app,
@@ -28,12 +29,12 @@ from tests.apptest_helpers import (
     table_with,
     texts,
 )
+from tests.rollup_reads import actor_rollup, plan_rollup, theme_rollup
 from tracker import i18n
 from tracker.quarters import Quarter
 from tracker.reports import Format, build_summary, render
-from tracker.service import rollups
 from tracker.service.measures import MeasureFilter, filter_measures, measure_status
-from tracker.service.rollups import actor_rollup, figures_of, plan_rollup, theme_rollup
+from tracker.service.rollups import figures_of
 from tracker.service.structure import list_actors, list_plans, list_themes
 from tracker.vocab import Status
 
@@ -300,7 +301,7 @@ def test_trend_chart_carries_the_trend(demo: AppDatabase, plan_id: int, overview
     line = next(tr for tr in trend_chart["data"] if tr["name"] == i18n.t("chart.progress"))
     quarters = [Quarter.parse(q) for q in line["x"]]
     with demo.session() as session:
-        trend = rollups.trend(session, plan_id=plan_id, quarters=quarters)
+        trend = rollup_reads.trend(session, plan_id=plan_id, quarters=quarters)
     by_quarter = dict(zip(trend["quarter"].astype(str), trend["progress"], strict=True))
     for quarter, progress in zip(line["x"], line["y"], strict=True):
         assert close(progress, by_quarter[quarter]), (quarter, progress, by_quarter[quarter])

@@ -15,11 +15,14 @@ from tracker.progress import (
     BEHIND_MARGIN,
     ROLLUP_COLUMNS,
     add_measure_metrics,
+    due_in,
     effective_progress,
     expected_progress,
     group_rag,
     is_behind,
+    reported_progress,
     roll_up,
+    running_in,
 )
 from tracker.quarters import Quarter
 from tracker.service.rollups import figures_of
@@ -367,3 +370,39 @@ def test_rollup_properties(rows: list[dict[str, Any]]) -> None:
     group_progress = groups["progress"].dropna()
     if known:
         assert group_progress.min() - 1e-9 <= row["progress"] <= group_progress.max() + 1e-9
+
+
+def test_a_completed_report_holds_100() -> None:
+    assert reported_progress(Status.COMPLETED, None) == 100
+    assert reported_progress(Status.COMPLETED, 40) == 100
+    assert reported_progress(Status.IN_PROGRESS, 40) == 40
+    assert reported_progress(Status.CANCELLED, None) is None
+    assert reported_progress(None, 30) == 30
+    status = pd.Series([Status.COMPLETED, Status.IN_PROGRESS, None], dtype=object)
+    progress = pd.Series([20.0, 30.0, float("nan")])
+    assert reported_progress(status, progress).tolist()[:2] == [100.0, 30.0]
+
+
+def _spans() -> pd.DataFrame:
+    """Measures that end before, run in, or start after 2025-Q3, with their reports."""
+    rows = [
+        ("ended", "2024-Q1", "2025-Q2", Status.IN_PROGRESS, "2025-Q2"),
+        ("running", "2025-Q1", "2025-Q4", Status.IN_PROGRESS, "2025-Q2"),
+        ("last", "2025-Q3", "2025-Q3", None, None),
+        ("later", "2025-Q4", "2026-Q4", None, None),
+        ("cancelled", "2025-Q1", "2025-Q4", Status.CANCELLED, "2025-Q3"),
+        ("done_before", "2025-Q1", "2025-Q4", Status.COMPLETED, "2025-Q2"),
+        ("done_now", "2025-Q1", "2025-Q4", Status.COMPLETED, "2025-Q3"),
+    ]
+    columns = ["code", "start_period", "end_period", "status", "period"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_running_in_a_quarter_is_its_span() -> None:
+    running = running_in(_spans(), Quarter(2025, 3))
+    assert running["code"].tolist() == ["running", "last", "cancelled", "done_before", "done_now"]
+
+
+def test_due_a_report_leaves_out_cancelled_and_completed_before() -> None:
+    due = due_in(_spans(), Quarter(2025, 3))
+    assert due["code"].tolist() == ["running", "last", "done_now"]

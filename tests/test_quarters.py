@@ -120,6 +120,18 @@ def test_current_and_last_finished() -> None:
     assert Quarter.last_finished(datetime(2025, 12, 31, 23, 30, tzinfo=UTC)) == Quarter(2025, 4)
 
 
+def test_end_or_now_and_has_ended() -> None:
+    now = datetime(2025, 5, 17, 12, tzinfo=UTC)
+    assert Quarter(2025, 2).end_or_now(now) == now  # running: as it stands now
+    assert Quarter(2025, 1).end_or_now(now) == Quarter(2025, 1).end()
+    assert Quarter(2025, 3).end_or_now(now) == now  # not begun: nothing later than now
+    assert Quarter(2025, 1).has_ended(now)
+    assert not Quarter(2025, 2).has_ended(now)
+    assert not Quarter(2025, 3).has_ended(now)
+    # New Year's night in Oslo: 2025-Q4 has just ended.
+    assert Quarter(2025, 4).has_ended(datetime(2025, 12, 31, 23, 30, tzinfo=UTC))
+
+
 def test_quarter_range() -> None:
     assert quarter_range(Quarter(2024, 3), Quarter(2025, 2)) == [
         Quarter(2024, 3),

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.factories import PASSWORD, World, make_user
+from tests.rollup_reads import plan_rollup
 from tracker import db
 from tracker.errors import PermissionDenied
 from tracker.models import AuditLog, ClosedPeriod, StatusUpdate, User
@@ -17,7 +18,6 @@ from tracker.quarters import Quarter
 from tracker.service.measures import list_measures
 from tracker.service.periods import close_quarter, closed_quarters, reopen_quarter
 from tracker.service.principal import SYSTEM, Principal, reportable_measure_ids
-from tracker.service.rollups import plan_rollup
 from tracker.service.status import Report, report_status
 from tracker.service.users import create_user, set_active, set_password, update_user
 from tracker.vocab import Role

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tests.factories import World, make_actor, make_plan, make_theme
+from tests.rollup_reads import actor_rollup, goal_rollup, plan_rollup, theme_rollup, trend
 from tracker.models import Goal
 from tracker.quarters import Quarter, quarter_range
-from tracker.service.rollups import actor_rollup, goal_rollup, plan_rollup, theme_rollup, trend
 
 AS_OF = "2025-Q2"
 END_Q2 = datetime(2025, 6, 30, 21, 59, 59, tzinfo=UTC)  # 2025-06-30 23:59:59 Oslo

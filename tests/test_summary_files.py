@@ -20,11 +20,11 @@ from pypdf import PdfReader
 
 from tests.conftest import build_world, load_world, utc
 from tests.factories import add_status
+from tests.rollup_reads import plan_rollup, theme_rollup
 from tracker import db
 from tracker.quarters import Quarter
 from tracker.reports import Format, Stamp, Summary, build_summary, render
 from tracker.reports.images import browser_path
-from tracker.service.rollups import plan_rollup, theme_rollup
 from tracker.vocab import Rag, Status
 
 FORMULA = '=HYPERLINK("http://x","y")'

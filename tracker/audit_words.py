@@ -30,18 +30,18 @@ from tracker.vocab import (
 )
 
 Names = Mapping[str, Mapping[int, str]]
-"""Names by kind ("actor", "theme", "goal", "measure", "plan", "event", "indicator",
+"""Names by kind (an Entity: "actor", "theme", "goal", "measure", "plan", "event", "indicator",
 "user") and id."""
 
 VALUE_WIDTH = 60
 """A value longer than this is cut short (with …)."""
 
 ID_FIELDS = {
-    "theme_id": "theme",
-    "goal_id": "goal",
-    "lead_actor_id": "actor",
-    "actor_id": "actor",
-    "measure_id": "measure",
+    "theme_id": Entity.THEME,
+    "goal_id": Entity.GOAL,
+    "lead_actor_id": Entity.ACTOR,
+    "actor_id": Entity.ACTOR,
+    "measure_id": Entity.MEASURE,
 }
 """Fields that hold the id of another thing: shown by its name."""
 
@@ -50,13 +50,13 @@ HIDDEN = {"plan_id", "version", "pair"}
 pair is the entry's thing."""
 
 ENTITY_FIELD_KEYS: dict[tuple[str, str], str] = {
-    ("plan", "name"): "adminpage.plan_name",
-    ("plan", "measures"): "kpi.measures",
-    ("plan", "users"): "adminpage.tab.users",
-    ("plan", "indicators"): "page.indicators",
-    ("goal", "text"): "adminpage.goal_text",
-    ("measure", "text"): "field.contribution.text",
-    ("indicator", "period"): "audit.field.period",
+    (Entity.PLAN, "name"): "adminpage.plan_name",
+    (Entity.PLAN, "measures"): "kpi.measures",
+    (Entity.PLAN, "users"): "adminpage.tab.users",
+    (Entity.PLAN, "indicators"): "page.indicators",
+    (Entity.GOAL, "text"): "adminpage.goal_text",
+    (Entity.MEASURE, "text"): "field.contribution.text",
+    (Entity.INDICATOR, "period"): "audit.field.period",
 }
 """A field's label where the entity decides it; else FIELD_KEYS."""
 
@@ -126,17 +126,21 @@ VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
 }
 """Fields whose values are codes of a vocabulary (kind: by entity, KIND_OF)."""
 
-KIND_OF: dict[str, type[StrEnum]] = {"actor": ActorKind, "event": EventKind}
+KIND_OF: dict[str, type[StrEnum]] = {Entity.ACTOR: ActorKind, Entity.EVENT: EventKind}
 
 QUARTER_FIELDS = {"period", "quarter", "start_period", "end_period"}
 DATE_FIELDS = {"starts", "ends"}
 YEAR_FIELDS = {"start_year", "end_year", "baseline_year", "target_year"}
 REASONS = {"demo": "audit.reason.demo"}
 
-THING_BY_ID = {"event", "indicator"}
+THING_BY_ID = {Entity.EVENT, Entity.INDICATOR}
 """Entities whose rows name the thing by its id."""
-ACTIONS_BY_ID = {("plan", "demo"), ("plan", "close_quarter"), ("plan", "reopen_quarter"),
-                 ("actor", "remind")}  # fmt: skip
+ACTIONS_BY_ID = {
+    (Entity.PLAN, AuditAction.DEMO),
+    (Entity.PLAN, AuditAction.CLOSE_QUARTER),
+    (Entity.PLAN, AuditAction.REOPEN_QUARTER),
+    (Entity.ACTOR, AuditAction.REMIND),
+}
 """(entity, action) whose rows name the thing by its id; the others by its name or code."""
 
 
@@ -199,19 +203,19 @@ def wanted_ids(rows: Iterable[Mapping[str, Any]]) -> dict[str, set[int]]:
     for row in rows:
         entity, action, entity_id = row["entity"], row["action"], str(row["entity_id"])
         if row.get("user_id") is not None:
-            want("user", row["user_id"])
+            want(Entity.USER, row["user_id"])
         if entity in THING_BY_ID or (entity, action) in ACTIONS_BY_ID:
             want(entity, entity_id)
-        if entity == "overlap" and (pair := _pair(entity_id)):
+        if entity == Entity.OVERLAP and (pair := _pair(entity_id)):
             for measure_id in pair:
-                want("measure", measure_id)
+                want(Entity.MEASURE, measure_id)
         for side in _sides(row):
             for field, value in side.items():
                 if field in ID_FIELDS:
                     want(ID_FIELDS[field], value)
                 elif field == "partners":
                     for item in value or []:
-                        want("actor", _partner(item)[0])
+                        want(Entity.ACTOR, _partner(item)[0])
     return wanted
 
 
@@ -219,7 +223,7 @@ def who_text(row: Mapping[str, Any], names: Names) -> str:
     """«Kari Nordmann (kari)»: the user's name with the user name the filter
     offers; the user name alone when that is all there is."""
     username, user_id = str(row["username"]), row.get("user_id")
-    found = names.get("user", {}).get(int(user_id)) if user_id is not None else None
+    found = names.get(Entity.USER, {}).get(int(user_id)) if user_id is not None else None
     if not found or found == username:
         return username
     return found if f"({username})" in found else f"{found} ({username})"
@@ -231,9 +235,9 @@ def which_text(row: Mapping[str, Any], names: Names, lang: str = i18n.DEFAULT_LA
     entity, action, entity_id = row["entity"], row["action"], str(row["entity_id"])
     sides = _sides(row)[::-1]  # after first
     stored = [side.get(f) for side in sides for f in ("pair", "title", "name") if side.get(f)]
-    if entity == "overlap":
+    if entity == Entity.OVERLAP:
         pair = _pair(entity_id)
-        found = [names.get("measure", {}).get(i) for i in pair] if pair else []
+        found = [names.get(Entity.MEASURE, {}).get(i) for i in pair] if pair else []
         if len(found) == 2 and all(found):
             return i18n.t("audit.pair", lang, first=found[0], second=found[1])
         return str(stored[0]) if stored else i18n.t("audit.gone", lang)
@@ -272,7 +276,7 @@ def value_text(
 
 def _partner_text(item: object, names: Names, lang: str) -> str:
     actor_id, role = _partner(item)
-    name = names.get("actor", {}).get(actor_id) if actor_id is not None else None
+    name = names.get(Entity.ACTOR, {}).get(actor_id) if actor_id is not None else None
     name = name or i18n.t("audit.gone", lang)
     return i18n.t("audit.funder", lang, name=name) if role == PartnerRole.FUNDER else name
 

@@ -1,5 +1,5 @@
 """Which address a request comes from, for throttling logins (no Streamlit here:
-ui.client reads the header and the peer and passes them in).
+web.login reads the header and the peer and passes them in).
 
 Behind N trusted proxies (TRACKER_TRUSTED_PROXIES=N, e.g. 1 for one load balancer)
 the client is the right-most X-Forwarded-For entry that no trusted proxy wrote:

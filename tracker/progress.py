@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar, overload
 
 import pandas as pd
 
@@ -30,16 +31,45 @@ from tracker.vocab import Rag, Status
 BEHIND_MARGIN = 15.0
 """Percentage points below expected progress before a measure is behind schedule."""
 
+P = TypeVar("P")
+
+
+@overload
+def reported_progress(status: pd.Series, progress: pd.Series) -> pd.Series: ...
+@overload
+def reported_progress(status: object, progress: P) -> P | int: ...
+def reported_progress(status: object, progress: object) -> object:
+    """The percentage a report holds: `completed` counts as 100, any other status keeps
+    its own (None or NaN: unknown). For one report, or a Series of each aligned."""
+    if isinstance(progress, pd.Series) and isinstance(status, pd.Series):
+        return progress.mask(status == Status.COMPLETED, 100.0)
+    return 100 if status == Status.COMPLETED else progress
+
 
 def effective_progress(status: str | None, progress: float | None) -> float | None:
     """The percentage a measure counts with, or None when it does not count."""
     if status is None or pd.isna(status) or status == Status.CANCELLED:
         return None
-    if status == Status.COMPLETED:
-        return 100.0
+    progress = reported_progress(status, progress)
     if progress is None or pd.isna(progress):
         return None
     return float(progress)
+
+
+def running_in(measures: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
+    """The measures whose span (start_period to end_period) holds `quarter`: the ones
+    a lead may report on for it."""
+    text = str(quarter)
+    return measures[(measures["start_period"] <= text) & (measures["end_period"] >= text)]
+
+
+def due_in(measures: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
+    """The measures due a report for `quarter`: running then, not cancelled, and not
+    completed in an earlier quarter (a finished measure has nothing to report).
+    Needs the latest report's status and period beside the span."""
+    running = running_in(measures, quarter)
+    done_before = (running["status"] == Status.COMPLETED) & (running["period"] < str(quarter))
+    return running[(running["status"] != Status.CANCELLED) & ~done_before]
 
 
 def expected_progress(start: Quarter, end: Quarter, as_of: datetime) -> float:
@@ -69,7 +99,7 @@ def add_measure_metrics(frame: pd.DataFrame, as_of: datetime | pd.Series) -> pd.
     status = out["status"].astype(object)
     progress = pd.to_numeric(out["progress"], errors="coerce").astype("float64")
     effective = progress.where(status.notna() & (status != Status.CANCELLED))
-    out["effective"] = effective.mask(status == Status.COMPLETED, 100.0)
+    out["effective"] = reported_progress(status, effective)
     begin = _seconds(out["start_period"], Quarter.start)
     finish = _seconds(out["end_period"], Quarter.end)
     moment = _moment_seconds(as_of, out.index)
@@ -165,7 +195,37 @@ def roll_up(metrics: pd.DataFrame, by: str | list[str] | None = None) -> pd.Data
     report (with or without a percentage); no_report those with none, cancelled
     ones never among them.
     """
-    metrics = in_figures(metrics)
+    data = _flags(in_figures(metrics))
+    keys = by if by is not None else (lambda _: "alle")
+    summed = [*_COUNTS.values(), "_w", "_wp", "_we"]
+    sums = data.groupby(keys, sort=False, dropna=False)[summed].sum()
+    out = sums[list(_COUNTS.values())].astype(int).set_axis(list(_COUNTS), axis=1)
+    out["coverage"] = (out["reported"] / out["counted"]).where(out["counted"] > 0)
+    weight = sums["_w"].where(sums["_w"] > 0)
+    out["progress"] = sums["_wp"] / weight
+    out["expected"] = sums["_we"] / weight
+    return out[ROLLUP_COLUMNS]
+
+
+_COUNTS = {
+    "measures": "_one",
+    "cancelled": "_cancelled",
+    "counted": "counts",
+    "reported": "known",
+    "reported_now": "_now",
+    "reported_earlier": "_earlier",
+    "behind": "behind",
+    "completed": "_completed",
+    "red": "_red",
+    "overdue": "_overdue",
+    **{f"status_{s.value}": f"status_{s.value}" for s in Status},
+    "no_report": "_no_report",
+}
+"""The roll-up's counts, each the sum per group of a flag column _flags adds."""
+
+
+def _flags(metrics: pd.DataFrame) -> pd.DataFrame:
+    """metrics with the 0/1 flags roll_up counts and the weights it sums (_w, _wp, _we)."""
     reported_any = metrics["counts"] & metrics["status"].notna()
     data = metrics.assign(
         _one=1,
@@ -182,43 +242,4 @@ def roll_up(metrics: pd.DataFrame, by: str | list[str] | None = None) -> pd.Data
     data["_we"] = data["_w"] * data["expected"]
     for status in Status:
         data[f"status_{status.value}"] = data["status"] == status
-    keys = by if by is not None else (lambda _: "alle")
-    grouped = data.groupby(keys, sort=False, dropna=False)
-    sums = grouped[
-        [
-            "_one",
-            "_cancelled",
-            "_now",
-            "_earlier",
-            "_overdue",
-            "counts",
-            "known",
-            "behind",
-            "_completed",
-            "_red",
-            "_w",
-            "_wp",
-            "_we",
-            "_no_report",
-            *[f"status_{s.value}" for s in Status],
-        ]
-    ].sum()
-    out = pd.DataFrame(index=sums.index)
-    out["measures"] = sums["_one"].astype(int)
-    out["cancelled"] = sums["_cancelled"].astype(int)
-    out["counted"] = sums["counts"].astype(int)
-    out["reported"] = sums["known"].astype(int)
-    out["reported_now"] = sums["_now"].astype(int)
-    out["reported_earlier"] = sums["_earlier"].astype(int)
-    out["coverage"] = (out["reported"] / out["counted"]).where(out["counted"] > 0)
-    weight = sums["_w"].where(sums["_w"] > 0)
-    out["progress"] = sums["_wp"] / weight
-    out["expected"] = sums["_we"] / weight
-    out["behind"] = sums["behind"].astype(int)
-    out["completed"] = sums["_completed"].astype(int)
-    out["red"] = sums["_red"].astype(int)
-    out["overdue"] = sums["_overdue"].astype(int)
-    for status in Status:
-        out[f"status_{status.value}"] = sums[f"status_{status.value}"].astype(int)
-    out["no_report"] = sums["_no_report"].astype(int)
-    return out[ROLLUP_COLUMNS]
+    return data

@@ -45,11 +45,21 @@ class Quarter:
 
     @classmethod
     def current(cls, now: datetime | None = None) -> Quarter:
+        """The running quarter (Oslo time): the one place that says what «now» is."""
         return cls.containing(now or datetime.now(UTC))
 
     @classmethod
     def last_finished(cls, now: datetime | None = None) -> Quarter:
         return cls.current(now).previous()
+
+    def has_ended(self, now: datetime | None = None) -> bool:
+        """Whether the quarter is over: before the running one."""
+        return self < Quarter.current(now)
+
+    def end_or_now(self, now: datetime | None = None) -> datetime:
+        """The moment the quarter's figures stand at: its end, or now while it runs
+        (a quarter's figures never hold what has not happened yet)."""
+        return min(self.end(), now or datetime.now(UTC))
 
     def next(self) -> Quarter:
         return Quarter(self.year + self.number // 4, self.number % 4 + 1)

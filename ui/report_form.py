@@ -13,6 +13,7 @@ import streamlit as st
 
 from tracker.errors import ConflictError, PermissionDenied, ValidationError
 from tracker.limits import PROGRESS_MAX, PROGRESS_MIN
+from tracker.progress import reported_progress
 from tracker.quarters import Quarter
 from tracker.service.status import Report, report_status
 from tracker.vocab import Rag, Status
@@ -131,7 +132,7 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
 
 def _comparable(report: Report) -> dict[str, Any]:
     """A report's values as the form and the database both hold them."""
-    progress = 100 if report.status == Status.COMPLETED else report.progress
+    progress = reported_progress(report.status, report.progress)
     return {
         "status": str(report.status),
         "progress": progress,
@@ -201,8 +202,7 @@ def _report_from_state(measure_id: int, quarter: Quarter) -> Report:
     status = state[key(measure_id, "status", quarter)]
     unknown = state[key(measure_id, "unknown", quarter)]
     progress = None if unknown else int(state[key(measure_id, "progress", quarter)])
-    if status == Status.COMPLETED:
-        progress = 100
+    progress = reported_progress(status, progress)
     return Report(
         period=str(quarter),
         status=status,

@@ -33,10 +33,6 @@ def remember_saved(key: str, values: Mapping[str, Any]) -> None:
     st.session_state[_SAVED + key] = fingerprint(values)
 
 
-def forget_saved(key: str) -> None:
-    st.session_state.pop(_SAVED + key, None)
-
-
 def is_saved(
     key: str,
     values: Mapping[str, Any],

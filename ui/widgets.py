@@ -3,7 +3,6 @@ RAG texts (RAG always with a symbol, never colour alone), number formats."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -122,7 +121,7 @@ def period_text(code: object) -> str:
 def as_of(quarter: Quarter) -> Quarter | None:
     """What to ask the service for: a finished quarter's end, or now (None) for the
     running quarter (its end is in the future)."""
-    return None if quarter.end() > datetime.now(quarter.end().tzinfo) else quarter
+    return quarter if quarter.has_ended() else None
 
 
 def status_text(code: object) -> str:

@@ -32,6 +32,7 @@ from tests.e2e.conftest import (
     reopen_demo_accounts,
     settled,
 )
+from tests.rollup_reads import plan_rollup
 from tracker import db
 from tracker.i18n import t, tn
 from tracker.models import (
@@ -50,7 +51,6 @@ from tracker.quarters import Quarter
 from tracker.service.login import MAX_FAILED_LOGINS
 from tracker.service.measures import measure_status
 from tracker.service.principal import reportable_measure_ids
-from tracker.service.rollups import plan_rollup
 from tracker.service.status import Report, report_status
 from tracker.service.structure import get_plan
 from tracker.vocab import OverlapVerdict, Rag, Status

@@ -44,18 +44,32 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
     if rollup.empty:
         return no_data(apply_layout(fig, lang, height=bar_height([]), legend=False), lang)
     labels = texts(rollup[label_column])
-    ids = plain(rollup[id_column])
-    progress = floats(rollup["progress"])
-    expected = floats(rollup["expected"])
     rows = cast(list[dict[str, Any]], rollup.to_dict("records"))  # the keys are column names
-    summaries = [_summary(row, lang) for row in rows]
-    hover = [_hover(row, label_column, lang) for row in rows]
     common: dict[str, Any] = {
         "y": labels,
-        "customdata": ids,
-        "hovertext": hover,
+        "customdata": plain(rollup[id_column]),
+        "hovertext": [_hover(row, label_column, lang) for row in rows],
         "hovertemplate": "%{hovertext}<extra></extra>",
     }
+    _add_progress(fig, floats(rollup["progress"]), floats(rollup["expected"]), common, lang)
+    # All annotations in one assignment: add_annotation per row validates the whole
+    # layout each time and made a 120-actor chart take seconds.
+    fig.layout.annotations = _row_notes(labels, [_summary(row, lang) for row in rows])
+    apply_layout(fig, lang, height=bar_height(labels), margin={"r": _SUMMARY_ROOM, "l": 10})
+    fig.update_layout(bargap=0.35)
+    fig.update_xaxes(**percent_axis({"title": {"text": t("chart.progress_axis", lang)}}))
+    _category_rows(fig, labels, id_column, lang)
+    return fig
+
+
+def _add_progress(
+    fig: go.Figure,
+    progress: list[float | None],
+    expected: list[float | None],
+    common: dict[str, Any],
+    lang: str,
+) -> None:
+    """The progress bars, and the expected progress as a tick on each."""
     fig.add_trace(
         go.Bar(
             x=progress,
@@ -65,24 +79,22 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
             **common,
         )
     )
+    tick = {"width": 3, "color": EXPECTED_COLOR}
     fig.add_trace(
         go.Scatter(
             x=expected,
             mode="markers",
             name=t("chart.expected", lang),
-            marker={
-                "symbol": "line-ns",
-                "size": 20,
-                "color": EXPECTED_COLOR,
-                "line": {"width": 3, "color": EXPECTED_COLOR},
-            },
+            marker={"symbol": "line-ns", "size": 20, "color": EXPECTED_COLOR, "line": tick},
             cliponaxis=False,
             **common,
         )
     )
-    # All annotations in one assignment: add_annotation per row validates the whole
-    # layout each time and made a 120-actor chart take seconds.
-    fig.layout.annotations = [
+
+
+def _row_notes(labels: list[str], notes: list[str]) -> list[dict[str, Any]]:
+    """A text right of each row, outside the plot area."""
+    return [
         {
             "x": 1,
             "xref": "paper",
@@ -90,17 +102,12 @@ def progress_bars(rollup: pd.DataFrame, label_column: str, id_column: str, lang:
             "xshift": 16,
             "y": row_label,
             "yref": "y",
-            "text": summary,
+            "text": note,
             "showarrow": False,
             "align": "left",
         }
-        for row_label, summary in zip(labels, summaries, strict=True)
+        for row_label, note in zip(labels, notes, strict=True)
     ]
-    apply_layout(fig, lang, height=bar_height(labels), margin={"r": _SUMMARY_ROOM, "l": 10})
-    fig.update_layout(bargap=0.35)
-    fig.update_xaxes(**percent_axis({"title": {"text": t("chart.progress_axis", lang)}}))
-    _category_rows(fig, labels, id_column, lang)
-    return fig
 
 
 def status_mix(rollup: pd.DataFrame, label_column: str, id_column: str, lang: str) -> go.Figure:

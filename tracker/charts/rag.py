@@ -46,26 +46,7 @@ def rag_grid(grid: pd.DataFrame, lang: str) -> go.Figure:
         return no_data(apply_layout(fig, lang, height=200, legend=False), lang)
     themes = list(dict.fromkeys(texts(grid["theme_label"])))
     quarters = sorted(set(texts(grid["quarter"])))
-    notes = texts(grid["text"]) if "text" in grid.columns else [""] * len(grid)
-    cells = {
-        (theme, quarter): (_rag(rag), note)
-        for theme, quarter, rag, note in zip(
-            texts(grid["theme_label"]), texts(grid["quarter"]), grid["rag"], notes, strict=True
-        )
-    }
-    z: list[list[int | None]] = []
-    symbols: list[list[str]] = []
-    hover: list[list[str]] = []
-    for theme in themes:
-        row_z, row_symbols, row_hover = [], [], []
-        for quarter in quarters:
-            rag, note = cells.get((theme, quarter), (None, ""))
-            row_z.append(None if rag is None else RAG_VALUES[rag])
-            row_symbols.append("" if rag is None else RAG_SYMBOLS[rag])
-            row_hover.append(_hover(theme, quarter, rag, note, lang))
-        z.append(row_z)
-        symbols.append(row_symbols)
-        hover.append(row_hover)
+    z, symbols, hover = _cells(grid, themes, quarters, lang)
     fig.add_trace(
         go.Heatmap(
             z=z,
@@ -88,6 +69,42 @@ def rag_grid(grid: pd.DataFrame, lang: str) -> go.Figure:
     )
     for rag in RAG_ORDER:
         fig.add_trace(_key_trace(rag, lang))
+    _layout(fig, themes, quarters, lang)
+    return fig
+
+
+Rows = list[list[str]]
+
+
+def _cells(
+    grid: pd.DataFrame, themes: list[str], quarters: list[str], lang: str
+) -> tuple[list[list[int | None]], Rows, Rows]:
+    """The heatmap's z values, symbols and hovers, one row per theme, one column per
+    quarter."""
+    notes = texts(grid["text"]) if "text" in grid.columns else [""] * len(grid)
+    cells = {
+        (theme, quarter): (_rag(rag), note)
+        for theme, quarter, rag, note in zip(
+            texts(grid["theme_label"]), texts(grid["quarter"]), grid["rag"], notes, strict=True
+        )
+    }
+    z: list[list[int | None]] = []
+    symbols: Rows = []
+    hover: Rows = []
+    for theme in themes:
+        row_z, row_symbols, row_hover = [], [], []
+        for quarter in quarters:
+            rag, note = cells.get((theme, quarter), (None, ""))
+            row_z.append(None if rag is None else RAG_VALUES[rag])
+            row_symbols.append("" if rag is None else RAG_SYMBOLS[rag])
+            row_hover.append(_hover(theme, quarter, rag, note, lang))
+        z.append(row_z)
+        symbols.append(row_symbols)
+        hover.append(row_hover)
+    return z, symbols, hover
+
+
+def _layout(fig: go.Figure, themes: list[str], quarters: list[str], lang: str) -> None:
     apply_layout(fig, lang, height=max(240, 100 + row_height(themes) * len(themes)))
     fig.update_layout(legend_title_text=t("chart.rag", lang) + ":")
     fig.update_xaxes(**quarter_axis(quarters, lang), showgrid=False, ticks="")
@@ -102,7 +119,6 @@ def rag_grid(grid: pd.DataFrame, lang: str) -> go.Figure:
         ticktext=[wrap_label(theme) for theme in themes],
     )
     fig.update_layout(xaxis_showline=False, yaxis_showline=False)
-    return fig
 
 
 def _key_trace(rag: Rag, lang: str) -> go.Scatter:

@@ -18,6 +18,7 @@ from tracker.charts.style import (
     rag_text,
 )
 from tracker.i18n import format_date, format_percent, label, t
+from tracker.progress import reported_progress
 from tracker.quarters import OSLO, Quarter, quarter_range
 from tracker.vocab import Status
 
@@ -45,17 +46,7 @@ def measure_timeline(
     first, last = _quarter(start_period), _quarter(end_period)
     begin, finish = _local(first.start()), _local(last.end())
     fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=[begin, finish],
-            y=[0.0, 100.0],
-            mode="lines",
-            name=t("chart.expected", lang),
-            line={"color": EXPECTED_COLOR, "dash": "dash", "width": 2},
-            hovertext=[f"{t('chart.expected', lang)}: {format_percent(v, lang)}" for v in (0, 100)],
-            hovertemplate="%{hovertext}<extra></extra>",
-        )
-    )
+    fig.add_trace(_expected_line(begin, finish, lang))
     points = _points(history, lang)
     known = [p for p in points if p["y"] is not None]
     unknown = [p for p in points if p["y"] is None]
@@ -66,10 +57,29 @@ def measure_timeline(
     if unknown:
         fig.add_trace(_unknown_trace(unknown, lang))
     apply_layout(fig, lang, height=TIMELINE_HEIGHT)
-    xs = [begin, finish, *(p["x"] for p in points)]
-    pad = timedelta(days=20)
     quarters = sorted({first, last, *(Quarter.parse(str(p)) for p in history.get("period", []))})
-    tickvals, ticktext = _ticks(quarters[0], quarters[-1])
+    _axes(fig, [begin, finish, *(p["x"] for p in points)], quarters[0], quarters[-1], lang)
+    return fig
+
+
+def _expected_line(begin: datetime, finish: datetime, lang: str) -> go.Scatter:
+    """The expected progress: 0 at the span's start, 100 at its end."""
+    return go.Scatter(
+        x=[begin, finish],
+        y=[0.0, 100.0],
+        mode="lines",
+        name=t("chart.expected", lang),
+        line={"color": EXPECTED_COLOR, "dash": "dash", "width": 2},
+        hovertext=[f"{t('chart.expected', lang)}: {format_percent(v, lang)}" for v in (0, 100)],
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def _axes(fig: go.Figure, xs: list[datetime], first: Quarter, last: Quarter, lang: str) -> None:
+    """A date axis over every point (with some room), labelled by quarter from first
+    to last, and the progress axis."""
+    pad = timedelta(days=20)
+    tickvals, ticktext = _ticks(first, last)
     fig.update_xaxes(
         type="date",
         range=[min(xs) - pad, max(xs) + pad],
@@ -78,7 +88,7 @@ def measure_timeline(
         showgrid=True,
         gridcolor=GRID_COLOR,
         minor={
-            "tickvals": [_local(q.end()) for q in quarter_range(quarters[0], quarters[-1])],
+            "tickvals": [_local(q.end()) for q in quarter_range(first, last)],
             "showgrid": True,
             "gridcolor": GRID_COLOR,
         },
@@ -91,7 +101,6 @@ def measure_timeline(
         showgrid=True,
         title={"text": t("chart.progress", lang)},
     )
-    return fig
 
 
 def _points(history: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
@@ -172,8 +181,7 @@ def _quarter(value: Quarter | str) -> Quarter:
 
 
 def _progress(status: str | None, progress: Any) -> float | None:
-    if status == Status.COMPLETED:
-        return 100.0
+    progress = reported_progress(status, progress)
     if progress is None or pd.isna(progress):
         return None
     return float(progress)

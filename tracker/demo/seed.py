@@ -29,7 +29,7 @@ from tracker.service.principal import SYSTEM
 from tracker.service.status import append_status
 from tracker.service.structure import code_sort_key, find_actor, measures_frame
 from tracker.service.users import create_user
-from tracker.vocab import Rag, Role, Status
+from tracker.vocab import AuditAction, Entity, Rag, Role, Status
 
 SEED_DIR = ROOT / "data" / "seed"
 FIRST_QUARTER = Quarter(2024, 1)
@@ -370,7 +370,9 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     indicators = add_demo_indicators(session, plan_id, start_year)
     after = {"measures": len(frame), "reports": reports, "users": users, "events": events,
              "indicators": indicators}  # fmt: skip
-    record(session, SYSTEM, action="demo", entity="plan", entity_id=plan_id, after=after)
+    record(
+        session, SYSTEM, action=AuditAction.DEMO, entity=Entity.PLAN, entity_id=plan_id, after=after
+    )
     return DemoSummary(plan_id, len(frame), reports, users)
 
 

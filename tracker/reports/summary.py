@@ -11,7 +11,8 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from tracker.errors import ValidationError
-from tracker.progress import ROLLUP_COLUMNS, in_figures
+from tracker.models import Plan
+from tracker.progress import ROLLUP_COLUMNS, due_in, in_figures
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.contributions import list_contributions
 from tracker.service.indicators import list_indicators
@@ -21,7 +22,6 @@ from tracker.service.rollups import (
     actors_of,
     figures_of,
     quarterly_metrics,
-    running_in,
     themes_of,
     trend_of,
 )
@@ -82,41 +82,32 @@ def build_summary(
     Reports made after the quarter's end never change it."""
     now = now or datetime.now(UTC)
     plan = get_plan(session, plan_id)
-    first = Quarter(plan.start_year, 1)
-    if not first <= quarter <= Quarter(plan.end_year, 4):
-        raise ValidationError.of(
-            "summary.quarter_outside_plan",
-            quarter=str(quarter),
-            start=plan.start_year,
-            end=plan.end_year,
-        )
+    first = _first_quarter(plan, quarter)
+    as_of = quarter.end_or_now(now)
     # One pass over the history gives this quarter, the one before and the trend.
     quarterly = quarterly_metrics(
         session, plan_id=plan_id, quarters=quarter_range(first.previous(), quarter), now=now
     )
-    as_of = min(quarter.end(), now)
     if quarterly.empty:  # a plan without measures
         metrics = before = measure_status(session, plan_id=plan_id, as_of=as_of)
     else:
         metrics, before = _at(quarterly, quarter), _at(quarterly, quarter.previous())
     # The quarter's measures: those made and begun by its end (tracker.progress).
     metrics = in_figures(metrics).reset_index(drop=True)
-    actors = actors_of(metrics, list_actors(session))
-    actors = actors[actors["measures"] > 0].sort_values(
-        ["measures", "name"], ascending=[False, True], kind="stable"
-    )
+    actors = _leading(actors_of(metrics, list_actors(session)))
     themes = themes_of(metrics, list_themes(session, plan_id))
     themes["label"] = theme_labels(themes["code"], themes["name"])
     changes = _changes(metrics, before)
     indicators, indicator_values = list_indicators(session, plan_id, as_of)
     # Only indicators with a value by then: one added later must not change this summary.
     indicators = indicators[indicators["value"].notna()].reset_index(drop=True)
+    closed = closed_quarters(session, plan_id)
     return Summary(
         plan_name=plan.name,
         plan_years=(plan.start_year, plan.end_year),
         quarter=quarter,
         as_of=as_of,
-        provisional=quarter.end() > now or str(quarter) not in closed_quarters(session, plan_id),
+        provisional=not (quarter.has_ended(now) and str(quarter) in closed),
         example_data=bool(metrics["is_example"].any()) if not metrics.empty else False,
         figures=figures_of(metrics).reindex(ROLLUP_COLUMNS),
         themes=themes.reset_index(drop=True),
@@ -134,6 +125,25 @@ def build_summary(
         indicator_values=indicator_values,
         stamp=Stamp(produced_at=now, produced_by=produced_by),
     )
+
+
+def _first_quarter(plan: Plan, quarter: Quarter) -> Quarter:
+    """The plan's first quarter. Raises ValidationError when `quarter` is outside the plan."""
+    first = Quarter(plan.start_year, 1)
+    if not first <= quarter <= Quarter(plan.end_year, 4):
+        raise ValidationError.of(
+            "summary.quarter_outside_plan",
+            quarter=str(quarter),
+            start=plan.start_year,
+            end=plan.end_year,
+        )
+    return first
+
+
+def _leading(actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors that lead measures, those that lead most first."""
+    actors = actors[actors["measures"] > 0]
+    return actors.sort_values(["measures", "name"], ascending=[False, True], kind="stable")
 
 
 def _at(quarterly: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
@@ -162,7 +172,7 @@ def _rows(changes: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
 
 
 def _unreported(changes: pd.DataFrame, metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
-    due = running_in(metrics, quarter)
+    due = due_in(metrics, quarter)
     missing = due[due["period"] != str(quarter)]["id"]
     return _by_actor(changes[changes["id"].isin(missing)])
 

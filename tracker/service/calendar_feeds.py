@@ -29,7 +29,7 @@ from tracker.models import Actor, CalendarFeed, Plan, Theme, utcnow
 from tracker.service.audit import record
 from tracker.service.events import deadline_events, filter_events, list_events
 from tracker.service.principal import Principal, acting_user, require_admin
-from tracker.vocab import Entity
+from tracker.vocab import AuditAction, Entity
 
 TOKEN_BYTES = 32  # secrets.token_urlsafe: 43 characters, 256 bits
 TITLE_KEYS = {
@@ -95,7 +95,7 @@ def make_feed_token(session: Session, *, user: Principal, scope: FeedScope) -> s
         if made is None:
             raise
         return made.token
-    record(session, current, action="create", entity=Entity.CALENDAR_FEED.value,
+    record(session, current, action=AuditAction.CREATE, entity=Entity.CALENDAR_FEED,
            entity_id=scope, after={"feed": scope.kind, "name": target})  # fmt: skip
     return row.token
 
@@ -110,7 +110,7 @@ def renew_feed_token(session: Session, *, user: Principal, scope: FeedScope) -> 
         return make_feed_token(session, user=current, scope=scope)
     row.token, row.made_at = _new_token(), utcnow()
     session.flush()
-    record(session, current, action="renew", entity=Entity.CALENDAR_FEED.value,
+    record(session, current, action=AuditAction.RENEW, entity=Entity.CALENDAR_FEED,
            entity_id=scope, after={"feed": scope.kind, "name": target})  # fmt: skip
     return row.token
 

@@ -11,6 +11,7 @@ from tracker.errors import PermissionDenied
 from tracker.models import Plan, User
 from tracker.service.audit import record
 from tracker.service.principal import Principal, require_admin
+from tracker.vocab import AuditAction, Entity
 
 
 def active_demo_usernames(session: Session) -> list[str]:
@@ -45,8 +46,8 @@ def retire_demo_accounts(session: Session, *, user: Principal) -> list[str]:
         record(
             session,
             principal,
-            action="deactivate",
-            entity="user",
+            action=AuditAction.DEACTIVATE,
+            entity=Entity.USER,
             entity_id=account.username,
             before={"active": True},
             after={"active": False, "reason": "demo"},

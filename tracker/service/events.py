@@ -23,7 +23,7 @@ from tracker.service.audit import record
 from tracker.service.checks import Checks
 from tracker.service.principal import Principal, acting_user, actor_takes_part
 from tracker.service.structure import get_plan
-from tracker.vocab import EventKind, Role
+from tracker.vocab import AuditAction, Entity, EventKind, Role
 
 REPORT_DEADLINE_DAYS = 14  # a quarter's status report is due two weeks after it ends
 EVENT_COLUMNS = [
@@ -67,7 +67,7 @@ def save_event(
         event = Event(**asdict(cleaned))
         session.add(event)
         session.flush()
-        record(session, current, action="create", entity="event", entity_id=event.id,
+        record(session, current, action=AuditAction.CREATE, entity=Entity.EVENT, entity_id=event.id,
                after=asdict(cleaned))  # fmt: skip
         return event.id
     event = _get(session, event_id)
@@ -75,7 +75,7 @@ def save_event(
     before = {field: getattr(event, field) for field in asdict(cleaned)}
     for field, value in asdict(cleaned).items():
         setattr(event, field, value)
-    record(session, current, action="update", entity="event", entity_id=event.id,
+    record(session, current, action=AuditAction.UPDATE, entity=Entity.EVENT, entity_id=event.id,
            before=before, after=asdict(cleaned))  # fmt: skip
     return event.id
 
@@ -83,7 +83,7 @@ def save_event(
 def delete_event(session: Session, *, user: Principal, event_id: int) -> None:
     event = _get(session, event_id)
     current = _may_keep(session, user, event.actor_id)
-    record(session, current, action="delete", entity="event", entity_id=event.id,
+    record(session, current, action=AuditAction.DELETE, entity=Entity.EVENT, entity_id=event.id,
            before={"title": event.title, "starts": event.starts})  # fmt: skip
     session.delete(event)
     session.flush()

@@ -20,7 +20,7 @@ from tracker.quarters import year_position
 from tracker.service.audit import record
 from tracker.service.checks import Checks
 from tracker.service.principal import Principal, acting_user, require_admin
-from tracker.vocab import Direction, Role
+from tracker.vocab import AuditAction, Direction, Entity, Role
 
 PERIOD = re.compile(r"^\d{4}(-Q[1-4])?$")
 INDICATOR_COLUMNS = [
@@ -54,7 +54,7 @@ def save_indicator(
     row = Indicator(plan_id=plan_id, **asdict(cleaned))
     session.add(row)
     session.flush()
-    record(session, current, action="create", entity="indicator", entity_id=row.id,
+    record(session, current, action=AuditAction.CREATE, entity=Entity.INDICATOR, entity_id=row.id,
            after=asdict(cleaned))  # fmt: skip
     return row.id
 
@@ -114,7 +114,8 @@ def report_value(
     )  # fmt: skip
     session.add(row)
     session.flush()
-    record(session, current, action="report", entity="indicator", entity_id=indicator_id,
+    record(session, current, action=AuditAction.REPORT, entity=Entity.INDICATOR,
+           entity_id=indicator_id,
            after={"period": period, "value": number})  # fmt: skip
     return row.id
 

@@ -30,7 +30,7 @@ from tracker.service.audit import record
 from tracker.service.checks import Checks
 from tracker.service.events import split_groups
 from tracker.service.principal import SYSTEM, Principal, acting_user, require_admin
-from tracker.vocab import OverlapVerdict, Role
+from tracker.vocab import AuditAction, Entity, OverlapVerdict, Role
 
 NOTE_LIMIT = column_limit(OverlapDecision.note)
 MAX_SHOWN = 200  # the page lists the best pairs; a long tail helps nobody
@@ -135,14 +135,14 @@ def record_decision(
                 score=score, decided_by_user_id=current.user_id,
             )
         )  # fmt: skip
-        record(session, current, action="create", entity="overlap", entity_id=f"{a_id}-{b_id}",
-               after=after)  # fmt: skip
+        record(session, current, action=AuditAction.CREATE, entity=Entity.OVERLAP,
+               entity_id=f"{a_id}-{b_id}", after=after)  # fmt: skip
     else:
         before = {"pair": after["pair"], "verdict": found.verdict.value, "note": found.note}
         found.verdict, found.note, found.decided_by_user_id = verdict, note, current.user_id
         found.score = score if score is not None else found.score
-        record(session, current, action="update", entity="overlap", entity_id=f"{a_id}-{b_id}",
-               before=before, after=after)  # fmt: skip
+        record(session, current, action=AuditAction.UPDATE, entity=Entity.OVERLAP,
+               entity_id=f"{a_id}-{b_id}", before=before, after=after)  # fmt: skip
     session.flush()
 
 
@@ -153,7 +153,8 @@ def reopen_pair(session: Session, *, user: Principal, measure_ids: tuple[int, in
     found = _decision(session, a_id, b_id)
     if found is None:
         raise NotFound.of("overlap.no_decision")
-    record(session, current, action="delete", entity="overlap", entity_id=f"{a_id}-{b_id}",
+    record(session, current, action=AuditAction.DELETE, entity=Entity.OVERLAP,
+           entity_id=f"{a_id}-{b_id}",
            before={"pair": _pair_label(session, a_id, b_id), "verdict": found.verdict.value,
                    "note": found.note})  # fmt: skip
     session.delete(found)
@@ -174,7 +175,8 @@ def forget_measure(session: Session, principal: Principal, measure_id: int) -> N
     ).all()
     for decision in found:
         a_id, b_id = decision.measure_a_id, decision.measure_b_id
-        record(session, principal, action="delete", entity="overlap", entity_id=f"{a_id}-{b_id}",
+        record(session, principal, action=AuditAction.DELETE, entity=Entity.OVERLAP,
+               entity_id=f"{a_id}-{b_id}",
                before={"pair": _pair_label(session, a_id, b_id),
                        "verdict": decision.verdict.value, "note": decision.note})  # fmt: skip
         session.delete(decision)

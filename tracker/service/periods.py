@@ -12,6 +12,7 @@ from tracker.models import ClosedPeriod
 from tracker.quarters import Quarter
 from tracker.service.audit import record
 from tracker.service.principal import Principal, require_admin
+from tracker.vocab import AuditAction, Entity
 
 
 def closed_quarters(session: Session, plan_id: int) -> list[str]:
@@ -33,7 +34,7 @@ def close_quarter(
 
     principal = require_admin(session, user)
     now = now or datetime.now(UTC)
-    if period.end() > now:
+    if not period.has_ended(now):
         raise ValidationError.of("period.not_finished", "period", period=str(period))
     if _find(session, plan_id, period) is not None:
         raise ValidationError.of("period.already_closed", "period", period=str(period))
@@ -46,8 +47,8 @@ def close_quarter(
     record(
         session,
         principal,
-        action="close_quarter",
-        entity="plan",
+        action=AuditAction.CLOSE_QUARTER,
+        entity=Entity.PLAN,
         entity_id=plan_id,
         after={"period": str(period)},
     )
@@ -67,8 +68,8 @@ def reopen_quarter(session: Session, *, user: Principal, plan_id: int, period: Q
     record(
         session,
         principal,
-        action="reopen_quarter",
-        entity="plan",
+        action=AuditAction.REOPEN_QUARTER,
+        entity=Entity.PLAN,
         entity_id=plan_id,
         before={"period": str(period)},
     )

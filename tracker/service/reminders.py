@@ -5,7 +5,7 @@ reminders were sent (audited, per recipient)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import select
@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 from tracker.cells_safe import neutralised
 from tracker.i18n import t
 from tracker.models import Actor, User
-from tracker.progress import in_figures
+from tracker.progress import due_in, in_figures
 from tracker.quarters import Quarter
 from tracker.service.audit import record
 from tracker.service.measures import measure_status
 from tracker.service.principal import Principal, require_admin
-from tracker.service.rollups import running_in
+from tracker.vocab import AuditAction, Entity
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,9 @@ def reminders(
     Recipients: the actor's active users with an e-mail, else its contact if that
     is an e-mail address."""
     require_admin(session, user)
-    as_of = min(quarter.end(), now or datetime.now(UTC))
+    as_of = quarter.end_or_now(now)
     metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
-    due = running_in(metrics, quarter)
+    due = due_in(metrics, quarter)
     missing = _names_by_actor(due[due["period"] != str(quarter)])
     overdue = _names_by_actor(in_figures(metrics).query("overdue"))
     actor_ids = sorted(set(missing) | set(overdue))
@@ -97,7 +97,7 @@ def record_sent(
     """Audit one actor's reminder: who got it, who did not and why."""
     require_admin(session, user)
     record(
-        session, user, action="remind", entity="actor", entity_id=reminder.actor_id,
+        session, user, action=AuditAction.REMIND, entity=Entity.ACTOR, entity_id=reminder.actor_id,
         after={
             "quarter": reminder.quarter,
             "sent": sent,

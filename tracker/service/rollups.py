@@ -1,5 +1,8 @@
-"""Roll-ups per plan, theme, goal and actor as of a moment (progress math in
-tracker.progress), and the trend over quarters."""
+"""Roll-ups per plan, theme, goal and actor of a measure_status frame (progress math
+in tracker.progress), the figures at every quarter's end in one pass
+(quarterly_metrics), and the trend and theme × quarter RAG grid from them. The
+functions that roll up are pure: tracker.service.views and the quarterly summary
+read the frames once and roll them up several ways."""
 
 from __future__ import annotations
 
@@ -8,27 +11,21 @@ from datetime import UTC, datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from tracker.progress import ROLLUP_COLUMNS, add_measure_metrics, group_rag, in_figures, roll_up
-from tracker.quarters import Quarter, quarter_range
-from tracker.service.asof import AsOf
-from tracker.service.measures import measure_status
-from tracker.service.status import code_column, plan_history
-from tracker.service.structure import (
-    get_plan,
-    list_actors,
-    list_goals,
-    list_themes,
-    measures_frame,
+from tracker.progress import (
+    ROLLUP_COLUMNS,
+    add_measure_metrics,
+    due_in,
+    group_rag,
+    in_figures,
+    roll_up,
 )
+from tracker.quarters import Quarter, quarter_range
+from tracker.service.status import code_column, plan_history
+from tracker.service.structure import get_plan, measures_frame
 from tracker.vocab import Rag
 
 RAG_CODES = [r.value for r in Rag]
 MOMENT = "datetime64[us, UTC]"
-
-
-def plan_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.Series:
-    """The whole plan's figures as one row (ROLLUP_COLUMNS)."""
-    return figures_of(measure_status(session, plan_id=plan_id, as_of=as_of))
 
 
 def figures_of(metrics: pd.DataFrame) -> pd.Series:
@@ -40,35 +37,24 @@ def figures_of(metrics: pd.DataFrame) -> pd.Series:
     return rolled.astype(object).iloc[0]
 
 
-def theme_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.DataFrame:
-    """One row per theme, in plan order, themes without measures included."""
-    metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
-    return themes_of(metrics, list_themes(session, plan_id))
-
-
 def themes_of(metrics: pd.DataFrame, themes: pd.DataFrame) -> pd.DataFrame:
     """Roll a measure_status frame up per theme (pure); themes from list_themes."""
     rolled = roll_up(metrics, "theme_id") if not metrics.empty else _empty()
     return _label(themes.rename(columns={"id": "theme_id"}), rolled, "theme_id")
 
 
-def goal_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.DataFrame:
-    goals = list_goals(session, plan_id)
-    metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
+def goals_of(metrics: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
+    """Roll a measure_status frame up per goal (pure); goals from list_goals. Measures
+    without a goal are in no row."""
     metrics = metrics[metrics["goal_id"].notna()]
     rolled = roll_up(metrics, "goal_id") if not metrics.empty else _empty()
     return _label(goals.rename(columns={"id": "goal_id"}), rolled, "goal_id")
 
 
-def actor_rollup(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.DataFrame:
-    """Per actor: figures over the measures it leads; `partner_in` counts apart the
-    measures where it is a partner or funder. Actors with neither are left out."""
-    metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
-    return actors_of(metrics, list_actors(session))
-
-
 def actors_of(metrics: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Roll a measure_status frame up per lead actor, partner roles counted apart (pure)."""
+    """Roll a measure_status frame up per lead actor (pure): figures over the measures
+    it leads; `partner_in` counts apart the measures where it is a partner or funder.
+    Actors with neither are left out."""
     rolled = roll_up(metrics, "lead_actor_id") if not metrics.empty else _empty()
     out = _label(actors.rename(columns={"id": "actor_id"}), rolled, "actor_id")
     partnered = in_figures(metrics)["partner_ids"] if not metrics.empty else metrics["partner_ids"]
@@ -80,22 +66,13 @@ def actors_of(metrics: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 def reporting_of(metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
     """Per lead actor: how many of the measures it leads run in `quarter`
     (quarter_due), and how many of those have a report for it (quarter_reported). Pure."""
-    running = running_in(metrics, quarter)
+    running = due_in(metrics, quarter)
     due = running.groupby("lead_actor_id").size()
     reported = running[running["period"] == str(quarter)].groupby("lead_actor_id").size()
     out = pd.DataFrame({"quarter_due": due, "quarter_reported": reported})
     out = out.fillna(0).astype(int)
     out["quarter_missing"] = out["quarter_due"] - out["quarter_reported"]
     return out.rename_axis("actor_id").reset_index()
-
-
-def running_in(metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
-    """The measures due a report for `quarter` (pure): running then, not cancelled,
-    and not completed in an earlier quarter (a finished measure has nothing to report)."""
-    quarter_text = str(quarter)
-    running = (metrics["start_period"] <= quarter_text) & (metrics["end_period"] >= quarter_text)
-    done_before = (metrics["status"] == "completed") & (metrics["period"] < quarter_text)
-    return metrics[running & (metrics["status"] != "cancelled") & ~done_before]
 
 
 def quarterly_metrics(
@@ -109,7 +86,7 @@ def quarterly_metrics(
         return pd.DataFrame(columns=[*measures.columns, "quarter"])
     now = now or datetime.now(UTC)  # the running quarter is shown as it stands now
     ends = pd.DataFrame(
-        {"quarter": [str(q) for q in quarters], "as_of": [min(q.end(), now) for q in quarters]}
+        {"quarter": [str(q) for q in quarters], "as_of": [q.end_or_now(now) for q in quarters]}
     )
     ends["as_of"] = ends["as_of"].astype(MOMENT)  # type: ignore[call-overload]  # pandas-stubs: a dtype string
     grid = measures.merge(ends, how="cross").sort_values("as_of", kind="stable")
@@ -142,30 +119,12 @@ def plan_quarters_so_far(
     return quarter_range(Quarter(plan.start_year, 1), last)
 
 
-def trend(session: Session, *, plan_id: int, quarters: list[Quarter] | None = None) -> pd.DataFrame:
-    """The plan's figures at the end of every quarter (default: the plan's first
-    quarter to the last finished one), one row per quarter."""
-    quarters = quarters if quarters is not None else plan_quarters_so_far(session, plan_id)
-    return trend_of(quarterly_metrics(session, plan_id=plan_id, quarters=quarters))
-
-
 def trend_of(quarterly: pd.DataFrame) -> pd.DataFrame:
     """Roll a quarterly_metrics frame up per quarter (pure)."""
     if quarterly.empty:
         return pd.DataFrame(columns=["quarter", *ROLLUP_COLUMNS])
     rolled = roll_up(quarterly, "quarter")
     return rolled.rename_axis("quarter").reset_index()
-
-
-def rag_grid(
-    session: Session, *, plan_id: int, quarters: list[Quarter] | None = None
-) -> pd.DataFrame:
-    """Theme × quarter: the RAG of each theme at each quarter end (group_rag of its
-    measures' ratings), with the counts behind it. Columns theme_id, theme_code,
-    theme_name, quarter, rag, green, yellow, red."""
-    quarters = quarters if quarters is not None else plan_quarters_so_far(session, plan_id)
-    metrics = quarterly_metrics(session, plan_id=plan_id, quarters=quarters)
-    return rag_grid_of(metrics, list_themes(session, plan_id), quarters)
 
 
 def rag_grid_of(

@@ -16,13 +16,14 @@ from tracker.cleaning import clean_text
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
 from tracker.limits import is_progress
 from tracker.models import Actor, ClosedPeriod, Measure, StatusUpdate, User
+from tracker.progress import reported_progress
 from tracker.quarters import Quarter
 from tracker.service.asof import AsOf, as_of_moment
 from tracker.service.audit import record
 from tracker.service.checks import too_long
 from tracker.service.locking import claim_version
 from tracker.service.principal import Principal, require_reporter
-from tracker.vocab import Rag, Status
+from tracker.vocab import AuditAction, Entity, Rag, Status
 
 STATUS_COLUMNS = [
     "measure_id",
@@ -195,7 +196,7 @@ def report_status(
         measure,
         period=period,
         status=status,
-        progress=100 if status == Status.COMPLETED else report.progress,
+        progress=reported_progress(status, report.progress),
         rag=rag,
         comment=report.comment.strip(),
         next_steps=report.next_steps.strip(),
@@ -206,8 +207,8 @@ def report_status(
     record(
         session,
         principal,
-        action="report",
-        entity="measure",
+        action=AuditAction.REPORT,
+        entity=Entity.MEASURE,
         entity_id=measure.code,
         after=status_values(update_row),
     )
@@ -235,7 +236,7 @@ def _same_as_stored(
         .order_by(StatusUpdate.reported_at.desc(), StatusUpdate.id.desc())
         .limit(1)
     ).first()
-    progress = 100 if status == Status.COMPLETED else report.progress
+    progress = reported_progress(status, report.progress)
     wanted = (str(period), status, progress, rag, report.comment.strip(), report.next_steps.strip())
     if latest is None:
         return None

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, aliased
 
 from tracker.errors import NotFound
 from tracker.models import Actor, Goal, Measure, MeasurePartner, Plan, Theme
+from tracker.vocab import PartnerRole
 
 
 def list_plans(session: Session) -> pd.DataFrame:
@@ -183,7 +184,7 @@ def _partners_by_measure(
         ids, names, funders = out.setdefault(measure_id, ([], [], []))
         ids.append(actor_id)
         names.append(name)
-        if role == "funder":
+        if role == PartnerRole.FUNDER:
             funders.append(actor_id)
     return out
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from tracker.limits import MAX_YEAR, MIN_YEAR
+from tracker.quarters import Quarter
 from tracker.service.admin import save_plan
 from ui import data, save_guard
 from ui.admin import themes_goals
@@ -46,7 +45,7 @@ def render(plan_id: int | None) -> None:
 def plan_form(plan_id: int | None) -> None:
     prefix = f"admin_plan_{plan_id}" if plan_id else save_guard.fresh_key("admin_plan_new")
     if plan_id is None:
-        year = date.today().year
+        year = Quarter.current().year
         start = {"name": "", "start_year": year, "end_year": year + 4, "owner": ""}
         start["description"] = ""
     else:
