@@ -5,77 +5,73 @@ and start date, so a re-import changes it instead of adding it again."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from tracker.cleaning import clean_text
-from tracker.models import Actor, Event, Theme
+from tracker.models import Event
+from tracker.planfile import actor_rows, themes
+from tracker.planfile.apply import sync
+from tracker.planfile.run import ImportRun
 from tracker.planfile.sheets import EVENTS
+from tracker.planfile.specs import EventSpec
 from tracker.planfile.values import parse_date, parse_event_kind, parse_yes
 from tracker.service.events import match_key, split_groups
 from tracker.vocab import Entity, EventKind
-
-if TYPE_CHECKING:
-    from tracker.planfile.importer import _Job
 
 LINK = re.compile(r"^https?://\S+$")
 HEADER = {c.key: c.header for c in EVENTS.columns}  # problems name the sheet's own columns
 
 
-@dataclass
-class EventSpec:
-    row: int
-    actor: Actor
-    theme: Theme | None
-    values: dict[str, Any]
-
-
-def parse_events(job: _Job) -> list[EventSpec]:
+def parse_events(run: ImportRun) -> list[EventSpec]:
     specs: list[EventSpec] = []
-    for row, values in job.rows(EVENTS):
-        actor = job.find_one_actor(values.get("actor", ""), row, HEADER["actor"], True)
+    for row, values in run.rows(EVENTS):
+        actor = actor_rows.find_one_actor(run, values.get("actor", ""), row, HEADER["actor"], True)
         title = clean_text(values.get("title", ""))
         if not title:
-            job.problem("import.required", row, HEADER["title"])
+            run.problem("import.required", row, HEADER["title"])
         else:
-            job.fits(title, Event.title, row, HEADER["title"])
-        starts = _date(job, values.get("starts", ""), row, HEADER["starts"], required=True)
-        ends = _date(job, values.get("ends", ""), row, HEADER["ends"])
+            run.fits(title, Event.title, row, HEADER["title"])
+        starts = _date(run, values.get("starts", ""), row, HEADER["starts"], required=True)
+        ends = _date(run, values.get("ends", ""), row, HEADER["ends"])
         if starts and ends and ends < starts:
-            job.problem("wheel.ends_before_starts", row, HEADER["ends"])
+            run.problem("wheel.ends_before_starts", row, HEADER["ends"])
         theme_name = values.get("theme", "").strip()
-        theme = job.themes.find(theme_name) if theme_name else None
+        theme = run.themes.find(theme_name) if theme_name else None
         if theme_name and theme is None:
-            job.unknown_theme(theme_name, row, HEADER["theme"])
+            themes.unknown_theme(run, theme_name, row, HEADER["theme"])
         groups = "; ".join(split_groups(clean_text(values.get("groups", ""))))
         place = clean_text(values.get("place", ""))
         link = clean_text(values.get("link", ""))
-        fits = [job.fits(text, column, row, HEADER[key]) for key, text, column in (
-            ("groups", groups, Event.target_groups), ("place", place, Event.place),
+        texts = (
+            ("groups", groups, Event.target_groups),
+            ("place", place, Event.place),
             ("link", link, Event.link),
-        )]  # fmt: skip
+        )
+        fits = [run.fits(text, column, row, HEADER[key]) for key, text, column in texts]
         if link and fits[-1] and not LINK.match(link):
-            job.problem("wheel.link_invalid", row, HEADER["link"])
+            run.problem("wheel.link_invalid", row, HEADER["link"])
         if actor is None or not title or starts is None or not all(fits):
             continue
-        specs.append(
-            EventSpec(row, actor, theme, {
-                "title": title, "kind": _kind(job, values.get("kind", ""), row),
-                "starts": starts, "ends": ends if ends != starts else None,
-                "yearly": parse_yes(values.get("yearly", "")),
-                "target_groups": groups, "place": place, "link": link,
-            })
-        )  # fmt: skip
+        event = {
+            "title": title,
+            "kind": _kind(run, values.get("kind", ""), row),
+            "starts": starts,
+            "ends": ends if ends != starts else None,
+            "yearly": parse_yes(values.get("yearly", "")),
+            "target_groups": groups,
+            "place": place,
+            "link": link,
+        }
+        specs.append(EventSpec(row, actor, theme, event))
     return specs
 
 
-def apply_events(job: _Job, specs: list[EventSpec]) -> None:
+def apply_events(run: ImportRun, specs: list[EventSpec]) -> None:
     existing = {
         match_key(event.actor_id, event.title, event.starts): event
-        for event in job.session.scalars(select(Event))
+        for event in run.session.scalars(select(Event))
     }
     for spec in specs:
         key = match_key(spec.actor.id, spec.values["title"], spec.values["starts"])
@@ -87,27 +83,27 @@ def apply_events(job: _Job, specs: list[EventSpec]) -> None:
         }
         if event.id is not None:
             wanted["measure_id"] = event.measure_id
-        job.sync(event, wanted, Entity.EVENT, spec.values["title"])
-    job.session.flush()
+        sync(run, event, wanted, Entity.EVENT, spec.values["title"])
+    run.session.flush()
 
 
-def _date(job: _Job, text: str, row: int, column: str, required: bool = False) -> date | None:
+def _date(run: ImportRun, text: str, row: int, column: str, required: bool = False) -> date | None:
     if not text.strip():
         if required:
-            job.problem("import.required", row, column)
+            run.problem("import.required", row, column)
         return None
     try:
         return parse_date(text)
     except ValueError:
-        job.problem("import.bad_date", row, column, value=text)
+        run.problem("import.bad_date", row, column, value=text)
         return None
 
 
-def _kind(job: _Job, text: str, row: int) -> EventKind:
+def _kind(run: ImportRun, text: str, row: int) -> EventKind:
     if not text.strip():
         return EventKind.OTHER
     try:
         return parse_event_kind(text)
     except ValueError:
-        job.problem("import.bad_event_kind", row, HEADER["kind"], value=text)
+        run.problem("import.bad_event_kind", row, HEADER["kind"], value=text)
         return EventKind.OTHER
