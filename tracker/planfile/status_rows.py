@@ -16,6 +16,7 @@ from tracker.planfile.run import ImportRun
 from tracker.planfile.sheets import MEASURES
 from tracker.planfile.specs import StatusSpec
 from tracker.planfile.values import parse_progress, parse_quarter, parse_rag, parse_status
+from tracker.progress import reported_progress
 from tracker.quarters import Quarter
 from tracker.service.status import Report
 from tracker.vocab import Rag, Status
@@ -47,8 +48,7 @@ def status_spec(
     progress = run.parse_cell(parse_progress, values.get("progress", ""), row, "progress")
     rag = run.parse_cell(parse_rag, values.get("rag", ""), row, "rag")
     period = status_period(run, values.get("status_period", ""), row, start, end)
-    if status == Status.COMPLETED:
-        progress = 100
+    progress = reported_progress(status, progress)
     if status is None or start is None or end is None:
         return None
     comment = clean_text(values.get("comment", ""), multiline=True)
@@ -136,7 +136,7 @@ def _status_changed(spec: StatusSpec, latest: Any) -> bool:
     if latest is None:
         return True
     # A completed report counts as 100 %, and a row saying completed is read as 100.
-    progress = 100 if latest.status == Status.COMPLETED.value else latest.progress
+    progress = reported_progress(latest.status, latest.progress)
     same = (
         latest.status == spec.status.value
         and _same_progress(progress, spec.progress)
