@@ -51,9 +51,15 @@ st.caption(
     )
 )
 figures.chart(
-    "network_map", net.nodes, net.edges, lang(), chosen,
-    key=MAP_KEY, scope=(plan_id, theme_id, chosen), clickable=True,
-)  # fmt: skip
+    "network_map",
+    net.nodes,
+    net.edges,
+    lang(),
+    chosen,
+    key=MAP_KEY,
+    scope=(plan_id, theme_id, chosen),
+    clickable=True,
+)
 
 st.selectbox(
     t("network.pick"),

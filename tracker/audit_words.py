@@ -135,8 +135,12 @@ REASONS = {"demo": "audit.reason.demo"}
 
 THING_BY_ID = {"event", "indicator"}
 """Entities whose rows name the thing by its id."""
-ACTIONS_BY_ID = {("plan", "demo"), ("plan", "close_quarter"), ("plan", "reopen_quarter"),
-                 ("actor", "remind")}  # fmt: skip
+ACTIONS_BY_ID = {
+    ("plan", "demo"),
+    ("plan", "close_quarter"),
+    ("plan", "reopen_quarter"),
+    ("actor", "remind"),
+}
 """(entity, action) whose rows name the thing by its id; the others by its name or code."""
 
 

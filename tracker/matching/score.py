@@ -22,9 +22,20 @@ TEXT_REASON_FLOOR = 0.1  # a text similarity below this is no reason to name
 THRESHOLD = 0.25  # the page's default: recall first, a look costs less than a miss
 
 MEASURE_FIELDS = [
-    "id", "code", "title", "description", "plan_id", "plan_name", "theme_key", "theme_name",
-    "lead_actor_id", "lead_name", "start_period", "end_period", "groups",
-]  # fmt: skip
+    "id",
+    "code",
+    "title",
+    "description",
+    "plan_id",
+    "plan_name",
+    "theme_key",
+    "theme_name",
+    "lead_actor_id",
+    "lead_name",
+    "start_period",
+    "end_period",
+    "groups",
+]
 RANK_COLUMNS = ["a_id", "b_id", "score", "text", "same_theme"]
 PAIR_COLUMNS = [*RANK_COLUMNS, "overlap_from", "overlap_to", "groups", "activities"]
 
@@ -112,8 +123,9 @@ def rank_pairs(measures: pd.DataFrame, *, threshold: float = 0.0) -> pd.DataFram
             )
         )
     pairs = pd.concat(blocks, ignore_index=True)
-    return pairs.sort_values(["score", "a_id", "b_id"], ascending=[False, True, True],
-                             ignore_index=True)  # fmt: skip
+    return pairs.sort_values(
+        ["score", "a_id", "b_id"], ascending=[False, True, True], ignore_index=True
+    )
 
 
 def _pair_blocks(lead: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -178,8 +190,9 @@ def _features(compared: Compared, first: np.ndarray, second: np.ndarray) -> Feat
 def _shared_any(sets: list[frozenset[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
     masks = _masks(sets)
     if masks is None:
-        return np.array([bool(sets[i] & sets[j]) for i, j in zip(first, second, strict=True)],
-                        dtype=np.float32)  # fmt: skip
+        return np.array(
+            [bool(sets[i] & sets[j]) for i, j in zip(first, second, strict=True)], dtype=np.float32
+        )
     return ((masks[first] & masks[second]) != 0).astype(np.float32)
 
 

@@ -225,9 +225,13 @@ def _themes(summary: Summary, lang: str) -> Table:
     columns = _group_columns(Column("name", t("col.theme", lang), width=30), lang)
     rows = _group_rows(summary.themes.assign(name=summary.themes["label"]), columns)
     return Table(
-        "themes", _head("themes", lang), columns, rows,
-        chart="themes", chart_values=("progress", "expected"),
-    )  # fmt: skip
+        "themes",
+        _head("themes", lang),
+        columns,
+        rows,
+        chart="themes",
+        chart_values=("progress", "expected"),
+    )
 
 
 def _actors(summary: Summary, lang: str) -> tuple[Table, ...]:
@@ -238,9 +242,14 @@ def _actors(summary: Summary, lang: str) -> tuple[Table, ...]:
     shown, total = len(summary.chart_actors), len(summary.actors)
     note = t("summary.actors_limited", lang, shown=shown, total=total) if total > shown else ""
     table = Table(
-        "actors", _head("actors", lang), columns, _group_rows(summary.actors, columns),
-        chart="actors", chart_values=("progress", "expected"), note=note,
-    )  # fmt: skip
+        "actors",
+        _head("actors", lang),
+        columns,
+        _group_rows(summary.actors, columns),
+        chart="actors",
+        chart_values=("progress", "expected"),
+        note=note,
+    )
     return (table,)
 
 
@@ -352,25 +361,37 @@ def _trend(summary: Summary, lang: str) -> Table:
     )
     rows = trend.assign(coverage=trend["coverage"].map(_ratio))[[c.key for c in columns]]
     return Table(
-        "trend", _head("trend", lang), columns, rows.reset_index(drop=True),
-        chart="trend", chart_values=("progress", "expected"),
-    )  # fmt: skip
+        "trend",
+        _head("trend", lang),
+        columns,
+        rows.reset_index(drop=True),
+        chart="trend",
+        chart_values=("progress", "expected"),
+    )
 
 
 def _indicators(summary: Summary, lang: str) -> Table:
     rows = summary.indicators
     state = [
-        t("indicators.no_value", lang) if pd.isna(on) else
-        t("indicators.on_track" if on else "indicators.off_track", lang)
+        t("indicators.no_value", lang)
+        if pd.isna(on)
+        else t("indicators.on_track" if on else "indicators.off_track", lang)
         for on in rows["on_track"]
-    ]  # fmt: skip
-    frame = pd.DataFrame({
-        "name": rows["name"], "unit": rows["unit"],
-        "baseline": rows["baseline_value"], "baseline_year": rows["baseline_year"].astype(str),
-        "target": rows["target_value"], "target_year": rows["target_year"].astype(str),
-        "value": rows["value"], "period": rows["period"].fillna(""),
-        "expected": rows["expected"], "state": state,
-    })  # fmt: skip
+    ]
+    frame = pd.DataFrame(
+        {
+            "name": rows["name"],
+            "unit": rows["unit"],
+            "baseline": rows["baseline_value"],
+            "baseline_year": rows["baseline_year"].astype(str),
+            "target": rows["target_value"],
+            "target_year": rows["target_year"].astype(str),
+            "value": rows["value"],
+            "period": rows["period"].fillna(""),
+            "expected": rows["expected"],
+            "state": state,
+        }
+    )
     columns = (
         Column("name", t("indicators.col.name", lang), width=34),
         Column("unit", t("indicators.unit", lang), width=12),

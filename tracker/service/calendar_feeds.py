@@ -95,8 +95,14 @@ def make_feed_token(session: Session, *, user: Principal, scope: FeedScope) -> s
         if made is None:
             raise
         return made.token
-    record(session, current, action="create", entity=Entity.CALENDAR_FEED.value,
-           entity_id=scope, after={"feed": scope.kind, "name": target})  # fmt: skip
+    record(
+        session,
+        current,
+        action="create",
+        entity=Entity.CALENDAR_FEED.value,
+        entity_id=scope,
+        after={"feed": scope.kind, "name": target},
+    )
     return row.token
 
 
@@ -110,8 +116,14 @@ def renew_feed_token(session: Session, *, user: Principal, scope: FeedScope) -> 
         return make_feed_token(session, user=current, scope=scope)
     row.token, row.made_at = _new_token(), utcnow()
     session.flush()
-    record(session, current, action="renew", entity=Entity.CALENDAR_FEED.value,
-           entity_id=scope, after={"feed": scope.kind, "name": target})  # fmt: skip
+    record(
+        session,
+        current,
+        action="renew",
+        entity=Entity.CALENDAR_FEED.value,
+        entity_id=scope,
+        after={"feed": scope.kind, "name": target},
+    )
     return row.token
 
 

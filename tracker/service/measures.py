@@ -38,8 +38,16 @@ def measure_status(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.
         status, how="left", left_on="id", right_on="measure_id", validate="one_to_one"
     ).drop(columns=["measure_id"])
     if frame.empty:
-        for column in ("effective", "expected", "due", "counts", "known", "behind", "fresh",
-                       "overdue"):  # fmt: skip
+        for column in (
+            "effective",
+            "expected",
+            "due",
+            "counts",
+            "known",
+            "behind",
+            "fresh",
+            "overdue",
+        ):
             frame[column] = pd.Series(dtype="float64")
         return frame
     frame["status"] = code_column(frame["status"])

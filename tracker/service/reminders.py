@@ -33,9 +33,13 @@ class Reminder:
 
 
 def reminders(
-    session: Session, *, user: Principal, plan_id: int, quarter: Quarter,
+    session: Session,
+    *,
+    user: Principal,
+    plan_id: int,
+    quarter: Quarter,
     now: datetime | None = None,
-) -> list[Reminder]:  # fmt: skip
+) -> list[Reminder]:
     """One Reminder per lead actor with measures due a report for `quarter` (running
     then, not cancelled, not finished before) that have none, or with overdue
     measures (past their end, neither completed nor cancelled), in actor name order.
@@ -91,19 +95,27 @@ def _addresses(session: Session, actor_ids: list[int]) -> dict[int, tuple[str, .
 
 
 def record_sent(
-    session: Session, *, user: Principal, reminder: Reminder, sent: list[str],
+    session: Session,
+    *,
+    user: Principal,
+    reminder: Reminder,
+    sent: list[str],
     failed: dict[str, str],
-) -> None:  # fmt: skip
+) -> None:
     """Audit one actor's reminder: who got it, who did not and why."""
     require_admin(session, user)
     record(
-        session, user, action="remind", entity="actor", entity_id=reminder.actor_id,
+        session,
+        user,
+        action="remind",
+        entity="actor",
+        entity_id=reminder.actor_id,
         after={
             "quarter": reminder.quarter,
             "sent": sent,
             "failed": [f"{address}: {reason}" for address, reason in failed.items()],
         },
-    )  # fmt: skip
+    )
 
 
 def reminder_table(found: list[Reminder], lang: str) -> pd.DataFrame:

@@ -325,8 +325,12 @@ def saved_text(username: str, changes: dict[str, tuple[Any, Any]], actors: dict[
         return str(stored)
 
     parts = [
-        t("adminpage.user_change", field=t(CHANGE_LABELS[field]),
-          before=shown(field, before), after=shown(field, after))
+        t(
+            "adminpage.user_change",
+            field=t(CHANGE_LABELS[field]),
+            before=shown(field, before),
+            after=shown(field, after),
+        )
         for field, (before, after) in changes.items()
-    ]  # fmt: skip
+    ]
     return t_md("adminpage.user_saved", name=username, changes="; ".join(parts))
