@@ -390,9 +390,10 @@ def user_list(ctx: Context) -> None:
 
     with ctx.transaction() as session:
         users = list_users(session)
-    for row in users.itertuples():
-        active = "" if row.active else f" ({i18n.t('cli.inactive', ctx.lang)})"
-        click.echo(f"{row.username:<20} {row.role:<7} {row.actor_name or '':<30}{active}")
+    for row in users.to_dict("records"):
+        active = "" if row["active"] else f" ({i18n.t('cli.inactive', ctx.lang)})"
+        name = row["actor_name"] or ""
+        click.echo(f"{row['username']:<20} {row['role']:<7} {name:<30}{active}")
 
 
 def _read_password(ctx: Context) -> str:

@@ -87,20 +87,23 @@ def _checked(values: IndicatorInput) -> IndicatorInput:
     last = checks.year("target_year", values.target_year)
     if first is not None and last is not None and last <= first:
         checks.add("indicators.target_after_baseline", "target_year")
-    cleaned = replace(
+    unit = checks.text("unit", values.unit, Indicator.unit)
+    source = checks.text("source", values.source, Indicator.source)
+    baseline = checks.number("baseline_value", values.baseline_value, Indicator.baseline_value)
+    target = checks.number("target_value", values.target_value, Indicator.target_value)
+    direction = checks.member("direction", values.direction, Direction, Indicator.direction)
+    checks.raise_if_any()
+    assert baseline is not None and target is not None and direction is not None  # else raised
+    return replace(
         values,
         name=name,
-        unit=checks.text("unit", values.unit, Indicator.unit),
-        source=checks.text("source", values.source, Indicator.source),
-        baseline_value=checks.number(
-            "baseline_value", values.baseline_value, Indicator.baseline_value
-        ),
-        target_value=checks.number("target_value", values.target_value, Indicator.target_value),
-        direction=checks.member("direction", values.direction, Direction, Indicator.direction),
+        unit=unit,
+        source=source,
+        baseline_value=baseline,
+        target_value=target,
+        direction=direction,
         is_example=bool(values.is_example),
     )
-    checks.raise_if_any()
-    return cleaned
 
 
 def report_value(

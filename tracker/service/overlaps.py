@@ -91,10 +91,11 @@ def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.Data
     partners = _partners(session)
     frame["lead_short"] = frame["short_name"].where(frame["short_name"] != "", frame["lead_name"])
     frame["theme_key"] = frame["theme_name"].map(normalised)
-    frame["groups"] = [
+    groups = [
         target_groups(f"{title} {text}", tags.get(m, []))
         for m, title, text in zip(frame["id"], frame["title"], frame["description"], strict=True)
     ]
+    frame["groups"] = pd.Series(groups, index=frame.index, dtype=object)
     frame["partner_ids"] = [partners.get(m, []) for m in frame["id"]]
     return frame[[*MEASURE_FIELDS, "lead_short", "partner_ids"]]
 
@@ -335,7 +336,7 @@ def _ordered(session: Session, measure_ids: tuple[int, int]) -> tuple[int, int]:
 
 def _verdict(value: OverlapVerdict | str | None) -> OverlapVerdict:
     try:
-        return OverlapVerdict(value)
+        return OverlapVerdict(value or "")  # None: refused as any unknown word
     except ValueError:
         raise ValidationError.of("overlap.bad_verdict", "verdict") from None
 
@@ -357,9 +358,10 @@ def _pair_label(session: Session, a_id: int, b_id: int) -> str:
 def _event_tags(session: Session) -> dict[int, list[str]]:
     """Per measure: the target-group tags of the årshjul events tied to it."""
     tags: dict[int, list[str]] = {}
-    query = select(Event.measure_id, Event.target_groups).where(Event.measure_id.is_not(None))
+    query = select(Event.measure_id, Event.target_groups)
     for measure_id, groups in session.execute(query):
-        tags.setdefault(measure_id, []).extend(split_groups(groups))
+        if measure_id is not None:
+            tags.setdefault(measure_id, []).extend(split_groups(groups))
     return tags
 
 

@@ -72,8 +72,12 @@ def reminders(
 
 def _names_by_actor(frame: pd.DataFrame) -> dict[int, tuple[str, ...]]:
     """ "1.2 Title" of each measure, grouped by lead actor id."""
-    names = frame["code"].astype(str) + " " + frame["title"].astype(str)
-    return {int(k): tuple(v) for k, v in names.groupby(frame["lead_actor_id"]).agg(tuple).items()}
+    names: dict[int, list[str]] = {}
+    for lead, code, title in zip(
+        frame["lead_actor_id"], frame["code"], frame["title"], strict=True
+    ):
+        names.setdefault(int(lead), []).append(f"{code} {title}")
+    return {lead: tuple(found) for lead, found in names.items()}
 
 
 def _addresses(session: Session, actor_ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -84,7 +88,8 @@ def _addresses(session: Session, actor_ids: list[int]) -> dict[int, tuple[str, .
     )
     found: dict[int, list[str]] = {actor_id: [] for actor_id in actor_ids}
     for actor_id, email in session.execute(query):
-        found[actor_id].append(email)
+        if actor_id is not None and email is not None:  # as the query asks: for the type checker
+            found[actor_id].append(email)
     query = select(Actor.id, Actor.contact).where(Actor.id.in_(actor_ids))
     contacts = dict(session.execute(query).all())  # a list: a Result has keys()
     for actor_id, emails in found.items():

@@ -59,7 +59,7 @@ def render(plan_id: int | None) -> None:
 
 
 def locked_text(until: object) -> str:
-    if until is None or pd.isna(until):
+    if not isinstance(until, datetime) or pd.isna(until):  # None, NaN or NaT
         return "–"
     moment = pd.Timestamp(until)
     moment = moment.tz_localize(UTC) if moment.tzinfo is None else moment
