@@ -161,7 +161,7 @@ def _figures(summary: Summary, lang: str) -> Table:
         count = int(f[f"status_{status.value}"])
         return (label(status, lang), count, share(count), t("summary.note.share_of_measures", lang))
 
-    coverage = coverage_text(f, lang)
+    coverage = coverage_text({str(key): value for key, value in f.items()}, lang)
     rows = [
         (t("summary.figure.measures", lang), total, float("nan"), ""),
         *(status_row(s) for s in STATUS_ORDER),
@@ -196,7 +196,7 @@ def _figures(summary: Summary, lang: str) -> Table:
     return Table("figures", _head("figures", lang), columns, frame)
 
 
-def _ratio(value: object) -> float:
+def _ratio(value: float) -> float:
     return float("nan") if pd.isna(value) else 100 * float(value)
 
 
@@ -338,9 +338,9 @@ def _contribution_texts(summary: Summary, lang: str) -> list[str]:
     """Per measure (in the table's order) its partners' contributions for the quarter:
     «Kupa: Holdt kurs (https://…)», one a line."""
     lines: dict[str, list[str]] = {}
-    for row in summary.contributions.itertuples():
-        link = f" ({row.link})" if row.link else ""
-        lines.setdefault(str(row.code), []).append(f"{row.actor}: {row.text}{link}")
+    for row in summary.contributions.to_dict("records"):
+        link = f" ({row['link']})" if row["link"] else ""
+        lines.setdefault(str(row["code"]), []).append(f"{row['actor']}: {row['text']}{link}")
     return ["\n".join(lines.get(str(code), [])) for code in summary.measures["code"]]
 
 
@@ -413,15 +413,15 @@ def _period_title(periods: pd.Series, lang: str) -> str:
     return t(f"files.period.{kinds.pop() if len(kinds) == 1 else 'mixed'}", lang)
 
 
-def percent_text(value: object, lang: str) -> str:
+def percent_text(value: float | None, lang: str) -> str:
     return format_percent(None if pd.isna(value) else float(value), lang)
 
 
-def value_text(value: object, column: Column, lang: str) -> str:
+def value_text(value: float | None, column: Column, lang: str) -> str:
     """A number cell on paper: '46 %', '7 480', '12,5', or '–' when missing; one
     word (no-break spaces), as a number is never broken across lines."""
     if value is None or pd.isna(value):
         return "–"
     if column.kind == "percent":
         return percent_text(value, lang).replace(" ", NO_BREAK)
-    return format_value(float(value), lang).replace(" ", NO_BREAK)  # type: ignore[arg-type]
+    return format_value(float(value), lang).replace(" ", NO_BREAK)
