@@ -52,9 +52,15 @@ st.caption(
     )
 )
 figures.chart(
-    charts.network_map, net.nodes, net.edges, lang(), chosen,
-    key=MAP_KEY, scope=(plan_id, theme_id, chosen), clickable=True,
-)  # fmt: skip
+    charts.network_map,
+    net.nodes,
+    net.edges,
+    lang(),
+    chosen,
+    key=MAP_KEY,
+    scope=(plan_id, theme_id, chosen),
+    clickable=True,
+)
 
 st.selectbox(
     t("network.pick"),

@@ -22,14 +22,20 @@ st.write(t("coord.intro"))
 
 left, right = st.columns(2)
 everything = left.radio(
-    t("coord.scope"), [False, True], horizontal=True, key="coord_scope",
+    t("coord.scope"),
+    [False, True],
+    horizontal=True,
+    key="coord_scope",
     format_func=lambda a: t("coord.scope.all" if a else "coord.scope.plan"),
-)  # fmt: skip
+)
 threshold = right.select_slider(
-    t("coord.threshold"), [step / 20 for step in range(21)], value=THRESHOLD,
-    format_func=lambda v: i18n.format_number(v, lang(), 2), key="coord_threshold",
+    t("coord.threshold"),
+    [step / 20 for step in range(21)],
+    value=THRESHOLD,
+    format_func=lambda v: i18n.format_number(v, lang(), 2),
+    key="coord_threshold",
     help=t("coord.threshold_help", value=i18n.format_number(THRESHOLD, lang(), 2)),
-)  # fmt: skip
+)
 scope = None if everything else plan_id
 found = data.overlap_candidates(
     user=user, plan_id=scope, threshold=threshold, limit=overlaps.MAX_SHOWN
@@ -52,30 +58,45 @@ with tab_open:
     else:
         labels = view.pair_labels(pairs)
         rows = dict(zip(labels, (row for _, row in pairs.iterrows()), strict=True))
-        chosen = st.selectbox(t("coord.pick"), list(labels), format_func=labels.get,
-                              key="coord_pick", placeholder=t("choice.pick"))  # fmt: skip
+        chosen = st.selectbox(
+            t("coord.pick"),
+            list(labels),
+            format_func=labels.get,
+            key="coord_pick",
+            placeholder=t("choice.pick"),
+        )
         view.show_pair(rows[chosen])
         if user.role == Role.ADMIN:
             # The form's keys carry the pair's two measure ids: nothing typed for one
             # pair reaches the next one, nor does a second press of this one's button.
             form = f"coord_{chosen[0]}_{chosen[1]}"
             verdict = st.radio(
-                t("coord.verdict"), [v.value for v in OverlapVerdict], horizontal=True,
+                t("coord.verdict"),
+                [v.value for v in OverlapVerdict],
+                horizontal=True,
                 index=None,  # no default: a decision is chosen, never saved by accident
                 format_func=lambda v: i18n.label(OverlapVerdict(v), lang()),
                 key=f"{form}_verdict",
-            )  # fmt: skip
+            )
             note = st.text_area(t("coord.note"), key=f"{form}_note")  # no max_chars: see ui.text
             typed = {"verdict": verdict, "note": note}
-            if save_guard.save_button(t("coord.save"), key=f"{form}_save", values=typed,
-                                      empty={"verdict": None, "note": ""}):  # fmt: skip
+            if save_guard.save_button(
+                t("coord.save"),
+                key=f"{form}_save",
+                values=typed,
+                empty={"verdict": None, "note": ""},
+            ):
                 ok, _ = run_write(
                     lambda session, who: overlaps.record_decision(
-                        session, user=who, measure_ids=chosen, verdict=verdict, note=note,
+                        session,
+                        user=who,
+                        measure_ids=chosen,
+                        verdict=verdict,
+                        note=note,
                         score=float(rows[chosen]["score"]),
                     ),
                     saved=lambda _: save_guard.remember_saved(f"{form}_save", typed),
-                )  # fmt: skip
+                )
                 if ok:
                     done(t_md("coord.saved", pair=labels[chosen]))
         st.divider()
@@ -88,11 +109,16 @@ with tab_decided:
         view.decided_table(decided, with_plan=everything)
     if user.role == Role.ADMIN and not decided.empty:
         taken = view.pair_labels(decided)
-        back = st.selectbox(t("coord.reopen_pick"), [None, *taken], key="coord_reopen_pick",
-                            format_func=lambda p: "–" if p is None else taken[p],
-                            placeholder="–")  # fmt: skip
+        back = st.selectbox(
+            t("coord.reopen_pick"),
+            [None, *taken],
+            key="coord_reopen_pick",
+            format_func=lambda p: "–" if p is None else taken[p],
+            placeholder="–",
+        )
         if st.button(t("coord.reopen"), key="coord_reopen", disabled=back is None):
-            ok, _ = run_write(lambda session, who: overlaps.reopen_pair(
-                session, user=who, measure_ids=back))  # fmt: skip
+            ok, _ = run_write(
+                lambda session, who: overlaps.reopen_pair(session, user=who, measure_ids=back)
+            )
             if ok:
                 done(t_md("coord.reopened", pair=taken[back]))

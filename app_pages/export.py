@@ -89,8 +89,13 @@ fmt = Format(
 final = data.final_summary(plan_id, quarter)  # a closed quarter: the stored report
 summary = final if final is not None else data.summary(plan_id, quarter)
 if final is not None:
-    st.success(t_md("export.final", by=final.stamp.produced_by or "–",
-                 when=widgets.datetime_text(final.stamp.produced_at)))  # fmt: skip
+    st.success(
+        t_md(
+            "export.final",
+            by=final.stamp.produced_by or "–",
+            when=widgets.datetime_text(final.stamp.produced_at),
+        )
+    )
 elif summary.provisional:
     st.warning(t("summary.provisional"))
 st.subheader(t("export.preview"))

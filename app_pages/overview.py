@@ -20,8 +20,11 @@ if where.actor_id is not None:
     with_partners = st.toggle(t("overview.with_partner_measures"), key="overview_with_partners")
     st.caption(t("overview.actor_scope_partners" if with_partners else "overview.actor_scope_lead"))
 quarters = tuple(widgets.selectable_quarters(plan_id)[::-1])
-narrowing = {"theme_id": where.theme_id, "actor_id": where.actor_id,
-             "with_partner_measures": with_partners}  # fmt: skip
+narrowing = {
+    "theme_id": where.theme_id,
+    "actor_id": where.actor_id,
+    "with_partner_measures": with_partners,
+}
 # A closed quarter shows its final report's figures (stored when it was closed).
 final = data.final_overview(plan_id=plan_id, quarter=quarter, quarters=quarters, **narrowing)
 view = final or data.overview(
@@ -47,33 +50,66 @@ if not overdue.empty:
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.progress_by_theme"))
-    theme_id = bar_list.clickable_chart("overview_theme_progress", lambda key: figures.chart(
-        charts.progress_bars, view.themes, "label", "theme_id", lang(),
-        key=key, scope=scope, clickable=True,
-    ), bars=len(view.themes))  # fmt: skip
+    theme_id = bar_list.clickable_chart(
+        "overview_theme_progress",
+        lambda key: figures.chart(
+            charts.progress_bars,
+            view.themes,
+            "label",
+            "theme_id",
+            lang(),
+            key=key,
+            scope=scope,
+            clickable=True,
+        ),
+        bars=len(view.themes),
+    )
 with right:
     st.subheader(t("overview.status_by_theme"))
     figures.chart(
-        charts.status_mix, view.themes, "label", "theme_id", lang(),
-        key="overview_theme_status", scope=scope,
-    )  # fmt: skip
+        charts.status_mix,
+        view.themes,
+        "label",
+        "theme_id",
+        lang(),
+        key="overview_theme_status",
+        scope=scope,
+    )
 themes = dict(zip(view.themes["theme_id"], view.themes["name"], strict=True))
 bar_list.narrowed_list(
-    view.measures, column="theme_id", group_id=theme_id, name=themes.get(theme_id, ""),
-    what="tables.narrowed_theme", key="overview_theme_progress",
-)  # fmt: skip
+    view.measures,
+    column="theme_id",
+    group_id=theme_id,
+    name=themes.get(theme_id, ""),
+    what="tables.narrowed_theme",
+    key="overview_theme_progress",
+)
 st.subheader(t("overview.progress_by_actor"))
 if view.actors_leading > len(view.actors):
     st.caption(t("overview.actors_limited", shown=len(view.actors), total=view.actors_leading))
-actor_id = bar_list.clickable_chart("overview_actor_progress", lambda key: figures.chart(
-    charts.progress_bars, view.actors, "name", "actor_id", lang(),
-    key=key, scope=scope, clickable=True,
-), bars=len(view.actors))  # fmt: skip
+actor_id = bar_list.clickable_chart(
+    "overview_actor_progress",
+    lambda key: figures.chart(
+        charts.progress_bars,
+        view.actors,
+        "name",
+        "actor_id",
+        lang(),
+        key=key,
+        scope=scope,
+        clickable=True,
+    ),
+    bars=len(view.actors),
+)
 actors = dict(zip(view.actors["actor_id"], view.actors["name"], strict=True))
 bar_list.narrowed_list(
-    view.measures, column="lead_actor_id", group_id=actor_id, name=actors.get(actor_id, ""),
-    what="tables.narrowed_actor", key="overview_actor_progress",
-)  # fmt: skip
+    view.measures,
+    column="lead_actor_id",
+    group_id=actor_id,
+    name=actors.get(actor_id, ""),
+    what="tables.narrowed_actor",
+    key="overview_actor_progress",
+)
 
 left, right = st.columns(2)
 with left:
@@ -99,9 +135,13 @@ indicator_table, indicator_values = data.indicators(
 if not indicator_table.empty:
     st.subheader(t("page.indicators"))
     figures.chart(
-        charts.indicator_grid, indicator_table, indicator_values, lang(),
-        key="overview_indicators", scope=(plan_id, str(quarter)),
-    )  # fmt: skip
+        charts.indicator_grid,
+        indicator_table,
+        indicator_values,
+        lang(),
+        key="overview_indicators",
+        scope=(plan_id, str(quarter)),
+    )
 
 st.subheader(t("overview.measures"))
 widgets.show_measure_table(view.measures, key="overview_measures")

@@ -1,9 +1,7 @@
 """The README is kept true by the code (datasette's way): every command and option of
 the command line, every setting, every page with the roles that see it, the demo
-accounts, and the layout map's folders are checked against what exists.
-
-Not yet checked: the plan file's headers (the importer is being finished in issue 14;
-check them against its header table once it has settled)."""
+accounts, the plan file's sheets and headers, and the layout map's folders are
+checked against what exists."""
 
 from __future__ import annotations
 
@@ -17,6 +15,9 @@ import pytest
 
 from tracker import cli, i18n, settings
 from tracker.demo import seed
+from tracker.planfile import sheets
+from tracker.planfile.text import header_key
+from tracker.planfile.values import parse_period, parse_status, parse_yes
 from tracker.vocab import Role
 from ui import nav
 
@@ -154,6 +155,51 @@ def test_the_demo_accounts_are_the_ones_the_demo_makes() -> None:
     shown = {(user, password, role.split(" ")[0]) for user, password, role in rows[header + 1 :]}
     made = {(user, password, role) for user, password, role, _actor in seed.demo_accounts()}
     assert shown == made
+
+
+# --- the plan file ------------------------------------------------------------
+
+PLAN_FILE = section("The plan file (import and export, one format)")
+
+
+def headers_named(cell: str) -> list[tuple[str, bool]]:
+    """(header, required) for each `header` in a table cell; **`header`** is required."""
+    return [(m[2], bool(m[1])) for m in re.finditer(r"(\*\*)?`([^`]+)`", cell)]
+
+
+def test_every_sheet_has_a_row_with_its_columns_in_order_the_required_in_bold() -> None:
+    rows = {row[0].strip("`"): row[1] for row in table_rows(PLAN_FILE)[1:]}
+    assert list(rows) == [sheet.title for sheet in sheets.SHEETS]
+    for sheet in sheets.SHEETS:
+        expected = [(column.header, column.required) for column in sheet.columns]
+        assert headers_named(rows[sheet.title]) == expected, sheet.title
+
+
+def is_cell_value(word: str) -> bool:
+    """A status, a period or a yes, as the importer reads a cell: not a header."""
+    for parse in (parse_status, lambda text: parse_period(text, 2024, 2028)):
+        try:
+            parse(word)
+        except ValueError:
+            continue
+        return True
+    return parse_yes(word)
+
+
+def test_every_header_the_plan_file_section_names_is_one_the_importer_knows() -> None:
+    known = {
+        header_key(name)
+        for sheet in sheets.SHEETS
+        for name in (
+            sheet.title,
+            *sheet.aliases,
+            *(n for c in sheet.columns for n in (c.header, *c.aliases)),
+        )
+    }
+    code = re.findall(r"`([^`]+)`", PLAN_FILE)
+    words = {w for w in code if w[0].isupper() and not re.search(r"\d", w)}
+    assert words, "the section names headers in `code`"
+    assert sorted(w for w in words if header_key(w) not in known and not is_cell_value(w)) == []
 
 
 # --- the layout map -----------------------------------------------------------

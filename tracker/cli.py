@@ -48,9 +48,14 @@ class Context:
         raise SystemExit(1)
 
 
-OS_REASONS = {errno.ENOENT: "cli.os.missing", errno.ENOTDIR: "cli.os.missing",
-              errno.EACCES: "cli.os.denied", errno.EPERM: "cli.os.denied",
-              errno.EROFS: "cli.os.denied", errno.ENOSPC: "cli.os.full"}  # fmt: skip
+OS_REASONS = {
+    errno.ENOENT: "cli.os.missing",
+    errno.ENOTDIR: "cli.os.missing",
+    errno.EACCES: "cli.os.denied",
+    errno.EPERM: "cli.os.denied",
+    errno.EROFS: "cli.os.denied",
+    errno.ENOSPC: "cli.os.full",
+}
 
 
 def file_failed(error: OSError, lang: str, path: object = None) -> str:
@@ -132,9 +137,10 @@ def demo(ctx: Context) -> None:
 @click.argument("path", type=click.Path(path_type=Path))  # a missing file: the importer's message
 @click.option("--dry-run", is_flag=True, help="Show what would change; change nothing.")
 @click.option(
-    "--plan", "plan_name", help="The plan to import into (default: the only one); a new name "
-    "creates the plan."
-)  # fmt: skip
+    "--plan",
+    "plan_name",
+    help="The plan to import into (default: the only one); a new name creates the plan.",
+)
 @click.option("--period", help="A new plan's years, e.g. 2024-2028 (default: from its name).")
 @click.option("--sheet", help="The sheet that holds the measures (default: found by its headers).")
 @click.option(
@@ -161,9 +167,15 @@ def import_command(
     columns = field_keys(column_choices(column_options))
     with ctx.transaction() as session:
         result = import_path(
-            session, user=SYSTEM, path=path, plan=plan_name, dry_run=dry_run, period=period,
-            sheet=sheet, columns=columns,
-        )  # fmt: skip
+            session,
+            user=SYSTEM,
+            path=path,
+            plan=plan_name,
+            dry_run=dry_run,
+            period=period,
+            sheet=sheet,
+            columns=columns,
+        )
     if dry_run:
         read = layout_lines(result.layouts, ctx.lang)
         for line in read + preview_lines(result.preview, ctx.lang):
@@ -378,9 +390,10 @@ def user_list(ctx: Context) -> None:
 
     with ctx.transaction() as session:
         users = list_users(session)
-    for row in users.itertuples():
-        active = "" if row.active else f" ({i18n.t('cli.inactive', ctx.lang)})"
-        click.echo(f"{row.username:<20} {row.role:<7} {row.actor_name or '':<30}{active}")
+    for row in users.to_dict("records"):
+        active = "" if row["active"] else f" ({i18n.t('cli.inactive', ctx.lang)})"
+        name = row["actor_name"] or ""
+        click.echo(f"{row['username']:<20} {row['role']:<7} {name:<30}{active}")
 
 
 def _read_password(ctx: Context) -> str:

@@ -48,10 +48,10 @@ def css(language: str) -> str:
         replaced(
             f'{UPLOADER} button [data-testid="stMarkdownContainer"] p',
             i18n.t("browser.upload", language),
-        ),  # fmt: skip
+        ),
         replaced(
             f"{UPLOADER} > div:not([data-testid]) > span", i18n.t("browser.drop_file", language)
-        ),  # fmt: skip
+        ),
         '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }\n',
         replaced(SKIP_LINK, i18n.t("browser.skip_to_content", language)),
     ]

@@ -43,9 +43,12 @@ def _make_first_admin(
     try:
         with data.write() as session:
             principal = create_first_admin(
-                session, username=username, password=password, display_name=display_name,
+                session,
+                username=username,
+                password=password,
+                display_name=display_name,
                 email=email,
-            )  # fmt: skip
+            )
     except PermissionDenied:  # a second press (or browser): the first made the account
         st.rerun()  # the login page follows
     except TrackerError as refused:

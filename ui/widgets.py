@@ -3,10 +3,12 @@ RAG texts (RAG always with a symbol, never colour alone), number formats."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from tracker import charts, i18n, tables
 from tracker.links import QUARTER_PARAM
@@ -35,7 +37,11 @@ def plan_picker() -> int | None:
     if st.session_state.get(PLAN_KEY) not in ids:
         st.session_state[PLAN_KEY] = ids[0]
     return st.sidebar.selectbox(
-        t("filter.plan"), ids, format_func=names.get, key=PLAN_KEY, placeholder=t("choice.pick")
+        t("filter.plan"),
+        ids,
+        format_func=names.__getitem__,
+        key=PLAN_KEY,
+        placeholder=t("choice.pick"),
     )
 
 
@@ -67,7 +73,7 @@ def selectable_quarters(plan_id: int) -> list[Quarter]:
     return list(reversed(quarters))
 
 
-def quarter_picker(plan_id: int, *, container: object = None) -> Quarter:
+def quarter_picker(plan_id: int, *, container: DeltaGenerator | None = None) -> Quarter:
     """The as-of quarter; the default is the current one (live figures)."""
     options = [str(q) for q in selectable_quarters(plan_id)]
     if not options:
@@ -111,7 +117,7 @@ def quarter_label(text: str) -> str:
     return label + (f" ({t('quarter.now')})" if quarter == Quarter.current() else "")
 
 
-def period_text(code: object) -> str:
+def period_text(code: str | float | None) -> str:
     """A stored period code ("2026-Q4") as the reader says it: «4. kvartal 2026»."""
     if code is None or pd.isna(code) or not str(code):
         return "–"
@@ -124,17 +130,18 @@ def as_of(quarter: Quarter) -> Quarter | None:
     return quarter if quarter.has_ended() else None
 
 
-def status_text(code: object) -> str:
+def status_text(code: str | float | None) -> str:
+    """The status' label; float: NaN, a frame's missing cell."""
     if code is None or pd.isna(code):
         return t("label.no_report")
-    return i18n.label(Status(code), lang())
+    return i18n.label(Status(str(code)), lang())
 
 
-def rag_text(code: object) -> str:
+def rag_text(code: str | float | None) -> str:
     """'✓ I rute': the symbol and the word, never colour alone."""
     if code is None or pd.isna(code):
         return "–"
-    return charts.rag_text(Rag(code), lang())
+    return charts.rag_text(Rag(str(code)), lang())
 
 
 def status_texts(codes: pd.Series) -> pd.Series:
@@ -153,25 +160,25 @@ def date_texts(moments: pd.Series) -> pd.Series:
     return local.dt.strftime(pattern).fillna("–")
 
 
-def percent(value: object, decimals: int = 0) -> str:
+def percent(value: float | None, decimals: int = 0) -> str:
     if value is None or pd.isna(value):
         return "–"
     return i18n.format_percent(float(value), lang(), decimals)
 
 
-def number(value: object, decimals: int = 0) -> str:
+def number(value: float | None, decimals: int = 0) -> str:
     if value is None or pd.isna(value):
         return "–"
     return i18n.format_number(float(value), lang(), decimals)
 
 
-def date_text(value: object) -> str:
+def date_text(value: date | str | None) -> str:
     if value is None or pd.isna(value):
         return "–"
     return i18n.format_date(pd.Timestamp(value).to_pydatetime(), lang())
 
 
-def datetime_text(value: object) -> str:
+def datetime_text(value: datetime | str | None) -> str:
     if value is None or pd.isna(value):
         return "–"
     return i18n.format_datetime(pd.Timestamp(value).to_pydatetime(), lang())
@@ -318,7 +325,7 @@ def key_figures(totals: pd.Series) -> None:
     cells[3].metric(t("kpi.behind"), number(totals["behind"]), help=t("kpi.behind_help"))
     cells[4].metric(t("kpi.red"), number(totals["red"]))
     cells[5].metric(t("kpi.overdue"), number(totals["overdue"]), help=t("label.overdue_help"))
-    st.caption(i18n.coverage_text(totals, lang()))
+    st.caption(i18n.coverage_text({str(key): value for key, value in totals.items()}, lang()))
 
 
 def overdue_marked(frame: pd.DataFrame) -> pd.Series:
@@ -330,7 +337,9 @@ def overdue_marked(frame: pd.DataFrame) -> pd.Series:
     return texts.where(~frame["overdue"].astype(bool), flag + texts)
 
 
-def show_measure_table(frame: pd.DataFrame, *, key: str, height: int | str = "auto") -> None:
+def show_measure_table(
+    frame: pd.DataFrame, *, key: str, height: int | Literal["auto"] = "auto"
+) -> None:
     st.dataframe(
         measure_table(frame),
         hide_index=True,

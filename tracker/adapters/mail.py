@@ -133,8 +133,11 @@ def _send_one(
     server: smtplib.SMTP, settings: MailSettings, reminder: Reminder, lang: str
 ) -> list[Outcome]:
     good = [a for a in reminder.recipients if ADDRESS.fullmatch(a)]
-    bad = [Outcome(a, False, t("reminders.bad_address", lang)) for a in reminder.recipients
-           if a not in good]  # fmt: skip
+    bad = [
+        Outcome(a, False, t("reminders.bad_address", lang))
+        for a in reminder.recipients
+        if a not in good
+    ]
     if not good:
         return bad
     try:

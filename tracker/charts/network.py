@@ -5,6 +5,7 @@ tracker.service.network. Clicking an actor selects it (customdata is its id)."""
 from __future__ import annotations
 
 import html
+from typing import cast
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -67,7 +68,7 @@ def _add_lines(
         fig.add_trace(
             go.Scatter(
                 x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                line={"width": 1 + 1.5 * min(int(weight), 6), "color": color},
+                line={"width": 1 + 1.5 * min(cast(int, weight), 6), "color": color},
             )
         )  # fmt: skip
 

@@ -29,22 +29,77 @@ class DemoEvent:
 
 
 DEMO_EVENTS = (
-    DemoEvent("Senja kommune", "Årlig samhandlingsmøte i næringsarenaen", EventKind.MEETING,
-              1, 28, groups="alle aktører", place="Finnsnes"),
-    DemoEvent("Næringshagen Midt-Troms", "Gründeruka", EventKind.EVENT, 3, 10, days=7,
-              groups="gründere", place="Finnsnes"),
-    DemoEvent("Kupa", "Søknadsfrist: inkubatorprogrammet", EventKind.APPLICATION_DEADLINE,
-              3, 14, groups="gründere"),
-    DemoEvent("Visit Senja Region", "Sesongstart for reiselivet", EventKind.EVENT, 4, 24,
-              groups="reiseliv", place="Senjahopen"),
-    DemoEvent("Næringshagen Midt-Troms", "Styremøte", EventKind.BOARD_MEETING, 6, 10),
-    DemoEvent("Innovasjon Norge Arktis", "Frist: innovasjonskontrakter",
-              EventKind.APPLICATION_DEADLINE, 9, 15, groups="bedrifter"),
-    DemoEvent("Sjømatklyngen Senja", "Sjømatkonferansen", EventKind.EVENT, 10, 20, days=2,
-              groups="sjømatbedrifter", place="Finnsnes"),
-    DemoEvent("Studiesenteret Midt-Troms", "Utdanningsmesse for ungdom", EventKind.EVENT,
-              11, 5, groups="skoler; ungdom", place="Finnsnes"),
-)  # fmt: skip
+    DemoEvent(
+        actor="Senja kommune",
+        title="Årlig samhandlingsmøte i næringsarenaen",
+        kind=EventKind.MEETING,
+        month=1,
+        day=28,
+        groups="alle aktører",
+        place="Finnsnes",
+    ),
+    DemoEvent(
+        actor="Næringshagen Midt-Troms",
+        title="Gründeruka",
+        kind=EventKind.EVENT,
+        month=3,
+        day=10,
+        days=7,
+        groups="gründere",
+        place="Finnsnes",
+    ),
+    DemoEvent(
+        actor="Kupa",
+        title="Søknadsfrist: inkubatorprogrammet",
+        kind=EventKind.APPLICATION_DEADLINE,
+        month=3,
+        day=14,
+        groups="gründere",
+    ),
+    DemoEvent(
+        actor="Visit Senja Region",
+        title="Sesongstart for reiselivet",
+        kind=EventKind.EVENT,
+        month=4,
+        day=24,
+        groups="reiseliv",
+        place="Senjahopen",
+    ),
+    DemoEvent(
+        actor="Næringshagen Midt-Troms",
+        title="Styremøte",
+        kind=EventKind.BOARD_MEETING,
+        month=6,
+        day=10,
+    ),
+    DemoEvent(
+        actor="Innovasjon Norge Arktis",
+        title="Frist: innovasjonskontrakter",
+        kind=EventKind.APPLICATION_DEADLINE,
+        month=9,
+        day=15,
+        groups="bedrifter",
+    ),
+    DemoEvent(
+        actor="Sjømatklyngen Senja",
+        title="Sjømatkonferansen",
+        kind=EventKind.EVENT,
+        month=10,
+        day=20,
+        days=2,
+        groups="sjømatbedrifter",
+        place="Finnsnes",
+    ),
+    DemoEvent(
+        actor="Studiesenteret Midt-Troms",
+        title="Utdanningsmesse for ungdom",
+        kind=EventKind.EVENT,
+        month=11,
+        day=5,
+        groups="skoler; ungdom",
+        place="Finnsnes",
+    ),
+)
 
 
 def add_demo_events(session: Session, first_year: int) -> int:
@@ -58,11 +113,17 @@ def add_demo_events(session: Session, first_year: int) -> int:
         ends = date(first_year, demo.month, demo.day + demo.days - 1) if demo.days > 1 else None
         session.add(
             Event(
-                actor_id=find_actor(session, demo.actor).id, title=demo.title, kind=demo.kind,
-                starts=starts, ends=ends, yearly=True, target_groups=demo.groups,
-                place=demo.place, link="",
+                actor_id=find_actor(session, demo.actor).id,
+                title=demo.title,
+                kind=demo.kind,
+                starts=starts,
+                ends=ends,
+                yearly=True,
+                target_groups=demo.groups,
+                place=demo.place,
+                link="",
             )
-        )  # fmt: skip
+        )
         added += 1
     session.flush()
     return added

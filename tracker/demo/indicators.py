@@ -27,15 +27,43 @@ class DemoIndicator:
 
 
 DEMO_INDICATORS = (
-    DemoIndicator("Sysselsatte med arbeidssted i Senja", "personer", 7400, 7800, "Senja kommune",
-                  "SSB, tabell 13470 (eksempeltall)", ((2024, 7450), (2025, 7480))),
-    DemoIndicator("Nye foretak per år", "foretak", 110, 140, "Næringshagen Midt-Troms",
-                  "SSB, tabell 09643 (eksempeltall)", ((2024, 118), (2025, 121))),
-    DemoIndicator("Lærekontrakter", "kontrakter", 60, 80, "NAV",
-                  "Troms fylkeskommune (eksempeltall)", ((2024, 63), (2025, 70))),
-    DemoIndicator("Folketall", "innbyggere", 14900, 15100, "Senja kommune",
-                  "SSB, tabell 07459 (eksempeltall)", ((2024, 14870), (2025, 14850))),
-)  # fmt: skip
+    DemoIndicator(
+        name="Sysselsatte med arbeidssted i Senja",
+        unit="personer",
+        baseline=7400,
+        target=7800,
+        actor="Senja kommune",
+        source="SSB, tabell 13470 (eksempeltall)",
+        values=((2024, 7450), (2025, 7480)),
+    ),
+    DemoIndicator(
+        name="Nye foretak per år",
+        unit="foretak",
+        baseline=110,
+        target=140,
+        actor="Næringshagen Midt-Troms",
+        source="SSB, tabell 09643 (eksempeltall)",
+        values=((2024, 118), (2025, 121)),
+    ),
+    DemoIndicator(
+        name="Lærekontrakter",
+        unit="kontrakter",
+        baseline=60,
+        target=80,
+        actor="NAV",
+        source="Troms fylkeskommune (eksempeltall)",
+        values=((2024, 63), (2025, 70)),
+    ),
+    DemoIndicator(
+        name="Folketall",
+        unit="innbyggere",
+        baseline=14900,
+        target=15100,
+        actor="Senja kommune",
+        source="SSB, tabell 07459 (eksempeltall)",
+        values=((2024, 14870), (2025, 14850)),
+    ),
+)
 
 
 def add_demo_indicators(session: Session, plan_id: int, baseline_year: int) -> int:
@@ -46,18 +74,30 @@ def add_demo_indicators(session: Session, plan_id: int, baseline_year: int) -> i
         if demo.name in known:
             continue
         indicator = Indicator(
-            plan_id=plan_id, name=demo.name, unit=demo.unit, baseline_year=baseline_year - 1,
-            baseline_value=demo.baseline, target_year=baseline_year + 4, target_value=demo.target,
-            direction=Direction.UP, actor_id=find_actor(session, demo.actor).id,
-            source=demo.source, is_example=True,
-        )  # fmt: skip
+            plan_id=plan_id,
+            name=demo.name,
+            unit=demo.unit,
+            baseline_year=baseline_year - 1,
+            baseline_value=demo.baseline,
+            target_year=baseline_year + 4,
+            target_value=demo.target,
+            direction=Direction.UP,
+            actor_id=find_actor(session, demo.actor).id,
+            source=demo.source,
+            is_example=True,
+        )
         session.add(indicator)
         session.flush()
         for year, value in demo.values:
-            session.add(IndicatorValue(
-                indicator_id=indicator.id, period=str(year), value=value, comment="",
-                reported_at=datetime(year + 1, 2, 1, 12, tzinfo=UTC),
-            ))  # fmt: skip
+            session.add(
+                IndicatorValue(
+                    indicator_id=indicator.id,
+                    period=str(year),
+                    value=value,
+                    comment="",
+                    reported_at=datetime(year + 1, 2, 1, 12, tzinfo=UTC),
+                )
+            )
         added += 1
     session.flush()
     return added

@@ -368,8 +368,13 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     users = _create_users(session)
     events = add_demo_events(session, start_year)
     indicators = add_demo_indicators(session, plan_id, start_year)
-    after = {"measures": len(frame), "reports": reports, "users": users, "events": events,
-             "indicators": indicators}  # fmt: skip
+    after = {
+        "measures": len(frame),
+        "reports": reports,
+        "users": users,
+        "events": events,
+        "indicators": indicators,
+    }
     record(
         session, SYSTEM, action=AuditAction.DEMO, entity=Entity.PLAN, entity_id=plan_id, after=after
     )

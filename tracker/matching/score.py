@@ -22,9 +22,20 @@ TEXT_REASON_FLOOR = 0.1  # a text similarity below this is no reason to name
 THRESHOLD = 0.25  # the page's default: recall first, a look costs less than a miss
 
 MEASURE_FIELDS = [
-    "id", "code", "title", "description", "plan_id", "plan_name", "theme_key", "theme_name",
-    "lead_actor_id", "lead_name", "start_period", "end_period", "groups",
-]  # fmt: skip
+    "id",
+    "code",
+    "title",
+    "description",
+    "plan_id",
+    "plan_name",
+    "theme_key",
+    "theme_name",
+    "lead_actor_id",
+    "lead_name",
+    "start_period",
+    "end_period",
+    "groups",
+]
 RANK_COLUMNS = ["a_id", "b_id", "score", "text", "same_theme"]
 PAIR_COLUMNS = [*RANK_COLUMNS, "overlap_from", "overlap_to", "groups", "activities"]
 
@@ -112,8 +123,9 @@ def rank_pairs(measures: pd.DataFrame, *, threshold: float = 0.0) -> pd.DataFram
             )
         )
     pairs = pd.concat(blocks, ignore_index=True)
-    return pairs.sort_values(["score", "a_id", "b_id"], ascending=[False, True, True],
-                             ignore_index=True)  # fmt: skip
+    return pairs.sort_values(
+        ["score", "a_id", "b_id"], ascending=[False, True, True], ignore_index=True
+    )
 
 
 def _pair_blocks(lead: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -136,10 +148,11 @@ def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
     they never meet), the target groups and the kinds of work they share
     (PAIR_COLUMNS)."""
     facts = measures.set_index("id")
-    work = {
-        m: work_of(facts.at[m, "title"], facts.at[m, "description"])
-        for m in set(pairs["a_id"]) | set(pairs["b_id"])
-    }
+    ids = set(pairs["a_id"]) | set(pairs["b_id"])
+    texts = zip(measures["id"], measures["title"], measures["description"], strict=True)
+    work = {m: work_of(title, text) for m, title, text in texts if m in ids}
+    groups = dict(zip(measures["id"], measures["groups"], strict=True))
+    both = list(zip(pairs["a_id"], pairs["b_id"], strict=True))
     start = facts["start_period"].map(_ordinal)
     end = facts["end_period"].map(_ordinal)
     first = np.maximum(pairs["a_id"].map(start).to_numpy(), pairs["b_id"].map(start).to_numpy())
@@ -148,16 +161,15 @@ def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs.assign(
         overlap_from=[_period(o) if m else "" for o, m in zip(first, meet, strict=True)],
         overlap_to=[_period(o) if m else "" for o, m in zip(last, meet, strict=True)],
-        groups=[
-            tuple(sorted(facts.at[a, "groups"] & facts.at[b, "groups"]))
-            for a, b in zip(pairs["a_id"], pairs["b_id"], strict=True)
-        ],
-        activities=[
-            tuple(sorted(work[a] & work[b]))
-            for a, b in zip(pairs["a_id"], pairs["b_id"], strict=True)
-        ],
+        groups=_tuples([groups[a] & groups[b] for a, b in both], pairs.index),
+        activities=_tuples([work[a] & work[b] for a, b in both], pairs.index),
     )
     return pairs[PAIR_COLUMNS].reset_index(drop=True)
+
+
+def _tuples(sets: list[frozenset[str]], index: pd.Index) -> pd.Series:
+    """Each set as a sorted tuple, a column of the frame with that index."""
+    return pd.Series([tuple(sorted(s)) for s in sets], index=index, dtype=object)
 
 
 def _features(compared: Compared, first: np.ndarray, second: np.ndarray) -> Features:
@@ -178,8 +190,9 @@ def _features(compared: Compared, first: np.ndarray, second: np.ndarray) -> Feat
 def _shared_any(sets: list[frozenset[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
     masks = _masks(sets)
     if masks is None:
-        return np.array([bool(sets[i] & sets[j]) for i, j in zip(first, second, strict=True)],
-                        dtype=np.float32)  # fmt: skip
+        return np.array(
+            [bool(sets[i] & sets[j]) for i, j in zip(first, second, strict=True)], dtype=np.float32
+        )
     return ((masks[first] & masks[second]) != 0).astype(np.float32)
 
 

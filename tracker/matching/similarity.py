@@ -28,52 +28,41 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # Concepts of Norwegian business development: a stem part that marks the concept.
 # Parts of five letters or more match anywhere in a word (compounds); shorter ones
 # only at its start; a part starting with "=" only as the whole stem.
-CONCEPTS: dict[str, tuple[str, ...]] = {
-    "gründere": (
-        "gründer", "etablerer", "nyetabl", "oppstart", "entrepren", "startup",
-    ),
-    "veiledning": ("veiled", "rådgiv", "oppfølg", "mentor", "coach", "inkubator", "sparring"),
-    "rekruttering": (
-        "rekrutt", "yrke", "arbeidskraft", "jobb", "traine", "stilling", "ansett", "lærepl",
-    ),
-    "ungdom": (
-        "ungdom", "unge", "=ung", "elev", "skole", "lærling", "lærepl", "barnehage", "nyutdann",
-    ),
-    "kompetanse": ("kompetanse", "kurs", "studie", "utdann", "opplæring", "fagskole"),
+_CONCEPT_TEXT = {
+    "gründere": "gründer etablerer nyetabl oppstart entrepren startup",
+    "veiledning": "veiled rådgiv oppfølg mentor coach inkubator sparring",
+    "rekruttering": "rekrutt yrke arbeidskraft jobb traine stilling ansett lærepl",
+    "ungdom": "ungdom unge =ung elev skole lærling lærepl barnehage nyutdann",
+    "kompetanse": "kompetanse kurs studie utdann opplæring fagskole",
     "møteplass": (
-        "møteplass", "nettverk", "frokost", "treff", "samling", "konferanse", "seminar",
-        "arrangement", "informasjonsdag", "messe",
+        "møteplass nettverk frokost treff samling konferanse seminar arrangement informasjonsdag "
+        "messe"
     ),
     "reiseliv": (
-        "reiseliv", "turis", "reisemål", "destinasjon", "attraksjon", "besøksforvaltning",
-        "besøksnæring", "besøkende",
+        "reiseliv turis reisemål destinasjon attraksjon besøksforvaltning besøksnæring besøkende"
     ),
-    "sjømat": ("sjømat", "fisk", "havbruk", "oppdrett", "restråstoff"),
-    "energi": ("klima", "energi", "landstrøm", "elektri", "utslipp", "fornybar", "hybrid"),
-    "samordning": (
-        "samordn", "koordin", "årshjul", "rolleavklar", "næringsapparat", "støtteapparat",
-    ),
-    "virkemidler": ("virkemid", "næringsfond", "tilskudd", "finansier", "støtteordning"),
-    "kartlegging": ("kartlegg", "undersøk", "analyse", "oversikt"),
+    "sjømat": "sjømat fisk havbruk oppdrett restråstoff",
+    "energi": "klima energi landstrøm elektri utslipp fornybar hybrid",
+    "samordning": "samordn koordin årshjul rolleavklar næringsapparat støtteapparat",
+    "virkemidler": "virkemid næringsfond tilskudd finansier støtteordning",
+    "kartlegging": "kartlegg undersøk analyse oversikt",
     "bedriftsutvikling": (
-        "utviklingsprogram", "forretningsmodell", "digitaliser", "bedriftsutvikling",
-        "produktutvikling", "innovasjon",
+        "utviklingsprogram forretningsmodell digitaliser bedriftsutvikling produktutvikling "
+        "innovasjon"
     ),
-    "infrastruktur": ("havn", "=kai", "=vei", "=veg", "bredbånd", "mobildekn", "transport"),
-    "areal": ("areal", "tomt", "reguler", "bolig"),
-    "tilflyttere": ("tilflytt", "innflytt"),
-    "arbeidssøkere": ("arbeidssøk", "arbeidsledig", "=ledig"),
-    "landbruk": ("landbruk", "jordbruk", "gårdsbruk", "bonde"),
-    "handel": ("handel", "butikk", "servicebedrift"),
-    "innvandrere": ("innvandr", "flyktning", "introduksjonsprogram", "norskopplæring"),
-    "førstelinje": ("=los", "næringslos", "førstelinje", "veiviser", "inngang", "henvis"),
-    "kontorplass": (
-        "kontorfellesskap", "coworking", "kontorplass", "hjemmekontor", "fjernarbeid",
-        "kontorhotell",
-    ),
-    "kapital": ("investor", "kapital", "såkorn", "egenkapital", "lånefinansier"),
-    "inkludering": ("inkluder", "kvalifiser", "arbeidspraksis", "arbeidstrening"),
-}  # fmt: skip
+    "infrastruktur": "havn =kai =vei =veg bredbånd mobildekn transport",
+    "areal": "areal tomt reguler bolig",
+    "tilflyttere": "tilflytt innflytt",
+    "arbeidssøkere": "arbeidssøk arbeidsledig =ledig",
+    "landbruk": "landbruk jordbruk gårdsbruk bonde",
+    "handel": "handel butikk servicebedrift",
+    "innvandrere": "innvandr flyktning introduksjonsprogram norskopplæring",
+    "førstelinje": "=los næringslos førstelinje veiviser inngang henvis",
+    "kontorplass": "kontorfellesskap coworking kontorplass hjemmekontor fjernarbeid kontorhotell",
+    "kapital": "investor kapital såkorn egenkapital lånefinansier",
+    "inkludering": "inkluder kvalifiser arbeidspraksis arbeidstrening",
+}
+CONCEPTS: dict[str, tuple[str, ...]] = {c: tuple(p.split()) for c, p in _CONCEPT_TEXT.items()}
 
 # Concepts that say what a measure is about or how it works, not what kind of work
 # it is: two energy projects, or two surveys, are not for that the same work.

@@ -5,13 +5,16 @@ sheet."""
 from __future__ import annotations
 
 import io
+from collections.abc import Hashable
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
 from tracker import i18n
@@ -22,6 +25,7 @@ from tracker.service.measures import measure_status
 from tracker.service.structure import get_plan, list_actors, list_goals, list_themes
 from tracker.vocab import ActorKind, EventKind, Rag, Status
 
+Row = dict[Hashable, Any]  # a DataFrame row as to_dict("records") gives it
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 ALL_SHEETS = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
 
@@ -38,88 +42,93 @@ def plan_book(session: Session, plan_id: int) -> dict[str, pd.DataFrame]:
         PLAN.key: [[plan.name, plan.start_year, plan.end_year, plan.owner, plan.description]],
         THEMES.key: themes[["code", "name", "description"]].values.tolist(),
         GOALS.key: [
-            [g.code, g.text, theme_code.get(g.theme_id, "") if pd.notna(g.theme_id) else ""]
-            for g in goals.itertuples()
+            [
+                g["code"],
+                g["text"],
+                theme_code.get(g["theme_id"], "") if pd.notna(g["theme_id"]) else "",
+            ]
+            for g in goals.to_dict("records")
         ],
         ACTORS.key: [
-            [a.name, a.short_name, _word(ActorKind, a.kind), a.contact] for a in actors.itertuples()
+            [a["name"], a["short_name"], _word(ActorKind, a["kind"]), a["contact"]]
+            for a in actors.to_dict("records")
         ],
-        MEASURES.key: [_measure_row(m) for m in measures.itertuples()],
-        EVENTS.key: [_event_row(e, theme_code) for e in list_events(session).itertuples()],
+        MEASURES.key: [_measure_row(m) for m in measures.to_dict("records")],
+        EVENTS.key: [_event_row(e, theme_code) for e in list_events(session).to_dict("records")],
     }
     sheets = {s.key: s for s in ALL_SHEETS}
     return {key: pd.DataFrame(rows, columns=sheets[key].headers()) for key, rows in book.items()}
 
 
-def _measure_row(m: object) -> list[object]:
+def _measure_row(m: Row) -> list[object]:
     row = {
-        "code": m.code,
-        "title": m.title,
-        "description": m.description,
-        "theme": m.theme_code,
-        "goal": m.goal_code or "",
-        "lead": m.lead_name,
+        "code": m["code"],
+        "title": m["title"],
+        "description": m["description"],
+        "theme": m["theme_code"],
+        "goal": m["goal_code"] or "",
+        "lead": m["lead_name"],
         "partners": "; ".join(_names(m, funders=False)),
         "funders": "; ".join(_names(m, funders=True)),
         "period": "",
-        "start": m.start_period,
-        "end": m.end_period,
-        "weight": _weight(m.weight),
-        "budget": m.budget,
-        "funding": m.funding,
-        "example": _yes(m.is_example),
-        "status": _word(Status, m.status),
-        "progress": "" if pd.isna(m.progress) else int(m.progress),
-        "rag": _word(Rag, m.rag),
-        "status_period": _text(m.period),
-        "comment": _text(m.comment),
-        "next_steps": _text(m.next_steps),
+        "start": m["start_period"],
+        "end": m["end_period"],
+        "weight": _weight(m["weight"]),
+        "budget": m["budget"],
+        "funding": m["funding"],
+        "example": _yes(m["is_example"]),
+        "status": _word(Status, m["status"]),
+        "progress": "" if pd.isna(m["progress"]) else int(m["progress"]),
+        "rag": _word(Rag, m["rag"]),
+        "status_period": _text(m["period"]),
+        "comment": _text(m["comment"]),
+        "next_steps": _text(m["next_steps"]),
     }
     return [row[c.key] for c in MEASURES.columns]
 
 
-def _event_row(e: object, theme_code: dict[int, str]) -> list[object]:
+def _event_row(e: Row, theme_code: dict[int, str]) -> list[object]:
     """An årshjul event as the Årshjul sheet's row (dates as text: 28.01.2026)."""
     row = {
-        "actor": e.actor,
-        "title": e.title,
-        "kind": _word(EventKind, e.kind),
-        "starts": e.starts.strftime("%d.%m.%Y"),
-        "ends": e.ends.strftime("%d.%m.%Y") if e.ends else "",
-        "yearly": _yes(e.yearly),
-        "theme": theme_code.get(e.theme_id, "") if pd.notna(e.theme_id) else "",
-        "groups": "; ".join(e.target_groups),
-        "place": e.place,
-        "link": e.link,
+        "actor": e["actor"],
+        "title": e["title"],
+        "kind": _word(EventKind, e["kind"]),
+        "starts": e["starts"].strftime("%d.%m.%Y"),
+        "ends": e["ends"].strftime("%d.%m.%Y") if e["ends"] else "",
+        "yearly": _yes(e["yearly"]),
+        "theme": theme_code.get(e["theme_id"], "") if pd.notna(e["theme_id"]) else "",
+        "groups": "; ".join(e["target_groups"]),
+        "place": e["place"],
+        "link": e["link"],
     }
     return [row[c.key] for c in EVENTS.columns]
 
 
-def _word(vocabulary: type[StrEnum], code: object) -> str:
+def _word(vocabulary: type[StrEnum], code: str | float | None) -> str:
     """A vocabulary code as the file's word for it (its label in LANG); '' for none."""
     if code is None or (not isinstance(code, str) and pd.isna(code)) or code == "":
         return ""
-    return i18n.label(vocabulary(code), LANG)
+    return i18n.label(vocabulary(str(code)), LANG)
 
 
 def _yes(value: object) -> str:
     return i18n.t("adminpage.yes", LANG) if value else ""
 
 
-def _text(value: object) -> str:
+def _text(value: str | float | None) -> str:
     return "" if pd.isna(value) else str(value)
 
 
-def _names(m: object, *, funders: bool) -> list[str]:
-    pairs = zip(m.partner_ids, m.partner_names, strict=True)
-    return [name for actor_id, name in pairs if (actor_id in m.funder_ids) == funders]
+def _names(m: Row, *, funders: bool) -> list[str]:
+    pairs = zip(m["partner_ids"], m["partner_names"], strict=True)
+    return [name for actor_id, name in pairs if (actor_id in m["funder_ids"]) == funders]
 
 
 def _weight(value: float) -> object:
     return int(value) if float(value).is_integer() else value
 
 
-def write_xlsx(book: dict[str, pd.DataFrame], path: Path) -> None:
+def write_xlsx(book: dict[str, pd.DataFrame], path: Path | io.BytesIO) -> None:
     sheets = {s.key: s for s in ALL_SHEETS}
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for key, frame in book.items():
@@ -133,7 +142,7 @@ def _cleaned(value: object) -> object:
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-def _style(worksheet: object, frame: pd.DataFrame, sheet: Sheet) -> None:
+def _style(worksheet: Worksheet, frame: pd.DataFrame, sheet: Sheet) -> None:
     for cell in worksheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = HEADER_FILL
@@ -162,5 +171,5 @@ def export_plan(session: Session, plan_id: int, path: Path) -> None:
 def plan_xlsx_bytes(session: Session, plan_id: int) -> bytes:
     """The plan as an XLSX workbook (every sheet) in memory, e.g. for a download."""
     buffer = io.BytesIO()
-    write_xlsx(plan_book(session, plan_id), buffer)  # type: ignore[arg-type]
+    write_xlsx(plan_book(session, plan_id), buffer)
     return buffer.getvalue()

@@ -161,7 +161,7 @@ def _figures(summary: Summary, lang: str) -> Table:
         count = int(f[f"status_{status.value}"])
         return (label(status, lang), count, share(count), t("summary.note.share_of_measures", lang))
 
-    coverage = coverage_text(f, lang)
+    coverage = coverage_text({str(key): value for key, value in f.items()}, lang)
     rows = [
         (t("summary.figure.measures", lang), total, float("nan"), ""),
         *(status_row(s) for s in STATUS_ORDER),
@@ -196,7 +196,7 @@ def _figures(summary: Summary, lang: str) -> Table:
     return Table("figures", _head("figures", lang), columns, frame)
 
 
-def _ratio(value: object) -> float:
+def _ratio(value: float) -> float:
     return float("nan") if pd.isna(value) else 100 * float(value)
 
 
@@ -225,9 +225,13 @@ def _themes(summary: Summary, lang: str) -> Table:
     columns = _group_columns(Column("name", t("col.theme", lang), width=30), lang)
     rows = _group_rows(summary.themes.assign(name=summary.themes["label"]), columns)
     return Table(
-        "themes", _head("themes", lang), columns, rows,
-        chart="themes", chart_values=("progress", "expected"),
-    )  # fmt: skip
+        "themes",
+        _head("themes", lang),
+        columns,
+        rows,
+        chart="themes",
+        chart_values=("progress", "expected"),
+    )
 
 
 def _actors(summary: Summary, lang: str) -> tuple[Table, ...]:
@@ -238,9 +242,14 @@ def _actors(summary: Summary, lang: str) -> tuple[Table, ...]:
     shown, total = len(summary.chart_actors), len(summary.actors)
     note = t("summary.actors_limited", lang, shown=shown, total=total) if total > shown else ""
     table = Table(
-        "actors", _head("actors", lang), columns, _group_rows(summary.actors, columns),
-        chart="actors", chart_values=("progress", "expected"), note=note,
-    )  # fmt: skip
+        "actors",
+        _head("actors", lang),
+        columns,
+        _group_rows(summary.actors, columns),
+        chart="actors",
+        chart_values=("progress", "expected"),
+        note=note,
+    )
     return (table,)
 
 
@@ -329,9 +338,9 @@ def _contribution_texts(summary: Summary, lang: str) -> list[str]:
     """Per measure (in the table's order) its partners' contributions for the quarter:
     «Kupa: Holdt kurs (https://…)», one a line."""
     lines: dict[str, list[str]] = {}
-    for row in summary.contributions.itertuples():
-        link = f" ({row.link})" if row.link else ""
-        lines.setdefault(str(row.code), []).append(f"{row.actor}: {row.text}{link}")
+    for row in summary.contributions.to_dict("records"):
+        link = f" ({row['link']})" if row["link"] else ""
+        lines.setdefault(str(row["code"]), []).append(f"{row['actor']}: {row['text']}{link}")
     return ["\n".join(lines.get(str(code), [])) for code in summary.measures["code"]]
 
 
@@ -352,25 +361,37 @@ def _trend(summary: Summary, lang: str) -> Table:
     )
     rows = trend.assign(coverage=trend["coverage"].map(_ratio))[[c.key for c in columns]]
     return Table(
-        "trend", _head("trend", lang), columns, rows.reset_index(drop=True),
-        chart="trend", chart_values=("progress", "expected"),
-    )  # fmt: skip
+        "trend",
+        _head("trend", lang),
+        columns,
+        rows.reset_index(drop=True),
+        chart="trend",
+        chart_values=("progress", "expected"),
+    )
 
 
 def _indicators(summary: Summary, lang: str) -> Table:
     rows = summary.indicators
     state = [
-        t("indicators.no_value", lang) if pd.isna(on) else
-        t("indicators.on_track" if on else "indicators.off_track", lang)
+        t("indicators.no_value", lang)
+        if pd.isna(on)
+        else t("indicators.on_track" if on else "indicators.off_track", lang)
         for on in rows["on_track"]
-    ]  # fmt: skip
-    frame = pd.DataFrame({
-        "name": rows["name"], "unit": rows["unit"],
-        "baseline": rows["baseline_value"], "baseline_year": rows["baseline_year"].astype(str),
-        "target": rows["target_value"], "target_year": rows["target_year"].astype(str),
-        "value": rows["value"], "period": rows["period"].fillna(""),
-        "expected": rows["expected"], "state": state,
-    })  # fmt: skip
+    ]
+    frame = pd.DataFrame(
+        {
+            "name": rows["name"],
+            "unit": rows["unit"],
+            "baseline": rows["baseline_value"],
+            "baseline_year": rows["baseline_year"].astype(str),
+            "target": rows["target_value"],
+            "target_year": rows["target_year"].astype(str),
+            "value": rows["value"],
+            "period": rows["period"].fillna(""),
+            "expected": rows["expected"],
+            "state": state,
+        }
+    )
     columns = (
         Column("name", t("indicators.col.name", lang), width=34),
         Column("unit", t("indicators.unit", lang), width=12),
@@ -392,15 +413,15 @@ def _period_title(periods: pd.Series, lang: str) -> str:
     return t(f"files.period.{kinds.pop() if len(kinds) == 1 else 'mixed'}", lang)
 
 
-def percent_text(value: object, lang: str) -> str:
+def percent_text(value: float | None, lang: str) -> str:
     return format_percent(None if pd.isna(value) else float(value), lang)
 
 
-def value_text(value: object, column: Column, lang: str) -> str:
+def value_text(value: float | None, column: Column, lang: str) -> str:
     """A number cell on paper: '46 %', '7 480', '12,5', or '–' when missing; one
     word (no-break spaces), as a number is never broken across lines."""
     if value is None or pd.isna(value):
         return "–"
     if column.kind == "percent":
         return percent_text(value, lang).replace(" ", NO_BREAK)
-    return format_value(float(value), lang).replace(" ", NO_BREAK)  # type: ignore[arg-type]
+    return format_value(float(value), lang).replace(" ", NO_BREAK)

@@ -54,8 +54,11 @@ def freeze_quarter(
     for fmt in AT_CLOSING:  # quick to make; PDF and DOCX are stored when first made
         for lang in LANGUAGES:
             content = render(final, fmt, lang)
-            session.add(ClosedSummaryFile(closed_period_id=closed.id, lang=lang,
-                                          format=fmt.value, content=content))  # fmt: skip
+            session.add(
+                ClosedSummaryFile(
+                    closed_period_id=closed.id, lang=lang, format=fmt.value, content=content
+                )
+            )
     session.flush()
 
 
@@ -113,8 +116,13 @@ def store_file(
     closed = _closed(session, plan_id, quarter)
     if closed is None:
         return None
-    values = {"closed_period_id": closed.id, "lang": lang, "format": fmt.value,
-              "content": content, "made_at": datetime.now(UTC)}  # fmt: skip
+    values = {
+        "closed_period_id": closed.id,
+        "lang": lang,
+        "format": fmt.value,
+        "content": content,
+        "made_at": datetime.now(UTC),
+    }
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     session.execute(insert(ClosedSummaryFile).values(**values).on_conflict_do_nothing())
     return stored_file(session, plan_id=plan_id, quarter=quarter, fmt=fmt, lang=lang)
@@ -172,9 +180,15 @@ def final_overview(
     final = final_summary(session, plan_id, quarter)
     if final is None:
         return None
-    live = overview(session, plan_id=plan_id, as_of=quarter, quarters=quarters,
-                    theme_id=theme_id, actor_id=actor_id,
-                    with_partner_measures=with_partner_measures)  # fmt: skip
+    live = overview(
+        session,
+        plan_id=plan_id,
+        as_of=quarter,
+        quarters=quarters,
+        theme_id=theme_id,
+        actor_id=actor_id,
+        with_partner_measures=with_partner_measures,
+    )
     where = MeasureFilter(theme_id=theme_id, actor_id=actor_id, lead_only=not with_partner_measures)
     metrics = filter_measures(final.measures, where)
     themes = themes_of(metrics, frozen_themes(final))

@@ -12,6 +12,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row, CT_Tc
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
@@ -161,7 +162,7 @@ def _grid(
     right = right or [False] * len(widths)
     for index, values in enumerate(rows):
         tr = copy.deepcopy(template)
-        cells = zip(tr.findall(qn("w:tc")), values, right, strict=True)
+        cells = zip(tr.tc_lst, values, right, strict=True)
         for tc, value, to_right in cells:
             _write(tc, value, bold=header and index == 0, right=to_right and index > 0)
             if header and index == 0:
@@ -182,9 +183,9 @@ def _margins(grid: DocxTable) -> None:
     grid._tbl.tblPr.append(margins)
 
 
-def _write(tc: OxmlElement, text: str, *, bold: bool, right: bool) -> None:
+def _write(tc: CT_Tc, text: str, *, bold: bool, right: bool) -> None:
     """Set a cell's text; line breaks become <w:br/>."""
-    paragraph = tc.find(qn("w:p"))
+    paragraph = tc.p_lst[0]
     if right:
         props = OxmlElement("w:pPr")
         alignment = OxmlElement("w:jc")
@@ -217,7 +218,7 @@ def _xml_safe(text: str) -> str:
     return "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 32)
 
 
-def _shade(tc: OxmlElement, fill: str) -> None:
+def _shade(tc: CT_Tc, fill: str) -> None:
     props = tc.get_or_add_tcPr()
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
@@ -226,7 +227,7 @@ def _shade(tc: OxmlElement, fill: str) -> None:
     props.append(shading)
 
 
-def _repeat_as_header(tr: OxmlElement) -> None:
+def _repeat_as_header(tr: CT_Row) -> None:
     props = tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")

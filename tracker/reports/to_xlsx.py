@@ -59,8 +59,13 @@ def _styles(book: Workbook, lang: str) -> dict[str, Any]:
         "label": book.add_format({"bold": True, "valign": "top"}),
         "banner": book.add_format({"bg_color": BANNER_COLOR, "bold": True, "text_wrap": True}),
         "header": book.add_format(
-            {"bold": True, "font_color": "white", "bg_color": HEADER_COLOR, "text_wrap": True,
-             "valign": "top"}
+            {
+                "bold": True,
+                "font_color": "white",
+                "bg_color": HEADER_COLOR,
+                "text_wrap": True,
+                "valign": "top",
+            }
         ),
         "text": book.add_format({"valign": "top"}),
         "wrap": book.add_format({"valign": "top", "text_wrap": True}),
@@ -70,7 +75,7 @@ def _styles(book: Workbook, lang: str) -> dict[str, Any]:
         "whole": book.add_format({"valign": "top", "num_format": "#,##0"}),
         "percent": book.add_format({"valign": "top", "num_format": percent_format(lang)}),
         "note": book.add_format({"italic": True, "font_color": "#595959"}),
-    }  # fmt: skip
+    }
 
 
 def _cover(sheet: Worksheet, doc: Document, styles: dict[str, Any]) -> None:
@@ -138,13 +143,16 @@ def _table(
             _cell(sheet, row + 1 + offset, index, values[index][offset], column, styles)
     last = row + len(table.rows)
     sheet.add_table(
-        row, 0, last, len(columns) - 1,
+        row,
+        0,
+        last,
+        len(columns) - 1,
         {
             "name": f"T_{table.key}",
             "style": TABLE_STYLE,
             "columns": [{"header": c.title, "header_format": styles["header"]} for c in columns],
         },
-    )  # fmt: skip
+    )
     return last + 1
 
 

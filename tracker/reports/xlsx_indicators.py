@@ -44,8 +44,10 @@ def indicator_charts(
     at_col = len(headers) + 1
     for index, indicator in enumerate(indicators.to_dict("records")):
         mine = values[values["indicator_id"] == indicator["id"]].sort_values("period")
-        path = [(indicator["baseline_year"], indicator["baseline_value"]),
-                (indicator["target_year"], indicator["target_value"])]  # fmt: skip
+        path = [
+            (indicator["baseline_year"], indicator["baseline_value"]),
+            (indicator["target_year"], indicator["target_value"]),
+        ]
         actual = [(year_position(p), v) for p, v in zip(mine["period"], mine["value"], strict=True)]
         chart = book.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
         name_row = row  # the path's first point: a row always there

@@ -95,8 +95,14 @@ def make_feed_token(session: Session, *, user: Principal, scope: FeedScope) -> s
         if made is None:
             raise
         return made.token
-    record(session, current, action=AuditAction.CREATE, entity=Entity.CALENDAR_FEED,
-           entity_id=scope, after={"feed": scope.kind, "name": target})  # fmt: skip
+    record(
+        session,
+        current,
+        action=AuditAction.CREATE,
+        entity=Entity.CALENDAR_FEED,
+        entity_id=scope,
+        after={"feed": scope.kind, "name": target},
+    )
     return row.token
 
 
@@ -110,8 +116,14 @@ def renew_feed_token(session: Session, *, user: Principal, scope: FeedScope) -> 
         return make_feed_token(session, user=current, scope=scope)
     row.token, row.made_at = _new_token(), utcnow()
     session.flush()
-    record(session, current, action=AuditAction.RENEW, entity=Entity.CALENDAR_FEED,
-           entity_id=scope, after={"feed": scope.kind, "name": target})  # fmt: skip
+    record(
+        session,
+        current,
+        action=AuditAction.RENEW,
+        entity=Entity.CALENDAR_FEED,
+        entity_id=scope,
+        after={"feed": scope.kind, "name": target},
+    )
     return row.token
 
 
@@ -172,11 +184,15 @@ def _row(session: Session, scope: FeedScope) -> CalendarFeed | None:
 
 def _target_name(session: Session, scope: FeedScope) -> str:
     """The plan's, actor's or theme's name. Raises NotFound when it is not there."""
-    model = {"all": Plan, "actor": Actor, "theme": Theme}[scope.kind]
-    target = session.get(model, scope.target_id)
-    if target is None:
+    key, name = {
+        "all": (Plan.id, Plan.name),
+        "actor": (Actor.id, Actor.name),
+        "theme": (Theme.id, Theme.name),
+    }[scope.kind]
+    found = session.scalar(select(name).where(key == scope.target_id))
+    if found is None:
         raise NotFound.of("calendar.feed_unknown")
-    return str(target.name)
+    return found
 
 
 def _new_token() -> str:

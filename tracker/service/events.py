@@ -27,9 +27,23 @@ from tracker.vocab import AuditAction, Entity, EventKind, Role
 
 REPORT_DEADLINE_DAYS = 14  # a quarter's status report is due two weeks after it ends
 EVENT_COLUMNS = [
-    "id", "actor_id", "actor", "title", "kind", "starts", "ends", "yearly", "theme_id",
-    "measure_id", "target_groups", "place", "link", "generated", "created_at", "changed_at",
-]  # fmt: skip
+    "id",
+    "actor_id",
+    "actor",
+    "title",
+    "kind",
+    "starts",
+    "ends",
+    "yearly",
+    "theme_id",
+    "measure_id",
+    "target_groups",
+    "place",
+    "link",
+    "generated",
+    "created_at",
+    "changed_at",
+]
 """changed_at: when the event was last changed (made, if never since); the calendar
 feed's LAST-MODIFIED. Both times are empty for the generated deadlines."""
 
@@ -67,24 +81,43 @@ def save_event(
         event = Event(**asdict(cleaned))
         session.add(event)
         session.flush()
-        record(session, current, action=AuditAction.CREATE, entity=Entity.EVENT, entity_id=event.id,
-               after=asdict(cleaned))  # fmt: skip
+        record(
+            session,
+            current,
+            action=AuditAction.CREATE,
+            entity=Entity.EVENT,
+            entity_id=event.id,
+            after=asdict(cleaned),
+        )
         return event.id
     event = _get(session, event_id)
     _may_keep(session, user, event.actor_id)
     before = {field: getattr(event, field) for field in asdict(cleaned)}
     for field, value in asdict(cleaned).items():
         setattr(event, field, value)
-    record(session, current, action=AuditAction.UPDATE, entity=Entity.EVENT, entity_id=event.id,
-           before=before, after=asdict(cleaned))  # fmt: skip
+    record(
+        session,
+        current,
+        action=AuditAction.UPDATE,
+        entity=Entity.EVENT,
+        entity_id=event.id,
+        before=before,
+        after=asdict(cleaned),
+    )
     return event.id
 
 
 def delete_event(session: Session, *, user: Principal, event_id: int) -> None:
     event = _get(session, event_id)
     current = _may_keep(session, user, event.actor_id)
-    record(session, current, action=AuditAction.DELETE, entity=Entity.EVENT, entity_id=event.id,
-           before={"title": event.title, "starts": event.starts})  # fmt: skip
+    record(
+        session,
+        current,
+        action=AuditAction.DELETE,
+        entity=Entity.EVENT,
+        entity_id=event.id,
+        before={"title": event.title, "starts": event.starts},
+    )
     session.delete(event)
     session.flush()
 
@@ -117,15 +150,26 @@ def deadline_events(session: Session, *, plan_id: int, lang: str) -> pd.DataFram
     for quarter in plan_quarters(plan.start_year, plan.end_year):
         due = quarter.end().astimezone(OSLO).date() + timedelta(days=REPORT_DEADLINE_DAYS)
         label = quarter_label(quarter, lang)
-        rows.append({
-            "id": f"frist-{plan.id}-{quarter}", "actor_id": None,
-            "actor": t("wheel.plan_deadlines", lang),
-            "title": t("wheel.deadline", lang, quarter=label),
-            "kind": EventKind.REPORTING_DEADLINE.value, "starts": due, "ends": None,
-            "yearly": False, "theme_id": None, "measure_id": None,
-            "target_groups": [t("wheel.all_actors", lang)], "place": "", "link": "",
-            "generated": True, "created_at": None, "changed_at": None,
-        })  # fmt: skip
+        rows.append(
+            {
+                "id": f"frist-{plan.id}-{quarter}",
+                "actor_id": None,
+                "actor": t("wheel.plan_deadlines", lang),
+                "title": t("wheel.deadline", lang, quarter=label),
+                "kind": EventKind.REPORTING_DEADLINE.value,
+                "starts": due,
+                "ends": None,
+                "yearly": False,
+                "theme_id": None,
+                "measure_id": None,
+                "target_groups": [t("wheel.all_actors", lang)],
+                "place": "",
+                "link": "",
+                "generated": True,
+                "created_at": None,
+                "changed_at": None,
+            }
+        )
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
@@ -170,8 +214,9 @@ def occurrences(events: pd.DataFrame, year: int) -> pd.DataFrame:
     for event in events.to_dict("records"):
         length = timedelta(days=(event["ends"] - event["starts"]).days if event["ends"] else 0)
         if event["yearly"]:
-            starts = [_in_year(event["starts"], y) for y in (year - 1, year)
-                      if y >= event["starts"].year]  # fmt: skip
+            starts = [
+                _in_year(event["starts"], y) for y in (year - 1, year) if y >= event["starts"].year
+            ]
         else:
             starts = [event["starts"]]
         for start in starts:
@@ -188,8 +233,16 @@ def clashes(happening: pd.DataFrame) -> pd.DataFrame:
     over several days clashes with a breakfast in any of them. One row per pair, at
     the first week they share. Columns: week, group, first, second (ids),
     first_title, second_title, first_actor, second_actor."""
-    columns = ["week", "group", "first", "second", "first_title", "second_title",
-               "first_actor", "second_actor"]  # fmt: skip
+    columns = [
+        "week",
+        "group",
+        "first",
+        "second",
+        "first_title",
+        "second_title",
+        "first_actor",
+        "second_actor",
+    ]
     by_week: dict[tuple[int, int, str], list[dict]] = {}
     for event in happening[~happening["generated"]].to_dict("records"):
         groups = {g.casefold(): g for g in event["target_groups"]}.values()
@@ -205,9 +258,18 @@ def clashes(happening: pd.DataFrame) -> pd.DataFrame:
                 if first["actor_id"] == second["actor_id"] or pair in seen:
                     continue
                 seen.add(pair)
-                rows.append((f"{year}-U{week:02d}", first["group"], first["id"], second["id"],
-                             first["title"], second["title"], first["actor"],
-                             second["actor"]))  # fmt: skip
+                rows.append(
+                    (
+                        f"{year}-U{week:02d}",
+                        first["group"],
+                        first["id"],
+                        second["id"],
+                        first["title"],
+                        second["title"],
+                        first["actor"],
+                        second["actor"],
+                    )
+                )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -273,9 +335,10 @@ def _refuse_twin(session: Session, values: EventInput, event_id: int | None) -> 
     for event in session.scalars(query):
         if event.id != event_id and match_key(event.actor_id, event.title, event.starts) == wanted:
             raise ValidationError(
-                Problem("wheel.duplicate", {"title": event.title, "starts": event.starts},
-                        field="title")
-            )  # fmt: skip
+                Problem(
+                    "wheel.duplicate", {"title": event.title, "starts": event.starts}, field="title"
+                )
+            )
 
 
 def _validated(session: Session, values: EventInput) -> EventInput:
@@ -309,8 +372,15 @@ def _validated(session: Session, values: EventInput) -> EventInput:
     if problems:
         raise ValidationError(*problems)
     return EventInput(
-        actor_id=values.actor_id, title=title, kind=kind, starts=values.starts,
-        ends=values.ends if values.ends != values.starts else None, yearly=values.yearly,
-        theme_id=values.theme_id, measure_id=values.measure_id,
-        target_groups=groups, place=place, link=link,
-    )  # fmt: skip
+        actor_id=values.actor_id,
+        title=title,
+        kind=kind,
+        starts=values.starts,
+        ends=values.ends if values.ends != values.starts else None,
+        yearly=values.yearly,
+        theme_id=values.theme_id,
+        measure_id=values.measure_id,
+        target_groups=groups,
+        place=place,
+        link=link,
+    )

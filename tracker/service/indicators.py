@@ -24,10 +24,24 @@ from tracker.vocab import AuditAction, Direction, Entity, Role
 
 PERIOD = re.compile(r"^\d{4}(-Q[1-4])?$")
 INDICATOR_COLUMNS = [
-    "id", "name", "unit", "theme_id", "actor_id", "actor", "baseline_year", "baseline_value",
-    "target_year", "target_value", "direction", "source", "is_example", "period", "value",
-    "expected", "on_track",
-]  # fmt: skip
+    "id",
+    "name",
+    "unit",
+    "theme_id",
+    "actor_id",
+    "actor",
+    "baseline_year",
+    "baseline_value",
+    "target_year",
+    "target_value",
+    "direction",
+    "source",
+    "is_example",
+    "period",
+    "value",
+    "expected",
+    "on_track",
+]
 
 
 @dataclass(frozen=True)
@@ -54,8 +68,14 @@ def save_indicator(
     row = Indicator(plan_id=plan_id, **asdict(cleaned))
     session.add(row)
     session.flush()
-    record(session, current, action=AuditAction.CREATE, entity=Entity.INDICATOR, entity_id=row.id,
-           after=asdict(cleaned))  # fmt: skip
+    record(
+        session,
+        current,
+        action=AuditAction.CREATE,
+        entity=Entity.INDICATOR,
+        entity_id=row.id,
+        after=asdict(cleaned),
+    )
     return row.id
 
 
@@ -67,25 +87,35 @@ def _checked(values: IndicatorInput) -> IndicatorInput:
     last = checks.year("target_year", values.target_year)
     if first is not None and last is not None and last <= first:
         checks.add("indicators.target_after_baseline", "target_year")
-    cleaned = replace(
+    unit = checks.text("unit", values.unit, Indicator.unit)
+    source = checks.text("source", values.source, Indicator.source)
+    baseline = checks.number("baseline_value", values.baseline_value, Indicator.baseline_value)
+    target = checks.number("target_value", values.target_value, Indicator.target_value)
+    direction = checks.member("direction", values.direction, Direction, Indicator.direction)
+    checks.raise_if_any()
+    assert baseline is not None and target is not None and direction is not None  # else raised
+    return replace(
         values,
         name=name,
-        unit=checks.text("unit", values.unit, Indicator.unit),
-        source=checks.text("source", values.source, Indicator.source),
-        baseline_value=checks.number("baseline_value", values.baseline_value,
-                                     Indicator.baseline_value),
-        target_value=checks.number("target_value", values.target_value, Indicator.target_value),
-        direction=checks.member("direction", values.direction, Direction, Indicator.direction),
+        unit=unit,
+        source=source,
+        baseline_value=baseline,
+        target_value=target,
+        direction=direction,
         is_example=bool(values.is_example),
-    )  # fmt: skip
-    checks.raise_if_any()
-    return cleaned
+    )
 
 
 def report_value(
-    session: Session, *, user: Principal, indicator_id: int, period: str, value: float,
-    comment: str = "", now: datetime | None = None,
-) -> int:  # fmt: skip
+    session: Session,
+    *,
+    user: Principal,
+    indicator_id: int,
+    period: str,
+    value: float,
+    comment: str = "",
+    now: datetime | None = None,
+) -> int:
     """Append a value for a year ("2025") or a quarter ("2025-Q3")."""
     indicator = session.get(Indicator, indicator_id)
     if indicator is None:
@@ -100,8 +130,13 @@ def report_value(
     if not PERIOD.match(period):
         checks.add("indicators.bad_period", "period", period=period)
     elif not indicator.baseline_year <= int(period[:4]) <= indicator.target_year:
-        checks.add("indicators.period_outside", "period", period=period,
-                   start=indicator.baseline_year, end=indicator.target_year)  # fmt: skip
+        checks.add(
+            "indicators.period_outside",
+            "period",
+            period=period,
+            start=indicator.baseline_year,
+            end=indicator.target_year,
+        )
     number = checks.number("value", value, IndicatorValue.value)
     comment = checks.text("comment", comment, IndicatorValue.comment)
     checks.raise_if_any()
@@ -109,14 +144,23 @@ def report_value(
     if (same := _latest_if_same(session, indicator_id, period, number, comment)) is not None:
         return same  # the same report again (a double click): nothing new to store
     row = IndicatorValue(
-        indicator_id=indicator_id, period=period, value=number, comment=comment,
-        reported_by_user_id=current.user_id, reported_at=now or datetime.now(UTC),
-    )  # fmt: skip
+        indicator_id=indicator_id,
+        period=period,
+        value=number,
+        comment=comment,
+        reported_by_user_id=current.user_id,
+        reported_at=now or datetime.now(UTC),
+    )
     session.add(row)
     session.flush()
-    record(session, current, action=AuditAction.REPORT, entity=Entity.INDICATOR,
-           entity_id=indicator_id,
-           after={"period": period, "value": number})  # fmt: skip
+    record(
+        session,
+        current,
+        action=AuditAction.REPORT,
+        entity=Entity.INDICATOR,
+        entity_id=indicator_id,
+        after={"period": period, "value": number},
+    )
     return row.id
 
 
@@ -142,12 +186,17 @@ def indicator_values(
     """The value per indicator and period (the latest report on or before as_of;
     default: now), by period."""
     query = (
-        select(IndicatorValue.indicator_id, IndicatorValue.period, IndicatorValue.value,
-               IndicatorValue.comment, User.display_name.label("reported_by"))
+        select(
+            IndicatorValue.indicator_id,
+            IndicatorValue.period,
+            IndicatorValue.value,
+            IndicatorValue.comment,
+            User.display_name.label("reported_by"),
+        )
         .outerjoin(User, IndicatorValue.reported_by_user_id == User.id)
         .where(IndicatorValue.indicator_id.in_(indicator_ids))
         .order_by(IndicatorValue.reported_at, IndicatorValue.id)
-    )  # fmt: skip
+    )
     if as_of is not None:
         query = query.where(IndicatorValue.reported_at <= as_of)
     columns = ["indicator_id", "period", "value", "comment", "reported_by"]
@@ -174,10 +223,16 @@ def list_indicators(
     )
     found = session.execute(query).all()
     base = pd.DataFrame(
-        [{**{c: getattr(i, c) for c in INDICATOR_COLUMNS[:13] if hasattr(i, c)},
-          "actor": actor, "direction": i.direction.value} for i, actor in found],
+        [
+            {
+                **{c: getattr(i, c) for c in INDICATOR_COLUMNS[:13] if hasattr(i, c)},
+                "actor": actor,
+                "direction": i.direction.value,
+            }
+            for i, actor in found
+        ],
         columns=INDICATOR_COLUMNS[:13],
-    )  # fmt: skip
+    )
     values = indicator_values(session, base["id"].tolist(), as_of)
     values = values.merge(base, left_on="indicator_id", right_on="id", how="left")
     values["expected"] = [expected(r) for r in values.to_dict("records")]

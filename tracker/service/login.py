@@ -129,9 +129,10 @@ def record_login(
         and not _locked_for(session, account, found.client, now)
     )
     session.add(
-        LoginAttempt(attempted_at=now, username=found.username, client=found.client,
-                     succeeded=succeeded)
-    )  # fmt: skip
+        LoginAttempt(
+            attempted_at=now, username=found.username, client=found.client, succeeded=succeeded
+        )
+    )
     session.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < now - KNOWN_CLIENT_TIME))
     if account is None or not succeeded:
         if account is not None and account.active and not found.client_blocked:

@@ -25,6 +25,10 @@ class MeasureFilter:
     search: str = ""
 
 
+METRIC_COLUMNS = ("effective", "expected", "due", "counts", "known", "behind", "fresh", "overdue")
+"""What add_measure_metrics adds; an empty frame gets the columns too."""
+
+
 def measure_status(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.DataFrame:
     """One row per measure: structure, its latest report as of, and progress metrics.
 
@@ -38,8 +42,7 @@ def measure_status(session: Session, *, plan_id: int, as_of: AsOf = None) -> pd.
         status, how="left", left_on="id", right_on="measure_id", validate="one_to_one"
     ).drop(columns=["measure_id"])
     if frame.empty:
-        for column in ("effective", "expected", "due", "counts", "known", "behind", "fresh",
-                       "overdue"):  # fmt: skip
+        for column in METRIC_COLUMNS:
             frame[column] = pd.Series(dtype="float64")
         return frame
     frame["status"] = code_column(frame["status"])

@@ -35,8 +35,10 @@ def collaboration(session: Session, *, plan_id: int, theme_id: int | None = None
 def network_of(measures: pd.DataFrame, actors: pd.DataFrame) -> Network:
     """Network from a measures_frame and list_actors (pure)."""
     taking_part = {
-        int(row.id): sorted({int(row.lead_actor_id), *map(int, row.partner_ids)})
-        for row in measures.itertuples()
+        int(measure): sorted({int(lead), *map(int, partners)})
+        for measure, lead, partners in zip(
+            measures["id"], measures["lead_actor_id"], measures["partner_ids"], strict=True
+        )
     }
     pairs: dict[tuple[int, int], list[str]] = {}
     codes = dict(zip(measures["id"], measures["code"].astype(str), strict=True))

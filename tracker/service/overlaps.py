@@ -36,14 +36,26 @@ NOTE_LIMIT = column_limit(OverlapDecision.note)
 MAX_SHOWN = 200  # the page lists the best pairs; a long tail helps nobody
 SIDES = ("a", "b")
 SIDE_FIELDS = (
-    "code", "title", "description", "lead_name", "lead_short", "plan_name", "start_period",
+    "code",
+    "title",
+    "description",
+    "lead_name",
+    "lead_short",
+    "plan_name",
+    "start_period",
     "end_period",
-)  # fmt: skip
+)
 CANDIDATE_COLUMNS = [*PAIR_COLUMNS, *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS)]
 DECISION_COLUMNS = [
-    "a_id", "b_id", *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS),
-    "verdict", "note", "score", "decided_by", "decided_at",
-]  # fmt: skip
+    "a_id",
+    "b_id",
+    *(f"{s}_{f}" for s in SIDES for f in SIDE_FIELDS),
+    "verdict",
+    "note",
+    "score",
+    "decided_by",
+    "decided_at",
+]
 
 
 def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.DataFrame:
@@ -52,16 +64,24 @@ def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.Data
     lead = aliased(Actor)
     query = (
         select(
-            Measure.id, Measure.code, Measure.title, Measure.description, Measure.plan_id,
-            Plan.name.label("plan_name"), Theme.name.label("theme_name"),
-            Measure.lead_actor_id, lead.name.label("lead_name"), lead.short_name,
-            Measure.start_period, Measure.end_period,
+            Measure.id,
+            Measure.code,
+            Measure.title,
+            Measure.description,
+            Measure.plan_id,
+            Plan.name.label("plan_name"),
+            Theme.name.label("theme_name"),
+            Measure.lead_actor_id,
+            lead.name.label("lead_name"),
+            lead.short_name,
+            Measure.start_period,
+            Measure.end_period,
         )
         .join(Plan, Measure.plan_id == Plan.id)
         .join(Theme, Measure.theme_id == Theme.id)
         .join(lead, Measure.lead_actor_id == lead.id)
         .order_by(Measure.id)
-    )  # fmt: skip
+    )
     if plan_id is not None:
         query = query.where(Measure.plan_id == plan_id)
     frame = pd.DataFrame(session.execute(query).mappings().all())
@@ -71,10 +91,11 @@ def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.Data
     partners = _partners(session)
     frame["lead_short"] = frame["short_name"].where(frame["short_name"] != "", frame["lead_name"])
     frame["theme_key"] = frame["theme_name"].map(normalised)
-    frame["groups"] = [
+    groups = [
         target_groups(f"{title} {text}", tags.get(m, []))
         for m, title, text in zip(frame["id"], frame["title"], frame["description"], strict=True)
     ]
+    frame["groups"] = pd.Series(groups, index=frame.index, dtype=object)
     frame["partner_ids"] = [partners.get(m, []) for m in frame["id"]]
     return frame[[*MEASURE_FIELDS, "lead_short", "partner_ids"]]
 
@@ -131,18 +152,35 @@ def record_decision(
     if found is None:
         session.add(
             OverlapDecision(
-                measure_a_id=a_id, measure_b_id=b_id, verdict=verdict, note=note,
-                score=score, decided_by_user_id=current.user_id,
+                measure_a_id=a_id,
+                measure_b_id=b_id,
+                verdict=verdict,
+                note=note,
+                score=score,
+                decided_by_user_id=current.user_id,
             )
-        )  # fmt: skip
-        record(session, current, action=AuditAction.CREATE, entity=Entity.OVERLAP,
-               entity_id=f"{a_id}-{b_id}", after=after)  # fmt: skip
+        )
+        record(
+            session,
+            current,
+            action=AuditAction.CREATE,
+            entity=Entity.OVERLAP,
+            entity_id=f"{a_id}-{b_id}",
+            after=after,
+        )
     else:
         before = {"pair": after["pair"], "verdict": found.verdict.value, "note": found.note}
         found.verdict, found.note, found.decided_by_user_id = verdict, note, current.user_id
         found.score = score if score is not None else found.score
-        record(session, current, action=AuditAction.UPDATE, entity=Entity.OVERLAP,
-               entity_id=f"{a_id}-{b_id}", before=before, after=after)  # fmt: skip
+        record(
+            session,
+            current,
+            action=AuditAction.UPDATE,
+            entity=Entity.OVERLAP,
+            entity_id=f"{a_id}-{b_id}",
+            before=before,
+            after=after,
+        )
     session.flush()
 
 
@@ -153,10 +191,18 @@ def reopen_pair(session: Session, *, user: Principal, measure_ids: tuple[int, in
     found = _decision(session, a_id, b_id)
     if found is None:
         raise NotFound.of("overlap.no_decision")
-    record(session, current, action=AuditAction.DELETE, entity=Entity.OVERLAP,
-           entity_id=f"{a_id}-{b_id}",
-           before={"pair": _pair_label(session, a_id, b_id), "verdict": found.verdict.value,
-                   "note": found.note})  # fmt: skip
+    record(
+        session,
+        current,
+        action=AuditAction.DELETE,
+        entity=Entity.OVERLAP,
+        entity_id=f"{a_id}-{b_id}",
+        before={
+            "pair": _pair_label(session, a_id, b_id),
+            "verdict": found.verdict.value,
+            "note": found.note,
+        },
+    )
     session.delete(found)
     session.flush()
 
@@ -175,10 +221,18 @@ def forget_measure(session: Session, principal: Principal, measure_id: int) -> N
     ).all()
     for decision in found:
         a_id, b_id = decision.measure_a_id, decision.measure_b_id
-        record(session, principal, action=AuditAction.DELETE, entity=Entity.OVERLAP,
-               entity_id=f"{a_id}-{b_id}",
-               before={"pair": _pair_label(session, a_id, b_id),
-                       "verdict": decision.verdict.value, "note": decision.note})  # fmt: skip
+        record(
+            session,
+            principal,
+            action=AuditAction.DELETE,
+            entity=Entity.OVERLAP,
+            entity_id=f"{a_id}-{b_id}",
+            before={
+                "pair": _pair_label(session, a_id, b_id),
+                "verdict": decision.verdict.value,
+                "note": decision.note,
+            },
+        )
         session.delete(decision)
     session.flush()
 
@@ -282,7 +336,7 @@ def _ordered(session: Session, measure_ids: tuple[int, int]) -> tuple[int, int]:
 
 def _verdict(value: OverlapVerdict | str | None) -> OverlapVerdict:
     try:
-        return OverlapVerdict(value)
+        return OverlapVerdict(value or "")  # None: refused as any unknown word
     except ValueError:
         raise ValidationError.of("overlap.bad_verdict", "verdict") from None
 
@@ -304,9 +358,10 @@ def _pair_label(session: Session, a_id: int, b_id: int) -> str:
 def _event_tags(session: Session) -> dict[int, list[str]]:
     """Per measure: the target-group tags of the årshjul events tied to it."""
     tags: dict[int, list[str]] = {}
-    query = select(Event.measure_id, Event.target_groups).where(Event.measure_id.is_not(None))
+    query = select(Event.measure_id, Event.target_groups)
     for measure_id, groups in session.execute(query):
-        tags.setdefault(measure_id, []).extend(split_groups(groups))
+        if measure_id is not None:
+            tags.setdefault(measure_id, []).extend(split_groups(groups))
     return tags
 
 

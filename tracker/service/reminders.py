@@ -33,9 +33,13 @@ class Reminder:
 
 
 def reminders(
-    session: Session, *, user: Principal, plan_id: int, quarter: Quarter,
+    session: Session,
+    *,
+    user: Principal,
+    plan_id: int,
+    quarter: Quarter,
     now: datetime | None = None,
-) -> list[Reminder]:  # fmt: skip
+) -> list[Reminder]:
     """One Reminder per lead actor with measures due a report for `quarter` (running
     then, not cancelled, not finished before) that have none, or with overdue
     measures (past their end, neither completed nor cancelled), in actor name order.
@@ -68,8 +72,12 @@ def reminders(
 
 def _names_by_actor(frame: pd.DataFrame) -> dict[int, tuple[str, ...]]:
     """ "1.2 Title" of each measure, grouped by lead actor id."""
-    names = frame["code"].astype(str) + " " + frame["title"].astype(str)
-    return {int(k): tuple(v) for k, v in names.groupby(frame["lead_actor_id"]).agg(tuple).items()}
+    names: dict[int, list[str]] = {}
+    for lead, code, title in zip(
+        frame["lead_actor_id"], frame["code"], frame["title"], strict=True
+    ):
+        names.setdefault(int(lead), []).append(f"{code} {title}")
+    return {lead: tuple(found) for lead, found in names.items()}
 
 
 def _addresses(session: Session, actor_ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -80,7 +88,8 @@ def _addresses(session: Session, actor_ids: list[int]) -> dict[int, tuple[str, .
     )
     found: dict[int, list[str]] = {actor_id: [] for actor_id in actor_ids}
     for actor_id, email in session.execute(query):
-        found[actor_id].append(email)
+        if actor_id is not None and email is not None:  # as the query asks: for the type checker
+            found[actor_id].append(email)
     query = select(Actor.id, Actor.contact).where(Actor.id.in_(actor_ids))
     contacts = dict(session.execute(query).all())  # a list: a Result has keys()
     for actor_id, emails in found.items():
@@ -91,19 +100,27 @@ def _addresses(session: Session, actor_ids: list[int]) -> dict[int, tuple[str, .
 
 
 def record_sent(
-    session: Session, *, user: Principal, reminder: Reminder, sent: list[str],
+    session: Session,
+    *,
+    user: Principal,
+    reminder: Reminder,
+    sent: list[str],
     failed: dict[str, str],
-) -> None:  # fmt: skip
+) -> None:
     """Audit one actor's reminder: who got it, who did not and why."""
     require_admin(session, user)
     record(
-        session, user, action=AuditAction.REMIND, entity=Entity.ACTOR, entity_id=reminder.actor_id,
+        session,
+        user,
+        action=AuditAction.REMIND,
+        entity=Entity.ACTOR,
+        entity_id=reminder.actor_id,
         after={
             "quarter": reminder.quarter,
             "sent": sent,
             "failed": [f"{address}: {reason}" for address, reason in failed.items()],
         },
-    )  # fmt: skip
+    )
 
 
 def reminder_table(found: list[Reminder], lang: str) -> pd.DataFrame:

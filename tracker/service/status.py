@@ -225,9 +225,13 @@ def _cleaned(report: Report) -> Report:
 
 
 def _same_as_stored(
-    session: Session, measure: Measure, period: Quarter, status: Status, rag: Rag | None,
+    session: Session,
+    measure: Measure,
+    period: Quarter,
+    status: Status,
+    rag: Rag | None,
     report: Report,
-) -> int | None:  # fmt: skip
+) -> int | None:
     """The id of the measure's current report when it is this very report for
     this quarter (a repeated submit), else None."""
     latest = session.scalars(
@@ -240,8 +244,14 @@ def _same_as_stored(
     wanted = (str(period), status, progress, rag, report.comment.strip(), report.next_steps.strip())
     if latest is None:
         return None
-    stored = (latest.period, latest.status, latest.progress, latest.rag, latest.comment,
-              latest.next_steps)  # fmt: skip
+    stored = (
+        latest.period,
+        latest.status,
+        latest.progress,
+        latest.rag,
+        latest.comment,
+        latest.next_steps,
+    )
     return latest.id if stored == wanted else None
 
 

@@ -22,19 +22,11 @@ from tracker.errors import Problem
 from tracker.models import User
 
 USERNAME = re.compile(r"^[a-z0-9._@-]{2,80}$")
+# Cyrillic and Greek letters, and digits, each above the Latin letter it looks like.
 CONFUSABLES = str.maketrans(
-    {
-        # Cyrillic
-        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i",
-        "ј": "j", "ѕ": "s", "ԁ": "d", "һ": "h", "ԛ": "q", "ԝ": "w", "к": "k", "м": "m",
-        "т": "t", "в": "b", "н": "h",
-        # Greek
-        "ο": "o", "α": "a", "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u",
-        "χ": "x", "ε": "e",
-        # digits and letters that look alike
-        "0": "o", "1": "l",
-    }
-)  # fmt: skip
+    "аеорсхуіјѕԁһԛԝкмтвнοαικνρτυχε01",
+    "aeopcxyijsdhqwkmtbhoaikvptuxeol",
+)
 
 
 def normalise_username(raw: str) -> str:

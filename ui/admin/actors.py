@@ -62,9 +62,9 @@ def render(plan_id: int | None) -> None:
     )
     prefix = f"admin_actor_{actor_id}" if actor_id else save_guard.fresh_key("admin_actor_new")
     row = actors[actors["id"] == actor_id].iloc[0] if actor_id is not None else None
-    start = dict.fromkeys(FIELDS, "") | {"kind": None}
+    start: dict[str, str | None] = dict.fromkeys(FIELDS, "") | {"kind": None}
     if row is not None:
-        start = {f: text(row[f]) for f in FIELDS} | {"kind": text(row["kind"]) or None}
+        start = {**{f: text(row[f]) for f in FIELDS}, "kind": text(row["kind"]) or None}
     defaults(prefix, start)
     slots = Slots()
     left, right = st.columns([3, 1])

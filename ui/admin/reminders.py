@@ -12,7 +12,7 @@ from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder, record_sent, reminder_csv, reminder_table
 from tracker.settings import SMTP_SECRETS, environment
 from ui import data, secrets, widgets
-from ui.forms import run_write
+from ui.forms import Write, run_write
 from ui.state import lang, require_user, t
 from ui.text import MISSING, t_md
 
@@ -86,6 +86,12 @@ def _smtp_secrets() -> dict[str, object] | None:
     return dict(secrets.section(SMTP_SECRETS) or {}) or None
 
 
+def _audit(reminder: Reminder, sent: list[str], failed: dict[str, str]) -> Write:
+    return lambda session, user: record_sent(
+        session, user=user, reminder=reminder, sent=sent, failed=failed
+    )
+
+
 def _send(settings: mail.MailSettings, sendable: list[Reminder]) -> list[tuple[str, str]]:
     """Send, audit each actor's outcome, and return (recipient, result text) rows."""
     outcomes = mail.send(settings, sendable, lang())
@@ -94,11 +100,7 @@ def _send(settings: mail.MailSettings, sendable: list[Reminder]) -> list[tuple[s
         results = outcomes[reminder.actor_id]
         sent = [o.recipient for o in results if o.sent]
         failed = {o.recipient: o.reason for o in results if not o.sent}
-        run_write(
-            lambda session, user, r=reminder, s=sent, f=failed: record_sent(
-                session, user=user, reminder=r, sent=s, failed=f
-            )
-        )
+        run_write(_audit(reminder, sent, failed))
         rows += [
             (o.recipient, t("reminders.sent") if o.sent else t("reminders.failed", reason=o.reason))
             for o in results

@@ -129,7 +129,7 @@ def goals(plan_id: int) -> None:
                 {
                     t("col.code"): frame["code"],
                     t("adminpage.goal_text"): frame["text"],
-                    t("col.theme"): [theme_names.get(i, t("adminpage.overall")) for i in theme_ids],
+                    t("col.theme"): [theme_label(i) for i in theme_ids],
                 }
             ),
             hide_index=True,
@@ -146,7 +146,7 @@ def goals(plan_id: int) -> None:
     )
     prefix = f"admin_goal_{goal_id}" if goal_id else save_guard.fresh_key("admin_goal_new")
     row = frame[frame["id"] == goal_id].iloc[0] if goal_id is not None else None
-    start = {"code": "", "text": "", "theme_id": None}
+    start: dict[str, object] = {"code": "", "text": "", "theme_id": None}
     if row is not None:
         start = {"code": row["code"], "text": row["text"], "theme_id": opt_int(row["theme_id"])}
     defaults(prefix, start)

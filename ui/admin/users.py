@@ -59,7 +59,7 @@ def render(plan_id: int | None) -> None:
 
 
 def locked_text(until: object) -> str:
-    if until is None or pd.isna(until):
+    if not isinstance(until, datetime) or pd.isna(until):  # None, NaN or NaT
         return "–"
     moment = pd.Timestamp(until)
     moment = moment.tz_localize(UTC) if moment.tzinfo is None else moment
@@ -325,8 +325,12 @@ def saved_text(username: str, changes: dict[str, tuple[Any, Any]], actors: dict[
         return str(stored)
 
     parts = [
-        t("adminpage.user_change", field=t(CHANGE_LABELS[field]),
-          before=shown(field, before), after=shown(field, after))
+        t(
+            "adminpage.user_change",
+            field=t(CHANGE_LABELS[field]),
+            before=shown(field, before),
+            after=shown(field, after),
+        )
         for field, (before, after) in changes.items()
-    ]  # fmt: skip
+    ]
     return t_md("adminpage.user_saved", name=username, changes="; ".join(parts))
