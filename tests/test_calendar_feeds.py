@@ -27,7 +27,6 @@ from tests.migration_helpers import downgrade_to, upgrade_to
 from tracker import db
 from tracker.errors import NotFound, PermissionDenied
 from tracker.models import AuditLog, CalendarFeed, User
-from tracker.service.admin import delete_actor
 from tracker.service.calendar_feeds import (
     FeedScope,
     feed_file,
@@ -37,6 +36,7 @@ from tracker.service.calendar_feeds import (
     scope_of_token,
 )
 from tracker.service.events import EventInput, save_event
+from tracker.service.measure_edits import delete_actor
 from tracker.service.structure import get_plan
 from tracker.vocab import EventKind, Role
 

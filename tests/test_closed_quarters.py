@@ -31,8 +31,14 @@ from tracker.reports.final import (
     stored_file,
 )
 from tracker.reports.snapshot import TABLES
-from tracker.service.admin import MeasureInput, delete_measure, save_actor, save_measure, save_theme
 from tracker.service.contributions import ContributionInput, add_contribution
+from tracker.service.measure_edits import (
+    MeasureInput,
+    delete_measure,
+    save_actor,
+    save_measure,
+    save_theme,
+)
 from tracker.service.periods import close_quarter, reopen_quarter
 from tracker.service.principal import SYSTEM
 from tracker.service.rollups import plan_rollup

@@ -38,7 +38,10 @@ from tracker.models import (
 )
 from tracker.planfile.importer import import_tables
 from tracker.planfile.read import read_bytes
-from tracker.service.admin import (
+from tracker.service.contributions import ContributionInput, add_contribution
+from tracker.service.events import EventInput, save_event
+from tracker.service.indicators import IndicatorInput, report_value, save_indicator
+from tracker.service.measure_edits import (
     MeasureInput,
     save_actor,
     save_goal,
@@ -46,9 +49,6 @@ from tracker.service.admin import (
     save_plan,
     save_theme,
 )
-from tracker.service.contributions import ContributionInput, add_contribution
-from tracker.service.events import EventInput, save_event
-from tracker.service.indicators import IndicatorInput, report_value, save_indicator
 from tracker.service.overlaps import record_decision
 from tracker.service.rollups import plan_rollup
 from tracker.service.status import Report, report_status

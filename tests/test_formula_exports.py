@@ -27,7 +27,10 @@ from tracker.planfile.read import read_path
 from tracker.quarters import Quarter
 from tracker.reports import Format, build_summary, render
 from tracker.reports.final import stored_file
-from tracker.service.admin import (
+from tracker.service.contributions import ContributionInput, add_contribution
+from tracker.service.events import EventInput, save_event
+from tracker.service.indicators import IndicatorInput, report_value, save_indicator
+from tracker.service.measure_edits import (
     MeasureInput,
     save_actor,
     save_goal,
@@ -35,9 +38,6 @@ from tracker.service.admin import (
     save_plan,
     save_theme,
 )
-from tracker.service.contributions import ContributionInput, add_contribution
-from tracker.service.events import EventInput, save_event
-from tracker.service.indicators import IndicatorInput, report_value, save_indicator
 from tracker.service.periods import close_quarter
 from tracker.service.principal import SYSTEM, Principal
 from tracker.service.reminders import reminder_csv, reminders

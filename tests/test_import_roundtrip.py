@@ -34,7 +34,7 @@ from tracker.planfile.export import plan_book, plan_xlsx_bytes
 from tracker.planfile.importer import ImportResult, import_tables
 from tracker.planfile.read import read_bytes
 from tracker.quarters import Quarter
-from tracker.service.admin import (
+from tracker.service.measure_edits import (
     MeasureInput,
     save_actor,
     save_goal,

@@ -29,7 +29,8 @@ from tracker.models import (
     StatusUpdate,
     Theme,
 )
-from tracker.service.admin import (
+from tracker.service.audit_log import AUDIT_COLUMNS, audit_entities, audit_usernames, list_audit
+from tracker.service.measure_edits import (
     MeasureInput,
     delete_actor,
     delete_goal,
@@ -41,7 +42,6 @@ from tracker.service.admin import (
     save_plan,
     save_theme,
 )
-from tracker.service.audit_log import AUDIT_COLUMNS, audit_entities, audit_usernames, list_audit
 from tracker.service.principal import SYSTEM, Principal
 from tracker.service.status import Report, report_status
 from tracker.service.users import set_active

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import Problem
 from tracker.quarters import Quarter
-from tracker.service.admin import actor_fields, check_actor_names, check_span, check_weight
 from tracker.service.checks import Checks
+from tracker.service.measure_edits import actor_fields, check_actor_names, check_span, check_weight
 from tracker.service.status import Report, check_report_period, check_report_values
 
 REPORT_COLUMNS = {"period": "status_period"}

@@ -45,10 +45,10 @@ from tracker.planfile.values import (
     split_names,
 )
 from tracker.quarters import Quarter
-from tracker.service.admin import REQUIRED, check_plan_name_free, plan_fields, save_values
 from tracker.service.audit import record
 from tracker.service.checks import Checks, too_long
 from tracker.service.demo_accounts import retire_demo_accounts
+from tracker.service.measure_edits import REQUIRED, check_plan_name_free, plan_fields, save_values
 from tracker.service.principal import Principal, require_admin
 from tracker.service.status import (
     Report,

@@ -20,8 +20,8 @@ from tracker.errors import Problem
 from tracker.models import Plan
 from tracker.planfile.read import normalise
 from tracker.planfile.resolve import NEAR_MISS, close_match
-from tracker.service.admin import check_plan_name_free, plan_fields
 from tracker.service.checks import Checks
+from tracker.service.measure_edits import check_plan_name_free, plan_fields
 
 _SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-–—]\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
