@@ -27,6 +27,7 @@ from tests.migration_helpers import downgrade_to, upgrade_to
 from tracker import db
 from tracker.errors import NotFound, PermissionDenied
 from tracker.models import AuditLog, CalendarFeed, User
+from tracker.service.actors import delete_actor
 from tracker.service.calendar_feeds import (
     FeedScope,
     feed_file,
@@ -36,7 +37,6 @@ from tracker.service.calendar_feeds import (
     scope_of_token,
 )
 from tracker.service.events import EventInput, save_event
-from tracker.service.measure_edits import delete_actor
 from tracker.service.structure import get_plan
 from tracker.vocab import EventKind, Role
 

@@ -48,7 +48,8 @@ from tracker.quarters import Quarter
 from tracker.service.audit import record
 from tracker.service.checks import Checks, too_long
 from tracker.service.demo_accounts import retire_demo_accounts
-from tracker.service.measure_edits import REQUIRED, check_plan_name_free, plan_fields, save_values
+from tracker.service.edits import REQUIRED, save_values
+from tracker.service.plans import check_plan_name_free, plan_fields
 from tracker.service.principal import Principal, require_admin
 from tracker.service.status import (
     Report,
@@ -349,7 +350,7 @@ class _Job:
         for key in ("start_year", "end_year"):
             text = self.text(values, key, row, required=True)
             years.append(int(text) if text.isdecimal() else text)  # not isdigit: "²"
-        checks = Checks()  # the admin form's rules for a plan (admin.plan_fields)
+        checks = Checks()  # the admin form's rules for a plan (plans.plan_fields)
         start_year, end_year = years
         self.plan_values = plan_fields(
             checks,
@@ -886,7 +887,7 @@ class _Job:
         self, item: Any, wanted: dict[str, Any], entity: Entity, name: str,
         period_column: bool = False,
     ) -> list[str]:  # fmt: skip
-        """Write through the admin services' writer (admin.save_values: set what
+        """Write through the admin services' writer (edits.save_values: set what
         differs, add the item if new, audit it) and say what changed (period_column:
         a measure's span came from a Periode column). The caller flushes: many items
         go in one INSERT."""
