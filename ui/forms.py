@@ -5,6 +5,7 @@ in ui.admin.pickers, which tab is open in ui.admin.tabs.)"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -17,6 +18,7 @@ from ui import data, save_guard
 from ui.state import require_user, t
 from ui.text import error_text, t_md
 
+LOG = logging.getLogger("tracker.ui")
 FLASH_KEY = "admin_flash"
 Write = Callable[[db.Session, Principal], Any]
 Write1 = Callable[[Any], None]
@@ -56,7 +58,9 @@ def run_write(
     saved: Callable[[Any], None] | None = None,
 ) -> tuple[bool, Any]:
     """Run action(session, user) in one write transaction. (True, its result) when it
-    went through; else (False, None), the error shown in the user's language.
+    went through; else (False, None), the error shown in the user's language: a
+    refusal as the service said it, a clash with another write or the database out of
+    reach (tracker.db.WRITE_REFUSALS) as a plain sentence. Nothing is then stored.
 
     saved(result) runs inside the transaction, before it commits: what it notes in
     session_state (ui.save_guard.remember_saved, start_fresh) is there before a
@@ -82,6 +86,13 @@ def run_write(
             st.error(error_text(error))
     except (PermissionDenied, NotFound) as error:
         st.error(error_text(error))
+    except db.WRITE_REFUSALS as error:  # rolled back: a clash, or the database away
+        LOG.exception("write_refused")  # the detail (SQL, parameters) is for the server log
+        message = error_text(db.refusal(error))
+        if slots is not None:
+            slots.show_text(None, message)  # the form's general place
+        else:
+            st.error(message)
     return False, None
 
 
