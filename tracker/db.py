@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker import settings
-from tracker.errors import Problem
+from tracker.errors import Problem, WriteRefused
 from tracker.models import AuditLog, Contribution, IndicatorValue, StatusUpdate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +34,11 @@ write took or removed a moment before (IntegrityError), the database locked or o
 of reach (OperationalError). The transaction is rolled back; say refusal(error)."""
 
 
-def refusal(error: Exception) -> Problem:
-    """Why the database refused a write (one of WRITE_REFUSALS), as a message."""
-    return Problem("db.clash" if isinstance(error, IntegrityError) else "db.unavailable")
+def refusal(error: Exception) -> WriteRefused:
+    """Why the database refused a write (one of WRITE_REFUSALS), in words."""
+    return WriteRefused(
+        Problem("db.clash" if isinstance(error, IntegrityError) else "db.unavailable")
+    )
 
 
 def database_url(url: str | None = None) -> str:
