@@ -19,12 +19,6 @@ user = require_role(Role.ADMIN, Role.ACTOR)
 report_form.keep_drafts()
 plan_id = widgets.page_start("page.report")
 
-for message_key in ("report_saved", contribution_form.SAVED):
-    if message := st.session_state.pop(message_key, None):
-        st.success(message)
-for problem in st.session_state.pop("report_problems", []):
-    st.error(problem)
-
 # Closed quarters stay in the list (marked), so a quarter closed while a form is
 # open is refused by the service with its message, not silently swapped for another.
 closed = set(data.closed_quarters(plan_id))

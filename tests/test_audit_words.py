@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from tests.factories import World
 from tracker import audit_words
 from tracker.models import AuditLog
-from tracker.service.admin import MeasureInput, save_measure
 from tracker.service.audit_log import list_audit
 from tracker.service.indicators import IndicatorInput, report_value, save_indicator
+from tracker.service.measure_edits import MeasureInput, save_measure
 from tracker.service.overlaps import record_decision
 from tracker.service.status import Report, report_status
 from tracker.vocab import OverlapVerdict, PartnerRole, Rag, Status

@@ -27,7 +27,7 @@ from tests.migration_helpers import downgrade_to, upgrade_to
 from tracker import db
 from tracker.errors import NotFound, PermissionDenied
 from tracker.models import AuditLog, CalendarFeed, User
-from tracker.service.admin import delete_actor
+from tracker.service.actors import delete_actor
 from tracker.service.calendar_feeds import (
     FeedScope,
     feed_file,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker import db, i18n
@@ -490,3 +492,53 @@ def test_a_file_that_cannot_be_written_is_one_norwegian_line(
         "Kunne ikke bruke fila «/nonexistent/d/" + Path(args[2]).name
         + "»: mappen eller fila finnes ikke."
     )  # fmt: skip
+
+
+# --- a database that refuses or is not there -------------------------------------------
+
+
+def closed_port() -> int:
+    """A local TCP port nothing listens on (bound, then let go)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("args", [["init"], ["user", "list"]], ids=["init", "user-list"])
+def test_a_database_that_is_not_there_is_one_line_in_the_chosen_language(
+    monkeypatch: pytest.MonkeyPatch, lang: str, args: list[str]
+) -> None:
+    url = f"postgresql+psycopg://tracker:hemmelig@127.0.0.1:{closed_port()}/ingen"
+    monkeypatch.setenv("TRACKER_DATABASE_URL", url)
+    result = run("--lang", lang, *args)
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    shown = url.replace("hemmelig", "***")  # the password is never printed
+    assert result.stderr.strip() == i18n.t("cli.database_unavailable", lang, url=shown)
+
+
+def test_a_database_url_that_is_none_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_DATABASE_URL", "ikke-en-url")
+    result = run("init")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == i18n.t("cli.database_url_invalid", "nb")
+
+
+def test_a_clash_in_the_database_is_one_line_and_rolled_back(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another writer took the same unique value first: the database refuses it."""
+    import tracker.service.users as users
+
+    def clashing(session: Session, **_: object) -> None:
+        session.add(Actor(name="Ny aktør"))
+        session.flush()
+        raise IntegrityError("INSERT INTO app_user …", {}, Exception("UNIQUE username"))
+
+    monkeypatch.setattr(users, "create_user", clashing)
+    counts = table_counts(demo_db)
+    result = run("user", "add", "ola", "--role", "admin", input=PASSWORD + "\n")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == i18n.t("db.clash", "nb")
+    assert table_counts(demo_db) == counts

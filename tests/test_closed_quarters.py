@@ -32,11 +32,13 @@ from tracker.reports.final import (
     stored_file,
 )
 from tracker.reports.snapshot import TABLES
-from tracker.service.admin import MeasureInput, delete_measure, save_actor, save_measure, save_theme
+from tracker.service.actors import save_actor
 from tracker.service.contributions import ContributionInput, add_contribution
+from tracker.service.measure_edits import MeasureInput, delete_measure, save_measure
 from tracker.service.periods import close_quarter, reopen_quarter
 from tracker.service.principal import SYSTEM
 from tracker.service.status import Report, report_status
+from tracker.service.themes import save_theme
 
 CLOSED = Quarter(2025, 2)
 NOW = datetime(2025, 8, 15, 12, tzinfo=UTC)  # 2025-Q3, after CLOSED ended

@@ -210,7 +210,8 @@ def test_a_measure_or_actor_with_contributions_is_not_deleted(
 ) -> None:
     """Found in review: only status reports were counted, so the delete reached the
     database's foreign key and failed there."""
-    from tracker.service.admin import MeasureInput, delete_actor, delete_measure, save_measure
+    from tracker.service.actors import delete_actor
+    from tracker.service.measure_edits import MeasureInput, delete_measure, save_measure
 
     admin = world.principals["admin"]
     measure = world.measures["2.1"]  # led by C, B partner; no status report

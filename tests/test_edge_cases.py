@@ -39,19 +39,16 @@ from tracker.models import (
 )
 from tracker.planfile.importer import import_tables
 from tracker.planfile.read import read_bytes
-from tracker.service.admin import (
-    MeasureInput,
-    save_actor,
-    save_goal,
-    save_measure,
-    save_plan,
-    save_theme,
-)
+from tracker.service.actors import save_actor
 from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.service.events import EventInput, save_event
+from tracker.service.goals import save_goal
 from tracker.service.indicators import IndicatorInput, report_value, save_indicator
+from tracker.service.measure_edits import MeasureInput, save_measure
 from tracker.service.overlaps import record_decision
+from tracker.service.plans import save_plan
 from tracker.service.status import Report, report_status
+from tracker.service.themes import save_theme
 from tracker.service.users import create_user
 from tracker.vocab import EventKind, Role
 

@@ -27,21 +27,18 @@ from tracker.planfile.read import read_path
 from tracker.quarters import Quarter
 from tracker.reports import Format, build_summary, render
 from tracker.reports.final import stored_file
-from tracker.service.admin import (
-    MeasureInput,
-    save_actor,
-    save_goal,
-    save_measure,
-    save_plan,
-    save_theme,
-)
+from tracker.service.actors import save_actor
 from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.service.events import EventInput, save_event
+from tracker.service.goals import save_goal
 from tracker.service.indicators import IndicatorInput, report_value, save_indicator
+from tracker.service.measure_edits import MeasureInput, save_measure
 from tracker.service.periods import close_quarter
+from tracker.service.plans import save_plan
 from tracker.service.principal import SYSTEM, Principal
 from tracker.service.reminders import reminder_csv, reminders
 from tracker.service.status import Report, report_status
+from tracker.service.themes import save_theme
 from tracker.vocab import EventKind, PartnerRole, Rag, Role, Status
 
 PAYLOADS = (

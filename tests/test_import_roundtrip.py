@@ -34,16 +34,13 @@ from tracker.planfile.export import plan_book, plan_xlsx_bytes
 from tracker.planfile.importer import ImportResult, import_tables
 from tracker.planfile.read import read_bytes
 from tracker.quarters import Quarter
-from tracker.service.admin import (
-    MeasureInput,
-    save_actor,
-    save_goal,
-    save_measure,
-    save_plan,
-    save_theme,
-)
+from tracker.service.actors import save_actor
+from tracker.service.goals import save_goal
+from tracker.service.measure_edits import MeasureInput, save_measure
+from tracker.service.plans import save_plan
 from tracker.service.principal import SYSTEM
 from tracker.service.status import Report, report_status
+from tracker.service.themes import save_theme
 from tracker.vocab import ActorKind, PartnerRole, Rag, Status
 
 fresh_engine = test_export_roundtrip.fresh_engine  # a second, empty database

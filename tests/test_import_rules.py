@@ -22,9 +22,11 @@ from tracker.planfile.export import plan_xlsx_bytes
 from tracker.planfile.importer import ImportResult, import_tables
 from tracker.planfile.limits import MAX_DATA_ROWS
 from tracker.planfile.read import read_bytes
-from tracker.service.admin import save_actor, save_plan, save_theme
+from tracker.service.actors import save_actor
+from tracker.service.plans import save_plan
 from tracker.service.principal import SYSTEM
 from tracker.service.status import Report, report_status
+from tracker.service.themes import save_theme
 from tracker.vocab import Status
 
 TITLE_LIMIT = column_limit(Event.title)

@@ -467,7 +467,7 @@ def test_bad_weight_raises_with_catalogue_key(text: str) -> None:
 def test_a_weight_out_of_range_is_read_for_the_admin_rules_to_refuse(
     text: str, number: float
 ) -> None:
-    assert parse_weight(text) == number  # admin.check_weight says what is wrong
+    assert parse_weight(text) == number  # measure_edits.check_weight says what is wrong
 
 
 # --- status and RAG ----------------------------------------------------------------------

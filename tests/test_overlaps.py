@@ -29,7 +29,7 @@ from tracker.matching import score
 from tracker.matching.score import MEASURE_FIELDS, THRESHOLD, reasons, score_pairs
 from tracker.matching.similarity import compare_texts, concepts, stems, target_groups
 from tracker.models import AuditLog, Event, Measure, OverlapDecision
-from tracker.service.admin import delete_measure
+from tracker.service.measure_edits import delete_measure
 from tracker.service.overlaps import (
     candidates,
     decisions,

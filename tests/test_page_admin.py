@@ -25,8 +25,8 @@ from tracker import db, i18n
 from tracker.demo.seed import DEMO_PASSWORDS, load_demo
 from tracker.models import AuditLog, ClosedPeriod, Measure, User
 from tracker.quarters import Quarter
-from tracker.service.admin import MeasureInput, save_measure
 from tracker.service.login import authenticate
+from tracker.service.measure_edits import MeasureInput, save_measure
 from tracker.service.principal import SYSTEM, Principal
 from tracker.service.structure import get_plan, list_actors, list_themes
 from tracker.service.users import create_user

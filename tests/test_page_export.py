@@ -25,7 +25,8 @@ from tracker import i18n
 from tracker.models import Measure
 from tracker.quarters import Quarter
 from tracker.reports.final import final_summary
-from tracker.service.admin import MeasureInput, save_actor, save_measure
+from tracker.service.actors import save_actor
+from tracker.service.measure_edits import MeasureInput, save_measure
 from tracker.service.periods import close_quarter
 from tracker.service.structure import get_plan, list_actors, measures_frame
 

@@ -24,11 +24,14 @@ from tracker.quarters import Quarter
 from tracker.service import events as wheel
 from tracker.service import indicators as kpi
 from tracker.service import overlaps
-from tracker.service.admin import MeasureInput, save_actor, save_measure, save_plan, save_theme
+from tracker.service.actors import save_actor
 from tracker.service.contributions import ContributionInput, add_contribution
+from tracker.service.measure_edits import MeasureInput, save_measure
+from tracker.service.plans import save_plan
 from tracker.service.principal import SYSTEM, Principal
 from tracker.service.status import Report, report_status
 from tracker.service.structure import list_plans
+from tracker.service.themes import save_theme
 from tracker.service.users import create_user
 from tracker.vocab import OverlapVerdict, Role
 

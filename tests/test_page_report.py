@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
+from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_helpers import (
@@ -363,6 +364,30 @@ def test_the_service_refuses_a_report_for_a_closed_quarter(
             seen_version=int(own["version"]),
         )
     assert "report.period_closed" in {p.key for p in refused.value.problems}
+
+
+def test_a_report_the_database_cannot_take_is_a_message_and_keeps_the_text(
+    demo: AppDatabase, lead: Principal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database locked or out of reach at the press: the form says so in words
+    (the same sentence as every form, ui.forms.run_write), stores nothing and keeps
+    what was typed; the rest of the page is still there."""
+    at = open_report(lead)
+    quarter = at.selectbox(key="report_quarter").value
+    measure_id = at.selectbox(key="report_measure").value
+    at.text_area(key=key(measure_id, "comment", quarter)).input("Skrevet før feilen")
+    before = demo.status_count()
+
+    def locked(*_: object, **__: object) -> None:
+        raise OperationalError("INSERT INTO status_update …", {}, Exception("locked"))
+
+    monkeypatch.setattr(report_form, "report_status", locked)
+    at.button(key=key(measure_id, "save", quarter)).click().run()
+    no_exception(at)
+    assert demo.status_count() == before
+    assert texts(at.error) == [i18n.t("db.unavailable")]
+    assert at.text_area(key=key(measure_id, "comment", quarter)).value == "Skrevet før feilen"
+    assert at.button(key="report_quick_confirm") is not None  # the page went on
 
 
 # --- conflicts --------------------------------------------------------------------------

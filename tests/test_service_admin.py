@@ -29,21 +29,14 @@ from tracker.models import (
     StatusUpdate,
     Theme,
 )
-from tracker.service.admin import (
-    MeasureInput,
-    delete_actor,
-    delete_goal,
-    delete_measure,
-    delete_theme,
-    save_actor,
-    save_goal,
-    save_measure,
-    save_plan,
-    save_theme,
-)
+from tracker.service.actors import delete_actor, save_actor
 from tracker.service.audit_log import AUDIT_COLUMNS, audit_entities, audit_usernames, list_audit
+from tracker.service.goals import delete_goal, save_goal
+from tracker.service.measure_edits import MeasureInput, delete_measure, save_measure
+from tracker.service.plans import save_plan
 from tracker.service.principal import SYSTEM, Principal
 from tracker.service.status import Report, report_status
+from tracker.service.themes import delete_theme, save_theme
 from tracker.service.users import set_active
 from tracker.vocab import ActorKind, PartnerRole, Role
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import click
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
 from tracker import db, i18n, settings
@@ -58,6 +60,10 @@ OS_REASONS = {
 }
 
 
+DATABASE_ERRORS: tuple[type[Exception], ...] = (*db.WRITE_REFUSALS, ArgumentError)
+"""What the database (or its URL) refuses: one line in the user's words, no traceback."""
+
+
 def file_failed(error: OSError, lang: str, path: object = None) -> str:
     """An OSError as one line in the user's language (the system's own is English).
     path: the command's file, for errors that do not name theirs (openpyxl's)."""
@@ -73,8 +79,21 @@ def file_failed(error: OSError, lang: str, path: object = None) -> str:
     return i18n.t("cli.file_failed", lang, path=str(shown), reason=reason)
 
 
+def database_failed(error: Exception, lang: str) -> str:
+    """A database that is not there, a URL that is none, or a write refused, as one
+    line in the user's language (the driver's own message is English, and may hold
+    SQL)."""
+    if isinstance(error, ArgumentError):
+        return i18n.t("cli.database_url_invalid", lang)
+    if isinstance(error, OperationalError):
+        url = make_url(db.database_url()).render_as_string(hide_password=True)
+        return i18n.t("cli.database_unavailable", lang, url=url)
+    return db.refusal(error).text(lang)
+
+
 def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a TrackerError into a message in the user's language and exit 1."""
+    """Turn a TrackerError, a file's OSError or a database's refusal into a message
+    in the user's language and exit 1."""
 
     def wrapper(ctx: Context, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -84,6 +103,9 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except OSError as error:  # a file to write or read: say so in the user's words
             path = kwargs.get("output") or kwargs.get("target") or kwargs.get("path")
             click.echo(file_failed(error, ctx.lang, path), err=True)
+            raise SystemExit(1) from None
+        except DATABASE_ERRORS as error:  # rolled back, if begun
+            click.echo(database_failed(error, ctx.lang), err=True)
             raise SystemExit(1) from None
 
     wrapper.__name__ = func.__name__
@@ -100,7 +122,8 @@ def main(click_ctx: click.Context, lang: str) -> None:
 
 
 @main.command()
-def init() -> None:
+@handles_errors
+def init(ctx: Context) -> None:
     """Create or upgrade the database schema (safe to run again)."""
     from tracker.reports.final import freeze_missing
     from tracker.service.setup import needs_first_admin

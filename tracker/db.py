@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker import settings
+from tracker.errors import Problem, WriteRefused
 from tracker.models import AuditLog, Contribution, IndicatorValue, StatusUpdate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +27,18 @@ class AppendOnlyError(RuntimeError):
 DATABASE_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, AppendOnlyError)
 """What a failing read or write raises: the UI's last resort (ui.failsafe) shows a
 plain message for these, so the UI never imports SQLAlchemy."""
+
+WRITE_REFUSALS: tuple[type[Exception], ...] = (IntegrityError, OperationalError)
+"""What a correct write can still meet: a unique value or a reference another
+write took or removed a moment before (IntegrityError), the database locked or out
+of reach (OperationalError). The transaction is rolled back; say refusal(error)."""
+
+
+def refusal(error: Exception) -> WriteRefused:
+    """Why the database refused a write (one of WRITE_REFUSALS), in words."""
+    return WriteRefused(
+        Problem("db.clash" if isinstance(error, IntegrityError) else "db.unavailable")
+    )
 
 
 def database_url(url: str | None = None) -> str:

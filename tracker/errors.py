@@ -109,6 +109,12 @@ class ConflictError(TrackerError):
         self.current = current or {}
 
 
+class WriteRefused(TrackerError):
+    """The database refused a write (another write took the same unique value first)
+    or could not take it (locked, unreachable): tracker.db.refusal. Nothing was
+    written."""
+
+
 class AuthError(TrackerError):
     """Login refused. `locked_until` is set when the account is locked."""
 

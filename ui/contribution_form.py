@@ -7,15 +7,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker.errors import PermissionDenied, ValidationError
+from tracker import db
 from tracker.quarters import Quarter
 from tracker.service.contributions import ContributionInput, add_contribution
-from ui import data, save_guard
+from tracker.service.principal import Principal
+from ui import forms, save_guard
 from ui.report_form import show_contributions
-from ui.state import require_user, t
-from ui.text import error_text, t_md
-
-SAVED = "contribution_saved"
+from ui.state import t
+from ui.text import t_md
 
 
 def key(measure_id: int, quarter: Quarter, field: str) -> str:
@@ -47,18 +46,13 @@ def contribution_form(measure: pd.Series, quarter: Quarter, contributions: pd.Da
 
 def _save(measure: pd.Series, quarter: Quarter, values: dict[str, str]) -> None:
     measure_id = int(measure["id"])
-    try:
-        with data.write() as session:
-            add_contribution(
-                session,
-                user=require_user(),
-                measure_id=measure_id,
-                contribution=ContributionInput(str(quarter), values["text"], values["link"]),
-            )
-    except (ValidationError, PermissionDenied) as error:
-        st.error(error_text(error))
-        return
-    round_key = f"contribution_{measure_id}_{quarter}_round"
-    st.session_state[round_key] = st.session_state.get(round_key, 0) + 1
-    st.session_state[SAVED] = t_md("report.contribution_saved", code=measure["code"])
-    st.rerun()
+
+    def write(session: db.Session, user: Principal) -> None:
+        contribution = ContributionInput(str(quarter), values["text"], values["link"])
+        add_contribution(session, user=user, measure_id=measure_id, contribution=contribution)
+
+    ok, _ = forms.run_write(write)
+    if ok:
+        round_key = f"contribution_{measure_id}_{quarter}_round"
+        st.session_state[round_key] = st.session_state.get(round_key, 0) + 1
+        forms.done(t_md("report.contribution_saved", code=measure["code"]), "success")

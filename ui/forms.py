@@ -1,23 +1,38 @@
 """What every form shares (the Admin tabs and the other pages' forms): running a write
 and showing its errors next to the fields, widget defaults set once, a delete button
-that asks first, and the toast after a successful write. (The Admin tabs' pickers are
-in ui.admin.pickers, which tab is open in ui.admin.tabs.)"""
+that asks first, and the message after a successful write (flash, done). (The Admin
+tabs' pickers are in ui.admin.pickers, which tab is open in ui.admin.tabs.)"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
 from tracker import db
-from tracker.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from tracker.errors import (
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    WriteRefused,
+)
 from tracker.service.principal import Principal
 from ui import data, save_guard
 from ui.state import require_user, t
 from ui.text import error_text, t_md
 
+LOG = logging.getLogger("tracker.ui")
+Kind = Literal["toast", "success", "error"]
 FLASH_KEY = "admin_flash"
+FLASH_KEYS: dict[Kind, str] = {
+    "toast": FLASH_KEY,
+    "success": "flash_success",
+    "error": "flash_error",
+}
+"""Where flash() keeps a message of each kind until the next run shows it."""
 Write = Callable[[db.Session, Principal], Any]
 Write1 = Callable[[Any], None]
 
@@ -48,28 +63,42 @@ class Slots:
         (self._slots.get(field) or self._slots.get(None) or st).error(message)
 
 
-def run_write(
-    action: Write,
-    *,
-    slots: Slots | None = None,
-    on_conflict: Callable[[ConflictError], None] | None = None,
-    saved: Callable[[Any], None] | None = None,
-) -> tuple[bool, Any]:
-    """Run action(session, user) in one write transaction. (True, its result) when it
-    went through; else (False, None), the error shown in the user's language.
-
-    saved(result) runs inside the transaction, before it commits: what it notes in
-    session_state (ui.save_guard.remember_saved, start_fresh) is there before a
-    second click's run can start. A second click cuts a run short at its next touch
-    of session_state; if that is inside saved(), the transaction rolls back and
-    nothing was stored."""
+def write_or_raise(action: Write, *, saved: Write1 | None = None) -> Any:
+    """action(session, user) in one write transaction; its result. Raises what the
+    service raises (a TrackerError), and a write the database refuses or cannot take
+    (tracker.db.WRITE_REFUSALS) as WriteRefused, the detail logged. Either way the
+    transaction is rolled back and nothing is stored. saved: as in run_write."""
     user = require_user()
     try:
         with data.write() as session:
             result = action(session, user)
             if saved is not None:
                 saved(result)
-            return True, result
+            return result
+    except db.WRITE_REFUSALS as error:
+        LOG.exception("write_refused")  # the detail (SQL, parameters) is for the server log
+        raise db.refusal(error) from None
+
+
+def run_write(
+    action: Write,
+    *,
+    slots: Slots | None = None,
+    on_conflict: Callable[[ConflictError], None] | None = None,
+    saved: Write1 | None = None,
+) -> tuple[bool, Any]:
+    """Run action(session, user) in one write transaction (write_or_raise). (True, its
+    result) when it went through; else (False, None), the error shown in the user's
+    language: a refusal as the service said it, a clash with another write or the
+    database out of reach as a plain sentence.
+
+    saved(result) runs inside the transaction, before it commits: what it notes in
+    session_state (ui.save_guard.remember_saved, start_fresh) is there before a
+    second click's run can start. A second click cuts a run short at its next touch
+    of session_state; if that is inside saved(), the transaction rolls back and
+    nothing was stored."""
+    try:
+        return True, write_or_raise(action, saved=saved)
     except ValidationError as error:
         if slots is not None:
             slots.show(error)
@@ -80,23 +109,35 @@ def run_write(
             on_conflict(error)
         else:
             st.error(error_text(error))
-    except (PermissionDenied, NotFound) as error:
+    except (PermissionDenied, NotFound, WriteRefused) as error:
         st.error(error_text(error))
     return False, None
 
 
-def flash(message: str) -> None:
-    """A toast shown on the next run (a toast right before st.rerun() would be lost)."""
-    st.session_state[FLASH_KEY] = message
+def flash(message: str, kind: Kind = "toast") -> None:
+    """A message shown on the next run, on whichever page (one right before st.rerun()
+    would be lost): a toast, or a box that stays at the top of the page (a status
+    report saved, what a batch of them could not save)."""
+    st.session_state[FLASH_KEYS[kind]] = message
 
 
 def show_flash() -> None:
-    if message := st.session_state.pop(FLASH_KEY, None):
-        st.toast(message, icon=":material/check_circle:")
+    """What flash() kept for this run, shown once."""
+    for kind, key in FLASH_KEYS.items():
+        message = st.session_state.pop(key, None)
+        if not message:
+            continue
+        if kind == "toast":
+            st.toast(message, icon=":material/check_circle:")
+        elif kind == "success":
+            st.success(message)
+        else:
+            st.error(message)
 
 
-def done(message: str) -> None:
-    flash(message)
+def done(message: str, kind: Kind = "toast") -> None:
+    """After a write went through: say so (flash), and run the page again."""
+    flash(message, kind)
     st.rerun()
 
 

@@ -6,19 +6,22 @@ a press on its button stores nothing until something changes (ui.save_guard)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from tracker.errors import ConflictError, PermissionDenied, ValidationError
+from tracker import db
+from tracker.errors import ConflictError, TrackerError
 from tracker.limits import PROGRESS_MAX, PROGRESS_MIN
 from tracker.progress import reported_progress
 from tracker.quarters import Quarter
+from tracker.service.principal import Principal
 from tracker.service.status import Report, report_status
 from tracker.vocab import Rag, Status
-from ui import data, save_guard, widgets
-from ui.state import require_user, t, tn
+from ui import forms, save_guard, widgets
+from ui.state import t, tn
 from ui.text import MISSING, error_text, link, plain, t_md
 
 FIELDS = ("status", "progress", "rag", "comment", "next_steps", "period")
@@ -59,7 +62,7 @@ def stored_this_quarter(measure: pd.Series, quarter: Quarter) -> Report | None:
     )
 
 
-def _text(value: object) -> str:
+def _text(value: Any) -> str:
     return "" if value is None or pd.isna(value) else str(value)
 
 
@@ -68,44 +71,8 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
     stored = stored_this_quarter(measure, quarter)
     _defaults(measure, quarter, stored)
     show_contributions(contributions, quarter)
-    slots: dict[str, Any] = {}
-    left, right = st.columns(2)
-    with left:
-        st.selectbox(
-            t("col.status"),
-            [s.value for s in Status],
-            format_func=widgets.status_text,
-            key=key(measure_id, "status", quarter),
-            placeholder=t("choice.pick"),
-        )
-        slots["status"] = st.empty()
-        unknown = st.checkbox(t("report.unknown_progress"), key=key(measure_id, "unknown", quarter))
-        st.number_input(  # a whole number: 58 % is typed as 58 (a slider's steps cannot)
-            t("tables.progress_input", min=PROGRESS_MIN, max=PROGRESS_MAX),
-            min_value=PROGRESS_MIN,
-            max_value=PROGRESS_MAX,
-            step=1,
-            format="%d",
-            key=key(measure_id, "progress", quarter),
-            disabled=unknown,
-        )
-        slots["progress"] = st.empty()
-        st.radio(
-            t("col.rag"),
-            [r.value for r in Rag],
-            format_func=widgets.rag_text,
-            horizontal=True,
-            key=key(measure_id, "rag", quarter),
-        )
-        slots["rag"] = st.empty()
-    with right:
-        # No max_chars: Streamlit would cut a long paste without a word. The service
-        # checks the length on save and says so; the text stays in the field.
-        st.text_area(t("col.comment"), key=key(measure_id, "comment", quarter))
-        slots["comment"] = st.empty()
-        st.text_area(t("col.next_steps"), key=key(measure_id, "next_steps", quarter))
-        slots["next_steps"] = st.empty()
-    slots["period"] = st.empty()
+    slots = forms.Slots()
+    _fields(measure_id, quarter, slots)
     report = _report_from_state(measure_id, quarter)
     if stored is not None and _comparable(report) == _comparable(stored):
         st.caption(
@@ -121,13 +88,51 @@ def report_form(measure: pd.Series, quarter: Quarter, contributions: pd.DataFram
         _preview(measure, report, stored)
     values, baseline = _comparable(report), _comparable(stored) if stored else None
     save_key = key(measure_id, "save", quarter)
-    pressed = save_guard.save_button(
-        t("report.save"), key=save_key, values=values, baseline=baseline
-    )
-    if pressed and _save(measure, report, slots):
-        save_guard.remember_saved(save_key, values)
-        st.rerun()
+    if save_guard.save_button(t("report.save"), key=save_key, values=values, baseline=baseline):
+        _save(measure, report, slots, lambda _: save_guard.remember_saved(save_key, values))
     _conflict(measure, report)
+
+
+def _fields(measure_id: int, quarter: Quarter, slots: forms.Slots) -> None:
+    """The form's widgets, each with the place for its errors right under it."""
+    left, right = st.columns(2)
+    with left:
+        st.selectbox(
+            t("col.status"),
+            [s.value for s in Status],
+            format_func=widgets.status_text,
+            key=key(measure_id, "status", quarter),
+            placeholder=t("choice.pick"),
+        )
+        slots.add("status")
+        unknown = st.checkbox(t("report.unknown_progress"), key=key(measure_id, "unknown", quarter))
+        st.number_input(  # a whole number: 58 % is typed as 58 (a slider's steps cannot)
+            t("tables.progress_input", min=PROGRESS_MIN, max=PROGRESS_MAX),
+            min_value=PROGRESS_MIN,
+            max_value=PROGRESS_MAX,
+            step=1,
+            format="%d",
+            key=key(measure_id, "progress", quarter),
+            disabled=unknown,
+        )
+        slots.add("progress")
+        st.radio(
+            t("col.rag"),
+            [r.value for r in Rag],
+            format_func=widgets.rag_text,
+            horizontal=True,
+            key=key(measure_id, "rag", quarter),
+        )
+        slots.add("rag")
+    with right:
+        # No max_chars: Streamlit would cut a long paste without a word. The service
+        # checks the length on save and says so; the text stays in the field.
+        st.text_area(t("col.comment"), key=key(measure_id, "comment", quarter))
+        slots.add("comment")
+        st.text_area(t("col.next_steps"), key=key(measure_id, "next_steps", quarter))
+        slots.add("next_steps")
+    slots.add("period")
+    slots.add(None)  # a problem tied to no field
 
 
 def _comparable(report: Report) -> dict[str, Any]:
@@ -150,12 +155,12 @@ def show_contributions(contributions: pd.DataFrame, quarter: Quarter) -> None:
         return
     with st.container(border=True):
         st.markdown(f"**{t('report.contributions', quarter=label)}**")
-        for row in contributions.itertuples():
-            when = widgets.date_text(row.created_at)
-            st.markdown(f"**{plain(row.actor)}** · {when}")
-            st.text(str(row.text))
-            if row.link:
-                st.markdown(link(row.link, row.link))  # a link field: a link on purpose
+        for row in contributions.to_dict("records"):
+            when = widgets.date_text(row["created_at"])
+            st.markdown(f"**{plain(row['actor'])}** · {when}")
+            st.text(str(row["text"]))
+            if row["link"]:
+                st.markdown(link(row["link"], row["link"]))  # a link field: a link on purpose
 
 
 def show_stored(measure: pd.Series, quarter: Quarter) -> None:
@@ -244,34 +249,28 @@ def _preview(measure: pd.Series, report: Report, stored: Report | None = None) -
     )
 
 
-def _save(measure: pd.Series, report: Report, slots: dict[str, Any]) -> bool:
-    """Save the report; True when saved (the caller reruns), else the problem is shown."""
+def _save(measure: pd.Series, report: Report, slots: forms.Slots, saved: forms.Write1) -> None:
+    """Save the report and run the page again saying so; else the problem is shown
+    (a conflict: both versions, by _conflict)."""
     measure_id = int(measure["id"])
-    user = require_user()
-    try:
-        with data.write() as session:
-            report_status(
-                session,
-                user=user,
-                measure_id=measure_id,
-                report=report,
-                seen_version=seen_version(measure),
-            )
-    except ValidationError as error:
-        for field, problems in error.by_field().items():
-            slot = slots.get(field or "period", slots["period"])
-            slot.error("\n\n".join(error_text(p) for p in problems))
-        return False
-    except PermissionDenied as error:
-        st.error(error_text(error))
-        return False
-    except ConflictError as error:
+
+    def write(session: db.Session, user: Principal) -> None:
+        report_status(
+            session,
+            user=user,
+            measure_id=measure_id,
+            report=report,
+            seen_version=seen_version(measure),
+        )
+
+    def conflict(error: ConflictError) -> None:
         st.session_state[key(measure_id, "conflict")] = error.current
         st.session_state[key(measure_id, "conflict_text")] = error_text(error)
-        return False
-    _forget(measure_id, Quarter.parse(report.period))
-    st.session_state["report_saved"] = t_md("report.saved", code=measure["code"])
-    return True
+
+    ok, _ = forms.run_write(write, slots=slots, on_conflict=conflict, saved=saved)
+    if ok:
+        _forget(measure_id, Quarter.parse(report.period))
+        forms.done(t_md("report.saved", code=measure["code"]), "success")
 
 
 def _conflict(measure: pd.Series, report: Report) -> None:
@@ -356,31 +355,33 @@ def confirm_unchanged(measures: pd.DataFrame, quarter: Quarter) -> None:
 
 
 def _save_unchanged(chosen: pd.DataFrame, quarter: Quarter) -> None:
-    user = require_user()
+    """Each chosen measure's last report again for this quarter, one write each: what
+    one refuses (a conflict, a closed quarter) does not stop the others."""
     problems: list[str] = []
     saved = 0
-    for row in chosen.itertuples():
+    for row in chosen.to_dict("records"):
         report = Report(
             period=str(quarter),
-            status=row.status,
-            progress=None if pd.isna(row.progress) else int(row.progress),
-            rag=row.rag,
-            comment="" if pd.isna(row.comment) else str(row.comment),
-            next_steps="" if pd.isna(row.next_steps) else str(row.next_steps),
+            status=row["status"],
+            progress=None if pd.isna(row["progress"]) else int(row["progress"]),
+            rag=row["rag"],
+            comment=_text(row["comment"]),
+            next_steps=_text(row["next_steps"]),
         )
+        measure_id = int(row["id"])
+        confirm = partial(_confirm, measure_id=measure_id, report=report, seen=int(row["version"]))
         try:
-            with data.write() as session:
-                report_status(
-                    session,
-                    user=user,
-                    measure_id=int(row.id),
-                    report=report,
-                    seen_version=int(row.version),
-                )
+            forms.write_or_raise(confirm)
             saved += 1
-            _forget(int(row.id), quarter)
-        except (ValidationError, PermissionDenied, ConflictError) as error:
-            problems.append(f"{plain(row.code)}: {error_text(error)}")
-    st.session_state["report_saved"] = tn("report.saved_many", saved)
-    st.session_state["report_problems"] = problems
-    st.rerun()
+            _forget(measure_id, quarter)
+        except TrackerError as error:
+            problems.append(f"{plain(row['code'])}: {error_text(error)}")
+    if problems:
+        forms.flash("\n\n".join(problems), "error")
+    forms.done(tn("report.saved_many", saved), "success")
+
+
+def _confirm(
+    session: db.Session, user: Principal, *, measure_id: int, report: Report, seen: int
+) -> None:
+    report_status(session, user=user, measure_id=measure_id, report=report, seen_version=seen)

@@ -11,7 +11,7 @@ from tests.browser import App
 from tests.e2e.conftest import choose, go, logged_in, principal
 from tracker import db
 from tracker.models import Measure
-from tracker.service.admin import MeasureInput, save_measure
+from tracker.service.measure_edits import MeasureInput, save_measure
 
 PAYLOAD = (
     "![x](http://127.0.0.1:9/x.png) [klikk](http://evil.example) **fet** <b>b</b> "

@@ -11,7 +11,7 @@ from tracker.planfile.read import normalise
 from tracker.planfile.run import ImportRun
 from tracker.planfile.sheets import ACTORS
 from tracker.planfile.values import parse_actor_kind, split_names
-from tracker.service.admin import REQUIRED
+from tracker.service.edits import REQUIRED
 from tracker.vocab import ActorKind
 
 

@@ -12,8 +12,8 @@ from tracker.models import Measure, MeasurePartner
 from tracker.planfile.changes import field_labels
 from tracker.planfile.run import ImportRun
 from tracker.planfile.specs import MeasureSpec, StatusSpec
-from tracker.service.admin import save_values
 from tracker.service.audit import record
+from tracker.service.edits import save_values
 from tracker.service.status import append_status, status_values
 from tracker.vocab import Entity, PartnerRole
 

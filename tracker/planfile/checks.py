@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import Problem
 from tracker.quarters import Quarter
-from tracker.service.admin import actor_fields, check_actor_names, check_span, check_weight
+from tracker.service.actors import actor_fields, check_actor_names
 from tracker.service.checks import Checks
+from tracker.service.measure_edits import check_span, check_weight
 from tracker.service.status import Report, check_report_period, check_report_values
 
 REPORT_COLUMNS = {"period": "status_period"}
@@ -37,7 +38,7 @@ def on_columns(problems: Iterable[Problem], columns: Mapping[str, str]) -> list[
 def span_problems(
     values: Mapping[str, str], years: tuple[int, int], start: Quarter, end: Quarter
 ) -> list[Problem]:
-    """admin.check_span on a row's span, tied to the column it came from."""
+    """measure_edits.check_span on a row's span, tied to the column it came from."""
     checks = Checks()
     check_span(checks, years, str(start), str(end))
     columns = {
@@ -48,7 +49,7 @@ def span_problems(
 
 
 def weight_problems(weight: float) -> list[Problem]:
-    """admin.check_weight on a row's weight (column "weight", as the form's field)."""
+    """measure_edits.check_weight on a row's weight (column "weight", as the form's field)."""
     checks = Checks()
     check_weight(checks, weight)
     return checks.problems
@@ -57,7 +58,7 @@ def weight_problems(weight: float) -> list[Problem]:
 def actor_problems(
     values: Mapping[str, Any], taken: Mapping[str, list[tuple[int, str]]], position: int
 ) -> tuple[dict[str, Any], list[Problem]]:
-    """admin.actor_fields and check_actor_names on an Aktører row: its values
+    """actors.actor_fields and check_actor_names on an Aktører row: its values
     cleaned, and what is wrong. taken maps each name and short name (casefolded)
     of every actor, in the database or the file, to its (position, name); as if
     the actors were saved one by one in that order, an actor clashes only with

@@ -1,6 +1,6 @@
 """A plan found or created by its name: `tracker import FILE --plan NAME [--period
 2024-2028]`. A name that differs from a plan's only in case or spaces is that plan.
-A new name is a new plan, checked as the admin form checks one (admin.plan_fields,
+A new name is a new plan, checked as the admin form checks one (plans.plan_fields,
 check_plan_name_free); a name merely close to a known plan's makes the new plan
 too, with a notice that names the near one. The period comes from --period, else
 from the years in the name («… 2024–2028»), else from the first «2024–2028» in the
@@ -20,8 +20,8 @@ from tracker.errors import Problem
 from tracker.models import Plan
 from tracker.planfile.read import normalise
 from tracker.planfile.resolve import NEAR_MISS, close_match
-from tracker.service.admin import check_plan_name_free, plan_fields
 from tracker.service.checks import Checks
+from tracker.service.plans import check_plan_name_free, plan_fields
 
 _SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-–—]\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")

@@ -14,8 +14,8 @@ from tracker.planfile.read import Layout
 from tracker.planfile.resolve import theme_names
 from tracker.planfile.run import ImportRun
 from tracker.planfile.sheets import GOALS, MEASURES, PLAN, THEMES
-from tracker.service.admin import check_plan_name_free, plan_fields
 from tracker.service.checks import Checks
+from tracker.service.plans import check_plan_name_free, plan_fields
 from tracker.service.status import latest_status, newest_periods
 from tracker.service.structure import get_plan
 

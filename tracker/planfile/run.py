@@ -20,8 +20,8 @@ from tracker.planfile.resolve import Lookup
 from tracker.planfile.sheets import ACTORS, GOALS, MEASURES, PLAN, THEMES, Sheet
 from tracker.planfile.specs import EventSpec, MeasureSpec
 from tracker.quarters import Quarter
-from tracker.service.admin import REQUIRED
 from tracker.service.checks import Checks, too_long
+from tracker.service.edits import REQUIRED
 from tracker.service.principal import Principal
 
 

@@ -61,7 +61,7 @@ def parse_weight(text: str) -> float:
         weight = float(value.replace(",", ".").replace(" ", ""))
     except ValueError:
         raise ValueError("import.bad_weight") from None
-    return weight  # its range is the services' rule (admin.check_weight)
+    return weight  # its range is the services' rule (measure_edits.check_weight)
 
 
 _UNKNOWN_PROGRESS = ("", "ukjent", "unknown", "?", "-", "–")

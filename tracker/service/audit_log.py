@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import String, cast, func, literal, or_, select, union_all
+from sqlalchemy import Select, String, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from tracker import audit_words, i18n
@@ -61,6 +61,21 @@ def list_audit(
             raise ValueError("since/until must be aware datetimes")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ValueError("limit must be a positive whole number")
+    query = _query(entity, username, since, until, search).limit(limit)
+    frame = pd.DataFrame(session.execute(query).all(), columns=STORED_COLUMNS)
+    frame["at"] = pd.to_datetime(frame["at"], utc=True).astype("datetime64[us, UTC]")
+    frame["user_id"] = frame["user_id"].astype("Int64")
+    return _in_words(session, frame, lang)
+
+
+def _query(
+    entity: str | None,
+    username: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    search: str,
+) -> Select[Any]:
+    """The audit rows list_audit's filters let through, newest first."""
     query = select(
         AuditLog.at,
         AuditLog.user_id,
@@ -81,12 +96,13 @@ def list_audit(
         query = query.where(AuditLog.at <= until)
     if search.strip():
         query = query.where(_matches(search.strip()))
-    query = query.order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)
-    frame = pd.DataFrame(session.execute(query).all(), columns=STORED_COLUMNS)
-    frame["at"] = pd.to_datetime(frame["at"], utc=True).astype("datetime64[us, UTC]")
-    frame["user_id"] = frame["user_id"].astype("Int64")
-    rows = [
-        {k: None if k == "user_id" and pd.isna(v) else v for k, v in row.items()}
+    return query.order_by(AuditLog.at.desc(), AuditLog.id.desc())
+
+
+def _in_words(session: Session, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """frame with WORD_COLUMNS added: each stored row said in words in lang."""
+    rows: list[dict[str, Any]] = [
+        {str(k): None if k == "user_id" and pd.isna(v) else v for k, v in row.items()}
         for row in frame[STORED_COLUMNS[1:]].to_dict("records")
     ]
     names = audit_names(session, audit_words.wanted_ids(rows))

@@ -54,16 +54,7 @@ def add_contribution(
         raise NotFound.of("notfound.measure")
     principal = require_contributor(session, user, measure)
     assert principal.actor_id is not None
-    checks = Checks()
-    text = checks.text("text", contribution.text, Contribution.text,
-                       required="contribution.text_empty")  # fmt: skip
-    link = checks.text("link", contribution.link, Contribution.link)
-    if link and len(link) <= LINK_LIMIT and not LINK.match(link):
-        checks.add("contribution.link_invalid", "link", limit=LINK_LIMIT)
-    period = check_period(session, measure, contribution.period, now, checks.problems,
-                          latest=False)  # fmt: skip
-    checks.raise_if_any()
-    assert period is not None
+    text, link, period = _checked(session, measure, contribution, now)
     stored = session.scalar(
         select(Contribution.id).where(
             Contribution.measure_id == measure.id,
@@ -95,6 +86,23 @@ def add_contribution(
         after={"period": str(period), "text": text, "link": link},
     )
     return row.id
+
+
+def _checked(
+    session: Session, measure: Measure, contribution: ContributionInput, now: datetime
+) -> tuple[str, str, Quarter]:
+    """The text, link and quarter, checked (ValidationError with every problem)."""
+    checks = Checks()
+    text = checks.text("text", contribution.text, Contribution.text,
+                       required="contribution.text_empty")  # fmt: skip
+    link = checks.text("link", contribution.link, Contribution.link)
+    if link and len(link) <= LINK_LIMIT and not LINK.match(link):
+        checks.add("contribution.link_invalid", "link", limit=LINK_LIMIT)
+    period = check_period(session, measure, contribution.period, now, checks.problems,
+                          latest=False)  # fmt: skip
+    checks.raise_if_any()
+    assert period is not None
+    return text, link, period
 
 
 def list_contributions(

@@ -135,24 +135,7 @@ def update_user(
     account = find_user(session, username)
     if _is_demo_account(session, principal) and not account.is_demo:
         raise PermissionDenied.of("demo.edit_real", username=account.username)
-    checks = Checks()
-    display_name = checks.text("display_name", display_name, User.display_name)
-    email = checks.email("email", email, User.email)
-    new_role = checks.member("role", role, Role, User.role)
-    problems = checks.problems
-    if new_role is not None:
-        problems += _actor_problems(session, new_role, actor_id)
-        problems += _role_problems(session, principal, account, new_role)
-    if _email_taken(session, email, account.id):
-        problems.append(Problem("user.email_exists", {"email": email}, "email"))
-    if problems:
-        raise ValidationError(*problems)
-    wanted = {
-        "display_name": display_name or account.username,
-        "email": email,
-        "role": new_role,
-        "actor_id": actor_id,
-    }
+    wanted = _checked_values(session, principal, account, display_name, email, role, actor_id)
     changed = {
         field: (_code(getattr(account, field)), _code(wanted[field]))
         for field in USER_FIELDS
@@ -173,6 +156,36 @@ def update_user(
         after={field: after for field, (_, after) in changed.items()},
     )
     return changed
+
+
+def _checked_values(
+    session: Session,
+    principal: Principal,
+    account: User,
+    display_name: str,
+    email: str | None,
+    role: Role | str,
+    actor_id: int | None,
+) -> dict[str, Any]:
+    """update_user's values for account, checked (ValidationError with every problem)."""
+    checks = Checks()
+    display_name = checks.text("display_name", display_name, User.display_name)
+    email = checks.email("email", email, User.email)
+    new_role = checks.member("role", role, Role, User.role)
+    problems = checks.problems
+    if new_role is not None:
+        problems += _actor_problems(session, new_role, actor_id)
+        problems += _role_problems(session, principal, account, new_role)
+    if _email_taken(session, email, account.id):
+        problems.append(Problem("user.email_exists", {"email": email}, "email"))
+    if problems:
+        raise ValidationError(*problems)
+    return {
+        "display_name": display_name or account.username,
+        "email": email,
+        "role": new_role,
+        "actor_id": actor_id,
+    }
 
 
 def _role_problems(

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import i18n
-from tracker.service.admin import delete_actor, save_actor
+from tracker.service.actors import delete_actor, save_actor
 from tracker.vocab import ActorKind
 from ui import data, save_guard
 from ui.admin.pickers import keep_choice, new_or, picker, select_next

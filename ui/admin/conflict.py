@@ -13,7 +13,7 @@ import streamlit as st
 
 from tracker import i18n
 from tracker.errors import ConflictError
-from tracker.service.admin import MeasureInput
+from tracker.service.measure_edits import MeasureInput
 from tracker.vocab import PartnerRole
 from ui import widgets
 from ui.state import lang, t

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker.quarters import Quarter, plan_quarters
-from tracker.service.admin import MeasureInput
+from tracker.service.measure_edits import MeasureInput
 from tracker.vocab import PartnerRole
 from ui import data
 from ui.admin.pickers import keep_choice

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tracker.service.admin import MeasureInput, delete_measure, save_measure
+from tracker.service.measure_edits import MeasureInput, delete_measure, save_measure
 from ui import data, save_guard
 from ui.admin import conflict, measure_fields
 from ui.admin.pickers import new_or, picker, select_next

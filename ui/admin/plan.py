@@ -6,7 +6,7 @@ import streamlit as st
 
 from tracker.limits import MAX_YEAR, MIN_YEAR
 from tracker.quarters import Quarter
-from tracker.service.admin import save_plan
+from tracker.service.plans import save_plan
 from ui import data, save_guard
 from ui.admin import themes_goals
 from ui.admin.tabs import NEW_PLAN_KEY

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker.service.admin import delete_goal, delete_theme, save_goal, save_theme
+from tracker.service.goals import delete_goal, save_goal
+from tracker.service.themes import delete_theme, save_theme
 from ui import data, save_guard
 from ui.admin.pickers import keep_choice, new_or, picker, select_next
 from ui.forms import (

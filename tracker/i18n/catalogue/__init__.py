@@ -15,6 +15,7 @@ from tracker.i18n.catalogue.calendar import CALENDAR_MESSAGES
 from tracker.i18n.catalogue.charts import CHART_MESSAGES
 from tracker.i18n.catalogue.cli import CLI_MESSAGES
 from tracker.i18n.catalogue.coordination import COORDINATION_MESSAGES
+from tracker.i18n.catalogue.database import DATABASE_MESSAGES
 from tracker.i18n.catalogue.fields import FIELD_MESSAGES
 from tracker.i18n.catalogue.files import FILE_MESSAGES
 from tracker.i18n.catalogue.forms import FORM_MESSAGES
@@ -46,6 +47,7 @@ PARTS: dict[str, dict[str, Entry]] = {
     "charts": CHART_MESSAGES,
     "cli": CLI_MESSAGES,
     "coordination": COORDINATION_MESSAGES,
+    "database": DATABASE_MESSAGES,
     "fields": FIELD_MESSAGES,
     "files": FILE_MESSAGES,
     "forms": FORM_MESSAGES,

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 CLI_MESSAGES: dict[str, dict[str, str]] = {
+    "cli.database_unavailable": {
+        "nb": "Får ikke kontakt med databasen {url}: den finnes ikke, er nede eller er "
+        "opptatt. Sjekk TRACKER_DATABASE_URL, og prøv igjen.",
+        "en": "Cannot reach the database {url}: it does not exist, is down or is busy. "
+        "Check TRACKER_DATABASE_URL, and try again.",
+    },
+    "cli.database_url_invalid": {
+        "nb": "TRACKER_DATABASE_URL er ingen database-adresse appen kan bruke (for "
+        "eksempel sqlite:///data/tracker.db eller postgresql://bruker@vert/database).",
+        "en": "TRACKER_DATABASE_URL is no database address the app can use (for "
+        "example sqlite:///data/tracker.db or postgresql://user@host/database).",
+    },
     "cli.dry_run": {
         "nb": "Prøvekjøring: ingenting er lagret.",
         "en": "Dry run: nothing was saved.",
