@@ -56,6 +56,7 @@ class Entity(StrEnum):
     INDICATOR = "indicator"
     OVERLAP = "overlap"
     CALENDAR_FEED = "calendar_feed"
+    ACTOR_PROFILE = "actor_profile"
 
 
 class AuditAction(StrEnum):

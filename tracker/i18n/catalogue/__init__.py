@@ -25,6 +25,7 @@ from tracker.i18n.catalogue.layouts import LAYOUT_MESSAGES
 from tracker.i18n.catalogue.overlaps import OVERLAP_MESSAGES
 from tracker.i18n.catalogue.pages import PAGE_MESSAGES
 from tracker.i18n.catalogue.plurals import PLURAL_MESSAGES
+from tracker.i18n.catalogue.profiles import PROFILE_MESSAGES
 from tracker.i18n.catalogue.quarterly import QUARTERLY_MESSAGES
 from tracker.i18n.catalogue.rules import RULE_MESSAGES
 from tracker.i18n.catalogue.sessions import SESSION_MESSAGES
@@ -56,6 +57,7 @@ PARTS: dict[str, dict[str, Entry]] = {
     "overlaps": OVERLAP_MESSAGES,
     "pages": PAGE_MESSAGES,
     "plurals": PLURAL_MESSAGES,
+    "profiles": PROFILE_MESSAGES,
     "quarterly": QUARTERLY_MESSAGES,
     "rules": RULE_MESSAGES,
     "sessions": SESSION_MESSAGES,
