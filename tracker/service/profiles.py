@@ -217,7 +217,7 @@ def _replace_contacts(session: Session, actor_id: int, contacts: tuple[Contact, 
 
 def _audit_values(session: Session, values: ProfileInput) -> dict[str, Any]:
     """The profile as the audit log keeps it: texts, theme names, contacts in words."""
-    names = {theme_id: name for theme_id, name in session.execute(select(Theme.id, Theme.name))}
+    names: dict[int, str] = dict(session.execute(select(Theme.id, Theme.name)).all())
     kept: dict[str, Any] = {name: getattr(values, name) for name in (*TEXT_FIELDS, *LIST_FIELDS)}
     kept["themes"] = [names.get(i, str(i)) for i in values.theme_ids]
     kept["contacts"] = [
