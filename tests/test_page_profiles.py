@@ -30,17 +30,19 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppDatabase]:
         yield database
 
 
-def kupa_page(demo: AppDatabase):
-    at = app(demo.principal("kupa"), page=PAGE)
+def bkn_page(demo: AppDatabase):
+    at = app(demo.principal("bkn"), page=PAGE)
     no_exception(at)
-    return at, f"profile_{demo.principal('kupa').actor_id}"
+    return at, f"profile_{demo.principal('bkn').actor_id}"
 
 
 def test_an_actor_writes_its_profile_and_a_double_click_stores_it_once(
     demo: AppDatabase,
 ) -> None:
-    at, prefix = kupa_page(demo)
-    assert "Kupa har ikke skrevet en profil ennå." in [shown(c.value) for c in at.caption]
+    at, prefix = bkn_page(demo)
+    assert "Blått kompetansesenter Nord har ikke skrevet en profil ennå." in [
+        shown(c.value) for c in at.caption
+    ]
     assert nothing_to_save(at, f"{prefix}_save")
     at.text_area(key=f"{prefix}_about").input("Inkubator for nye bedrifter i Senja.")
     at.text_input(key=f"{prefix}_target_groups").input("gründere; studenter")
@@ -50,8 +52,8 @@ def test_an_actor_writes_its_profile_and_a_double_click_stores_it_once(
     no_exception(at)
     assert not at.error
     with demo.session() as session:
-        kupa = demo.principal("kupa")
-        profile = get_profile(session, user=kupa, actor_id=kupa.actor_id)
+        bkn = demo.principal("bkn")
+        profile = get_profile(session, user=bkn, actor_id=bkn.actor_id)
         saves = session.scalars(select(AuditLog).where(AuditLog.entity == "actor_profile")).all()
     assert profile.values.about == "Inkubator for nye bedrifter i Senja."
     assert profile.lists["target_groups"] == ["gründere", "studenter"]
@@ -63,18 +65,18 @@ def test_an_actor_writes_its_profile_and_a_double_click_stores_it_once(
 
 
 def test_leadership_reads_the_profile_and_gets_no_form(demo: AppDatabase) -> None:
-    kupa = demo.principal("kupa")
+    bkn = demo.principal("bkn")
     with demo.session() as session:
         save_profile(
             session,
-            user=kupa,
-            actor_id=kupa.actor_id,
+            user=bkn,
+            actor_id=bkn.actor_id,
             values=ProfileInput(about="Inkubator", cooperation="Kurs med Næringshagen"),
             seen_version=0,
         )
         session.commit()
     at = app(demo.principal("ordforer"), page=PAGE)
-    at.selectbox(key="actors_pick").set_value(kupa.actor_id).run()
+    at.selectbox(key="actors_pick").set_value(bkn.actor_id).run()
     no_exception(at)
     assert "Kurs med Næringshagen" in [shown(t.value) for t in at.text]
     assert not [w for w in at.text_area if w.key and w.key.startswith("profile_")]
@@ -82,22 +84,25 @@ def test_leadership_reads_the_profile_and_gets_no_form(demo: AppDatabase) -> Non
 
 
 def test_a_save_over_a_newer_one_is_refused_and_the_typing_kept(demo: AppDatabase) -> None:
-    at, prefix = kupa_page(demo)
+    at, prefix = bkn_page(demo)
     at.text_area(key=f"{prefix}_about").input("Min tekst").run()
-    kupa = demo.principal("kupa")
+    bkn = demo.principal("bkn")
     with demo.session() as session:  # the admin saves meanwhile
         save_profile(
             session,
             user=demo.principal("admin"),
-            actor_id=kupa.actor_id,
+            actor_id=bkn.actor_id,
             values=ProfileInput(about="Adminens tekst"),
             seen_version=0,
         )
         session.commit()
     at.button(key=f"{prefix}_save").click().run()
     no_exception(at)
-    assert any("Noen andre lagret profilen til Kupa" in shown(e.value) for e in at.error)
+    assert any(
+        "Noen andre lagret profilen til Blått kompetansesenter Nord" in shown(e.value)
+        for e in at.error
+    )
     assert at.text_area(key=f"{prefix}_about").value == "Min tekst"
     with demo.session() as session:
-        stored = get_profile(session, user=kupa, actor_id=kupa.actor_id)
+        stored = get_profile(session, user=bkn, actor_id=bkn.actor_id)
     assert stored.values.about == "Adminens tekst"
