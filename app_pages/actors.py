@@ -1,5 +1,6 @@
 """Aktører: every actor's measures (led and as partner), their status, and its
-reporting for the chosen quarter (reported / missing)."""
+reporting for the chosen quarter (reported / missing); the chosen actor's profile
+above its measures, with the form its own users (or the admin) keep it in."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import streamlit as st
 from tracker.i18n import round_half_up
 from tracker.tables import ACTOR_COLUMNS
 from ui import data, widgets
+from ui.profile import profile_form, show_profile
 from ui.state import require_user, t, tn
 from ui.text import MISSING
 
@@ -60,6 +62,12 @@ actor_id = st.selectbox(
     key="actors_pick",
     placeholder=t("choice.pick"),
 )
+profile = data.actor_profile(user=user, actor_id=actor_id)
+show_profile(profile)
+if profile.may_keep:
+    themes = data.themes(plan_id)
+    profile_form(profile, dict(zip(map(int, themes["id"]), themes["name"], strict=True)))
+
 led = metrics[metrics["lead_actor_id"] == actor_id]
 partner = metrics[metrics["partner_ids"].map(lambda ids: actor_id in ids)]
 row = table[table["actor_id"] == actor_id]

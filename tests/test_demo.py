@@ -13,12 +13,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.demo import seed
+from tracker.demo.profiles import DEMO_PROFILES
 from tracker.models import Actor, AuditLog, Measure, StatusUpdate, User
 from tracker.planfile import sheets
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.login import authenticate
 from tracker.service.passwords import password_problems
 from tracker.service.principal import SYSTEM
+from tracker.service.profiles import get_profile
+from tracker.service.structure import find_actor
 from tracker.vocab import ActorKind, Rag, Role, Status
 
 LAST = Quarter(2026, 3)
@@ -375,3 +378,17 @@ def test_load_demo_is_idempotent(session: Session) -> None:
 def test_seed_dir_is_in_the_repository() -> None:
     assert Path(seed.ROOT) / "data" / "seed" == seed.SEED_DIR
     assert sorted(p.name for p in seed.SEED_DIR.glob("*.csv")) == sorted(SEED_FILES)
+
+
+def test_the_demo_tells_who_some_actors_are(session: Session) -> None:
+    seed.load_demo(session, now=NOW)
+    session.commit()
+    kupa = find_actor(session, "Kupa")
+    profile = get_profile(session, user=SYSTEM, actor_id=kupa.id)
+    assert profile.values.about.startswith("Inkubator")
+    assert profile.themes == ("Nyskapende – Innovasjon og entreprenørskap",)
+    assert all(c.email.endswith("@example.org") for c in profile.values.contacts)
+    seed.load_demo(session, now=NOW)  # again: nothing written twice
+    assert session.scalar(
+        select(func.count(AuditLog.id)).where(AuditLog.entity == "actor_profile")
+    ) == len(DEMO_PROFILES)

@@ -57,6 +57,7 @@ ENTITY_FIELD_KEYS: dict[tuple[str, str], str] = {
     (Entity.GOAL, "text"): "adminpage.goal_text",
     (Entity.MEASURE, "text"): "field.contribution.text",
     (Entity.INDICATOR, "period"): "audit.field.period",
+    (Entity.ACTOR_PROFILE, "target_groups"): "field.actor_profile.target_groups",
 }
 """A field's label where the entity decides it; else FIELD_KEYS."""
 
@@ -115,6 +116,15 @@ FIELD_KEYS = {
     "place": "field.event.place",
     "verdict": "coord.verdict",
     "note": "field.overlap_decision.note",
+    "about": "field.actor_profile.about",
+    "members": "field.actor_profile.members",
+    "area": "field.actor_profile.area",
+    "strategy": "field.actor_profile.strategy",
+    "focus_areas": "field.actor_profile.focus_areas",
+    "themes": "field.actor_profile.themes",
+    "work_kinds": "field.actor_profile.work_kinds",
+    "cooperation": "field.actor_profile.cooperation",
+    "contacts": "field.actor_profile.contacts",
 }
 
 VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {

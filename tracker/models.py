@@ -135,6 +135,59 @@ class Actor(Base):
     contact: Mapped[str] = mapped_column(String(300), default="")
 
 
+PROFILE_TEXT = {"max_length": 4000}
+"""The longest text of a profile field (a page of writing): what an actor says of itself."""
+
+
+class ActorProfile(Base):
+    """What an actor tells the network about itself (kept by its own users or the admin).
+
+    Lists (target groups, kinds of work) are written «a; b»; focus areas one per line.
+    version moves on with every save: a save made against an older view is refused."""
+
+    __tablename__ = "actor_profile"
+
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id", ondelete="CASCADE"), primary_key=True
+    )
+    about: Mapped[str] = mapped_column(Text, default="", info=PROFILE_TEXT)
+    members: Mapped[str] = mapped_column(Text, default="", info=PROFILE_TEXT)
+    area: Mapped[str] = mapped_column(String(300), default="")
+    strategy: Mapped[str] = mapped_column(Text, default="", info=PROFILE_TEXT)
+    focus_areas: Mapped[str] = mapped_column(Text, default="", info=PROFILE_TEXT)
+    target_groups: Mapped[str] = mapped_column(String(500), default="")
+    work_kinds: Mapped[str] = mapped_column(String(500), default="")
+    cooperation: Mapped[str] = mapped_column(Text, default="", info=PROFILE_TEXT)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # set by every save
+
+
+class ActorProfileTheme(Base):
+    """A plan theme an actor names among its focus areas."""
+
+    __tablename__ = "actor_profile_theme"
+
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme_id: Mapped[int] = mapped_column(
+        ForeignKey("theme.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class ActorContact(Base):
+    """A contact person of an actor, shown to logged-in users only."""
+
+    __tablename__ = "actor_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+
+
 class Measure(Base):
     __tablename__ = "measure"
     __table_args__ = (UniqueConstraint("plan_id", "code"),)

@@ -56,6 +56,7 @@ class Entity(StrEnum):
     INDICATOR = "indicator"
     OVERLAP = "overlap"
     CALENDAR_FEED = "calendar_feed"
+    ACTOR_PROFILE = "actor_profile"
 
 
 class AuditAction(StrEnum):
@@ -105,6 +106,62 @@ class OverlapVerdict(StrEnum):
     CLARIFY_ROLES = "avklar_roller"
 
 
+class TargetGroup(StrEnum):
+    """Whom a measure, an instrument or an actor works for: one controlled list, so the
+    overlap finder, the who-does-what matrix and the profiles speak of the same groups.
+    (Industries the plan names are groups too: a measure for seafood companies.)"""
+
+    ENTREPRENEURS = "grundere"
+    COMPANIES = "bedrifter"
+    YOUNG = "ungdom"
+    JOB_SEEKERS = "arbeidssokere"
+    NEWCOMERS = "tilflyttere"
+    IMMIGRANTS = "innvandrere"
+    SEAFOOD = "sjomat"
+    TOURISM = "reiseliv"
+    AGRICULTURE = "landbruk"
+    TRADE = "handel"
+
+
+class WorkKind(StrEnum):
+    """What kind of work a measure, an instrument or an actor does (one controlled list)."""
+
+    ADVICE = "veiledning"
+    FIRST_LINE = "forstelinje"
+    SKILLS = "kompetanse"
+    RECRUITMENT = "rekruttering"
+    MEETING_PLACES = "moteplass"
+    FUNDING = "finansiering"
+    CAPITAL = "kapital"
+    BUSINESS_DEVELOPMENT = "bedriftsutvikling"
+    PREMISES = "lokaler"
+    INFRASTRUCTURE = "infrastruktur"
+    INCLUSION = "inkludering"
+    COORDINATION = "samordning"
+
+
+class InstrumentKind(StrEnum):
+    """What an instrument (virkemiddel) of the network is."""
+
+    GRANT = "tilskudd"
+    LOAN = "lan"
+    ADVICE = "radgivning"
+    COURSE = "kurs"
+    NETWORK = "nettverk"
+    EVENT = "arena"
+    PREMISES = "lokaler"
+    CAPITAL = "kapital"
+
+
+class Stage(StrEnum):
+    """Where a company is that an instrument is for."""
+
+    IDEA = "ide"
+    START_UP = "oppstart"
+    GROWTH = "vekst"
+    ESTABLISHED = "etablert"
+
+
 VOCABULARIES: tuple[type[StrEnum], ...] = (
     Status,
     Rag,
@@ -116,4 +173,8 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     EventKind,
     Direction,
     OverlapVerdict,
+    TargetGroup,
+    WorkKind,
+    InstrumentKind,
+    Stage,
 )

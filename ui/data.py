@@ -29,6 +29,7 @@ from tracker.service import measures as measure_service
 from tracker.service import overlaps as overlap_service
 from tracker.service import periods as period_service
 from tracker.service import principal as principal_service
+from tracker.service import profiles as profile_service
 from tracker.service import reminders as reminder_service
 from tracker.service import rollups as rollup_service
 from tracker.service import status as status_service
@@ -100,6 +101,7 @@ plans = cached_read(structure_service.list_plans)
 themes = cached_read(structure_service.list_themes)
 goals = cached_read(structure_service.list_goals)
 actors = cached_read(structure_service.list_actors)
+actor_profile = cached_read(profile_service.get_profile)
 measure_status = cached_read(measure_service.measure_status)
 measure_history = cached_read(status_service.measure_history)
 overview = cached_read(view_service.overview)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from tracker.db import ROOT
 from tracker.demo.events import add_demo_events
 from tracker.demo.indicators import add_demo_indicators
+from tracker.demo.profiles import add_demo_profiles
 from tracker.errors import ValidationError
 from tracker.models import Measure, Plan, User
 from tracker.quarters import OSLO, Quarter, quarter_range
@@ -368,12 +369,14 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     users = _create_users(session)
     events = add_demo_events(session, start_year)
     indicators = add_demo_indicators(session, plan_id, start_year)
+    profiles = add_demo_profiles(session, plan_id)
     after = {
         "measures": len(frame),
         "reports": reports,
         "users": users,
         "events": events,
         "indicators": indicators,
+        "profiles": profiles,
     }
     record(
         session, SYSTEM, action=AuditAction.DEMO, entity=Entity.PLAN, entity_id=plan_id, after=after

@@ -26,6 +26,7 @@ from tracker.i18n.catalogue.layouts import LAYOUT_MESSAGES
 from tracker.i18n.catalogue.overlaps import OVERLAP_MESSAGES
 from tracker.i18n.catalogue.pages import PAGE_MESSAGES
 from tracker.i18n.catalogue.plurals import PLURAL_MESSAGES
+from tracker.i18n.catalogue.profiles import PROFILE_MESSAGES
 from tracker.i18n.catalogue.quarterly import QUARTERLY_MESSAGES
 from tracker.i18n.catalogue.rules import RULE_MESSAGES
 from tracker.i18n.catalogue.sessions import SESSION_MESSAGES
@@ -58,6 +59,7 @@ PARTS: dict[str, dict[str, Entry]] = {
     "overlaps": OVERLAP_MESSAGES,
     "pages": PAGE_MESSAGES,
     "plurals": PLURAL_MESSAGES,
+    "profiles": PROFILE_MESSAGES,
     "quarterly": QUARTERLY_MESSAGES,
     "rules": RULE_MESSAGES,
     "sessions": SESSION_MESSAGES,

@@ -1,0 +1,226 @@
+"""Actor profiles: what each actor of the næringsarena tells the others about itself
+(what it is, its strategy and focus areas, whom it works for and how, where it wants
+to cooperate, its contact persons). An actor's own users keep it, the admin any;
+every logged-in user reads it. Each save is audited with the text it replaced, and a
+save made against an older view of the profile is refused."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from tracker.errors import ConflictError, NotFound, PermissionDenied
+from tracker.models import Actor, ActorContact, ActorProfile, ActorProfileTheme, Theme, utcnow
+from tracker.service.audit import record
+from tracker.service.checks import Checks
+from tracker.service.events import split_groups
+from tracker.service.principal import Principal, acting_user
+from tracker.vocab import ActorKind, AuditAction, Entity, Role
+
+MAX_CONTACTS = 10
+"""Contact persons one actor lists: the people others should call, not a staff list."""
+
+TEXT_FIELDS = ("about", "members", "area", "strategy", "focus_areas", "cooperation")
+LIST_FIELDS = ("target_groups", "work_kinds")  # written «a; b»
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class ProfileInput:
+    """What the profile form (or any other entrypoint) sends."""
+
+    about: str = ""
+    members: str = ""
+    area: str = ""
+    strategy: str = ""
+    focus_areas: str = ""
+    target_groups: str = ""
+    work_kinds: str = ""
+    cooperation: str = ""
+    theme_ids: tuple[int, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An actor's profile as the pages show it; an actor that wrote none has an
+    empty one (version 0)."""
+
+    actor_id: int
+    actor_name: str
+    kind: ActorKind | None
+    values: ProfileInput
+    themes: tuple[str, ...] = ()  # the theme names, in the plan's order
+    version: int = 0
+    updated_at: datetime | None = None
+    may_keep: bool = False
+    lists: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.values == ProfileInput()
+
+
+def may_keep_profile(session: Session, user: Principal, actor_id: int) -> bool:
+    """The admin keeps any profile, an actor's users their own; leadership reads."""
+    current = acting_user(session, user)
+    if current.role == Role.ADMIN:
+        return True
+    return current.role == Role.ACTOR and current.actor_id == actor_id
+
+
+def get_profile(session: Session, *, user: Principal, actor_id: int) -> Profile:
+    """The actor's profile; NotFound for an actor that does not exist."""
+    actor = session.get(Actor, actor_id)
+    if actor is None:
+        raise NotFound.of("profile.actor_unknown", id=actor_id)
+    stored = session.get(ActorProfile, actor_id)
+    values = _stored_values(session, actor_id, stored)
+    themes = session.scalars(
+        select(Theme.name)
+        .join(ActorProfileTheme, ActorProfileTheme.theme_id == Theme.id)
+        .where(ActorProfileTheme.actor_id == actor_id)
+        .order_by(Theme.plan_id, Theme.position, Theme.id)
+    ).all()
+    return Profile(
+        actor_id=actor_id,
+        actor_name=actor.name,
+        kind=actor.kind,
+        values=values,
+        themes=tuple(themes),
+        version=stored.version if stored else 0,
+        updated_at=stored.updated_at if stored else None,
+        may_keep=may_keep_profile(session, user, actor_id),
+        lists={name: split_groups(getattr(values, name)) for name in LIST_FIELDS},
+    )
+
+
+def save_profile(
+    session: Session, *, user: Principal, actor_id: int, values: ProfileInput, seen_version: int
+) -> int:
+    """Store the actor's profile; returns its new version. Refuses another actor's
+    profile (PermissionDenied), bad input (ValidationError) and a save made against
+    an older version than the stored one (ConflictError: someone saved meanwhile)."""
+    current = acting_user(session, user)
+    if not may_keep_profile(session, current, actor_id):
+        raise PermissionDenied.of("profile.not_yours")
+    actor = session.get(Actor, actor_id)
+    if actor is None:
+        raise NotFound.of("profile.actor_unknown", id=actor_id)
+    cleaned = _validated(session, values)
+    stored = session.get(ActorProfile, actor_id)
+    if (stored.version if stored else 0) != seen_version:
+        raise ConflictError.of("profile.changed_meanwhile", name=actor.name)
+    before = _audit_values(session, _stored_values(session, actor_id, stored))
+    if stored is None:
+        stored = ActorProfile(actor_id=actor_id, version=0)
+        session.add(stored)
+    for name in (*TEXT_FIELDS, *LIST_FIELDS):
+        setattr(stored, name, getattr(cleaned, name))
+    stored.version = seen_version + 1
+    stored.updated_at = utcnow()
+    _replace_themes(session, actor_id, cleaned.theme_ids)
+    _replace_contacts(session, actor_id, cleaned.contacts)
+    session.flush()
+    after = _audit_values(session, cleaned)
+    changed = [name for name in after if before.get(name) != after[name]]
+    record(
+        session,
+        current,
+        action=AuditAction.UPDATE,
+        entity=Entity.ACTOR_PROFILE,
+        entity_id=actor.name,
+        before={name: before.get(name) for name in changed},
+        after={name: after[name] for name in changed},
+    )
+    return stored.version
+
+
+def _stored_values(session: Session, actor_id: int, stored: ActorProfile | None) -> ProfileInput:
+    theme_ids = session.scalars(
+        select(ActorProfileTheme.theme_id)
+        .where(ActorProfileTheme.actor_id == actor_id)
+        .order_by(ActorProfileTheme.theme_id)
+    ).all()
+    contacts = session.scalars(
+        select(ActorContact)
+        .where(ActorContact.actor_id == actor_id)
+        .order_by(ActorContact.position, ActorContact.id)
+    ).all()
+    texts = {name: getattr(stored, name) for name in (*TEXT_FIELDS, *LIST_FIELDS)} if stored else {}
+    return ProfileInput(
+        **texts,
+        theme_ids=tuple(theme_ids),
+        contacts=tuple(Contact(c.name, c.role, c.email) for c in contacts),
+    )
+
+
+def _validated(session: Session, values: ProfileInput) -> ProfileInput:
+    checks = Checks()
+    texts = {
+        name: checks.text(name, getattr(values, name), getattr(ActorProfile, name))
+        for name in TEXT_FIELDS
+    }
+    lists = {
+        name: checks.cleaned(
+            name, "; ".join(split_groups(getattr(values, name))), getattr(ActorProfile, name)
+        )
+        for name in LIST_FIELDS
+    }
+    theme_ids = tuple(sorted(set(values.theme_ids)))
+    known = set(session.scalars(select(Theme.id).where(Theme.id.in_(theme_ids))))
+    if set(theme_ids) - known:
+        checks.add("profile.theme_unknown", "theme_ids")
+    contacts = tuple(_checked_contacts(checks, values.contacts))
+    if len(contacts) > MAX_CONTACTS:
+        checks.add("profile.too_many_contacts", "contacts", most=MAX_CONTACTS)
+    checks.raise_if_any()
+    return ProfileInput(**texts, **lists, theme_ids=theme_ids, contacts=contacts)
+
+
+def _checked_contacts(checks: Checks, contacts: tuple[Contact, ...]) -> list[Contact]:
+    """The contacts with something in them, cleaned; a role or address needs a name."""
+    kept = []
+    for number, contact in enumerate(contacts, start=1):
+        name = checks.text("contacts", contact.name, ActorContact.name)
+        role = checks.text("contacts", contact.role, ActorContact.role)
+        email = checks.email("contacts", contact.email, ActorContact.email) or ""
+        if not (name or role or email):
+            continue
+        if not name:
+            checks.add("profile.contact_needs_name", "contacts", number=number)
+        kept.append(Contact(name, role, email))
+    return kept
+
+
+def _replace_themes(session: Session, actor_id: int, theme_ids: tuple[int, ...]) -> None:
+    session.execute(delete(ActorProfileTheme).where(ActorProfileTheme.actor_id == actor_id))
+    session.add_all(ActorProfileTheme(actor_id=actor_id, theme_id=i) for i in theme_ids)
+
+
+def _replace_contacts(session: Session, actor_id: int, contacts: tuple[Contact, ...]) -> None:
+    session.execute(delete(ActorContact).where(ActorContact.actor_id == actor_id))
+    session.add_all(
+        ActorContact(actor_id=actor_id, position=i, **asdict(c)) for i, c in enumerate(contacts)
+    )
+
+
+def _audit_values(session: Session, values: ProfileInput) -> dict[str, Any]:
+    """The profile as the audit log keeps it: texts, theme names, contacts in words."""
+    names: dict[int, str] = dict(session.execute(select(Theme.id, Theme.name)).all())
+    kept: dict[str, Any] = {name: getattr(values, name) for name in (*TEXT_FIELDS, *LIST_FIELDS)}
+    kept["themes"] = [names.get(i, str(i)) for i in values.theme_ids]
+    kept["contacts"] = [
+        ", ".join(part for part in (c.name, c.role, c.email) if part) for c in values.contacts
+    ]
+    return kept

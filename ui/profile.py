@@ -1,0 +1,157 @@
+"""An actor's profile on the Aktører page: what it tells the network, and the form
+its own users (or the admin) keep it in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from tracker import i18n
+from tracker.service.profiles import MAX_CONTACTS, Contact, Profile, ProfileInput, save_profile
+from ui.forms import Slots, defaults, done, forget, noting_save, run_write, save_form_button, value
+from ui.state import lang, t
+from ui.text import t_md
+
+TEXTS = ("about", "members", "strategy", "focus_areas", "cooperation")  # several lines
+LINES = ("area", "target_groups", "work_kinds")  # one line each
+CONTACT_PARTS = ("name", "role", "email")
+HELP = {
+    "focus_areas": "profile.focus_help",
+    "target_groups": "profile.lists_help",
+    "work_kinds": "profile.lists_help",
+}
+
+
+def show_profile(profile: Profile) -> None:
+    """The profile as others read it; an empty one says so."""
+    st.subheader(t("profile.title", name=profile.actor_name))
+    if profile.is_empty:
+        st.caption(t("profile.empty", name=profile.actor_name))
+        if profile.may_keep:
+            st.caption(t("profile.empty_yours"))
+        return
+    shown = profile.values
+    for name in ("about", "members", "area", "strategy"):
+        _field(name, getattr(shown, name))
+    _field("focus_areas", shown.focus_areas.replace("\n", " · "))
+    _field("themes", " · ".join(profile.themes))
+    for name in ("target_groups", "work_kinds"):
+        _field(name, " · ".join(profile.lists[name]))
+    _field("cooperation", shown.cooperation)
+    if shown.contacts:
+        st.markdown(f"**{t('profile.contacts')}**")
+        st.markdown("\n".join(f"- {_contact_line(c)}" for c in shown.contacts))
+    if profile.updated_at is not None:
+        st.caption(t("profile.updated_at", when=i18n.format_datetime(profile.updated_at, lang())))
+
+
+def profile_form(profile: Profile, themes: dict[int, str]) -> None:
+    """The form behind «Rediger profilen»; shown only to those who may keep it."""
+    prefix = f"profile_{profile.actor_id}"
+    start = _start(profile)
+    defaults(prefix, start)
+    slots = Slots()
+    with st.expander(t("profile.edit"), expanded=profile.is_empty):
+        for name in ("about", "members"):
+            st.text_area(t(f"field.actor_profile.{name}"), key=f"{prefix}_{name}", height=90)
+            slots.add(name)
+        st.text_input(t("field.actor_profile.area"), key=f"{prefix}_area")
+        slots.add("area")
+        for name in ("strategy", "focus_areas"):
+            st.text_area(
+                t(f"field.actor_profile.{name}"),
+                key=f"{prefix}_{name}",
+                height=90,
+                help=t(HELP[name]) if name in HELP else None,
+            )
+            slots.add(name)
+        st.multiselect(
+            t("field.actor_profile.themes"),
+            list(themes),
+            format_func=lambda theme_id: themes.get(theme_id, str(theme_id)),
+            key=f"{prefix}_theme_ids",
+            help=t("profile.themes_help"),
+            placeholder=t("choice.pick"),
+        )
+        slots.add("theme_ids")
+        for name in ("target_groups", "work_kinds"):
+            st.text_input(
+                t(f"field.actor_profile.{name}"), key=f"{prefix}_{name}", help=t(HELP[name])
+            )
+            slots.add(name)
+        st.text_area(t("field.actor_profile.cooperation"), key=f"{prefix}_cooperation", height=70)
+        slots.add("cooperation")
+        _contact_fields(prefix, len(profile.values.contacts))
+        slots.add("contacts")
+        slots.add(None)
+        submitted, typed = save_form_button(t("profile.save"), prefix, start)
+    if submitted:
+        ok, _ = run_write(
+            lambda session, user: save_profile(
+                session,
+                user=user,
+                actor_id=profile.actor_id,
+                values=_typed_input(prefix, len(profile.values.contacts)),
+                seen_version=value(prefix, "version"),
+            ),
+            slots=slots,
+            saved=noting_save(prefix, typed),
+        )
+        if ok:
+            forget(prefix, start)
+            done(t_md("profile.saved", name=profile.actor_name))
+
+
+def _field(name: str, text: str) -> None:
+    if text:
+        st.markdown(f"**{t(f'field.actor_profile.{name}')}**")
+        st.text(text)
+
+
+def _contact_line(contact: Contact) -> str:
+    parts = [contact.name, contact.role]
+    line = " – ".join(part for part in parts if part)
+    return f"{line} ({contact.email})" if contact.email else line
+
+
+def _rows(stored: int) -> int:
+    """The contact rows the form shows: the stored ones and one empty, at most the limit."""
+    return min(stored + 1, MAX_CONTACTS)
+
+
+def _start(profile: Profile) -> dict[str, Any]:
+    shown = profile.values
+    start: dict[str, Any] = {name: getattr(shown, name) for name in (*TEXTS, *LINES)}
+    start["theme_ids"] = list(shown.theme_ids)
+    start["version"] = profile.version  # the version this form was filled from
+    for row in range(_rows(len(shown.contacts))):
+        contact = shown.contacts[row] if row < len(shown.contacts) else Contact("")
+        for part in CONTACT_PARTS:
+            start[f"contact{row}_{part}"] = getattr(contact, part)
+    return start
+
+
+def _contact_fields(prefix: str, stored: int) -> None:
+    st.markdown(f"**{t('profile.contacts')}**")
+    st.caption(t("profile.contacts_help"))
+    for row in range(_rows(stored)):
+        columns = st.columns(3)
+        for column, part in zip(columns, CONTACT_PARTS, strict=True):
+            column.text_input(
+                t(f"field.actor_contact.{part}"),
+                key=f"{prefix}_contact{row}_{part}",
+                label_visibility="visible" if row == 0 else "collapsed",
+            )
+
+
+def _typed_input(prefix: str, stored: int) -> ProfileInput:
+    contacts = tuple(
+        Contact(*(value(prefix, f"contact{row}_{part}") for part in CONTACT_PARTS))
+        for row in range(_rows(stored))
+    )
+    return ProfileInput(
+        **{name: value(prefix, name) for name in (*TEXTS, *LINES)},
+        theme_ids=tuple(value(prefix, "theme_ids")),
+        contacts=contacts,
+    )
