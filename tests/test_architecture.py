@@ -203,3 +203,31 @@ def test_the_admin_tabs_are_in_their_own_package() -> None:
     """ui/admin/ holds the Admin page's tabs; ui/ itself has no admin_* modules."""
     assert (ROOT / "ui" / "admin" / "tabs.py").is_file()
     assert sorted(path.name for path in (ROOT / "ui").glob("admin_*.py")) == []
+
+
+MAX_FUNCTION_LINES = 60
+"""The longest function in tracker/, from `def` to its last line, docstring included:
+one a reader holds in their head. A longer one splits along a seam it has."""
+
+
+def long_functions(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [
+        f"{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno is not None
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+
+
+@pytest.mark.parametrize("path", python_files("tracker"), ids=file_id)
+def test_no_function_in_tracker_is_too_long_to_hold_in_ones_head(path: Path) -> None:
+    assert long_functions(path) == []
+
+
+def test_the_length_checker_counts_lines(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    body = "\n".join(f"    x{i} = {i}" for i in range(MAX_FUNCTION_LINES))
+    sample.write_text(f"def short():\n    pass\n\n\ndef long():\n{body}\n", encoding="utf-8")
+    assert long_functions(sample) == [f"long ({MAX_FUNCTION_LINES + 1} lines)"]

@@ -53,13 +53,8 @@ def indicator_charts(
         name_row = row  # the path's first point: a row always there
         for series, points in (("indicators.path", path), ("indicators.actual", actual)):
             first = row
-            for x, y in points:
-                sheet.write_string(row, 0, str(neutralised(indicator["name"])), styles["text"])
-                sheet.write_string(row, 1, t(series, lang), styles["text"])
-                sheet.write_number(row, 2, float(x), styles["text"])  # 2025, 2025.625
-                whole = float(y).is_integer()
-                sheet.write_number(row, 3, float(y), styles["whole" if whole else "number"])
-                row += 1
+            name = str(neutralised(indicator["name"]))
+            row = _write_points(sheet, row, (name, t(series, lang)), points, styles)
             chart.add_series(
                 {
                     "name": t(series, lang),
@@ -81,3 +76,21 @@ def indicator_charts(
             chart,
             {"object_position": 3},
         )
+
+
+def _write_points(
+    sheet: Worksheet,
+    row: int,
+    names: tuple[str, str],
+    points: list[tuple[Any, Any]],
+    styles: dict[str, Any],
+) -> int:
+    """One series' points as rows (indicator, series, x, y) from `row`; the next free row."""
+    for x, y in points:
+        sheet.write_string(row, 0, names[0], styles["text"])
+        sheet.write_string(row, 1, names[1], styles["text"])
+        sheet.write_number(row, 2, float(x), styles["text"])  # 2025, 2025.625
+        whole = float(y).is_integer()
+        sheet.write_number(row, 3, float(y), styles["whole" if whole else "number"])
+        row += 1
+    return row
