@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker.progress import running_in
+from tracker.progress import missing_in, running_in
 from tracker.quarters import Quarter
 from tracker.vocab import Role
 from ui import contribution_form, data, report_form, widgets
@@ -67,15 +67,23 @@ else:
 contributions = data.contributions(plan_id=plan_id, period=quarter)
 
 
+NOT_DUE = t("report.not_due")  # completed in an earlier quarter, or cancelled
+
+
 def overview(frame: pd.DataFrame, key: str) -> None:
     """The measures we lead: reported for the quarter or missing."""
+    missing = frame.index.isin(missing_in(frame, quarter).index)
     reported = frame["period"] == str(quarter)
     table = widgets.measure_table(frame, compact=True)
-    table.insert(
-        0,
-        t("report.this_quarter"),
-        ["✓ " + t("report.reported") if r else "○ " + t("report.missing") for r in reported],
-    )
+    marks = [
+        "✓ " + t("report.reported")
+        if r
+        else "○ " + t("report.missing")
+        if m
+        else "– " + t("report.not_due")
+        for r, m in zip(reported, missing, strict=True)
+    ]
+    table.insert(0, t("report.this_quarter"), marks)
     compact_table(table, key)
 
 

@@ -630,3 +630,34 @@ def test_a_closed_quarter_shows_the_report_it_had(demo: AppDatabase, lead: Princ
     label, code = i18n.quarter_label(quarter), code_of(demo, measure_id)
     assert i18n.t("report.closed_read_only", quarter=label, code=code) in texts(at.info)
     assert "Nå" not in texts(at.text)
+
+
+def test_a_measure_completed_earlier_is_not_missing_and_not_offered_as_unchanged(
+    demo: AppDatabase, lead: Principal
+) -> None:
+    """The report page says «Mangler» of what the reminders and the Aktører counts
+    call missing (progress.missing_in): not of a measure completed in an earlier
+    quarter."""
+    quarter = Quarter.parse(newest_quarter(demo))
+    mine = running(plan_measures(demo), str(quarter))
+    mine = mine[mine["id"].isin(kupas_part(demo, lead)) & (mine["period"] != str(quarter))]
+    done = mine.iloc[0]
+    with demo.session() as session:
+        session.add(
+            StatusUpdate(
+                measure_id=int(done["id"]),
+                period=str(quarter.previous()),
+                status=Status.COMPLETED,
+                progress=100,
+                reported_at=quarter.previous().end() - pd.Timedelta(days=1),
+                reported_by_user_id=lead.user_id,
+                reported_by_actor_id=lead.actor_id,
+            )
+        )
+        session.commit()
+    at = open_report(lead)
+    overview = frame(next(d for d in at.dataframe if i18n.t("report.this_quarter") in d.value))
+    row = overview[overview[i18n.t("col.code")] == done["code"]]
+    assert row[i18n.t("report.this_quarter")].tolist() == ["– " + i18n.t("report.not_due")]
+    quick = frame(at.data_editor(key="report_quick"))
+    assert int(done["id"]) not in set(quick["id"])

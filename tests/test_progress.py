@@ -20,6 +20,7 @@ from tracker.progress import (
     expected_progress,
     group_rag,
     is_behind,
+    missing_in,
     reported_progress,
     roll_up,
     running_in,
@@ -406,3 +407,10 @@ def test_running_in_a_quarter_is_its_span() -> None:
 def test_due_a_report_leaves_out_cancelled_and_completed_before() -> None:
     due = due_in(_spans(), Quarter(2025, 3))
     assert due["code"].tolist() == ["running", "last", "done_now"]
+
+
+def test_missing_for_a_quarter_is_due_and_not_reported_for_it() -> None:
+    spans = _spans()
+    assert missing_in(spans, Quarter(2025, 3))["code"].tolist() == ["running", "last"]
+    spans.loc[spans["code"] == "running", "period"] = "2025-Q3"  # it reports
+    assert missing_in(spans, Quarter(2025, 3))["code"].tolist() == ["last"]

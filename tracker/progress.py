@@ -72,6 +72,13 @@ def due_in(measures: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
     return running[(running["status"] != Status.CANCELLED) & ~done_before]
 
 
+def missing_in(measures: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
+    """The measures due a report for `quarter` (due_in) that have none for it: what the
+    report page, the reminders, the Aktører counts and the summary call «Mangler»."""
+    due = due_in(measures, quarter)
+    return due[due["period"] != str(quarter)]
+
+
 def expected_progress(start: Quarter, end: Quarter, as_of: datetime) -> float:
     """Linear in time from the start of `start` to the end of `end`, 0-100."""
     begin, finish = start.start(), end.end()

@@ -15,7 +15,7 @@ import streamlit as st
 from tracker import db
 from tracker.errors import ConflictError, TrackerError
 from tracker.limits import PROGRESS_MAX, PROGRESS_MIN
-from tracker.progress import reported_progress
+from tracker.progress import missing_in, reported_progress
 from tracker.quarters import Quarter
 from tracker.service.principal import Principal
 from tracker.service.status import Report, report_status
@@ -320,7 +320,8 @@ def _forget(measure_id: int, quarter: Quarter) -> None:
 def confirm_unchanged(measures: pd.DataFrame, quarter: Quarter) -> None:
     """Quick mode: tick measures whose status is unchanged since their last report and
     confirm them together: each gets a copy of its last report for this quarter."""
-    candidates = measures[measures["status"].notna() & (measures["period"] != str(quarter))]
+    missing = missing_in(measures, quarter)
+    candidates = missing[missing["status"].notna()]  # a last report to copy
     if candidates.empty:
         st.caption(t("report.quick_none"))
         return

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import ValidationError
 from tracker.models import Plan
-from tracker.progress import ROLLUP_COLUMNS, due_in, in_figures
+from tracker.progress import ROLLUP_COLUMNS, in_figures, missing_in
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.contributions import list_contributions
 from tracker.service.indicators import list_indicators
@@ -172,8 +172,7 @@ def _rows(changes: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
 
 
 def _unreported(changes: pd.DataFrame, metrics: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
-    due = due_in(metrics, quarter)
-    missing = due[due["period"] != str(quarter)]["id"]
+    missing = missing_in(metrics, quarter)["id"]
     return _by_actor(changes[changes["id"].isin(missing)])
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from tracker.cells_safe import neutralised
 from tracker.i18n import t
 from tracker.models import Actor, User
-from tracker.progress import due_in, in_figures
+from tracker.progress import in_figures, missing_in
 from tracker.quarters import Quarter
 from tracker.service.audit import record
 from tracker.service.measures import measure_status
@@ -48,8 +48,7 @@ def reminders(
     require_admin(session, user)
     as_of = quarter.end_or_now(now)
     metrics = measure_status(session, plan_id=plan_id, as_of=as_of)
-    due = due_in(metrics, quarter)
-    missing = _names_by_actor(due[due["period"] != str(quarter)])
+    missing = _names_by_actor(missing_in(metrics, quarter))
     overdue = _names_by_actor(in_figures(metrics).query("overdue"))
     actor_ids = sorted(set(missing) | set(overdue))
     if not actor_ids:

@@ -10,6 +10,7 @@ PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Example data: the measures and statuses are examples, not Senja's adopted plan.",
     },
     "col.code": {"nb": "Nr.", "en": "No."},
+    "report.not_due": {"nb": "Ikke forventet", "en": "Not due"},
     "col.theme": {"nb": "Satsingsområde", "en": "Theme"},
     "col.progress": {"nb": "Fremdrift", "en": "Progress"},
     "app.language": {"nb": "Språk", "en": "Language"},
