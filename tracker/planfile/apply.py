@@ -15,7 +15,7 @@ from tracker.planfile.specs import MeasureSpec, StatusSpec
 from tracker.service.audit import record
 from tracker.service.edits import save_values
 from tracker.service.status import append_status, status_values
-from tracker.vocab import Entity, PartnerRole
+from tracker.vocab import AuditAction, Entity, PartnerRole
 
 ROLE_COLUMNS = {PartnerRole.PARTNER: "partners", PartnerRole.FUNDER: "funders"}
 
@@ -77,7 +77,7 @@ def sync(
         wanted,
         entity=entity,
         label=name,
-        action="import",
+        action=AuditAction.IMPORT,
         bump=False,
         flush=False,
     )
@@ -148,8 +148,8 @@ def sync_partners(run: ImportRun, measure: Measure, spec: MeasureSpec) -> list[s
     record(
         run.session,
         run.principal,
-        action="import",
-        entity="measure",
+        action=AuditAction.IMPORT,
+        entity=Entity.MEASURE,
         entity_id=measure.code,
         before={"partners": sorted(have)},
         after={"partners": sorted(wanted)},
@@ -180,8 +180,8 @@ def append(run: ImportRun, measure: Measure, spec: StatusSpec) -> None:
     record(
         run.session,
         run.principal,
-        action="report",
-        entity="measure",
+        action=AuditAction.REPORT,
+        entity=Entity.MEASURE,
         entity_id=measure.code,
         after=status_values(row),
         bump=False,

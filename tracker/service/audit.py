@@ -16,8 +16,8 @@ def record(
     session: Session,
     principal: Principal,
     *,
-    action: str,
-    entity: str,
+    action: AuditAction,
+    entity: Entity,
     entity_id: object = "",
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
@@ -27,15 +27,15 @@ def record(
 
     A bulk write (an import) passes bump=False for its rows and bumps once itself.
     action and entity are of the vocabulary (AuditAction, Entity): the log shows
-    their labels. Raises ValueError for any other.
+    their labels. A plain string is refused (ValueError) unless it is one of them.
     """
-    action, entity = AuditAction(action).value, Entity(entity).value
+    action_code, entity_code = AuditAction(action).value, Entity(entity).value
     session.add(
         AuditLog(
             user_id=principal.user_id,
             username=principal.username,
-            action=action,
-            entity=entity,
+            action=action_code,
+            entity=entity_code,
             entity_id=str(entity_id),
             before=_jsonable(before),
             after=_jsonable(after),

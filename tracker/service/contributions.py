@@ -20,6 +20,7 @@ from tracker.service.audit import record
 from tracker.service.checks import Checks
 from tracker.service.principal import Principal, require_contributor
 from tracker.service.status import check_period
+from tracker.vocab import AuditAction, Entity
 
 LINK_LIMIT = column_limit(Contribution.link)
 LINK = re.compile(r"^https?://\S+$")
@@ -80,8 +81,8 @@ def add_contribution(
     record(
         session,
         principal,
-        action="contribute",
-        entity="measure",
+        action=AuditAction.CONTRIBUTE,
+        entity=Entity.MEASURE,
         entity_id=measure.code,
         after={"period": str(period), "text": text, "link": link},
     )

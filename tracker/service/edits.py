@@ -28,7 +28,7 @@ from tracker.service.audit import record
 from tracker.service.checks import Checks
 from tracker.service.principal import Principal
 from tracker.service.structure import code_sort_key
-from tracker.vocab import Entity
+from tracker.vocab import AuditAction, Entity
 
 LISTED = 10
 """How many codes or names a "still used by" message lists before "…"."""
@@ -128,7 +128,7 @@ def save_values(
     label: str,
     extra_before: dict[str, Any] | None = None,
     extra_after: dict[str, Any] | None = None,
-    action: str | None = None,
+    action: AuditAction | None = None,
     bump: bool = True,
     flush: bool = True,
 ) -> list[str]:
@@ -149,7 +149,7 @@ def save_values(
             session.flush()
         after = {k: audit_value(v) for k, v in values.items()} | extra_after
         record(
-            session, principal, action=action or "create", entity=entity, entity_id=label,
+            session, principal, action=action or AuditAction.CREATE, entity=entity, entity_id=label,
             after=after, bump=bump,
         )  # fmt: skip
         return list(values)
@@ -165,7 +165,7 @@ def save_values(
     record(
         session,
         principal,
-        action=action or "update",
+        action=action or AuditAction.UPDATE,
         entity=entity,
         entity_id=label,
         before=before,
@@ -189,4 +189,6 @@ def delete_values(
     before = {k: audit_value(getattr(item, k)) for k in fields} | (extra_before or {})
     session.delete(item)
     session.flush()
-    record(session, principal, action="delete", entity=entity, entity_id=label, before=before)
+    record(
+        session, principal, action=AuditAction.DELETE, entity=entity, entity_id=label, before=before
+    )

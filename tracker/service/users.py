@@ -16,7 +16,7 @@ from tracker.service.checks import Checks
 from tracker.service.principal import Principal, acting_user, require_admin
 from tracker.service.status import code_column
 from tracker.service.usernames import normalise_username, username_problems
-from tracker.vocab import Role
+from tracker.vocab import AuditAction, Entity, Role
 
 
 def create_user(
@@ -61,8 +61,8 @@ def create_user(
     record(
         session,
         principal,
-        action="create",
-        entity="user",
+        action=AuditAction.CREATE,
+        entity=Entity.USER,
         entity_id=username,
         after={"role": role.value, "actor_id": actor_id, "email": account.email},
     )
@@ -149,8 +149,8 @@ def update_user(
     record(
         session,
         principal,
-        action="update",
-        entity="user",
+        action=AuditAction.UPDATE,
+        entity=Entity.USER,
         entity_id=account.username,
         before={field: before for field, (before, _) in changed.items()},
         after={field: after for field, (_, after) in changed.items()},
@@ -234,7 +234,13 @@ def set_password(session: Session, *, user: Principal, username: str, password: 
     account.failed_logins = 0
     account.locked_until = None
     account.session_epoch += 1
-    record(session, principal, action="set_password", entity="user", entity_id=account.username)
+    record(
+        session,
+        principal,
+        action=AuditAction.SET_PASSWORD,
+        entity=Entity.USER,
+        entity_id=account.username,
+    )
     return account.session_epoch
 
 
@@ -257,8 +263,8 @@ def set_active(session: Session, *, user: Principal, username: str, active: bool
     record(
         session,
         principal,
-        action="activate" if active else "deactivate",
-        entity="user",
+        action=AuditAction.ACTIVATE if active else AuditAction.DEACTIVATE,
+        entity=Entity.USER,
         entity_id=account.username,
         before={"active": before},
         after={"active": active},
