@@ -21,6 +21,7 @@ from tracker.errors import Problem, Term, TrackerError, ValidationError
 from tracker.quarters import Quarter
 from tracker.reports.render import Format
 from tracker.service.principal import SYSTEM
+from tracker.vocab import Role
 
 LANG_OPTION = click.option(
     "--lang",
@@ -353,7 +354,7 @@ def user() -> None:
 
 @user.command("add")
 @click.argument("username")
-@click.option("--role", required=True, type=click.Choice(["admin", "leader", "actor"]))
+@click.option("--role", required=True, type=click.Choice([role.value for role in Role]))
 @click.option("--actor", "actor_name", help="The actor (name or short name) for role actor.")
 @click.option("--name", "display_name", default="", help="Display name.")
 @click.option("--email", default=None, help="E-mail, for single sign-on.")

@@ -61,7 +61,7 @@ SMTP_PREFIX = "TRACKER_SMTP_"
 SMTP_HOST = Setting(
     SMTP_PREFIX + "HOST", "", "the mail server for reminders; unset: no sending, mailto links"
 )
-SMTP_PORT = Setting(SMTP_PREFIX + "PORT", "587", "its port (465 with `ssl`)")
+SMTP_PORT = Setting(SMTP_PREFIX + "PORT", "587", "its port (465 with `ssl`: mail.SSL_PORT)")
 SMTP_USERNAME = Setting(SMTP_PREFIX + "USERNAME", "", "the login at the mail server")
 SMTP_PASSWORD = Setting(SMTP_PREFIX + "PASSWORD", "", "its password")
 SMTP_SENDER = Setting(

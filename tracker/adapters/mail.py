@@ -19,6 +19,7 @@ from tracker.quarters import Quarter
 from tracker.service.reminders import Reminder
 
 ENV_PREFIX = settings.SMTP_PREFIX
+SSL_PORT = 465  # SMTP over TLS from the first byte (security `ssl`)
 TIMEOUT_SECONDS = 20
 SECURITY = ("starttls", "ssl", "none")
 ADDRESS = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+")
@@ -41,21 +42,22 @@ class MailSettings:
         """From a [smtp] secrets section (host, port, username, password, sender,
         security, app_url) or else TRACKER_SMTP_HOST, …_PORT, …; None when no host."""
         values = {k.lower(): str(v) for k, v in (secrets or {}).items()}
-        if not values.get("host"):
+        if not values.get("host"):  # the settings' own names; their defaults below
             values = {
-                k.removeprefix(ENV_PREFIX).lower(): v
-                for k, v in environ.items()
-                if k.startswith(ENV_PREFIX)
+                s.name.removeprefix(ENV_PREFIX).lower(): environ.get(s.name, "").strip()
+                for s in settings.SMTP
             }
         if not values.get("host"):
             return None
-        security = (values.get("security") or "starttls").lower()
+        default_security = settings.SMTP_SECURITY.default
+        security = (values.get("security") or default_security).lower()
         if security not in SECURITY:  # never fall back to sending a password unencrypted
-            security = "starttls"
+            security = default_security
+        default_port = SSL_PORT if security == "ssl" else int(settings.SMTP_PORT.default)
         return cls(
             host=values["host"],
             sender=values.get("sender") or values.get("username") or f"tracker@{values['host']}",
-            port=int(values.get("port") or (465 if security == "ssl" else 587)),
+            port=int(values.get("port") or default_port),
             username=values.get("username", ""),
             password=values.get("password", ""),
             security=security,
