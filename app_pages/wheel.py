@@ -5,13 +5,11 @@ group, same week, different actors); calendar feeds; and, for an actor's users
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
 from tracker import charts, i18n
-from tracker.quarters import Quarter
+from tracker.quarters import Quarter, oslo_today
 from tracker.service import events as wheel
 from tracker.service.calendar_feeds import FeedScope, feed_rows
 from tracker.vocab import EventKind
@@ -182,7 +180,7 @@ empty = {
     "title": "",
     "kind": next(iter(EventKind)).value,
     "theme": None,
-    "starts": date.today(),
+    "starts": oslo_today(),
     "ends": None,
     "groups": "",
     "place": "",

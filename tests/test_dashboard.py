@@ -31,7 +31,7 @@ from tracker.service.login import LOCK_TIME
 from tracker.service.principal import SYSTEM
 from tracker.service.users import create_user, set_password
 from tracker.vocab import Role
-from ui.forms import FLASH_KEY
+from ui.forms import FLASH_KEYS
 from ui.nav import PAGES
 
 LOGIN_FORM = 'action="/logg-inn"'
@@ -213,6 +213,8 @@ def test_a_deep_link_shows_the_login_and_keeps_its_address(demo: AppDatabase) ->
 def test_a_saved_message_shows_on_the_page_that_saved(demo: AppDatabase, name: str) -> None:
     """forms.done() keeps the message for the next run: every page shows it, not only
     Admin (the Årshjul, Indikatorer and Samordning saves said nothing)."""
-    at = app(demo.principal("admin"), page=f"app_pages/{name}.py", state={FLASH_KEY: "Lagret."})
+    at = app(
+        demo.principal("admin"), page=f"app_pages/{name}.py", state={FLASH_KEYS["toast"]: "Lagret."}
+    )
     assert "Lagret." in [t.value for t in at.toast]
-    assert FLASH_KEY not in at.session_state  # shown once
+    assert FLASH_KEYS["toast"] not in at.session_state  # shown once

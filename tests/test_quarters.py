@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.quarters import OSLO, Quarter, plan_quarters, quarter_range
+from tracker.quarters import OSLO, Quarter, oslo_today, plan_quarters, quarter_range
 
 quarters = st.builds(Quarter, st.integers(1900, 2200), st.integers(1, 4))
 
@@ -150,3 +150,9 @@ def test_plan_quarters() -> None:
     assert quarters_2024_2028[-1] == Quarter(2028, 4)
     assert len(set(quarters_2024_2028)) == 20
     assert quarters_2024_2028 == sorted(quarters_2024_2028)
+
+
+def test_today_is_oslos_date_not_the_servers() -> None:
+    late = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)  # 00:30 on New Year's Day in Oslo
+    assert oslo_today(late) == date(2027, 1, 1)
+    assert oslo_today(datetime(2026, 6, 30, 21, 59, tzinfo=UTC)) == date(2026, 6, 30)

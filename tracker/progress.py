@@ -25,7 +25,7 @@ from typing import TypeVar, overload
 
 import pandas as pd
 
-from tracker.quarters import Quarter
+from tracker.quarters import OSLO, Quarter
 from tracker.vocab import Rag, Status
 
 BEHIND_MARGIN = 15.0
@@ -132,7 +132,7 @@ def _quarter_texts(as_of: datetime | pd.Series, index: pd.Index) -> pd.Series:
     """The quarter (`YYYY-Qn`, Oslo time) holding each as-of moment."""
     if not isinstance(as_of, pd.Series):
         return pd.Series(str(Quarter.containing(as_of)), index=index, dtype=object)
-    local = pd.to_datetime(as_of, utc=True).dt.tz_convert("Europe/Oslo")
+    local = pd.to_datetime(as_of, utc=True).dt.tz_convert(OSLO)
     texts = local.dt.year.astype(str) + "-Q" + ((local.dt.month - 1) // 3 + 1).astype(str)
     return pd.Series(texts.to_numpy(), index=index, dtype=object)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -13,6 +13,12 @@ _PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[QqKk]\s*([1-4])\s*$")
 # plan quarter work, and narrow enough that start() and end() never leave datetime's range.
 MIN_YEAR, MAX_YEAR = 1800, 2300
 LAST_INSTANT = timedelta(microseconds=1)
+
+
+def oslo_today(now: datetime | None = None) -> date:
+    """Today's date in Oslo (the server's own clock may be in UTC: past 23:00 in
+    winter, its date.today() is still yesterday here)."""
+    return (now or datetime.now(UTC)).astimezone(OSLO).date()
 
 
 @dataclass(frozen=True, order=True)

@@ -26,12 +26,7 @@ from ui.text import error_text, t_md
 
 LOG = logging.getLogger("tracker.ui")
 Kind = Literal["toast", "success", "error"]
-FLASH_KEY = "admin_flash"
-FLASH_KEYS: dict[Kind, str] = {
-    "toast": FLASH_KEY,
-    "success": "flash_success",
-    "error": "flash_error",
-}
+FLASH_KEYS: dict[Kind, str] = {kind: f"flash_{kind}" for kind in ("toast", "success", "error")}
 """Where flash() keeps a message of each kind until the next run shows it."""
 Write = Callable[[db.Session, Principal], Any]
 Write1 = Callable[[Any], None]
