@@ -21,6 +21,7 @@ from tracker.vocab import Role
 from web.cookies import NOTE_COOKIE, SESSION_COOKIE, LoginNote
 from web.not_found import NotFoundPage
 from web.routes import OWN_PATHS, ROUTES
+from web.unavailable import EXCEPTION_HANDLERS
 
 HOST = "tracker.test"
 
@@ -31,7 +32,11 @@ def client(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClie
         make_user(session, Role.LEADER, username="leder")
     monkeypatch.setattr("web.login.engine", lambda: engine)
     monkeypatch.setattr("web.health.engine", lambda: engine)
-    app = Starlette(routes=ROUTES, middleware=[Middleware(NotFoundPage, own_paths=OWN_PATHS)])
+    app = Starlette(
+        routes=ROUTES,
+        middleware=[Middleware(NotFoundPage, own_paths=OWN_PATHS)],
+        exception_handlers=EXCEPTION_HANDLERS,
+    )
     with TestClient(app, base_url=f"http://{HOST}", follow_redirects=False) as test_client:
         yield test_client
 
@@ -156,3 +161,22 @@ def test_an_unknown_user_and_a_locked_account_read_like_a_wrong_password(
     locked = post_login(client, "leder", PASSWORD)  # the right password, while locked
     assert SESSION_COOKIE not in locked.cookies
     assert note(locked) == wrong
+
+
+def unreachable() -> Engine:
+    return db.make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_a_database_that_does_not_answer_is_a_page_in_norwegian_not_a_traceback(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("web.login.engine", unreachable)
+    answer = post_login(client, "leder", PASSWORD)
+    assert answer.status_code == 503
+    assert "Databasen er opptatt eller kan ikke nås akkurat nå" in answer.text
+    assert "Traceback" not in answer.text and "Internal Server Error" not in answer.text
+    english = post_login(client, "leder", PASSWORD, **{"accept-language": "en-GB,en"})
+    assert "The database is busy or cannot be reached" in english.text
+    monkeypatch.setattr("web.health.engine", unreachable)
+    health = client.get("/helse")
+    assert (health.status_code, health.json()) == (503, {"status": "database unavailable"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -11,8 +12,11 @@ from web.engine import engine
 
 
 async def health(_request: Request) -> JSONResponse:
-    with engine().connect() as connection:
-        connection.execute(text("SELECT 1"))
+    try:
+        with engine().connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except OperationalError:  # a monitor reads the status, not a page
+        return JSONResponse({"status": "database unavailable"}, status_code=503)
     return JSONResponse({"status": "ok"})
 
 

@@ -10,6 +10,11 @@ PAGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Example data: the measures and statuses are examples, not Senja's adopted plan.",
     },
     "col.code": {"nb": "Nr.", "en": "No."},
+    "page.unavailable_title": {"nb": "Databasen svarer ikke", "en": "The database does not answer"},
+    "page.unavailable": {
+        "nb": "Databasen er opptatt eller kan ikke nås akkurat nå. Prøv igjen om litt.",
+        "en": "The database is busy or cannot be reached right now. Try again in a moment.",
+    },
     "report.not_due": {"nb": "Ikke forventet", "en": "Not due"},
     "col.theme": {"nb": "Satsingsområde", "en": "Theme"},
     "col.progress": {"nb": "Fremdrift", "en": "Progress"},
