@@ -11,15 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.progress_reference import effective_progress, expected_progress, is_behind
 from tracker.progress import (
     BEHIND_MARGIN,
     ROLLUP_COLUMNS,
     add_measure_metrics,
     due_in,
-    effective_progress,
-    expected_progress,
     group_rag,
-    is_behind,
     missing_in,
     reported_progress,
     roll_up,

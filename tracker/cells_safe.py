@@ -28,7 +28,7 @@ def looks_like_formula(text: str) -> bool:
 def neutralised(value: object) -> object:
     """Text with a ' before each part a spreadsheet could run (`ok;=1+1` ->
     `ok;'=1+1`); anything else (numbers included, negative ones too) as it is."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not looks_like_formula(value):
         return value
     return _RUNNABLE.sub(r"\1\2'", value)
 

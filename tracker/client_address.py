@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from tracker import settings
 
 FORWARDED_FOR = "X-Forwarded-For"
-TRUSTED_PROXIES_VARIABLE = settings.TRUSTED_PROXIES.name
 UNKNOWN_CLIENT = "unknown"  # Streamlit gives no address for localhost
 IPV6_PREFIX = 64
 

@@ -16,7 +16,6 @@ from tracker.errors import Problem, WriteRefused
 from tracker.models import AuditLog, Contribution, IndicatorValue, StatusUpdate
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_URL = settings.DATABASE_URL.default
 URL_VARIABLE = settings.DATABASE_URL.name
 
 

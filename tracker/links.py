@@ -19,10 +19,5 @@ def report_link(app_url: str, quarter: Quarter) -> str:
     return _link(app_url, REPORT_PATH, {QUARTER_PARAM: str(quarter)})
 
 
-def measure_link(app_url: str, code: str) -> str:
-    """One measure in detail on Tiltak."""
-    return _link(app_url, MEASURES_PATH, {MEASURE_PARAM: code})
-
-
 def _link(app_url: str, path: str, query: dict[str, str]) -> str:
     return f"{app_url.rstrip('/')}/{path}?{urlencode(query)}"

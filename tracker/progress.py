@@ -46,16 +46,6 @@ def reported_progress(status: object, progress: object) -> object:
     return 100 if status == Status.COMPLETED else progress
 
 
-def effective_progress(status: str | None, progress: float | None) -> float | None:
-    """The percentage a measure counts with, or None when it does not count."""
-    if status is None or pd.isna(status) or status == Status.CANCELLED:
-        return None
-    progress = reported_progress(status, progress)
-    if progress is None or pd.isna(progress):
-        return None
-    return float(progress)
-
-
 def running_in(measures: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
     """The measures whose span (start_period to end_period) holds `quarter`: the ones
     a lead may report on for it."""
@@ -77,20 +67,6 @@ def missing_in(measures: pd.DataFrame, quarter: Quarter) -> pd.DataFrame:
     report page, the reminders, the Aktører counts and the summary call «Mangler»."""
     due = due_in(measures, quarter)
     return due[due["period"] != str(quarter)]
-
-
-def expected_progress(start: Quarter, end: Quarter, as_of: datetime) -> float:
-    """Linear in time from the start of `start` to the end of `end`, 0-100."""
-    begin, finish = start.start(), end.end()
-    if as_of <= begin:
-        return 0.0
-    if as_of >= finish:
-        return 100.0
-    return 100.0 * (as_of - begin).total_seconds() / (finish - begin).total_seconds()
-
-
-def is_behind(progress: float | None, expected: float, margin: float = BEHIND_MARGIN) -> bool:
-    return progress is not None and progress < 100.0 and progress < expected - margin
 
 
 def add_measure_metrics(frame: pd.DataFrame, as_of: datetime | pd.Series) -> pd.DataFrame:

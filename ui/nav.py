@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from tracker import i18n
+from tracker.links import MEASURES_PATH, REPORT_PATH
 from tracker.vocab import Role
 from ui.state import lang, t
 
@@ -32,7 +33,9 @@ PAGES = (
     PageSpec(
         "app_pages/overview.py", "page.overview", ":material/dashboard:", "oversikt", EVERYONE
     ),
-    PageSpec("app_pages/measures.py", "page.measures", ":material/checklist:", "tiltak", EVERYONE),
+    PageSpec(
+        "app_pages/measures.py", "page.measures", ":material/checklist:", MEASURES_PATH, EVERYONE
+    ),
     PageSpec("app_pages/actors.py", "page.actors", ":material/groups:", "aktorer", EVERYONE),
     PageSpec(
         "app_pages/collaboration.py", "page.collaboration", ":material/hub:", "samarbeid", EVERYONE
@@ -56,7 +59,7 @@ PAGES = (
         "app_pages/report.py",
         "page.report",
         ":material/edit_note:",
-        "rapporter",
+        REPORT_PATH,
         frozenset({Role.ADMIN, Role.ACTOR}),
     ),
     PageSpec(

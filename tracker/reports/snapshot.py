@@ -88,10 +88,6 @@ def thaw(data: bytes) -> Summary:
     )
 
 
-def _object_columns(frame: pd.DataFrame) -> list[str]:
-    return [str(name) for name, kind in frame.dtypes.items() if pd.api.types.is_object_dtype(kind)]
-
-
 def _plain(value: Any) -> Any:
     """A figure as JSON holds it: int, float, or None for NaN."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

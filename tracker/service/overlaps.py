@@ -13,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.errors import NotFound, ValidationError
-from tracker.limits import column_limit
 from tracker.matching.score import MEASURE_FIELDS, PAIR_COLUMNS, THRESHOLD, describe, rank_pairs
 from tracker.matching.similarity import normalised, target_groups
 from tracker.models import (
@@ -32,7 +31,6 @@ from tracker.service.events import split_groups
 from tracker.service.principal import SYSTEM, Principal, acting_user, require_admin
 from tracker.vocab import AuditAction, Entity, OverlapVerdict, Role
 
-NOTE_LIMIT = column_limit(OverlapDecision.note)
 MAX_SHOWN = 200  # the page lists the best pairs; a long tail helps nobody
 SIDES = ("a", "b")
 SIDE_FIELDS = (
