@@ -11,7 +11,7 @@ from tracker import i18n
 from tracker.service.profiles import MAX_CONTACTS, Contact, Profile, ProfileInput, save_profile
 from ui.forms import Slots, defaults, done, forget, noting_save, run_write, save_form_button, value
 from ui.state import lang, t
-from ui.text import t_md
+from ui.text import plain, t_md
 
 TEXTS = ("about", "members", "strategy", "focus_areas", "cooperation")  # several lines
 LINES = ("area", "target_groups", "work_kinds")  # one line each
@@ -24,24 +24,27 @@ HELP = {
 
 
 def show_profile(profile: Profile) -> None:
-    """The profile as others read it; an empty one says so."""
-    st.subheader(t("profile.title", name=profile.actor_name))
+    """The profile as others read it, in two columns (who it is; what it works on and
+    whom to call); an empty one says so."""
+    st.subheader(t_md("profile.title", name=profile.actor_name))
     if profile.is_empty:
-        st.caption(t("profile.empty", name=profile.actor_name))
+        st.caption(t_md("profile.empty", name=profile.actor_name))
         if profile.may_keep:
             st.caption(t("profile.empty_yours"))
         return
     shown = profile.values
-    for name in ("about", "members", "area", "strategy"):
-        _field(name, getattr(shown, name))
-    _field("focus_areas", shown.focus_areas.replace("\n", " · "))
-    _field("themes", " · ".join(profile.themes))
-    for name in ("target_groups", "work_kinds"):
-        _field(name, " · ".join(profile.lists[name]))
-    _field("cooperation", shown.cooperation)
-    if shown.contacts:
-        st.markdown(f"**{t('profile.contacts')}**")
-        st.markdown("\n".join(f"- {_contact_line(c)}" for c in shown.contacts))
+    left, right = st.columns(2, gap="large")
+    with left:
+        for name in ("about", "members", "area", "strategy", "cooperation"):
+            _field(name, [getattr(shown, name)])
+    with right:
+        _field("focus_areas", shown.focus_areas.splitlines())
+        _field("themes", list(profile.themes))
+        for name in ("target_groups", "work_kinds"):
+            _field(name, profile.lists[name])
+        if shown.contacts:
+            lines = "  \n".join(_contact_line(c) for c in shown.contacts)
+            st.markdown(f"**{t('profile.contacts')}**  \n{lines}")
     if profile.updated_at is not None:
         st.caption(t("profile.updated_at", when=i18n.format_datetime(profile.updated_at, lang())))
 
@@ -103,16 +106,16 @@ def profile_form(profile: Profile, themes: dict[int, str]) -> None:
             done(t_md("profile.saved", name=profile.actor_name))
 
 
-def _field(name: str, text: str) -> None:
+def _field(name: str, values: list[str]) -> None:
+    """A label and its text (lists with « · »), as typed: stored text is never Markdown."""
+    text = " · ".join(plain(v).replace("\n", "  \n") for v in values if v.strip())
     if text:
-        st.markdown(f"**{t(f'field.actor_profile.{name}')}**")
-        st.text(text)
+        st.markdown(f"**{t(f'field.actor_profile.{name}')}**  \n{text}")
 
 
 def _contact_line(contact: Contact) -> str:
-    parts = [contact.name, contact.role]
-    line = " – ".join(part for part in parts if part)
-    return f"{line} ({contact.email})" if contact.email else line
+    line = " – ".join(plain(part) for part in (contact.name, contact.role) if part)
+    return f"{line} ({plain(contact.email)})" if contact.email else line
 
 
 def _rows(stored: int) -> int:
