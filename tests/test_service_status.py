@@ -146,7 +146,7 @@ def test_measure_status_one_row_per_measure(session: Session, world: World) -> N
     assert rows["1.2"]["funder_ids"] == [world.actors["C"].id]
     assert not rows["1.3"]["counts"]  # cancelled
     assert rows["2.1"]["status"] is None and rows["2.1"]["counts"] and not rows["2.1"]["known"]
-    assert not rows["2.2"]["due"]
+    assert not rows["2.2"]["begun"]
     assert rows["2.3"]["counts"] and not rows["2.3"]["known"]
 
 

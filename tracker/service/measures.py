@@ -28,7 +28,7 @@ class MeasureFilter:
     search: str = ""
 
 
-METRIC_COLUMNS = ("effective", "expected", "due", "counts", "known", "behind", "fresh", "overdue")
+METRIC_COLUMNS = ("effective", "expected", "begun", "counts", "known", "behind", "fresh", "overdue")
 """What add_measure_metrics adds; an empty frame gets the columns too."""
 
 
