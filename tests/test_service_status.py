@@ -20,8 +20,8 @@ from tracker.models import AuditLog, Measure, StatusUpdate
 from tracker.quarters import Quarter
 from tracker.service.asof import AsOf
 from tracker.service.measures import NEVER_REPORTED, MeasureFilter, list_measures, measure_status
-from tracker.service.periods import close_quarter
 from tracker.service.principal import SYSTEM
+from tracker.service.quarter_closing import close_quarter
 from tracker.service.status import Report, latest_status, measure_history, report_status
 from tracker.vocab import Rag, Status
 
