@@ -29,7 +29,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-check: lint  ## ruff, then the type checker on tracker/ and ui/ (mypy with pandas-stubs; pyproject.toml)
+check: lint  ## ruff, then the type checker on the app (mypy with pandas-stubs; pyproject.toml)
 	$(BIN)/mypy
 
 bench: $(VENV)/.dev  ## the page timings of docs/BENCHMARKS.md (demo, 10x and 100x data)

@@ -58,7 +58,7 @@ actor_id = st.selectbox(
     t("actors.pick"),
     ids,
     index=default,
-    format_func=names.get,
+    format_func=names.__getitem__,
     key="actors_pick",
     placeholder=t("choice.pick"),
 )

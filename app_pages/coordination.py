@@ -61,7 +61,7 @@ with tab_open:
         chosen = st.selectbox(
             t("coord.pick"),
             list(labels),
-            format_func=labels.get,
+            format_func=labels.__getitem__,
             key="coord_pick",
             placeholder=t("choice.pick"),
         )
@@ -116,9 +116,11 @@ with tab_decided:
             format_func=lambda p: "–" if p is None else taken[p],
             placeholder="–",
         )
-        if st.button(t("coord.reopen"), key="coord_reopen", disabled=back is None):
+        reopen = st.button(t("coord.reopen"), key="coord_reopen", disabled=back is None)
+        if reopen and back is not None:
+            pair: tuple[int, int] = back
             ok, _ = run_write(
-                lambda session, who: overlaps.reopen_pair(session, user=who, measure_ids=back)
+                lambda session, who: overlaps.reopen_pair(session, user=who, measure_ids=pair)
             )
             if ok:
-                done(t_md("coord.reopened", pair=taken[back]))
+                done(t_md("coord.reopened", pair=taken[pair]))

@@ -27,14 +27,15 @@ def make_file(stamped: Summary, step: Step) -> bytes:
     The file is drawn outside the write transaction: a PDF takes seconds."""
     if final is None:
         return render(stamped, fmt, lang(), step=step)
-    where = {"plan_id": plan_id, "quarter": quarter, "fmt": fmt, "lang": lang()}
     with data.read() as session:
-        stored = stored_file(session, **where)
+        stored = stored_file(session, plan_id=plan_id, quarter=quarter, fmt=fmt, lang=lang())
     if stored is not None:
         return stored
     content = render(final, fmt, lang(), step=step)
     with data.write() as session:
-        kept = store_file(session, **where, content=content)
+        kept = store_file(
+            session, plan_id=plan_id, quarter=quarter, fmt=fmt, lang=lang(), content=content
+        )
     return content if kept is None else kept
 
 

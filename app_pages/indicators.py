@@ -57,7 +57,7 @@ def new_indicator_form() -> None:
         )
         right.selectbox(
             t("col.actor"),
-            [None, *sorted(names, key=names.get)],
+            [None, *sorted(names, key=names.__getitem__)],
             key=f"{form}_actor",
             format_func=lambda a: "–" if a is None else names[a],
             placeholder="–",
@@ -100,8 +100,8 @@ figures.chart(
 )
 
 
-def shown(value: object) -> str:
-    return i18n.format_value(None if pd.isna(value) else float(value), lang())  # type: ignore[arg-type]
+def shown(value: float | None) -> str:
+    return i18n.format_value(None if pd.isna(value) else float(value), lang())
 
 
 def state(row: pd.Series) -> str:
@@ -147,7 +147,7 @@ names = dict(zip(mine["id"], mine["name"], strict=True))
 chosen = st.selectbox(
     t("indicators.pick"),
     list(names),
-    format_func=names.get,
+    format_func=names.__getitem__,
     key="indicators_pick",
     placeholder=t("choice.pick"),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker import charts
+from tracker import charts, progress
 from ui import bar_list, data, figures, widgets
 from ui.state import lang, require_user, t, tn
 
@@ -39,7 +39,7 @@ scope = (plan_id, str(quarter), where.theme_id, where.actor_id, with_partners)
 
 totals = view.totals
 widgets.key_figures(totals)
-in_figures = view.measures[view.measures["due"].astype(bool)]
+in_figures = progress.in_figures(view.measures)
 if not_begun := len(view.measures) - len(in_figures):
     st.caption(tn("kpi.not_begun", not_begun))
 overdue = in_figures[in_figures["overdue"].astype(bool)]

@@ -118,7 +118,11 @@ def pick(frame: pd.DataFrame, label_key: str, key: str) -> pd.Series:
     if st.session_state.get(key) not in labels:
         st.session_state.pop(key, None)  # never another actor's measure, nor a stale one
     chosen = st.selectbox(
-        t(label_key), list(labels), format_func=labels.get, key=key, placeholder=t("choice.pick")
+        t(label_key),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=key,
+        placeholder=t("choice.pick"),
     )
     return live[live["id"] == chosen].iloc[0]
 

@@ -1,5 +1,5 @@
 """Roll-ups read straight from the database, for tests: each one reads the frames
-the way tracker.service.views does and rolls them up with the same pure functions
+the way tracker.service.overview does and rolls them up with the same pure functions
 (tracker.service.rollups), so a test can ask for one figure in one call."""
 
 from __future__ import annotations

@@ -35,8 +35,8 @@ from tracker.reports.snapshot import TABLES
 from tracker.service.actors import save_actor
 from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.service.measure_edits import MeasureInput, delete_measure, save_measure
-from tracker.service.periods import close_quarter, reopen_quarter
 from tracker.service.principal import SYSTEM
+from tracker.service.quarter_closing import close_quarter, reopen_quarter
 from tracker.service.status import Report, report_status
 from tracker.service.themes import save_theme
 

@@ -21,8 +21,8 @@ from tracker.service.contributions import (
     list_contributions,
 )
 from tracker.service.measures import measure_status
-from tracker.service.periods import close_quarter
 from tracker.service.principal import contributable_measure_ids, reportable_measure_ids
+from tracker.service.quarter_closing import close_quarter
 from tracker.service.reminders import reminders
 from tracker.service.rollups import reporting_of
 from tracker.service.status import Report, latest_status, measure_history, report_status

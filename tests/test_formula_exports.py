@@ -33,9 +33,9 @@ from tracker.service.events import EventInput, save_event
 from tracker.service.goals import save_goal
 from tracker.service.indicators import IndicatorInput, report_value, save_indicator
 from tracker.service.measure_edits import MeasureInput, save_measure
-from tracker.service.periods import close_quarter
 from tracker.service.plans import save_plan
 from tracker.service.principal import SYSTEM, Principal
+from tracker.service.quarter_closing import close_quarter
 from tracker.service.reminders import reminder_csv, reminders
 from tracker.service.status import Report, report_status
 from tracker.service.themes import save_theme

@@ -22,8 +22,8 @@ from tracker.models import Actor, Base, Goal, Measure, StatusUpdate, Theme
 from tracker.planfile.importer import import_path, import_tables
 from tracker.planfile.read import read_bytes
 from tracker.quarters import Quarter
-from tracker.service.periods import close_quarter
 from tracker.service.principal import SYSTEM
+from tracker.service.quarter_closing import close_quarter
 from tracker.vocab import ActorKind, PartnerRole, Rag, Status
 
 if TYPE_CHECKING:

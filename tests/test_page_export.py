@@ -27,7 +27,7 @@ from tracker.quarters import Quarter
 from tracker.reports.final import final_summary
 from tracker.service.actors import save_actor
 from tracker.service.measure_edits import MeasureInput, save_measure
-from tracker.service.periods import close_quarter
+from tracker.service.quarter_closing import close_quarter
 from tracker.service.structure import get_plan, list_actors, measures_frame
 
 EXPORT = "app_pages/export.py"

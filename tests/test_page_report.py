@@ -38,8 +38,8 @@ from tracker.service.contributions import (
     list_contributions,
 )
 from tracker.service.measures import measure_status
-from tracker.service.periods import close_quarter
 from tracker.service.principal import Principal, contributable_measure_ids, reportable_measure_ids
+from tracker.service.quarter_closing import close_quarter
 from tracker.service.status import Report, plan_history, report_status
 from tracker.service.structure import list_plans
 from tracker.vocab import Rag, Role, Status

@@ -218,7 +218,7 @@ def test_measures_not_yet_begun_are_not_in_the_figures() -> None:
         {"start_period": "2025-Q3"},  # starts the moment after AS_OF
     )
     metrics = add_measure_metrics(frame, AS_OF)
-    assert metrics["due"].tolist() == [True, False, False]
+    assert metrics["begun"].tolist() == [True, False, False]
     assert metrics["expected"].tolist()[1:] == [0.0, 0.0]
     row = overall(frame)
     assert row["measures"] == 1  # a quarter's figures hold the measures begun by its end

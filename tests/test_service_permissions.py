@@ -16,8 +16,8 @@ from tracker.errors import PermissionDenied
 from tracker.models import AuditLog, ClosedPeriod, StatusUpdate, User
 from tracker.quarters import Quarter
 from tracker.service.measures import list_measures
-from tracker.service.periods import close_quarter, closed_quarters, reopen_quarter
 from tracker.service.principal import SYSTEM, Principal, reportable_measure_ids
+from tracker.service.quarter_closing import close_quarter, closed_quarters, reopen_quarter
 from tracker.service.status import Report, report_status
 from tracker.service.users import create_user, set_active, set_password, update_user
 from tracker.vocab import Role

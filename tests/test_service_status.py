@@ -19,9 +19,9 @@ from tracker.errors import ConflictError, NotFound, ValidationError
 from tracker.models import AuditLog, Measure, StatusUpdate
 from tracker.quarters import Quarter
 from tracker.service.asof import AsOf
-from tracker.service.measures import MeasureFilter, list_measures, measure_status
-from tracker.service.periods import close_quarter
+from tracker.service.measures import NEVER_REPORTED, MeasureFilter, list_measures, measure_status
 from tracker.service.principal import SYSTEM
+from tracker.service.quarter_closing import close_quarter
 from tracker.service.status import Report, latest_status, measure_history, report_status
 from tracker.vocab import Rag, Status
 
@@ -146,7 +146,7 @@ def test_measure_status_one_row_per_measure(session: Session, world: World) -> N
     assert rows["1.2"]["funder_ids"] == [world.actors["C"].id]
     assert not rows["1.3"]["counts"]  # cancelled
     assert rows["2.1"]["status"] is None and rows["2.1"]["counts"] and not rows["2.1"]["known"]
-    assert not rows["2.2"]["due"]
+    assert not rows["2.2"]["begun"]
     assert rows["2.3"]["counts"] and not rows["2.3"]["known"]
 
 
@@ -171,7 +171,7 @@ FILTERS: list[tuple[str, Callable[[World], MeasureFilter], set[str]]] = [
     ),
     ("status", lambda w: MeasureFilter(status="in_progress"), {"1.1", "2.3"}),
     ("status enum", lambda w: MeasureFilter(status=Status.CANCELLED), {"1.3"}),
-    ("never reported", lambda w: MeasureFilter(status="none"), {"2.1", "2.2"}),
+    ("never reported", lambda w: MeasureFilter(status=NEVER_REPORTED), {"2.1", "2.2"}),
     ("rag", lambda w: MeasureFilter(rag="red"), {"2.3"}),
     ("rag yellow", lambda w: MeasureFilter(rag=Rag.YELLOW), {"1.1"}),
     (
@@ -207,7 +207,7 @@ def test_list_measures_filter(
 
 
 def test_filter_follows_as_of(session: Session, world: World) -> None:
-    where = MeasureFilter(status="none")
+    where = MeasureFilter(status=NEVER_REPORTED)
     early = list_measures(session, plan_id=world.plan.id, as_of="2025-Q1", where=where)
     assert set(early["code"]) == {"1.2", "2.1", "2.2", "2.3"}
 

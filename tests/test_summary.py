@@ -26,8 +26,8 @@ from tests.rollup_reads import plan_rollup, theme_rollup
 from tracker.errors import ValidationError
 from tracker.quarters import Quarter, quarter_range
 from tracker.reports import Format, Stamp, build_summary, render
-from tracker.service.periods import close_quarter
 from tracker.service.principal import SYSTEM
+from tracker.service.quarter_closing import close_quarter
 from tracker.vocab import Rag, Status
 
 Q2 = Quarter(2025, 2)

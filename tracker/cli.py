@@ -435,7 +435,7 @@ def _read_password(ctx: Context) -> str:
 @handles_errors
 def close_quarter_command(ctx: Context, quarter: str, plan_name: str | None, reopen: bool) -> None:
     """Close a finished quarter (e.g. 2025-Q3): reports for it are refused after."""
-    from tracker.service.periods import close_quarter, reopen_quarter
+    from tracker.service.quarter_closing import close_quarter, reopen_quarter
     from tracker.service.structure import get_plan
 
     try:

@@ -7,7 +7,7 @@ Rules (docs/DESIGN in ../shared, kept here as code):
   leaves the average and lowers the report coverage instead;
 - a quarter's figures hold the measures that existed and had begun by its end:
   a measure created later, or whose span starts later, is not in them at all
-  (listed, but not counted: `due` is false);
+  (listed, but not counted: `begun` is false);
 - "reported" splits in two: reported for the as-of quarter (`fresh`), and last
   reported in an earlier quarter (carried forward, still counted in the average);
 - a measure past its end that is neither completed nor cancelled is overdue
@@ -74,7 +74,7 @@ def add_measure_metrics(frame: pd.DataFrame, as_of: datetime | pd.Series) -> pd.
 
     Needs columns weight, start_period, end_period, status, progress, rag. as_of is
     one moment, or a Series of moments aligned with frame (one per row).
-    Returns a new frame with: effective, expected, due, counts, known, behind,
+    Returns a new frame with: effective, expected, begun, counts, known, behind,
     fresh (reported for the quarter holding as_of) and overdue. The same rules as
     effective_progress and expected_progress, vectorised.
     """
@@ -88,9 +88,9 @@ def add_measure_metrics(frame: pd.DataFrame, as_of: datetime | pd.Series) -> pd.
     moment = _moment_seconds(as_of, out.index)
     share = ((moment - begin) / (finish - begin)).clip(0.0, 1.0)
     out["expected"] = (100.0 * share).astype("float64")
-    out["due"] = (begin <= moment).astype(bool)
+    out["begun"] = (begin <= moment).astype(bool)
     cancelled = status == Status.CANCELLED
-    out["counts"] = out["due"] & ~cancelled
+    out["counts"] = out["begun"] & ~cancelled
     out["known"] = out["counts"] & out["effective"].notna()
     out["behind"] = (
         out["known"]
@@ -115,7 +115,7 @@ def _quarter_texts(as_of: datetime | pd.Series, index: pd.Index) -> pd.Series:
 
 def in_figures(metrics: pd.DataFrame) -> pd.DataFrame:
     """The rows a quarter's figures are made of: measures begun by the as-of moment."""
-    return metrics[metrics["due"].astype(bool)]
+    return metrics[metrics["begun"].astype(bool)]
 
 
 def _seconds(periods: pd.Series, edge: Callable[[Quarter], datetime]) -> pd.Series:

@@ -27,15 +27,15 @@ from tracker.service import events as event_service
 from tracker.service import indicators as indicator_service
 from tracker.service import measures as measure_service
 from tracker.service import overlaps as overlap_service
-from tracker.service import periods as period_service
+from tracker.service import overview as overview_service
 from tracker.service import principal as principal_service
 from tracker.service import profiles as profile_service
+from tracker.service import quarter_closing as closing_service
 from tracker.service import reminders as reminder_service
 from tracker.service import rollups as rollup_service
 from tracker.service import status as status_service
 from tracker.service import structure as structure_service
 from tracker.service import users as user_service
-from tracker.service import views as view_service
 from tracker.service.demo_accounts import active_demo_usernames
 from tracker.service.setup import needs_first_admin as needs_first_admin_service
 from ui.state import engine
@@ -104,10 +104,10 @@ actors = cached_read(structure_service.list_actors)
 actor_profile = cached_read(profile_service.get_profile)
 measure_status = cached_read(measure_service.measure_status)
 measure_history = cached_read(status_service.measure_history)
-overview = cached_read(view_service.overview)
-actor_table = cached_read(view_service.actor_table)
+overview = cached_read(overview_service.overview)
+actor_table = cached_read(overview_service.actor_table)
 plan_quarters_so_far = cached_read(rollup_service.plan_quarters_so_far)
-closed_quarters = cached_read(period_service.closed_quarters)
+closed_quarters = cached_read(closing_service.closed_quarters)
 reportable_measure_ids = cached_read(principal_service.reportable_measure_ids)
 contributable_measure_ids = cached_read(principal_service.contributable_measure_ids)
 contributions = cached_read(contribution_service.list_contributions)

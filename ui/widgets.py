@@ -13,7 +13,7 @@ from streamlit.delta_generator import DeltaGenerator
 from tracker import charts, i18n, tables
 from tracker.links import QUARTER_PARAM
 from tracker.quarters import OSLO, Quarter
-from tracker.service.measures import MeasureFilter
+from tracker.service.measures import NEVER_REPORTED, MeasureFilter
 from tracker.vocab import Rag, Role, Status
 from ui import data, first_plan
 from ui.state import lang, t, tn, user
@@ -214,9 +214,9 @@ def measure_filters(plan_id: int, *, key: str, only_groups: bool = False) -> Mea
         return MeasureFilter(theme_id=theme_id, actor_id=actor_id)
     status = columns[2].selectbox(
         t("filter.status"),
-        [None, *[s.value for s in Status], "none"],
+        [None, *[s.value for s in Status], NEVER_REPORTED],
         format_func=lambda s: (
-            t("filter.all") if s is None else status_text(None if s == "none" else s)
+            t("filter.all") if s is None else status_text(None if s == NEVER_REPORTED else s)
         ),
         key=f"{key}_status",
         placeholder=t("filter.all"),

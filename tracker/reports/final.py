@@ -22,14 +22,14 @@ from tracker.reports.render import Format, Step, render
 from tracker.reports.snapshot import freeze, thaw
 from tracker.reports.summary import Summary, build_summary
 from tracker.service.measures import MeasureFilter, filter_measures
-from tracker.service.rollups import actors_of, figures_of, themes_of
-from tracker.service.views import (
+from tracker.service.overview import (
     Overview,
     actor_table_of,
     busiest_actors,
     overview,
     theme_labels,
 )
+from tracker.service.rollups import actors_of, figures_of, themes_of
 
 AT_CLOSING = (Format.XLSX, Format.CSV, Format.CSV_PLAIN)
 

@@ -17,7 +17,8 @@ from tracker.quarters import Quarter, quarter_range
 from tracker.service.contributions import list_contributions
 from tracker.service.indicators import list_indicators
 from tracker.service.measures import measure_status
-from tracker.service.periods import closed_quarters
+from tracker.service.overview import busiest_actors, theme_labels
+from tracker.service.quarter_closing import closed_quarters
 from tracker.service.rollups import (
     actors_of,
     figures_of,
@@ -26,7 +27,6 @@ from tracker.service.rollups import (
     trend_of,
 )
 from tracker.service.structure import get_plan, list_actors, list_themes
-from tracker.service.views import busiest_actors, theme_labels
 from tracker.vocab import Rag, Status
 
 CHANGE_COLUMNS = ["lead_name", "code", "title", "status_before", "status", "rag_before", "rag"]

@@ -12,6 +12,9 @@ from tracker.service.asof import AsOf, as_of_moment
 from tracker.service.status import STATUS_COLUMNS, code_column, latest_status
 from tracker.service.structure import measures_frame
 
+NEVER_REPORTED = "none"
+"""MeasureFilter.status for the measures with no status report yet (not a Status code)."""
+
 
 @dataclass(frozen=True)
 class MeasureFilter:
@@ -20,12 +23,12 @@ class MeasureFilter:
     theme_id: int | None = None
     actor_id: int | None = None  # as lead or as partner
     lead_only: bool = False
-    status: str | None = None  # a Status code, or "none" for never reported
+    status: str | None = None  # a Status code, or NEVER_REPORTED
     rag: str | None = None
     search: str = ""
 
 
-METRIC_COLUMNS = ("effective", "expected", "due", "counts", "known", "behind", "fresh", "overdue")
+METRIC_COLUMNS = ("effective", "expected", "begun", "counts", "known", "behind", "fresh", "overdue")
 """What add_measure_metrics adds; an empty frame gets the columns too."""
 
 
@@ -74,7 +77,7 @@ def filter_measures(frame: pd.DataFrame, where: MeasureFilter | None) -> pd.Data
             keep &= leads
         else:
             keep &= leads | frame["partner_ids"].map(lambda ids: where.actor_id in ids)
-    if where.status == "none":
+    if where.status == NEVER_REPORTED:
         keep &= frame["status"].isna()
     elif where.status:
         keep &= frame["status"] == where.status

@@ -1,7 +1,7 @@
 """Roll-ups per plan, theme, goal and actor of a measure_status frame (progress math
 in tracker.progress), the figures at every quarter's end in one pass
 (quarterly_metrics), and the trend and theme × quarter RAG grid from them. The
-functions that roll up are pure: tracker.service.views and the quarterly summary
+functions that roll up are pure: tracker.service.overview and the quarterly summary
 read the frames once and roll them up several ways."""
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker.quarters import Quarter
-from tracker.service.periods import close_quarter, reopen_quarter
+from tracker.service.quarter_closing import close_quarter, reopen_quarter
 from ui import data, widgets
 from ui.forms import done, run_write
 from ui.state import t

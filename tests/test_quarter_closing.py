@@ -13,7 +13,7 @@ from tracker import db
 from tracker.errors import ValidationError
 from tracker.models import AuditLog, ClosedPeriod
 from tracker.quarters import Quarter
-from tracker.service.periods import close_quarter, closed_quarters, reopen_quarter
+from tracker.service.quarter_closing import close_quarter, closed_quarters, reopen_quarter
 from tracker.service.status import Report, report_status
 
 NOW = datetime(2026, 2, 15, 12, tzinfo=UTC)  # 2026-Q1
