@@ -1,0 +1,29 @@
+"""A list of one vocabulary's codes kept in one text column: «grundere;ungdom», each
+code once, in the vocabulary's order (so a list that says the same is the same
+text, and a change of order is no change)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import TypeVar
+
+E = TypeVar("E", bound=StrEnum)
+
+SEPARATOR = ";"
+
+
+def joined(members: Iterable[StrEnum]) -> str:
+    """The members as the column holds them."""
+    wanted = set(members)
+    if not wanted:
+        return ""
+    vocabulary = type(next(iter(wanted)))
+    return SEPARATOR.join(m.value for m in vocabulary if m in wanted)
+
+
+def members(text: str | None, vocabulary: type[E]) -> tuple[E, ...]:
+    """The members the column's text names, in the vocabulary's order; a code the
+    vocabulary no longer has is left out."""
+    codes = {code.strip() for code in (text or "").split(SEPARATOR)}
+    return tuple(m for m in vocabulary if m.value in codes)
