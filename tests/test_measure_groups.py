@@ -5,7 +5,10 @@ what the overlap finder compares a measure by once a user has said them."""
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -14,15 +17,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.factories import World, make_measure
-from tracker import audit_words
+from tracker import audit_words, i18n
 from tracker.code_lists import joined, members
 from tracker.errors import ValidationError
 from tracker.matching.score import MEASURE_FIELDS, reasons, score_pairs
 from tracker.matching.similarity import target_groups, work_of
 from tracker.matching.suggestions import finder_groups, finder_work, suggested
 from tracker.models import AuditLog, Measure
+from tracker.planfile.export import export_plan, plan_book
+from tracker.planfile.importer import ImportResult, import_path
 from tracker.service.measure_edits import MeasureInput, save_measure
 from tracker.service.overlaps import candidates, overlap_measures
+from tracker.service.principal import SYSTEM
 from tracker.vocab import TargetGroup, WorkKind
 
 
@@ -206,3 +212,81 @@ def test_the_finder_reads_the_stored_fields(session: Session, world: World) -> N
     pairs = candidates(session, user=world.principals["admin"], threshold=0.0).pairs
     pair = pairs[(pairs["a_id"] == first.id) & (pairs["b_id"] == second.id)].iloc[0]
     assert "gründere" not in reasons(pair, "nb")
+
+
+# --- the plan file ------------------------------------------------------------------
+
+
+def import_rows(session: Session, tmp_path: Path, *rows: dict[str, str]) -> ImportResult:
+    base = {"Kode": "9.1", "Tiltak": "Tiltak", "Satsingsområde": "T1", "Ansvarlig": "SNH"}
+    wanted = [base | {"Kode": f"9.{i}"} | row for i, row in enumerate(rows, start=1)]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(wanted[0]), delimiter=";")
+    writer.writeheader()
+    writer.writerows(wanted)
+    path = tmp_path / "tiltak.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return import_path(session, user=SYSTEM, path=path)
+
+
+def stored(session: Session, code: str) -> tuple[str, str]:
+    measure = session.scalars(select(Measure).where(Measure.code == code)).one()
+    return measure.target_groups, measure.work_kinds
+
+
+def test_the_columns_read_labels_in_either_language_or_codes(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    result = import_rows(
+        session,
+        tmp_path,
+        {"Målgrupper": "Skoler og ungdom; Gründere", "Arbeidsformer": "Kurs og utdanning"},
+        {"Målgrupper": "Seafood companies, job seekers", "Arbeidsformer": "moteplass;kapital"},
+        {"Målgrupper": "", "Arbeidsformer": ""},
+    )
+    assert result.ok, [p.text("en") for p in result.problems]
+    assert stored(session, "9.1") == ("grundere;ungdom", "kompetanse")
+    assert stored(session, "9.2") == ("arbeidssokere;sjomat", "moteplass;kapital")
+    assert stored(session, "9.3") == ("", "")
+
+
+def test_a_word_off_the_list_is_a_problem_naming_the_allowed_ones(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    result = import_rows(session, tmp_path, {"Målgrupper": "Gründere; hytteeiere"})
+    assert not result.ok
+    [problem] = result.problems
+    assert (problem.key, problem.row) == ("import.not_on_list", 2)
+    text = problem.text("nb")
+    assert "«hytteeiere» står ikke på listen" in text and "Målgrupper" in text
+    assert all(i18n.label(g, "nb") in text for g in TargetGroup)
+    assert session.scalar(select(Measure).where(Measure.code == "9.1")) is None
+
+
+def test_a_file_without_the_columns_keeps_what_the_measure_says(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    assert import_rows(session, tmp_path, {"Målgrupper": "Gründere"}).ok
+    session.commit()
+    assert import_rows(session, tmp_path, {"Beskrivelse": "Ny tekst"}).ok
+    assert stored(session, "9.1") == ("grundere", "")
+
+
+def test_export_writes_labels_and_they_read_back(
+    session: Session, world: World, tmp_path: Path
+) -> None:
+    measure = world.measures["1.1"]
+    save(session, world, measure, target_groups=(TargetGroup.TRADE, TargetGroup.YOUNG),
+         work_kinds=(WorkKind.ADVICE, WorkKind.FIRST_LINE))  # fmt: skip
+    session.commit()
+    book = plan_book(session, world.plan.id)
+    row = book["measures"].set_index("Kode").loc["1.1"]
+    assert row["Målgrupper"] == "Skoler og ungdom; Handel og service"
+    assert row["Arbeidsformer"] == "Veiledning og rådgivning; Førstelinjetjeneste"
+    path = tmp_path / "plan.xlsx"
+    export_plan(session, world.plan.id, path)
+    save(session, world, measure, target_groups=(), work_kinds=())
+    session.commit()
+    result = import_path(session, user=SYSTEM, path=path)
+    assert result.ok, [p.text("en") for p in result.problems]
+    assert stored(session, "1.1") == ("ungdom;handel", "veiledning;forstelinje")
