@@ -13,12 +13,13 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tests.factories import World, make_measure
 from tracker import audit_words, i18n
 from tracker.code_lists import joined, members
+from tracker.demo.seed import load_demo
 from tracker.errors import ValidationError
 from tracker.matching.score import MEASURE_FIELDS, reasons, score_pairs
 from tracker.matching.similarity import target_groups, work_of
@@ -290,3 +291,21 @@ def test_export_writes_labels_and_they_read_back(
     result = import_path(session, user=SYSTEM, path=path)
     assert result.ok, [p.text("en") for p in result.problems]
     assert stored(session, "1.1") == ("ungdom;handel", "veiledning;forstelinje")
+
+
+# --- the demo -----------------------------------------------------------------------
+
+
+def test_the_demo_measures_say_them_and_the_finder_finds_the_same(session: Session) -> None:
+    load_demo(session)
+    session.flush()
+    measures = list(session.scalars(select(Measure)))
+    assert sum(bool(m.target_groups) for m in measures) > len(measures) / 2
+    assert sum(bool(m.work_kinds) for m in measures) > len(measures) / 2
+    for m in measures:  # the seed holds what the text suggests, confirmed once
+        groups, work = suggested(m.title, m.description)
+        assert (m.target_groups, m.work_kinds) == (joined(groups), joined(work)), m.code
+    told = score_pairs(overlap_measures(session))
+    session.execute(update(Measure).values(target_groups="", work_kinds=""))
+    session.expire_all()
+    assert score_pairs(overlap_measures(session)).equals(told)
