@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from tracker import i18n
-from tracker.code_lists import SEPARATOR
+from tracker.code_lists import MEASURE_LISTS, SEPARATOR
 from tracker.quarters import Quarter
 from tracker.vocab import (
     ActorKind,
@@ -28,8 +28,6 @@ from tracker.vocab import (
     Rag,
     Role,
     Status,
-    TargetGroup,
-    WorkKind,
 )
 
 Names = Mapping[str, Mapping[int, str]]
@@ -144,8 +142,7 @@ VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
 KIND_OF: dict[str, type[StrEnum]] = {Entity.ACTOR: ActorKind, Entity.EVENT: EventKind}
 
 CODE_LISTS: dict[tuple[str, str], type[StrEnum]] = {
-    (Entity.MEASURE, "target_groups"): TargetGroup,
-    (Entity.MEASURE, "work_kinds"): WorkKind,
+    (Entity.MEASURE, name): kind for name, kind in MEASURE_LISTS.items()
 }
 """(entity, field) whose value is a list of a vocabulary's codes (tracker.code_lists)."""
 

@@ -8,7 +8,12 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
+from tracker.vocab import TargetGroup, WorkKind
+
 E = TypeVar("E", bound=StrEnum)
+
+MEASURE_LISTS: dict[str, type[StrEnum]] = {"target_groups": TargetGroup, "work_kinds": WorkKind}
+"""A measure's fields that hold such a list, and their vocabularies."""
 
 SEPARATOR = ";"
 

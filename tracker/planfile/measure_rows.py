@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from tracker.code_lists import joined
+from tracker.code_lists import MEASURE_LISTS, joined
 from tracker.limits import MAX_WEIGHT, column_limit
 from tracker.models import Actor, Measure, Theme
 from tracker.planfile import actor_rows, plan_rows, themes
@@ -28,7 +28,7 @@ from tracker.planfile.values import (
     parse_yes,
 )
 from tracker.quarters import Quarter
-from tracker.vocab import PartnerRole, TargetGroup, WorkKind
+from tracker.vocab import PartnerRole
 
 SPAN_COLUMNS = {"period", "start", "end"}
 VALUE_COLUMNS: dict[str, set[str]] = {
@@ -43,8 +43,6 @@ VALUE_COLUMNS: dict[str, set[str]] = {
     "work_kinds": {"work_kinds"},
 }
 """Measure fields and the file columns they come from (code and title always come)."""
-CODE_LISTS: dict[str, type[StrEnum]] = {"target_groups": TargetGroup, "work_kinds": WorkKind}
-"""Columns of a controlled list's labels, by the measure field they fill."""
 ROLES = (("partners", PartnerRole.PARTNER), ("funders", PartnerRole.FUNDER))
 Row = tuple[int, dict[str, str], Measure | None, str, str]  # row, values, match, code, title
 
@@ -190,7 +188,7 @@ def _measure_values(
         "is_example": parse_yes(values.get("example", "")),
         **{
             key: _code_list(run, values, row, key, vocabulary)
-            for key, vocabulary in CODE_LISTS.items()
+            for key, vocabulary in MEASURE_LISTS.items()
         },
     }
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tracker.code_lists import joined
+from tracker.code_lists import MEASURE_LISTS, joined
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
 from tracker.limits import MAX_WEIGHT, finite_number
 from tracker.models import (
@@ -189,8 +189,10 @@ def _check_measure(
         "budget": checks.text("budget", values.budget, Measure.budget),
         "funding": checks.text("funding", values.funding, Measure.funding),
         "is_example": bool(values.is_example),
-        "target_groups": _codes(checks, "target_groups", values.target_groups, TargetGroup),
-        "work_kinds": _codes(checks, "work_kinds", values.work_kinds, WorkKind),
+        **{
+            name: _codes(checks, name, getattr(values, name), kind)
+            for name, kind in MEASURE_LISTS.items()
+        },
     }
     if fields["code"]:
         check_code_free(session, checks, Measure, plan, fields["code"], measure_id)
