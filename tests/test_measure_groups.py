@@ -28,6 +28,7 @@ from tracker.models import AuditLog, Measure
 from tracker.planfile.export import export_plan, plan_book
 from tracker.planfile.importer import ImportResult, import_path
 from tracker.service.measure_edits import MeasureInput, save_measure
+from tracker.service.measures import MeasureFilter, filter_measures
 from tracker.service.overlaps import candidates, overlap_measures
 from tracker.service.principal import SYSTEM
 from tracker.vocab import TargetGroup, WorkKind
@@ -309,3 +310,17 @@ def test_the_demo_measures_say_them_and_the_finder_finds_the_same(session: Sessi
     session.execute(update(Measure).values(target_groups="", work_kinds=""))
     session.expire_all()
     assert score_pairs(overlap_measures(session)).equals(told)
+
+
+def test_a_measure_list_narrows_to_a_target_group_and_a_kind_of_work() -> None:
+    frame = pd.DataFrame(
+        {
+            "code": ["1", "2", "3"],
+            "target_groups": ["grundere;ungdom", "ungdom", ""],
+            "work_kinds": ["kompetanse", "veiledning;kompetanse", "kompetanse"],
+        }
+    )
+    young = filter_measures(frame, MeasureFilter(target_group="ungdom"))
+    assert young["code"].tolist() == ["1", "2"]
+    advice = MeasureFilter(target_group="ungdom", work_kind="veiledning")
+    assert filter_measures(frame, advice)["code"].tolist() == ["2"]

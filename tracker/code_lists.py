@@ -32,3 +32,8 @@ def members(text: str | None, vocabulary: type[E]) -> tuple[E, ...]:
     vocabulary no longer has is left out."""
     codes = {code.strip() for code in (text or "").split(SEPARATOR)}
     return tuple(m for m in vocabulary if m.value in codes)
+
+
+def holds(text: str | None, code: str) -> bool:
+    """Whether the column's text names the code."""
+    return code in (text or "").split(SEPARATOR)

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import i18n
-from tracker.code_lists import MEASURE_LISTS, joined, members
+from tracker.code_lists import MEASURE_LISTS, joined
 from tracker.errors import ConflictError
 from tracker.service.measure_edits import MeasureInput
 from tracker.vocab import PartnerRole
@@ -118,7 +118,7 @@ def shown(field: str, value: Any, names: dict[str, dict[int, str]]) -> str:
     if field == "weight":
         return widgets.number(value, 1)
     if field in MEASURE_LISTS:
-        return ", ".join(i18n.label(m, lang()) for m in members(value, MEASURE_LISTS[field]))
+        return widgets.code_list_text(MEASURE_LISTS[field], value)
     return str(value)
 
 

@@ -10,7 +10,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tracker import i18n
 from tracker.code_lists import MEASURE_LISTS, SEPARATOR, members
 from tracker.matching.suggestions import suggested
 from tracker.quarters import Quarter, plan_quarters
@@ -19,7 +18,8 @@ from tracker.vocab import PartnerRole
 from ui import data
 from ui.admin.pickers import keep_choice
 from ui.forms import Slots, opt_int, text, value
-from ui.state import lang, t
+from ui.state import t
+from ui.widgets import code_text
 from ui.widgets import period_text as quarter_text
 
 FIELDS = (
@@ -122,7 +122,7 @@ def lists(prefix: str, slots: Slots) -> None:
         with column:
             key = f"{prefix}_{name}"
             options = [m.value for m in kind]
-            words = partial(code_label, kind)
+            words = partial(code_text, kind)
             keep_choice(key, options, words, multi=True)
             st.multiselect(
                 t(f"field.measure.{name}"),
@@ -146,7 +146,7 @@ def offer_suggestions(prefix: str) -> None:
     }
     if not any(new.values()):
         return
-    words = [code_label(MEASURE_LISTS[name], code) for name in MEASURE_LISTS for code in new[name]]
+    words = [code_text(MEASURE_LISTS[name], code) for name in MEASURE_LISTS for code in new[name]]
     text, button = st.columns([4, 1], vertical_alignment="center")
     text.caption(t("adminpage.suggested", words=", ".join(words)))
     button.button(
@@ -166,10 +166,6 @@ def use_suggestions(prefix: str, new: dict[str, list[str]]) -> None:
 def codes_of(text: str, kind: type[StrEnum]) -> list[str]:
     """The codes a stored list holds, in the list's order (what the widget holds)."""
     return [m.value for m in members(text, kind)]
-
-
-def code_label(kind: type[StrEnum], code: str) -> str:
-    return i18n.label(kind(code), lang())
 
 
 def form_input(prefix: str) -> MeasureInput:
