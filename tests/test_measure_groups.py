@@ -22,8 +22,14 @@ from tracker.code_lists import joined, members
 from tracker.demo.seed import load_demo
 from tracker.errors import ValidationError
 from tracker.matching.score import MEASURE_FIELDS, reasons, score_pairs
-from tracker.matching.similarity import target_groups, work_of
-from tracker.matching.suggestions import finder_groups, finder_work, suggested
+from tracker.matching.similarity import CONCEPTS, TARGET_GROUPS, TOPICS, target_groups, work_of
+from tracker.matching.suggestions import (
+    GROUP_CONCEPTS,
+    WORK_CONCEPTS,
+    finder_groups,
+    finder_work,
+    suggested,
+)
 from tracker.models import AuditLog, Measure
 from tracker.planfile.export import export_plan, plan_book
 from tracker.planfile.importer import ImportResult, import_path
@@ -150,6 +156,14 @@ TEXTS = [
     ("Introduksjonsprogram", "Arbeidspraksis og norskopplæring for flyktninger."),
     ("Næringslos", "Én inngang og veiviser til virkemidler og investorer for handel."),
 ]
+
+
+def test_every_concept_the_finder_compares_belongs_to_one_member() -> None:
+    work = [c for concepts_ in WORK_CONCEPTS.values() for c in concepts_]
+    named = [*GROUP_CONCEPTS.values(), *work]
+    assert len(named) == len(set(named))
+    assert set(CONCEPTS) - TOPICS <= set(named)
+    assert set(TARGET_GROUPS) == set(GROUP_CONCEPTS.values())
 
 
 @pytest.mark.parametrize(("title", "text"), TEXTS)

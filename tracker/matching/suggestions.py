@@ -3,8 +3,8 @@ measure's text suggests target groups and kinds of work (the user confirms them:
 nothing here is stored), and the ones a user stored stand in for the text-derived
 ones when the finder compares measures.
 
-Each member maps to one concept of tracker.matching.similarity, so a measure that
-stores just what its text suggests is compared exactly as before."""
+Each concept of tracker.matching.similarity belongs to one member at most, so a
+measure that stores just what its text suggests is compared exactly as before."""
 
 from __future__ import annotations
 
