@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +11,7 @@ from tracker import charts, i18n
 from tracker.links import MEASURE_PARAM
 from tracker.quarters import Quarter, span_text
 from tracker.service.measures import filter_measures
-from tracker.vocab import OverlapVerdict
+from tracker.vocab import OverlapVerdict, TargetGroup, WorkKind
 from ui import data, figures, widgets
 from ui.state import lang, require_user, t, tn
 from ui.text import MISSING, plain, t_md
@@ -22,7 +24,9 @@ measures = data.measure_status(plan_id=plan_id, as_of=widgets.as_of(quarter))
 if measures.empty:
     st.info(t("empty.no_plan"))
     st.stop()
-where = widgets.measure_filters(plan_id, key="measures")
+where = replace(
+    widgets.measure_filters(plan_id, key="measures"), **widgets.list_filters("measures")
+)
 shown = filter_measures(measures, where)
 st.caption(tn("measures.count", len(measures), shown=len(shown)))
 widgets.show_measure_table(shown, key="measures_table")
@@ -66,6 +70,8 @@ facts = {
     t("col.weight"): widgets.number(measure["weight"], 1),
     t("col.budget"): measure["budget"] or "–",
     t("col.funding"): measure["funding"] or "–",
+    t("field.measure.target_groups"): widgets.code_list_text(TargetGroup, measure["target_groups"]),
+    t("field.measure.work_kinds"): widgets.code_list_text(WorkKind, measure["work_kinds"]),
 }
 st.markdown("  \n".join(f"**{name}:** {plain(value)}" for name, value in facts.items()))
 

@@ -100,6 +100,8 @@ def plan_state(session: Session, plan_id: int) -> dict[str, Any]:
             "budget": m.budget,
             "funding": m.funding,
             "is_example": m.is_example,
+            "target_groups": m.target_groups,
+            "work_kinds": m.work_kinds,
             "status": None
             if report is None
             else (

@@ -173,6 +173,36 @@ def test_editing_a_measure_title_saves_it_and_is_audited(engine: db.Engine) -> N
     assert app.session_state[f"{prefix}_seen"] == after.version
 
 
+def test_the_measure_form_offers_the_texts_suggestions_and_stores_them_only_when_saved(
+    engine: db.Engine,
+) -> None:
+    before = measure(engine, "1.2")  # the demo: Gründere; Førstelinjetjeneste, Samordning
+    app = pick_measure(open_admin(engine, "measures"), before.id)
+    prefix = f"admin_m_{before.id}"
+    assert app.multiselect(key=f"{prefix}_target_groups").value == ["grundere"]
+    assert app.multiselect(key=f"{prefix}_work_kinds").value == ["forstelinje", "samordning"]
+    assert f"{prefix}_use_suggestions" not in [b.key for b in app.button]  # nothing new
+    app.multiselect(key=f"{prefix}_target_groups").set_value([])
+    app.multiselect(key=f"{prefix}_work_kinds").set_value(["kapital"]).run()
+    words = "Gründere, Førstelinjetjeneste, Samordning"
+    assert nb("adminpage.suggested", words=words) in texts(app.caption)
+    app.button(key=f"{prefix}_use_suggestions").click().run()
+    assert not app.exception, app.exception
+    assert app.multiselect(key=f"{prefix}_target_groups").value == ["grundere"]
+    assert app.multiselect(key=f"{prefix}_work_kinds").value == [
+        "forstelinje",
+        "kapital",
+        "samordning",
+    ]
+    assert measure(engine, "1.2").version == before.version  # offered, not stored
+    app.button(key=f"{prefix}_save").click().run()
+    assert not app.exception, app.exception
+    after = measure(engine, "1.2")
+    assert (after.target_groups, after.work_kinds) == ("grundere", "forstelinje;kapital;samordning")
+    rows = audit_rows(engine, action="update", entity="measure", entity_id="1.2")
+    assert [row.after for row in rows] == [{"work_kinds": "forstelinje;kapital;samordning"}]
+
+
 def test_a_validation_error_shows_next_to_its_field_and_writes_nothing(
     engine: db.Engine,
 ) -> None:

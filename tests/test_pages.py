@@ -376,6 +376,29 @@ def test_measures_filter_narrows_the_table(demo: AppDatabase, plan_id: int) -> N
     assert i18n.t("measures.none_match") in [i.value for i in at.info]
 
 
+def test_measures_filter_by_target_group_and_kind_of_work_and_the_detail_names_them(
+    demo: AppDatabase, plan_id: int
+) -> None:
+    at = app(demo.principal("ordforer"), page=MEASURES)
+    column = i18n.t("col.code")
+    with demo.session() as session:
+        measures = measure_status(session, plan_id=plan_id)
+    at.selectbox(key="measures_target_group").select("sjomat").run()
+    no_exception(at)
+    seafood = measures[measures["target_groups"].str.contains("sjomat")]
+    assert 0 < len(seafood) < len(measures)
+    assert sorted(table_with(at, column)[column]) == sorted(seafood["code"])
+    at.selectbox(key="measures_work_kind").select("infrastruktur").run()
+    both = seafood[seafood["work_kinds"].str.contains("infrastruktur")]
+    assert 0 < len(both) < len(seafood)
+    assert sorted(table_with(at, column)[column]) == sorted(both["code"])
+    at.selectbox(key="measure_detail").select(int(both["id"].iloc[0])).run()
+    no_exception(at)
+    detail = "\n".join(m.value for m in at.markdown)
+    assert "**Målgrupper:** Sjømatbedrifter" in detail
+    assert "**Arbeidsformer:** Areal og infrastruktur" in detail
+
+
 def reporting(measures: pd.DataFrame, quarter: Quarter) -> dict[int, tuple[int, int]]:
     """Per lead actor: (reported, due) for the quarter, worked out here from the
     measure list: due = running in the quarter and not cancelled."""

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from tracker import i18n
+from tracker.code_lists import MEASURE_LISTS, SEPARATOR
 from tracker.quarters import Quarter
 from tracker.vocab import (
     ActorKind,
@@ -58,6 +59,8 @@ ENTITY_FIELD_KEYS: dict[tuple[str, str], str] = {
     (Entity.MEASURE, "text"): "field.contribution.text",
     (Entity.INDICATOR, "period"): "audit.field.period",
     (Entity.ACTOR_PROFILE, "target_groups"): "field.actor_profile.target_groups",
+    (Entity.MEASURE, "target_groups"): "field.measure.target_groups",
+    (Entity.MEASURE, "work_kinds"): "field.measure.work_kinds",
 }
 """A field's label where the entity decides it; else FIELD_KEYS."""
 
@@ -137,6 +140,11 @@ VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
 """Fields whose values are codes of a vocabulary (kind: by entity, KIND_OF)."""
 
 KIND_OF: dict[str, type[StrEnum]] = {Entity.ACTOR: ActorKind, Entity.EVENT: EventKind}
+
+CODE_LISTS: dict[tuple[str, str], type[StrEnum]] = {
+    (Entity.MEASURE, name): kind for name, kind in MEASURE_LISTS.items()
+}
+"""(entity, field) whose value is a list of a vocabulary's codes (tracker.code_lists)."""
 
 QUARTER_FIELDS = {"period", "quarter", "start_period", "end_period"}
 DATE_FIELDS = {"starts", "ends"}
@@ -268,6 +276,8 @@ def value_text(
     list of names is not (a name cut off says nothing)."""
     if value is None or value == "" or value == []:
         return "–"
+    if (entity, field) in CODE_LISTS and isinstance(value, str):
+        return ", ".join(_scalar(entity, field, code, lang) for code in value.split(SEPARATOR))
     if field == "partners" and isinstance(value, list):
         return ", ".join(_partner_text(item, names, lang) for item in value)
     if isinstance(value, list):
@@ -292,7 +302,11 @@ def _partner_text(item: object, names: Names, lang: str) -> str:
 
 
 def _scalar(entity: str, field: str, value: Any, lang: str) -> str:
-    vocabulary = KIND_OF.get(entity) if field == "kind" else VOCABULARY_FIELDS.get(field)
+    vocabulary = (
+        KIND_OF.get(entity)
+        if field == "kind"
+        else CODE_LISTS.get((entity, field)) or VOCABULARY_FIELDS.get(field)
+    )
     if vocabulary is not None:
         try:
             return i18n.label(vocabulary(str(value)), lang)

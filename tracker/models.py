@@ -206,6 +206,10 @@ class Measure(Base):
     budget: Mapped[str] = mapped_column(String(300), default="")
     funding: Mapped[str] = mapped_column(String(300), default="")
     is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Whom it is for and what kind of work it does: codes of vocab.TargetGroup and
+    # vocab.WorkKind, «grundere;ungdom» (tracker.code_lists); "" when nobody said.
+    target_groups: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    work_kinds: Mapped[str] = mapped_column(String(300), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     # Set by the services that create a measure (admin form, importer). Empty for
     # measures made before it was recorded: they count as always there.

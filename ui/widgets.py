@@ -4,6 +4,8 @@ RAG texts (RAG always with a symbol, never colour alone), number formats."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
+from functools import partial
 from typing import Any, Literal
 
 import pandas as pd
@@ -11,10 +13,11 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from tracker import charts, i18n, tables
+from tracker.code_lists import members
 from tracker.links import QUARTER_PARAM
 from tracker.quarters import OSLO, Quarter
 from tracker.service.measures import NEVER_REPORTED, MeasureFilter
-from tracker.vocab import Rag, Role, Status
+from tracker.vocab import Rag, Role, Status, TargetGroup, WorkKind
 from ui import data, first_plan
 from ui.state import lang, t, tn, user
 from ui.text import MISSING, plain
@@ -230,6 +233,36 @@ def measure_filters(plan_id: int, *, key: str, only_groups: bool = False) -> Mea
     )
     text = columns[4].text_input(t("filter.search"), key=f"{key}_search")
     return MeasureFilter(theme_id=theme_id, actor_id=actor_id, status=status, rag=rag, search=text)
+
+
+def list_filters(key: str) -> dict[str, str | None]:
+    """Target group and kind of work pickers in one row: MeasureFilter's fields."""
+    fields: dict[str, type[StrEnum]] = {"target_group": TargetGroup, "work_kind": WorkKind}
+    chosen: dict[str, str | None] = {}
+    for column, (name, kind) in zip(st.columns(len(fields)), fields.items(), strict=True):
+        options: list[str | None] = [None, *[m.value for m in kind]]
+        chosen[name] = column.selectbox(
+            t(f"filter.{name}"),
+            options,
+            format_func=partial(_choice_text, kind),
+            key=f"{key}_{name}",
+            placeholder=t("filter.all"),
+        )
+    return chosen
+
+
+def _choice_text(kind: type[StrEnum], code: str | None) -> str:
+    return t("filter.all") if code is None else code_text(kind, code)
+
+
+def code_text(kind: type[StrEnum], code: str) -> str:
+    """A code of a controlled list by its label."""
+    return i18n.label(kind(code), lang())
+
+
+def code_list_text(kind: type[StrEnum], text: str) -> str:
+    """A stored list of codes (tracker.code_lists) as its labels: «Gründere, Reiseliv»."""
+    return ", ".join(i18n.label(m, lang()) for m in members(text, kind)) or "–"
 
 
 def measure_table(frame: pd.DataFrame, *, compact: bool = False) -> pd.DataFrame:

@@ -5,6 +5,7 @@ groups, with the reasons in words."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,7 +36,11 @@ MEASURE_FIELDS = [
     "start_period",
     "end_period",
     "groups",
+    "work",
 ]
+"""What a measure is compared by. groups: its target groups (the finder's names);
+work: the kinds of work its user stored, as activity concepts (suggestions.finder_work),
+or None (or missing) for the ones its text names."""
 RANK_COLUMNS = ["a_id", "b_id", "score", "text", "same_theme"]
 PAIR_COLUMNS = [*RANK_COLUMNS, "overlap_from", "overlap_to", "groups", "activities"]
 
@@ -60,7 +65,10 @@ class Compared:
         text, found = compare_texts(measures["title"].tolist(), measures["description"].tolist())
         return cls(
             text=text,
-            activities=[activities(f) for f in found],
+            activities=[
+                stored if stored is not None else activities(f)
+                for stored, f in zip(_stored_work(measures), found, strict=True)
+            ],
             groups=measures["groups"].tolist(),
             lead=measures["lead_actor_id"].to_numpy(),
             theme=measures["theme_key"].to_numpy(),
@@ -149,8 +157,18 @@ def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
     (PAIR_COLUMNS)."""
     facts = measures.set_index("id")
     ids = set(pairs["a_id"]) | set(pairs["b_id"])
-    texts = zip(measures["id"], measures["title"], measures["description"], strict=True)
-    work = {m: work_of(title, text) for m, title, text in texts if m in ids}
+    texts = zip(
+        measures["id"],
+        measures["title"],
+        measures["description"],
+        _stored_work(measures),
+        strict=True,
+    )
+    work = {
+        m: stored if stored is not None else work_of(title, text)
+        for m, title, text, stored in texts
+        if m in ids
+    }
     groups = dict(zip(measures["id"], measures["groups"], strict=True))
     both = list(zip(pairs["a_id"], pairs["b_id"], strict=True))
     start = facts["start_period"].map(_ordinal)
@@ -165,6 +183,13 @@ def describe(pairs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
         activities=_tuples([work[a] & work[b] for a, b in both], pairs.index),
     )
     return pairs[PAIR_COLUMNS].reset_index(drop=True)
+
+
+def _stored_work(measures: pd.DataFrame) -> list[frozenset[str] | None]:
+    """Each measure's stored kinds of work, None where it has none stored."""
+    if "work" not in measures:
+        return [None] * len(measures)
+    return [frozenset(w) if isinstance(w, AbstractSet) else None for w in measures["work"]]
 
 
 def _tuples(sets: list[frozenset[str]], index: pd.Index) -> pd.Series:

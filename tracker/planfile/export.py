@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 
 from tracker import i18n
 from tracker.cells_safe import neutralised
+from tracker.code_lists import members
 from tracker.planfile.sheets import ACTORS, EVENTS, GOALS, LANG, MEASURES, PLAN, THEMES, Sheet
 from tracker.service.events import list_events
 from tracker.service.measures import measure_status
 from tracker.service.structure import get_plan, list_actors, list_goals, list_themes
-from tracker.vocab import ActorKind, EventKind, Rag, Status
+from tracker.vocab import ActorKind, EventKind, Rag, Status, TargetGroup, WorkKind
 
 Row = dict[Hashable, Any]  # a DataFrame row as to_dict("records") gives it
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -77,6 +78,8 @@ def _measure_row(m: Row) -> list[object]:
         "budget": m["budget"],
         "funding": m["funding"],
         "example": _yes(m["is_example"]),
+        "target_groups": _words(TargetGroup, m["target_groups"]),
+        "work_kinds": _words(WorkKind, m["work_kinds"]),
         "status": _word(Status, m["status"]),
         "progress": "" if pd.isna(m["progress"]) else int(m["progress"]),
         "rag": _word(Rag, m["rag"]),
@@ -109,6 +112,11 @@ def _word(vocabulary: type[StrEnum], code: str | float | None) -> str:
     if code is None or (not isinstance(code, str) and pd.isna(code)) or code == "":
         return ""
     return i18n.label(vocabulary(str(code)), LANG)
+
+
+def _words(vocabulary: type[StrEnum], codes: str) -> str:
+    """A list of codes as the file's words for them: «Gründere; Kurs og utdanning»."""
+    return "; ".join(i18n.label(m, LANG) for m in members(codes, vocabulary))
 
 
 def _yes(value: object) -> str:

@@ -4,11 +4,13 @@ made new, its status report), matched to the plan's measure by code, else by tit
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from tracker.code_lists import MEASURE_LISTS, joined
 from tracker.limits import MAX_WEIGHT, column_limit
 from tracker.models import Actor, Measure, Theme
 from tracker.planfile import actor_rows, plan_rows, themes
@@ -18,7 +20,13 @@ from tracker.planfile.run import ImportRun, message_key
 from tracker.planfile.sheets import MEASURES
 from tracker.planfile.specs import MeasureSpec
 from tracker.planfile.status_rows import REPORT_TEXTS, status_spec
-from tracker.planfile.values import parse_bound, parse_period, parse_weight, parse_yes
+from tracker.planfile.values import (
+    parse_bound,
+    parse_code_list,
+    parse_period,
+    parse_weight,
+    parse_yes,
+)
 from tracker.quarters import Quarter
 from tracker.vocab import PartnerRole
 
@@ -31,6 +39,8 @@ VALUE_COLUMNS: dict[str, set[str]] = {
     "budget": {"budget"},
     "funding": {"funding"},
     "is_example": {"example"},
+    "target_groups": {"target_groups"},
+    "work_kinds": {"work_kinds"},
 }
 """Measure fields and the file columns they come from (code and title always come)."""
 ROLES = (("partners", PartnerRole.PARTNER), ("funders", PartnerRole.FUNDER))
@@ -176,7 +186,23 @@ def _measure_values(
         "budget": run.text(values, "budget", row, Measure.budget),
         "funding": run.text(values, "funding", row, Measure.funding),
         "is_example": parse_yes(values.get("example", "")),
+        **{
+            key: _code_list(run, values, row, key, vocabulary)
+            for key, vocabulary in MEASURE_LISTS.items()
+        },
     }
+
+
+def _code_list(
+    run: ImportRun, values: dict[str, str], row: int, key: str, vocabulary: type[StrEnum]
+) -> str:
+    """A cell of labels (or codes) of a controlled list, as the column holds them; a
+    word that is not on the list is the row's problem, naming the list."""
+    found, unknown = parse_code_list(values.get(key, ""), vocabulary)
+    if unknown:
+        words = ", ".join(f"«{w}»" for w in unknown)
+        run.problem("import.not_on_list", row, key, words=words, choices=tuple(vocabulary))
+    return joined(found)
 
 
 def span(run: ImportRun, values: dict[str, str], row: int) -> tuple[Quarter | None, Quarter | None]:

@@ -139,6 +139,12 @@ MEASURES = Sheet(
         Column("budget", "Budsjett", ("kostnad", "ramme", "budget")),
         Column("funding", "Finansiering", ("virkemidler", "finansieringskilde", "funding")),
         Column("example", "Eksempel", ("eksempeldata", "example")),
+        Column("target_groups", "Målgrupper", ("målgruppe", "for hvem", "target groups")),
+        Column(
+            "work_kinds",
+            "Arbeidsformer",
+            ("arbeidsform", "type arbeid", "kinds of work", "kind of work", "work kinds"),
+        ),
         Column("status", "Status", ()),
         Column("progress", "Fremdrift", ("fremdrift %", "fremdrift (%)", "progress")),
         Column("rag", "Vurdering", ("trafikklys", "rag", "rating")),

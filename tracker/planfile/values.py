@@ -16,7 +16,7 @@ from tracker.planfile.names import split_names as split_names
 from tracker.planfile.periods import is_ongoing, read_day, read_period, read_term
 from tracker.planfile.read import normalise
 from tracker.quarters import Quarter
-from tracker.vocab import ActorKind, EventKind, Rag, Status
+from tracker.vocab import ActorKind, EventKind, Rag, Status, TargetGroup, WorkKind
 
 
 def parse_bound(text: str, *, end: bool, plan: tuple[int, int] | None = None) -> Quarter:
@@ -162,6 +162,9 @@ _STATUS_LOOKUP = _vocab_lookup(Status, STATUS_WORDS)
 _RAG_LOOKUP = _vocab_lookup(Rag, _RAG_WORDS)
 _EVENT_KIND_LOOKUP = _vocab_lookup(EventKind, {})
 _ACTOR_KIND_LOOKUP = _vocab_lookup(ActorKind, {})
+_LIST_LOOKUPS: dict[type[StrEnum], dict[str, object]] = {
+    vocabulary: _vocab_lookup(vocabulary, {}) for vocabulary in (TargetGroup, WorkKind)
+}
 
 
 def parse_status(text: str) -> Status:
@@ -195,6 +198,24 @@ def parse_actor_kind(text: str) -> ActorKind:
     if found is None:
         raise ValueError("import.bad_kind")
     return found  # type: ignore[return-value]
+
+
+def parse_code_list(
+    text: str, vocabulary: type[StrEnum]
+) -> tuple[tuple[StrEnum, ...], tuple[str, ...]]:
+    """'Gründere; Kurs og utdanning' (labels in either language, or codes; separated by
+    «;», «,» or one a line) -> (the members, in the vocabulary's order; the words that
+    are none of them, as written)."""
+    lookup = _LIST_LOOKUPS[vocabulary]
+    found: set[object] = set()
+    unknown: list[str] = []
+    for word in split_names(plain_spaces(text), lookup):
+        member = lookup.get(normalise(word))
+        if member is None:
+            unknown.append(word)
+        else:
+            found.add(member)
+    return tuple(m for m in vocabulary if m in found), tuple(unknown)
 
 
 def parse_yes(text: str) -> bool:

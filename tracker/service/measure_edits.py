@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tracker.code_lists import MEASURE_LISTS, joined
 from tracker.errors import ConflictError, NotFound, Problem, ValidationError
 from tracker.limits import MAX_WEIGHT, finite_number
 from tracker.models import (
@@ -44,7 +46,7 @@ from tracker.service.edits import (
 )
 from tracker.service.locking import claim_version
 from tracker.service.principal import Principal, require_admin
-from tracker.vocab import Entity, PartnerRole
+from tracker.vocab import Entity, PartnerRole, TargetGroup, WorkKind
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class MeasureInput:
     budget: str = ""
     funding: str = ""
     is_example: bool = False
+    target_groups: tuple[TargetGroup | str, ...] = ()  # codes (or members) of the lists
+    work_kinds: tuple[WorkKind | str, ...] = ()
 
 
 MEASURE_FIELDS = (
@@ -79,6 +83,8 @@ MEASURE_FIELDS = (
     "budget",
     "funding",
     "is_example",
+    "target_groups",
+    "work_kinds",
 )
 
 
@@ -183,6 +189,10 @@ def _check_measure(
         "budget": checks.text("budget", values.budget, Measure.budget),
         "funding": checks.text("funding", values.funding, Measure.funding),
         "is_example": bool(values.is_example),
+        **{
+            name: _codes(checks, name, getattr(values, name), kind)
+            for name, kind in MEASURE_LISTS.items()
+        },
     }
     if fields["code"]:
         check_code_free(session, checks, Measure, plan, fields["code"], measure_id)
@@ -200,6 +210,15 @@ def _check_measure(
     partners = _check_actors(session, checks, values)
     checks.raise_if_any()
     return fields, partners
+
+
+def _codes(
+    checks: Checks, field: str, wanted: tuple[StrEnum | str, ...], vocabulary: type[StrEnum]
+) -> str:
+    """Members of a controlled list as the column holds them (code_lists)."""
+    column = getattr(Measure, field)
+    found = [checks.member(field, code, vocabulary, column) for code in wanted]
+    return joined(m for m in found if m is not None)
 
 
 def check_span(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from tracker.code_lists import holds
 from tracker.progress import add_measure_metrics
 from tracker.service.asof import AsOf, as_of_moment
 from tracker.service.status import STATUS_COLUMNS, code_column, latest_status
@@ -26,6 +27,8 @@ class MeasureFilter:
     status: str | None = None  # a Status code, or NEVER_REPORTED
     rag: str | None = None
     search: str = ""
+    target_group: str | None = None  # a TargetGroup code the measure names
+    work_kind: str | None = None  # a WorkKind code
 
 
 METRIC_COLUMNS = ("effective", "expected", "begun", "counts", "known", "behind", "fresh", "overdue")
@@ -83,6 +86,9 @@ def filter_measures(frame: pd.DataFrame, where: MeasureFilter | None) -> pd.Data
         keep &= frame["status"] == where.status
     if where.rag:
         keep &= frame["rag"] == where.rag
+    for column, code in (("target_groups", where.target_group), ("work_kinds", where.work_kind)):
+        if code:
+            keep &= frame[column].map(lambda text, code=code: holds(text, code))
     if where.search.strip():
         needle = where.search.strip().casefold()
         text = (

@@ -12,9 +12,11 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from tracker.code_lists import members
 from tracker.errors import NotFound, ValidationError
 from tracker.matching.score import MEASURE_FIELDS, PAIR_COLUMNS, THRESHOLD, describe, rank_pairs
 from tracker.matching.similarity import normalised, target_groups
+from tracker.matching.suggestions import finder_groups, finder_work
 from tracker.models import (
     Actor,
     Event,
@@ -29,7 +31,7 @@ from tracker.service.audit import record
 from tracker.service.checks import Checks
 from tracker.service.events import split_groups
 from tracker.service.principal import SYSTEM, Principal, acting_user, require_admin
-from tracker.vocab import AuditAction, Entity, OverlapVerdict, Role
+from tracker.vocab import AuditAction, Entity, OverlapVerdict, Role, TargetGroup, WorkKind
 
 MAX_SHOWN = 200  # the page lists the best pairs; a long tail helps nobody
 SIDES = ("a", "b")
@@ -58,7 +60,8 @@ DECISION_COLUMNS = [
 
 def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.DataFrame:
     """The measures the finder compares (MEASURE_FIELDS, lead_short, partner_ids), of one
-    plan or of all. Target groups come from the text and the measure's events."""
+    plan or of all. Target groups and kinds of work are the ones the measure stores,
+    else the ones its text names; its events' target groups count too."""
     lead = aliased(Actor)
     query = (
         select(
@@ -74,6 +77,8 @@ def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.Data
             lead.short_name,
             Measure.start_period,
             Measure.end_period,
+            Measure.target_groups.label("stored_groups"),
+            Measure.work_kinds.label("stored_work"),
         )
         .join(Plan, Measure.plan_id == Plan.id)
         .join(Theme, Measure.theme_id == Theme.id)
@@ -89,13 +94,26 @@ def overlap_measures(session: Session, *, plan_id: int | None = None) -> pd.Data
     partners = _partners(session)
     frame["lead_short"] = frame["short_name"].where(frame["short_name"] != "", frame["lead_name"])
     frame["theme_key"] = frame["theme_name"].map(normalised)
+    texts = zip(
+        frame["id"], frame["title"], frame["description"], frame["stored_groups"], strict=True
+    )
     groups = [
-        target_groups(f"{title} {text}", tags.get(m, []))
-        for m, title, text in zip(frame["id"], frame["title"], frame["description"], strict=True)
+        _groups(f"{title} {text}", stored, tags.get(m, [])) for m, title, text, stored in texts
     ]
     frame["groups"] = pd.Series(groups, index=frame.index, dtype=object)
+    work = [members(w, WorkKind) for w in frame["stored_work"]]
+    stored_work = [finder_work(w) if w else None for w in work]
+    frame["work"] = pd.Series(stored_work, index=frame.index, dtype=object)
     frame["partner_ids"] = [partners.get(m, []) for m in frame["id"]]
     return frame[[*MEASURE_FIELDS, "lead_short", "partner_ids"]]
+
+
+def _groups(text: str, stored: str, tags: list[str]) -> frozenset[str]:
+    """A measure's target groups: stored, else its text's; and its events' tags."""
+    chosen = members(stored, TargetGroup)
+    if not chosen:
+        return target_groups(text, tags)
+    return finder_groups(chosen) | target_groups("", tags)
 
 
 @dataclass(frozen=True)

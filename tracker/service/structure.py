@@ -117,9 +117,12 @@ MEASURE_COLUMNS = [
     "budget",
     "funding",
     "is_example",
+    "target_groups",
+    "work_kinds",
     "version",
     "created_at",
 ]
+"""target_groups and work_kinds: codes as the columns hold them (tracker.code_lists)."""
 
 
 def measures_frame(session: Session, plan_id: int) -> pd.DataFrame:
@@ -144,6 +147,8 @@ def measures_frame(session: Session, plan_id: int) -> pd.DataFrame:
             Measure.budget,
             Measure.funding,
             Measure.is_example,
+            Measure.target_groups,
+            Measure.work_kinds,
             Measure.version,
             Measure.created_at,
             Theme.position.label("_theme_position"),

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import i18n
+from tracker.code_lists import MEASURE_LISTS, joined
 from tracker.errors import ConflictError
 from tracker.service.measure_edits import MeasureInput
 from tracker.vocab import PartnerRole
@@ -33,6 +34,8 @@ LABELS = {
     "budget": "col.budget",
     "funding": "col.funding",
     "is_example": "adminpage.is_example",
+    "target_groups": "field.measure.target_groups",
+    "work_kinds": "field.measure.work_kinds",
 }
 
 
@@ -62,6 +65,8 @@ def show(
     problems, current = pending
     st.warning("\n\n".join(error_text(p) for p in problems), icon=":material/sync_problem:")
     mine_values = asdict(mine) | {"partners": partner_codes(mine.partners)}
+    for name, kind in MEASURE_LISTS.items():  # as the service stores them: «grundere;ungdom»
+        mine_values[name] = joined(kind(code) for code in mine_values[name])
     rows = [
         (t(label), shown(field, current.get(field), names), shown(field, mine_values[field], names))
         for field, label in LABELS.items()
@@ -112,6 +117,8 @@ def shown(field: str, value: Any, names: dict[str, dict[int, str]]) -> str:
         return t("adminpage.yes") if value else t("adminpage.no")
     if field == "weight":
         return widgets.number(value, 1)
+    if field in MEASURE_LISTS:
+        return widgets.code_list_text(MEASURE_LISTS[field], value)
     return str(value)
 
 

@@ -3,11 +3,15 @@ its error slot right under it), and the MeasureInput they make."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from functools import partial
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from tracker.code_lists import MEASURE_LISTS, SEPARATOR, members
+from tracker.matching.suggestions import suggested
 from tracker.quarters import Quarter, plan_quarters
 from tracker.service.measure_edits import MeasureInput
 from tracker.vocab import PartnerRole
@@ -15,11 +19,13 @@ from ui import data
 from ui.admin.pickers import keep_choice
 from ui.forms import Slots, opt_int, text, value
 from ui.state import t
+from ui.widgets import code_text
 from ui.widgets import period_text as quarter_text
 
 FIELDS = (
     *("code", "title", "description", "theme_id", "goal_id", "lead_actor_id", "partners"),
     *("funders", "start_period", "end_period", "weight", "budget", "funding", "is_example"),
+    *("target_groups", "work_kinds"),
 )
 
 
@@ -33,6 +39,7 @@ def start_values(plan_id: int, row: pd.Series | None) -> dict[str, Any]:
             **dict.fromkeys(("theme_id", "goal_id", "lead_actor_id"), None),
             **{"partners": [], "funders": [], "weight": 1.0, "is_example": False},
             **{"start_period": str(start), "end_period": str(last)},
+            **{name: [] for name in MEASURE_LISTS},
         }
     funders = [int(i) for i in row["funder_ids"]]
     return {
@@ -44,6 +51,7 @@ def start_values(plan_id: int, row: pd.Series | None) -> dict[str, Any]:
         "end_period": str(row["end_period"]),
         "weight": float(row["weight"]),
         "is_example": bool(row["is_example"]),
+        **{name: codes_of(row[name], kind) for name, kind in MEASURE_LISTS.items()},
     }
 
 
@@ -81,6 +89,7 @@ def fields(plan_id: int, prefix: str, names: dict[str, dict[int, str]], slots: S
     with right:
         field(st.text_input, "adminpage.measure_title", "title")
     field(st.text_area, "adminpage.description", "description", height=100)
+    lists(prefix, slots)
     left, right = st.columns(2)
     with left:
         field(st.selectbox, "col.theme", "theme_id", **choose("theme_id", "adminpage.choose"))
@@ -106,6 +115,59 @@ def fields(plan_id: int, prefix: str, names: dict[str, dict[int, str]], slots: S
     slots.add(None)
 
 
+def lists(prefix: str, slots: Slots) -> None:
+    """Whom the measure is for and what kind of work it does, from the controlled
+    lists; what its text suggests is offered, and only stored once chosen."""
+    for column, (name, kind) in zip(st.columns(2), MEASURE_LISTS.items(), strict=True):
+        with column:
+            key = f"{prefix}_{name}"
+            options = [m.value for m in kind]
+            words = partial(code_text, kind)
+            keep_choice(key, options, words, multi=True)
+            st.multiselect(
+                t(f"field.measure.{name}"),
+                options,
+                key=key,
+                format_func=words,
+                placeholder=t("adminpage.choose_from_list"),
+            )
+            slots.add(name)
+    offer_suggestions(prefix)
+
+
+def offer_suggestions(prefix: str) -> None:
+    """«Forslag ut fra teksten: Gründere, Kurs og utdanning» and a button that adds
+    them to the choices (the save stores them; nothing is stored unasked)."""
+    title, description = value(prefix, "title"), value(prefix, "description")
+    found = dict(zip(MEASURE_LISTS, suggested(title, description), strict=True))
+    new = {
+        name: [m.value for m in found[name] if m.value not in value(prefix, name)]
+        for name in MEASURE_LISTS
+    }
+    if not any(new.values()):
+        return
+    words = [code_text(MEASURE_LISTS[name], code) for name in MEASURE_LISTS for code in new[name]]
+    text, button = st.columns([4, 1], vertical_alignment="center")
+    text.caption(t("adminpage.suggested", words=", ".join(words)))
+    button.button(
+        t("adminpage.use_suggestions"),
+        key=f"{prefix}_use_suggestions",
+        on_click=use_suggestions,
+        args=(prefix, new),
+    )
+
+
+def use_suggestions(prefix: str, new: dict[str, list[str]]) -> None:
+    for name, wanted in new.items():
+        chosen = SEPARATOR.join([*value(prefix, name), *wanted])
+        st.session_state[f"{prefix}_{name}"] = codes_of(chosen, MEASURE_LISTS[name])
+
+
+def codes_of(text: str, kind: type[StrEnum]) -> list[str]:
+    """The codes a stored list holds, in the list's order (what the widget holds)."""
+    return [m.value for m in members(text, kind)]
+
+
 def form_input(prefix: str) -> MeasureInput:
     partners = [(int(i), PartnerRole.PARTNER) for i in value(prefix, "partners")]
     funders = [(int(i), PartnerRole.FUNDER) for i in value(prefix, "funders")]
@@ -123,4 +185,6 @@ def form_input(prefix: str) -> MeasureInput:
         budget=value(prefix, "budget"),
         funding=value(prefix, "funding"),
         is_example=bool(value(prefix, "is_example")),
+        target_groups=tuple(value(prefix, "target_groups")),
+        work_kinds=tuple(value(prefix, "work_kinds")),
     )

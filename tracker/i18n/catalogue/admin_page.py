@@ -23,6 +23,12 @@ ADMIN_PAGE_MESSAGES: dict[str, dict[str, str]] = {
     "adminpage.no": {"nb": "Nei", "en": "No"},
     "adminpage.choose": {"nb": "– velg –", "en": "– choose –"},
     "adminpage.choose_actors": {"nb": "Velg aktører", "en": "Choose actors"},
+    "adminpage.choose_from_list": {"nb": "Velg fra listen", "en": "Choose from the list"},
+    "adminpage.suggested": {
+        "nb": "Forslag ut fra teksten: {words}",
+        "en": "Suggested by the text: {words}",
+    },
+    "adminpage.use_suggestions": {"nb": "Bruk forslagene", "en": "Use the suggestions"},
     "adminpage.name": {"nb": "Navn", "en": "Name"},
     "adminpage.description": {"nb": "Beskrivelse", "en": "Description"},
     "adminpage.message": {"nb": "Melding", "en": "Message"},

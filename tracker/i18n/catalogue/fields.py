@@ -23,6 +23,8 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
     "field.measure.budget": {"nb": "Budsjett", "en": "Budget"},
     "field.measure.funding": {"nb": "Finansiering", "en": "Funding"},
     "field.measure.weight": {"nb": "Vekt", "en": "Weight"},
+    "field.measure.target_groups": {"nb": "Målgrupper", "en": "Target groups"},
+    "field.measure.work_kinds": {"nb": "Arbeidsformer", "en": "Kinds of work"},
     "field.status_update.comment": {"nb": "Kommentar", "en": "Comment"},
     "field.status_update.next_steps": {"nb": "Neste steg", "en": "Next steps"},
     "field.contribution.text": {"nb": "Bidrag", "en": "Contribution"},

@@ -251,6 +251,10 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{value}» er ikke en vurdering (I rute, Risiko, Alvorlig avvik).",
         "en": "“{value}” is not a rating (On track, At risk, Off track).",
     },
+    "import.not_on_list": {
+        "nb": "{words} står ikke på listen. Velg blant: {choices} (skilt med «;»).",
+        "en": "{words} is not on the list. Choose from: {choices} (separated by “;”).",
+    },
     "import.bad_kind": {
         "nb": "«{value}» er ikke en kjent aktørtype.",
         "en": "“{value}” is not a known kind of actor.",

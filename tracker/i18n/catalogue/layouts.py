@@ -83,6 +83,8 @@ LAYOUT_MESSAGES: dict[str, dict[str, str]] = {
     "importfield.budget": {"nb": "Budsjett", "en": "Budget"},
     "importfield.funding": {"nb": "Finansiering", "en": "Funding"},
     "importfield.example": {"nb": "Eksempel", "en": "Example"},
+    "importfield.target_groups": {"nb": "Målgrupper", "en": "Target groups"},
+    "importfield.work_kinds": {"nb": "Arbeidsformer", "en": "Kinds of work"},
     "importfield.status": {"nb": "Status", "en": "Status"},
     "importfield.progress": {"nb": "Fremdrift", "en": "Progress"},
     "importfield.rag": {"nb": "Vurdering", "en": "Rating"},

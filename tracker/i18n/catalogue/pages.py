@@ -55,6 +55,8 @@ PAGE_MESSAGES: dict[str, dict[str, str]] = {
     "filter.actor": {"nb": "Aktør", "en": "Actor"},
     "filter.status": {"nb": "Status", "en": "Status"},
     "filter.rag": {"nb": "Vurdering", "en": "Rating"},
+    "filter.target_group": {"nb": "Målgruppe", "en": "Target group"},
+    "filter.work_kind": {"nb": "Arbeidsform", "en": "Kind of work"},
     "filter.search": {"nb": "Søk", "en": "Search"},
     "filter.all": {"nb": "Alle", "en": "All"},
     "quarter.label": {"nb": "{number}. kvartal {year}", "en": "Q{number} {year}"},

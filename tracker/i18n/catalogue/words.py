@@ -53,4 +53,6 @@ WORD_MESSAGES: dict[str, dict[str, str]] = {
     "concept.skoler_og_ungdom": {"nb": "skoler og ungdom", "en": "schools and young people"},
     "concept.sjomatbedrifter": {"nb": "sjømatbedrifter", "en": "seafood companies"},
     "concept.handel_og_service": {"nb": "handel og service", "en": "retail and services"},
+    # tracker.matching.suggestions.COMPANIES: a target group only a user stores
+    "concept.bedrifter": {"nb": "etablerte bedrifter", "en": "established companies"},
 }
