@@ -22,6 +22,7 @@ from tracker.vocab import (
     Direction,
     Entity,
     EventKind,
+    InstrumentKind,
     OverlapVerdict,
     PartnerRole,
     Rag,
@@ -58,6 +59,8 @@ ENTITY_FIELD_KEYS: dict[tuple[str, str], str] = {
     (Entity.MEASURE, "text"): "field.contribution.text",
     (Entity.INDICATOR, "period"): "audit.field.period",
     (Entity.ACTOR_PROFILE, "target_groups"): "field.actor_profile.target_groups",
+    (Entity.INSTRUMENT, "target_groups"): "field.instrument.target_groups",
+    (Entity.INSTRUMENT, "link"): "field.instrument.link",
 }
 """A field's label where the entity decides it; else FIELD_KEYS."""
 
@@ -125,6 +128,10 @@ FIELD_KEYS = {
     "work_kinds": "field.actor_profile.work_kinds",
     "cooperation": "field.actor_profile.cooperation",
     "contacts": "field.actor_profile.contacts",
+    "stages": "field.instrument.stages",
+    "industries": "field.instrument.industries",
+    "amount": "field.instrument.amount",
+    "deadlines": "field.instrument.deadlines",
 }
 
 VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
@@ -136,7 +143,11 @@ VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
 }
 """Fields whose values are codes of a vocabulary (kind: by entity, KIND_OF)."""
 
-KIND_OF: dict[str, type[StrEnum]] = {Entity.ACTOR: ActorKind, Entity.EVENT: EventKind}
+KIND_OF: dict[str, type[StrEnum]] = {
+    Entity.ACTOR: ActorKind,
+    Entity.EVENT: EventKind,
+    Entity.INSTRUMENT: InstrumentKind,
+}
 
 QUARTER_FIELDS = {"period", "quarter", "start_period", "end_period"}
 DATE_FIELDS = {"starts", "ends"}

@@ -59,7 +59,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["instrument_id"], ["instrument.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
-    op.create_index("ix_instrument_deadline_instrument_id", "instrument_deadline", ["instrument_id"])
+    op.create_index(
+        "ix_instrument_deadline_instrument_id", "instrument_deadline", ["instrument_id"]
+    )
 
 
 def downgrade() -> None:
