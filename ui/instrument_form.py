@@ -1,9 +1,12 @@
-"""One instrument (virkemiddel) in detail on the Virkemidler page, and the form its
-actor's users (or the admin) add, change and delete instruments in."""
+"""The Virkemidler page's parts: the search filters, one instrument (virkemiddel) in
+detail, and the form its actor's users (or the admin) add, change and delete
+instruments in."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 import pandas as pd
@@ -28,7 +31,25 @@ LINES = ("name", "industries", "amount", "link")
 DEADLINE_ROWS_FREE = 2  # empty deadline rows under the stored ones
 
 
-def show_instrument(row: dict[str, Any], for_whom: str) -> None:
+def pick(column: Any, key: str, options: list[Any], name: Callable[[Any], str | None]) -> Any:
+    """A search filter: «Alle» (None) or one of options, shown by name."""
+    return column.selectbox(
+        t(key),
+        [None, *options],
+        format_func=lambda option: t("filter.all") if option is None else name(option),
+        key=f"instruments_{key.rsplit('.', 1)[-1]}",
+        placeholder=t("filter.all"),
+    )
+
+
+def for_whom(row: dict[Any, Any]) -> str:
+    """A list_instruments row's target groups, stages and industries in words."""
+    codes: list[StrEnum] = [TargetGroup(g) for g in row["target_groups"]]
+    codes += [Stage(s) for s in row["stages"]]
+    return ", ".join([*(i18n.label(c, lang()) for c in codes), *row["industries"]])
+
+
+def show_instrument(row: dict[Any, Any], for_whom: str) -> None:
     """An instrument as the search shows it (a list_instruments row)."""
     st.subheader(row["name"])
     st.caption(f"{row['actor']} · {i18n.label(InstrumentKind(row['kind']), lang())}")
@@ -80,8 +101,9 @@ def _new_form(owners: list[int], actor_names: dict[int, str]) -> None:
     defaults(prefix, empty)
     slots = _fields(prefix, owners, actor_names, rows=DEADLINE_ROWS_FREE)
     typed = {field: value(prefix, field) for field in empty}
-    if save_guard.save_button(t("instruments.save"), key=f"{prefix}_save", values=typed,
-                              empty=empty):  # fmt: skip
+    if save_guard.save_button(
+        t("instruments.save"), key=f"{prefix}_save", values=typed, empty=empty
+    ):
         values = _typed_input(prefix, DEADLINE_ROWS_FREE)
         shown = t_md("instruments.saved", name=values.name.strip())
         ok, _ = run_write(
@@ -93,24 +115,28 @@ def _new_form(owners: list[int], actor_names: dict[int, str]) -> None:
             done(shown)
 
 
-def _edit_form(row: dict[str, Any], owners: list[int], actor_names: dict[int, str]) -> None:
+def _edit_form(row: dict[Any, Any], owners: list[int], actor_names: dict[int, str]) -> None:
     prefix = f"instr_{row['id']}"
     rows = _rows(len(row["deadlines"]))
     start = _start(row, owners[0], rows)
     defaults(prefix, start)
     slots = _fields(prefix, owners, actor_names, rows=rows)
     typed = {field: value(prefix, field) for field in start}
-    if save_guard.save_button(t("instruments.save"), key=f"{prefix}_save", values=typed,
-                              baseline=start):  # fmt: skip
+    if save_guard.save_button(
+        t("instruments.save"), key=f"{prefix}_save", values=typed, baseline=start
+    ):
         values = _typed_input(prefix, rows)
         ok, _ = run_write(
             lambda session, user: save_instrument(
-                session, user=user, values=values, instrument_id=int(row["id"]),
+                session,
+                user=user,
+                values=values,
+                instrument_id=int(row["id"]),
                 seen_version=int(start["version"]),
             ),
             slots=slots,
             saved=noting_save(prefix, typed),
-        )  # fmt: skip
+        )
         if ok:
             forget(prefix, start)
             done(t_md("instruments.saved", name=values.name.strip()))
@@ -129,19 +155,29 @@ def _rows(stored: int) -> int:
     return min(stored + DEADLINE_ROWS_FREE, MAX_DEADLINES)
 
 
-def _start(row: dict[str, Any] | None, owner: int, rows: int) -> dict[str, Any]:
+def _start(row: dict[Any, Any] | None, owner: int, rows: int) -> dict[str, Any]:
     """The form's fields as the stored instrument (row) or an empty one has them,
     with `rows` deadline rows."""
     if row is None:
-        start: dict[str, Any] = {name: "" for name in (*LINES, "description")}
-        start |= {"actor": owner, "kind": InstrumentKind.GRANT.value, "groups": [],
-                  "stages": [], "version": 0}  # fmt: skip
+        start: dict[str, Any] = dict.fromkeys((*LINES, "description"), "")
+        start |= {
+            "actor": owner,
+            "kind": InstrumentKind.GRANT.value,
+            "groups": [],
+            "stages": [],
+            "version": 0,
+        }
         deadlines: list[Deadline] = []
     else:
         start = {name: row[name] for name in (*LINES, "description")}
-        start |= {"actor": int(row["actor_id"]), "kind": row["kind"],
-                  "groups": list(row["target_groups"]), "stages": list(row["stages"]),
-                  "industries": "; ".join(row["industries"]), "version": int(row["version"])}  # fmt: skip
+        start |= {
+            "actor": int(row["actor_id"]),
+            "kind": row["kind"],
+            "groups": list(row["target_groups"]),
+            "stages": list(row["stages"]),
+            "industries": "; ".join(row["industries"]),
+            "version": int(row["version"]),
+        }
         deadlines = list(row["deadlines"])
     for number in range(rows):
         found = deadlines[number] if number < len(deadlines) else None
@@ -153,8 +189,13 @@ def _start(row: dict[str, Any] | None, owner: int, rows: int) -> dict[str, Any]:
 def _fields(prefix: str, owners: list[int], actor_names: dict[int, str], *, rows: int) -> Slots:
     slots = Slots()
     left, right = st.columns(2)
-    left.selectbox(t("col.actor"), owners, format_func=actor_names.get, key=f"{prefix}_actor",
-                   placeholder=t("choice.pick"))  # fmt: skip
+    left.selectbox(
+        t("col.actor"),
+        owners,
+        format_func=lambda actor: actor_names[actor],
+        key=f"{prefix}_actor",
+        placeholder=t("choice.pick"),
+    )
     slots.add("actor_id")
     right.selectbox(
         t("field.instrument.kind"),
@@ -167,18 +208,15 @@ def _fields(prefix: str, owners: list[int], actor_names: dict[int, str], *, rows
     slots.add("name")
     st.text_area(t("field.instrument.description"), key=f"{prefix}_description", height=90)
     slots.add("description")
-    for name, enum in (("groups", TargetGroup), ("stages", Stage)):
-        st.multiselect(
-            t("field.instrument.target_groups" if name == "groups" else "field.instrument.stages"),
-            [member.value for member in enum],
-            format_func=lambda code, enum=enum: i18n.label(enum(code), lang()),
-            key=f"{prefix}_{name}",
-            placeholder=t("choice.pick"),
-        )
+    _codes(f"{prefix}_groups", "field.instrument.target_groups", TargetGroup)
     slots.add("target_groups")
+    _codes(f"{prefix}_stages", "field.instrument.stages", Stage)
     slots.add("stages")
-    st.text_input(t("field.instrument.industries"), key=f"{prefix}_industries",
-                  help=t("instruments.industries_help"))  # fmt: skip
+    st.text_input(
+        t("field.instrument.industries"),
+        key=f"{prefix}_industries",
+        help=t("instruments.industries_help"),
+    )
     slots.add("industries")
     for name in ("amount", "link"):
         st.text_input(t(f"field.instrument.{name}"), key=f"{prefix}_{name}")
@@ -187,6 +225,17 @@ def _fields(prefix: str, owners: list[int], actor_names: dict[int, str], *, rows
     slots.add("deadlines")
     slots.add(None)
     return slots
+
+
+def _codes(key: str, label_key: str, enum: type[StrEnum]) -> None:
+    """A multiselect of a vocabulary's codes, shown by their labels."""
+    st.multiselect(
+        t(label_key),
+        [member.value for member in enum],
+        format_func=lambda code: i18n.label(enum(code), lang()),
+        key=key,
+        placeholder=t("choice.pick"),
+    )
 
 
 def _deadline_fields(prefix: str, rows: int) -> None:

@@ -36,7 +36,7 @@ G = TargetGroup
 DEMO_INSTRUMENTS = (
     DemoInstrument(
         "Innovasjon Norge Arktis", "Etableringstilskudd", InstrumentKind.GRANT,
-        "Eksempel: tilskudd til markedsavklaring og utvikling for nye bedrifter med vekstambisjoner.",
+        "Eksempel: tilskudd til markedsavklaring og utvikling for nye bedrifter som vil vokse.",
         (G.ENTREPRENEURS, G.SEAFOOD, G.TOURISM), (Stage.IDEA, Stage.START_UP),
         "sjømat; reiseliv; teknologi", "Eksempel: en del av godkjente kostnader",
         "https://www.innovasjonnorge.no",
