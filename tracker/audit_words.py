@@ -27,7 +27,9 @@ from tracker.vocab import (
     PartnerRole,
     Rag,
     Role,
+    Stage,
     Status,
+    TargetGroup,
 )
 
 Names = Mapping[str, Mapping[int, str]]
@@ -142,6 +144,12 @@ VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
     "verdict": OverlapVerdict,
 }
 """Fields whose values are codes of a vocabulary (kind: by entity, KIND_OF)."""
+
+ENTITY_VOCABULARIES: dict[tuple[str, str], type[StrEnum]] = {
+    (Entity.INSTRUMENT, "target_groups"): TargetGroup,
+    (Entity.INSTRUMENT, "stages"): Stage,
+}
+"""Fields whose values are codes of a vocabulary where the entity decides it."""
 
 KIND_OF: dict[str, type[StrEnum]] = {
     Entity.ACTOR: ActorKind,
@@ -303,7 +311,11 @@ def _partner_text(item: object, names: Names, lang: str) -> str:
 
 
 def _scalar(entity: str, field: str, value: Any, lang: str) -> str:
-    vocabulary = KIND_OF.get(entity) if field == "kind" else VOCABULARY_FIELDS.get(field)
+    vocabulary = (
+        KIND_OF.get(entity)
+        if field == "kind"
+        else ENTITY_VOCABULARIES.get((entity, field)) or VOCABULARY_FIELDS.get(field)
+    )
     if vocabulary is not None:
         try:
             return i18n.label(vocabulary(str(value)), lang)
@@ -314,6 +326,10 @@ def _scalar(entity: str, field: str, value: Any, lang: str) -> str:
             return i18n.quarter_label(Quarter.parse(str(value)), lang)
         except ValueError:
             return str(value)  # an indicator's year
+    if (entity, field) == (Entity.INSTRUMENT, "deadlines"):  # "2026-03-01 yearly"
+        day, _, yearly = str(value).partition(" ")
+        shown = _scalar(entity, "starts", day, lang)
+        return f"{shown} ({i18n.t('instruments.yearly', lang)})" if yearly else shown
     if field in DATE_FIELDS:
         try:
             return i18n.format_date(date.fromisoformat(str(value)[:10]), lang)

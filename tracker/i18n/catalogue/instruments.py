@@ -113,6 +113,10 @@ INSTRUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Høyst {most} søknadsfrister per virkemiddel.",
         "en": "At most {most} application deadlines per instrument.",
     },
+    "import.bad_choice": {
+        "nb": "«{value}» er ikke et av valgene: {choices}.",
+        "en": "“{value}” is not one of the choices: {choices}.",
+    },
     "instruments.changed_meanwhile": {
         "nb": "Noen andre lagret «{name}» mens du skrev. Last siden på nytt for å se hva som "
         "er lagret, og gjør endringen din igjen.",
