@@ -95,8 +95,10 @@ def test_a_changed_row_changes_its_instrument_and_says_which_fields(
     session: Session, world: World
 ) -> None:
     add_two(session, world)
-    data = workbook(["Innovasjon Norge Arktis", "etableringstilskudd", "grant", "", "sjomat",
-                     "Start-up; idé", "", "inntil 1 mill.", "", "01.03.2026 (hvert år)"])  # fmt: skip
+    data = workbook(
+        ["Innovasjon Norge Arktis", "etableringstilskudd", "grant", "", "sjomat",
+         "Start-up; idé", "", "inntil 1 mill.", "", "01.03.2026 (hvert år)"],
+    )  # fmt: skip
     result = run(session, world, data)
     assert result.ok, result.lines()
     assert session.scalar(select(func.count(Instrument.id))) == 2  # matched, not added
@@ -132,8 +134,10 @@ def test_what_the_service_refuses_while_writing_stops_the_import(
     """The rows are written through the service: a rule only it knows (here: the link,
     its check in the sheet's parser switched off) is the row's problem, nothing kept."""
     monkeypatch.setattr("tracker.planfile.instruments.LINK", re.compile(".*"))
-    data = workbook(["Senja Næringshage", "Kurs A", "Kurs"],
-                    ["Senja Næringshage", "Kurs C", "Kurs", "", "", "", "", "", "ftp://x"])  # fmt: skip
+    data = workbook(
+        ["Senja Næringshage", "Kurs A", "Kurs"],
+        ["Senja Næringshage", "Kurs C", "Kurs", "", "", "", "", "", "ftp://x"],
+    )
     result = run(session, world, data)
     assert not result.ok
     assert [(p.key, p.row) for p in result.problems] == [("instruments.link_invalid", 3)]

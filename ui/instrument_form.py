@@ -24,7 +24,7 @@ from tracker.vocab import InstrumentKind, Stage, TargetGroup
 from ui import browser_texts, save_guard, widgets
 from ui.forms import Slots, defaults, delete_button, done, forget, noting_save, run_write, value
 from ui.state import lang, t
-from ui.text import t_md
+from ui.text import plain, t_md
 
 NEW = "instr_new"
 LINES = ("name", "industries", "amount", "link")
@@ -51,8 +51,8 @@ def for_whom(row: dict[Any, Any]) -> str:
 
 def show_instrument(row: dict[Any, Any], for_whom: str) -> None:
     """An instrument as the search shows it (a list_instruments row)."""
-    st.subheader(row["name"])
-    st.caption(f"{row['actor']} · {i18n.label(InstrumentKind(row['kind']), lang())}")
+    st.subheader(plain(row["name"]))
+    st.caption(f"{plain(row['actor'])} · {i18n.label(InstrumentKind(row['kind']), lang())}")
     if row["description"]:
         st.text(row["description"])
     for key, text in (
