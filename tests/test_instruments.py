@@ -192,3 +192,9 @@ def test_deadlines_are_read_only_wheel_events_of_the_actor_with_stable_ids(
     assert events["target_groups"].iloc[0] == ["Gründere", "Sjømatbedrifter"]
     save(session, world, "actor_a", grant(world, "A", amount="x"), instrument_id=first)
     assert instrument_deadline_events(session, lang="nb")["id"].tolist() == events["id"].tolist()
+
+
+def test_an_empty_catalogue_searches_to_nothing(session: Session, world: World) -> None:
+    assert find_instruments(session, text="sjømat", target_group="sjomat", today=TODAY).empty
+    assert list_instruments(session).empty
+    assert instrument_deadline_events(session, lang="en").empty

@@ -61,8 +61,9 @@ INSTRUMENT_MESSAGES: dict[str, dict[str, str]] = {
     "instruments.delete": {"nb": "Slett virkemiddelet", "en": "Delete the instrument"},
     "instruments.deleted": {"nb": "«{name}» er slettet.", "en": "“{name}” is deleted."},
     "instruments.read_only": {
-        "nb": "Søknadsfristen hører til et virkemiddel; endre den på siden Virkemidler.",
-        "en": "The deadline belongs to an instrument; change it on the Instruments page.",
+        "nb": "Søknadsfristene til virkemidlene vises her, men endres på siden Virkemidler.",
+        "en": "The instruments' application deadlines show here, but are changed on the "
+        "Instruments page.",
     },
     "field.instrument.name": {"nb": "Navn", "en": "Name"},
     "field.instrument.kind": {"nb": "Type", "en": "Kind"},
