@@ -26,8 +26,10 @@ plan_id = widgets.page_start("page.wheel")
 st.write(t("wheel.intro"))
 
 stored = data.events()
+# the instruments' application deadlines: their actor's, read-only here (kept on Virkemidler)
+shown = wheel.joined(stored, data.instrument_deadlines(lang=lang()))
 deadlines = data.deadline_events(plan_id=plan_id, lang=lang())
-everything = pd.concat([stored, deadlines])
+everything = wheel.joined(shown, deadlines)
 plan = data.plan_details(plan_id)
 years = list(range(int(plan["start_year"]), int(plan["end_year"]) + 1))
 if st.session_state.get("wheel_year") not in years:
@@ -42,7 +44,7 @@ columns = st.columns([1, 2, 2, 2, 2])
 year = columns[0].selectbox(t("wheel.year"), years, key="wheel_year", placeholder=t("choice.pick"))
 actor_id = columns[1].selectbox(
     t("filter.actor"),
-    [None, *sorted(set(stored["actor_id"]), key=lambda a: actor_names[a])],
+    [None, *sorted(set(shown["actor_id"]), key=lambda a: actor_names[a])],
     format_func=lambda a: t("filter.all") if a is None else actor_names[a],
     key="wheel_actor",
     placeholder=t("filter.all"),
@@ -159,7 +161,7 @@ for scope, title_key, params in feeds:
         scope,
         t(title_key, **params),
         t_md(title_key, **params),
-        feed_rows(stored, deadlines, scope),
+        feed_rows(shown, deadlines, scope),
     )
 
 keepable = data.keepable_actor_ids(user)
@@ -167,6 +169,7 @@ if keepable is not None and not keepable:
     st.stop()  # leaders read the wheel; actors and the admin keep it
 
 st.subheader(t("wheel.add"))
+st.caption(t("instruments.read_only"))
 owners = keepable if keepable is not None else sorted(actor_names, key=actor_names.get)
 if not owners:
     st.info(t("wheel.no_actors"))

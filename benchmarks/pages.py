@@ -32,8 +32,8 @@ from tracker.service.principal import Principal
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = (
-    "overview", "measures", "actors", "collaboration", "coordination", "wheel", "report", "export",
-    "admin",
+    "overview", "measures", "actors", "collaboration", "coordination", "wheel", "instruments",
+    "report", "export", "admin",
 )  # fmt: skip
 WARM_RUNS = 7
 COLD_RUNS = 3

@@ -1,8 +1,8 @@
 """Generate a plan at scale for benchmarks: `python -m benchmarks.scale 100 out.db`.
 
-factor 1 ≈ the demo (35 measures, 12 actors); 10 → 350 measures, 120 actors;
-100 → 3,500 measures, 1,200 actors. Always 20 quarters of history ending with the
-last finished quarter. Deterministic (fixed seed). Writes with bulk inserts.
+factor 1 ≈ the demo (35 measures, 12 actors, 7 instruments); 10 → 350 measures, 120
+actors; 100 → 3,500 measures, 1,200 actors, 700 instruments. Always 20 quarters of
+history ending with the last finished quarter. Deterministic (fixed seed). Writes with bulk inserts.
 """
 
 from __future__ import annotations
@@ -10,19 +10,40 @@ from __future__ import annotations
 import random
 import sys
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import insert
 
 from tracker import db
-from tracker.models import Actor, Measure, MeasurePartner, Plan, StatusUpdate, Theme
+from tracker.models import (
+    Actor,
+    Instrument,
+    InstrumentDeadline,
+    InstrumentStage,
+    InstrumentTargetGroup,
+    Measure,
+    MeasurePartner,
+    Plan,
+    StatusUpdate,
+    Theme,
+)
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.principal import SYSTEM
 from tracker.service.users import create_user
-from tracker.vocab import ActorKind, PartnerRole, Rag, Role, Status
+from tracker.vocab import (
+    ActorKind,
+    InstrumentKind,
+    PartnerRole,
+    Rag,
+    Role,
+    Stage,
+    Status,
+    TargetGroup,
+)
 
 MEASURES_PER_FACTOR = 35
 ACTORS_PER_FACTOR = 12
+INSTRUMENTS_PER_FACTOR = 7
 QUARTERS = 20
 THEMES = ("Attraktiv", "Ung", "Nyskapende", "Bærekraftig", "Sterk")
 BENCH_PASSWORD = "bench-password-1"
@@ -58,6 +79,7 @@ def generate(url: str, factor: int, seed: int = 7) -> Scale:
             session, plan, themes, actor_ids, MEASURES_PER_FACTOR * factor, quarters, rng
         )
         reports = _history(session, measures, quarters, rng)
+        _instruments(session, actor_ids, INSTRUMENTS_PER_FACTOR * factor, quarters[0].year, rng)
         create_user(
             session, user=SYSTEM, username="bench-admin", role=Role.ADMIN, password=BENCH_PASSWORD
         )
@@ -92,6 +114,30 @@ def _actors(session: db.Session, count: int, rng: random.Random) -> list[int]:
             Actor.__table__.select().with_only_columns(Actor.id).order_by(Actor.id)
         )
     ]
+
+
+def _instruments(session, actor_ids, count, year, rng) -> None:  # type: ignore[no-untyped-def]
+    """count instruments of random actors, each with two groups, a stage and a yearly deadline."""
+    rows = [
+        {"actor_id": rng.choice(actor_ids), "name": f"Virkemiddel {i:04d}",
+         "kind": rng.choice(list(InstrumentKind)), "description": f"Beskrivelse {i}",
+         "industries": "sjømat; reiseliv", "amount": "", "link": "", "version": 1}
+        for i in range(count)
+    ]  # fmt: skip
+    session.execute(insert(Instrument), rows)
+    ids = [i for (i,) in session.execute(Instrument.__table__.select().with_only_columns(
+        Instrument.id).order_by(Instrument.id))]  # fmt: skip
+    groups = list(TargetGroup)
+    session.execute(insert(InstrumentTargetGroup), [
+        {"instrument_id": i, "target_group": g} for i in ids for g in rng.sample(groups, 2)
+    ])  # fmt: skip
+    session.execute(insert(InstrumentStage), [
+        {"instrument_id": i, "stage": rng.choice(list(Stage))} for i in ids
+    ])  # fmt: skip
+    session.execute(insert(InstrumentDeadline), [
+        {"instrument_id": i, "due": date(year, rng.randint(1, 12), 15), "yearly": True}
+        for i in ids
+    ])  # fmt: skip
 
 
 def _measures(session, plan, themes, actor_ids, count, quarters, rng) -> list[dict]:  # type: ignore[no-untyped-def]

@@ -37,8 +37,9 @@ from tracker.service.calendar_feeds import (
     scope_of_token,
 )
 from tracker.service.events import EventInput, save_event
+from tracker.service.instruments import Deadline, InstrumentInput, save_instrument
 from tracker.service.structure import get_plan
-from tracker.vocab import EventKind, Role
+from tracker.vocab import EventKind, InstrumentKind, Role
 
 
 def add(session: Session, world: World, actor: str, title: str, **fields: object) -> int:
@@ -143,6 +144,30 @@ def test_each_feed_holds_what_the_wheel_shows_for_it(session: Session, world: Wo
     assert titles(by_theme) == {"Gründerkveld"}
     assert str(Calendar.from_ical(by_actor)["x-wr-calname"]) == "Årshjul – Bare Klyngen Nordvest"
     assert str(Calendar.from_ical(by_theme)["x-wr-calname"]).endswith("Only Næringsutvikling")
+
+
+def test_instrument_deadlines_are_in_the_whole_wheel_and_their_actors_feed(
+    session: Session, world: World
+) -> None:
+    values = InstrumentInput(
+        actor_id=world.actors["B"].id, name="Næringsfond", kind=InstrumentKind.GRANT,
+        deadlines=(Deadline(date(2026, 3, 1), yearly=True), Deadline(date(2026, 9, 1))),
+    )  # fmt: skip
+    first = save_instrument(session, user=world.principals["admin"], values=values)
+    session.commit()
+    everything = feed_file(session, scope=FeedScope(plan_id=world.plan.id), lang="nb")
+    by_actor = feed_file(session, scope=FeedScope(actor_id=world.actors["B"].id), lang="nb")
+    by_other = feed_file(session, scope=FeedScope(actor_id=world.actors["A"].id), lang="nb")
+    assert "Søknadsfrist: Næringsfond" in titles(everything)
+    assert titles(by_actor) == {"Søknadsfrist: Næringsfond"} and titles(by_other) == set()
+    events = {str(e["uid"]): e for e in Calendar.from_ical(by_actor).walk("VEVENT")}
+    assert set(events) == {
+        f"virkemiddel-{first}-2026-03-01@naeringsplan-tracker",
+        f"virkemiddel-{first}-2026-09-01@naeringsplan-tracker",
+    }
+    assert "RRULE" in events[f"virkemiddel-{first}-2026-03-01@naeringsplan-tracker"]
+    once = events[f"virkemiddel-{first}-2026-09-01@naeringsplan-tracker"]
+    assert "RRULE" not in once and once["categories"].to_ical().decode() == "Søknadsfrist"
 
 
 def test_a_feed_goes_with_its_actor(session: Session, world: World) -> None:

@@ -38,7 +38,8 @@ LOGIN_FORM = 'action="/logg-inn"'
 INVALID = i18n.t("auth.invalid", minutes=int(LOCK_TIME.total_seconds() // 60))
 NEW_PASSWORD = "et-helt-nytt-demo-passord"
 SHARED = {
-    "overview", "measures", "actors", "collaboration", "coordination", "wheel", "indicators",
+    "overview", "measures", "actors", "collaboration", "coordination", "wheel", "instruments",
+    "indicators",
 }  # fmt: skip
 ROLE_PAGES = {
     "admin": SHARED | {"report", "export", "admin"},

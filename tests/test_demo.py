@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -392,3 +392,25 @@ def test_the_demo_tells_who_some_actors_are(session: Session) -> None:
     assert session.scalar(
         select(func.count(AuditLog.id)).where(AuditLog.entity == "actor_profile")
     ) == len(DEMO_PROFILES)
+
+
+def test_the_demo_says_what_some_actors_offer_as_examples(session: Session) -> None:
+    from tracker.demo.instruments import DEMO_INSTRUMENTS
+    from tracker.service.instruments import find_instruments
+
+    seed.load_demo(session, now=NOW)
+    session.commit()
+    everything = find_instruments(session, today=date(2026, 12, 1))
+    assert 5 <= len(everything) == len(DEMO_INSTRUMENTS) <= 8
+    assert everything["description"].str.startswith("Eksempel").all()
+    assert everything["amount"].map(lambda a: a == "" or a.startswith("Eksempel")).all()
+    seafood_start = find_instruments(
+        session, target_group="sjomat", stage="oppstart", today=date(2026, 12, 1)
+    )
+    assert "Kommunalt næringsfond" in seafood_start["name"].tolist()
+    fund = everything[everything["name"] == "Kommunalt næringsfond"].iloc[0]
+    assert fund["actor"] == "Senja kommune" and fund["next_deadline"] == date(2027, 3, 1)
+    seed.load_demo(session, now=NOW)  # again: nothing written twice
+    assert session.scalar(
+        select(func.count(AuditLog.id)).where(AuditLog.entity == "instrument")
+    ) == len(DEMO_INSTRUMENTS)

@@ -181,7 +181,9 @@ def _cells(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 def check_xlsx_sheets_and_headers(path: Path, state: dict[str, Any]) -> None:
     cells = _cells(path)
     assert list(cells) == [sheet.title for sheet in sheets.SHEETS]
-    assert list(cells) == ["Plan", "Satsingsområder", "Mål", "Aktører", "Tiltak", "Årshjul"]
+    assert list(cells) == [
+        *("Plan", "Satsingsområder", "Mål", "Aktører", "Tiltak", "Årshjul", "Virkemidler")
+    ]
     for sheet in sheets.SHEETS:
         assert list(cells[sheet.title][0]) == sheet.headers(), sheet.title
     everything = "\n".join(str(v) for rows in cells.values() for row in rows for v in row)

@@ -26,6 +26,7 @@ from tracker.service import indicators as kpi
 from tracker.service import overlaps
 from tracker.service.actors import save_actor
 from tracker.service.contributions import ContributionInput, add_contribution
+from tracker.service.instruments import Deadline, InstrumentInput, save_instrument
 from tracker.service.measure_edits import MeasureInput, save_measure
 from tracker.service.plans import save_plan
 from tracker.service.principal import SYSTEM, Principal
@@ -33,7 +34,7 @@ from tracker.service.status import Report, report_status
 from tracker.service.structure import list_plans
 from tracker.service.themes import save_theme
 from tracker.service.users import create_user
-from tracker.vocab import OverlapVerdict, Role
+from tracker.vocab import InstrumentKind, OverlapVerdict, Role
 
 PAYLOAD = (
     "![x](http://127.0.0.1:9/x.png) [klikk](http://evil.example) **fet** <b>b</b> "
@@ -56,7 +57,8 @@ PLAIN_TYPES = {
     "text", "code", "json", "arrow_data_frame", "plotly_chart", "text_input", "text_area",
 }  # fmt: skip
 ADMIN_TABS = ("plan", "measures", "actors", "users", "import", "quarters", "reminders", "audit")
-PAGES = "overview measures actors collaboration coordination wheel indicators report export"
+PAGES = "overview measures actors collaboration coordination wheel instruments indicators report"
+PAGES += " export"
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +136,14 @@ def fill_every_text_field(session: Any) -> None:
         values=wheel.EventInput(
             actor_id=kupa.id, title=f"Møte {PAYLOAD}", kind=next(iter(wheel.EventKind)),
             starts=date.today(), target_groups=f"Gründere {PAYLOAD}", place=f"Sted {PAYLOAD}",
+        ),
+    )  # fmt: skip
+    save_instrument(
+        session, user=admin,
+        values=InstrumentInput(
+            actor_id=kupa.id, name=f"Tilskudd {PAYLOAD}", kind=InstrumentKind.GRANT,
+            description=f"Om {PAYLOAD}", industries=f"Sjømat {PAYLOAD}", amount=f"Beløp {PAYLOAD}",
+            deadlines=(Deadline(date.today()),),
         ),
     )  # fmt: skip
     indicator = kpi.save_indicator(

@@ -38,13 +38,14 @@ from tracker.service.rollups import figures_of
 from tracker.service.structure import list_actors, list_plans, list_themes
 from tracker.vocab import Status
 
-NAMES = "overview measures actors collaboration coordination wheel indicators report export admin"
+NAMES = "overview measures actors collaboration coordination wheel instruments indicators"
+NAMES += " report export admin"
 ALL_PAGES = tuple(f"app_pages/{name}.py" for name in NAMES.split())
 (
-    OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INDICATORS, REPORT, EXPORT,
-    ADMIN,
+    OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INSTRUMENTS, INDICATORS,
+    REPORT, EXPORT, ADMIN,
 ) = ALL_PAGES  # fmt: skip
-SHARED = (OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INDICATORS)
+SHARED = (OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INSTRUMENTS, INDICATORS)
 
 # The specification (DESIGN.md), written out here rather than read from ui/nav.py,
 # so that a wrong entry there fails a test.

@@ -23,11 +23,14 @@ from tracker.vocab import (
     Direction,
     Entity,
     EventKind,
+    InstrumentKind,
     OverlapVerdict,
     PartnerRole,
     Rag,
     Role,
+    Stage,
     Status,
+    TargetGroup,
 )
 
 Names = Mapping[str, Mapping[int, str]]
@@ -61,6 +64,8 @@ ENTITY_FIELD_KEYS: dict[tuple[str, str], str] = {
     (Entity.ACTOR_PROFILE, "target_groups"): "field.actor_profile.target_groups",
     (Entity.MEASURE, "target_groups"): "field.measure.target_groups",
     (Entity.MEASURE, "work_kinds"): "field.measure.work_kinds",
+    (Entity.INSTRUMENT, "target_groups"): "field.instrument.target_groups",
+    (Entity.INSTRUMENT, "link"): "field.instrument.link",
 }
 """A field's label where the entity decides it; else FIELD_KEYS."""
 
@@ -128,6 +133,10 @@ FIELD_KEYS = {
     "work_kinds": "field.actor_profile.work_kinds",
     "cooperation": "field.actor_profile.cooperation",
     "contacts": "field.actor_profile.contacts",
+    "stages": "field.instrument.stages",
+    "industries": "field.instrument.industries",
+    "amount": "field.instrument.amount",
+    "deadlines": "field.instrument.deadlines",
 }
 
 VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
@@ -139,12 +148,23 @@ VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
 }
 """Fields whose values are codes of a vocabulary (kind: by entity, KIND_OF)."""
 
-KIND_OF: dict[str, type[StrEnum]] = {Entity.ACTOR: ActorKind, Entity.EVENT: EventKind}
-
 CODE_LISTS: dict[tuple[str, str], type[StrEnum]] = {
     (Entity.MEASURE, name): kind for name, kind in MEASURE_LISTS.items()
 }
 """(entity, field) whose value is a list of a vocabulary's codes (tracker.code_lists)."""
+
+ENTITY_VOCABULARIES: dict[tuple[str, str], type[StrEnum]] = {
+    **CODE_LISTS,
+    (Entity.INSTRUMENT, "target_groups"): TargetGroup,
+    (Entity.INSTRUMENT, "stages"): Stage,
+}
+"""Fields whose values are codes of a vocabulary where the entity decides it."""
+
+KIND_OF: dict[str, type[StrEnum]] = {
+    Entity.ACTOR: ActorKind,
+    Entity.EVENT: EventKind,
+    Entity.INSTRUMENT: InstrumentKind,
+}
 
 QUARTER_FIELDS = {"period", "quarter", "start_period", "end_period"}
 DATE_FIELDS = {"starts", "ends"}
@@ -305,7 +325,7 @@ def _scalar(entity: str, field: str, value: Any, lang: str) -> str:
     vocabulary = (
         KIND_OF.get(entity)
         if field == "kind"
-        else CODE_LISTS.get((entity, field)) or VOCABULARY_FIELDS.get(field)
+        else ENTITY_VOCABULARIES.get((entity, field)) or VOCABULARY_FIELDS.get(field)
     )
     if vocabulary is not None:
         try:
@@ -317,6 +337,10 @@ def _scalar(entity: str, field: str, value: Any, lang: str) -> str:
             return i18n.quarter_label(Quarter.parse(str(value)), lang)
         except ValueError:
             return str(value)  # an indicator's year
+    if (entity, field) == (Entity.INSTRUMENT, "deadlines"):  # "2026-03-01 yearly"
+        day, _, yearly = str(value).partition(" ")
+        shown = _scalar(entity, "starts", day, lang)
+        return f"{shown} ({i18n.t('instruments.yearly', lang)})" if yearly else shown
     if field in DATE_FIELDS:
         try:
             return i18n.format_date(date.fromisoformat(str(value)[:10]), lang)

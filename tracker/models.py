@@ -35,11 +35,14 @@ from tracker.vocab import (
     ActorKind,
     Direction,
     EventKind,
+    InstrumentKind,
     OverlapVerdict,
     PartnerRole,
     Rag,
     Role,
+    Stage,
     Status,
+    TargetGroup,
 )
 
 QUARTER = String(7)  # "2025-Q3"
@@ -186,6 +189,65 @@ class ActorContact(Base):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
+
+
+class Instrument(Base):
+    """An instrument (virkemiddel) an actor offers the network: a grant, a loan,
+    advice, a course … Its target groups, stages and deadlines are in the tables
+    below; industries are free text «a; b». Kept by its actor's users or the admin;
+    version moves on with every save (a save against an older view is refused)."""
+
+    __tablename__ = "instrument"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[InstrumentKind] = mapped_column(vocab(InstrumentKind, "instrument_kind"))
+    description: Mapped[str] = mapped_column(Text, default="", info=PROFILE_TEXT)
+    industries: Mapped[str] = mapped_column(String(500), default="")
+    amount: Mapped[str] = mapped_column(String(300), default="")  # «inntil 500 000 kr»
+    link: Mapped[str] = mapped_column(String(500), default="")  # how to apply
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, onupdate=utcnow)
+
+
+class InstrumentTargetGroup(Base):
+    """A target group an instrument is for."""
+
+    __tablename__ = "instrument_target_group"
+
+    instrument_id: Mapped[int] = mapped_column(
+        ForeignKey("instrument.id", ondelete="CASCADE"), primary_key=True
+    )
+    target_group: Mapped[TargetGroup] = mapped_column(
+        vocab(TargetGroup, "target_group"), primary_key=True
+    )
+
+
+class InstrumentStage(Base):
+    """A stage of a company an instrument is for."""
+
+    __tablename__ = "instrument_stage"
+
+    instrument_id: Mapped[int] = mapped_column(
+        ForeignKey("instrument.id", ondelete="CASCADE"), primary_key=True
+    )
+    stage: Mapped[Stage] = mapped_column(vocab(Stage, "stage"), primary_key=True)
+
+
+class InstrumentDeadline(Base):
+    """An application deadline of an instrument: once (a date), or every year on
+    that day (yearly, from the date's year on)."""
+
+    __tablename__ = "instrument_deadline"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instrument_id: Mapped[int] = mapped_column(
+        ForeignKey("instrument.id", ondelete="CASCADE"), index=True
+    )
+    due: Mapped[date] = mapped_column(Date)
+    yearly: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Measure(Base):

@@ -57,6 +57,7 @@ class Entity(StrEnum):
     OVERLAP = "overlap"
     CALENDAR_FEED = "calendar_feed"
     ACTOR_PROFILE = "actor_profile"
+    INSTRUMENT = "instrument"
 
 
 class AuditAction(StrEnum):

@@ -25,6 +25,7 @@ from tracker.service import calendar_feeds, network
 from tracker.service import contributions as contribution_service
 from tracker.service import events as event_service
 from tracker.service import indicators as indicator_service
+from tracker.service import instruments as instrument_service
 from tracker.service import measures as measure_service
 from tracker.service import overlaps as overlap_service
 from tracker.service import overview as overview_service
@@ -152,6 +153,8 @@ reminders = cached_read(reminder_service.reminders)
 collaboration = cached_read(network.collaboration)
 events = cached_read(event_service.list_events)
 deadline_events = cached_read(event_service.deadline_events)
+instruments = cached_read(instrument_service.list_instruments)
+instrument_deadlines = cached_read(instrument_service.instrument_deadline_events)
 keepable_actor_ids = cached_read(event_service.keepable_actor_ids)
 feed_token = cached_read(calendar_feeds.feed_token)
 indicators = cached_read(indicator_service.list_indicators)

@@ -49,6 +49,13 @@ PAGES = (
     ),
     PageSpec("app_pages/wheel.py", "page.wheel", ":material/event:", "arshjul", EVERYONE),
     PageSpec(
+        "app_pages/instruments.py",
+        "page.instruments",
+        ":material/volunteer_activism:",
+        "virkemidler",
+        EVERYONE,
+    ),
+    PageSpec(
         "app_pages/indicators.py",
         "page.indicators",
         ":material/monitoring:",

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from tracker.db import ROOT
 from tracker.demo.events import add_demo_events
 from tracker.demo.indicators import add_demo_indicators
+from tracker.demo.instruments import add_demo_instruments
 from tracker.demo.profiles import add_demo_profiles
 from tracker.errors import ValidationError
 from tracker.models import Measure, Plan, User
@@ -370,6 +371,7 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     events = add_demo_events(session, start_year)
     indicators = add_demo_indicators(session, plan_id, start_year)
     profiles = add_demo_profiles(session, plan_id)
+    instruments = add_demo_instruments(session, start_year)
     after = {
         "measures": len(frame),
         "reports": reports,
@@ -377,6 +379,7 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
         "events": events,
         "indicators": indicators,
         "profiles": profiles,
+        "instruments": instruments,
     }
     record(
         session, SYSTEM, action=AuditAction.DEMO, entity=Entity.PLAN, entity_id=plan_id, after=after

@@ -1,5 +1,5 @@
 """Plan export in the same format import reads (tracker.planfile.sheets): an XLSX
-workbook with every sheet (the network's årshjul included), or a CSV of the Tiltak
+workbook with every sheet (the network's årshjul and virkemidler included), or a CSV of the Tiltak
 sheet."""
 
 from __future__ import annotations
@@ -20,15 +20,36 @@ from sqlalchemy.orm import Session
 from tracker import i18n
 from tracker.cells_safe import neutralised
 from tracker.code_lists import members
-from tracker.planfile.sheets import ACTORS, EVENTS, GOALS, LANG, MEASURES, PLAN, THEMES, Sheet
+from tracker.planfile.instruments import deadline_cell
+from tracker.planfile.sheets import (
+    ACTORS,
+    EVENTS,
+    GOALS,
+    INSTRUMENTS,
+    LANG,
+    MEASURES,
+    PLAN,
+    THEMES,
+    Sheet,
+)
 from tracker.service.events import list_events
+from tracker.service.instruments import list_instruments
 from tracker.service.measures import measure_status
 from tracker.service.structure import get_plan, list_actors, list_goals, list_themes
-from tracker.vocab import ActorKind, EventKind, Rag, Status, TargetGroup, WorkKind
+from tracker.vocab import (
+    ActorKind,
+    EventKind,
+    InstrumentKind,
+    Rag,
+    Stage,
+    Status,
+    TargetGroup,
+    WorkKind,
+)
 
 Row = dict[Hashable, Any]  # a DataFrame row as to_dict("records") gives it
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-ALL_SHEETS = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
+ALL_SHEETS = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS, INSTRUMENTS)
 
 
 def plan_book(session: Session, plan_id: int) -> dict[str, pd.DataFrame]:
@@ -56,6 +77,7 @@ def plan_book(session: Session, plan_id: int) -> dict[str, pd.DataFrame]:
         ],
         MEASURES.key: [_measure_row(m) for m in measures.to_dict("records")],
         EVENTS.key: [_event_row(e, theme_code) for e in list_events(session).to_dict("records")],
+        INSTRUMENTS.key: [_instrument_row(i) for i in list_instruments(session).to_dict("records")],
     }
     sheets = {s.key: s for s in ALL_SHEETS}
     return {key: pd.DataFrame(rows, columns=sheets[key].headers()) for key, rows in book.items()}
@@ -105,6 +127,23 @@ def _event_row(e: Row, theme_code: dict[int, str]) -> list[object]:
         "link": e["link"],
     }
     return [row[c.key] for c in EVENTS.columns]
+
+
+def _instrument_row(i: Row) -> list[object]:
+    """An instrument as the Virkemidler sheet's row (lists as labels «a; b»)."""
+    row = {
+        "actor": i["actor"],
+        "name": i["name"],
+        "kind": _word(InstrumentKind, i["kind"]),
+        "description": i["description"],
+        "groups": "; ".join(_word(TargetGroup, g) for g in i["target_groups"]),
+        "stages": "; ".join(_word(Stage, s) for s in i["stages"]),
+        "industries": "; ".join(i["industries"]),
+        "amount": i["amount"],
+        "link": i["link"],
+        "deadlines": deadline_cell(i["deadlines"]),
+    }
+    return [row[c.key] for c in INSTRUMENTS.columns]
 
 
 def _word(vocabulary: type[StrEnum], code: str | float | None) -> str:

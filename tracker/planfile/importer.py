@@ -3,8 +3,10 @@ one go. A file with any error changes nothing and reports every row's error at
 once; a dry run reports what would change and changes nothing.
 
 One run (run.ImportRun) goes through the sheets in order: plan_rows (the plan, its
-themes and goals), actor_rows, measure_rows (with status_rows), events; then, if
-nothing was wrong, apply writes it all and events writes the Årshjul's events."""
+themes and goals), actor_rows, measure_rows (with status_rows), events, instruments;
+then, if nothing was wrong, apply writes it all, events writes the Årshjul's events
+and instruments the Virkemidler through their service (whose refusal of a row stops
+the import like any row's problem)."""
 
 from __future__ import annotations
 
@@ -20,9 +22,10 @@ from tracker.db import bump_revision
 from tracker.errors import Problem, TrackerError
 from tracker.planfile import actor_rows, apply, measure_rows, plan_rows, themes
 from tracker.planfile.events import apply_events, parse_events
+from tracker.planfile.instruments import apply_instruments, parse_instruments
 from tracker.planfile.read import Layout, Tables, read_path
 from tracker.planfile.run import ImportRun
-from tracker.planfile.sheets import ACTORS, EVENTS, GOALS, MEASURES, PLAN, THEMES
+from tracker.planfile.sheets import ACTORS, EVENTS, GOALS, INSTRUMENTS, MEASURES, PLAN, THEMES
 from tracker.planfile.specs import MeasureSpec
 from tracker.service.demo_accounts import retire_demo_accounts
 from tracker.service.principal import Principal, require_admin
@@ -120,6 +123,10 @@ def import_tables(
         return result
     with session.begin_nested() as nested:
         write(run)
+        if run.problems:  # a service refused a row while writing: nothing is kept
+            nested.rollback()
+            result.problems = run.problems
+            return result
         try:
             retired = [] if keep_demo_accounts else retire_demo_accounts(session, user=principal)
         except TrackerError as refused:
@@ -150,7 +157,9 @@ def parse(run: ImportRun, plan_name: str | None, period: str | None = None) -> N
         step(run)
     run.sheet = EVENTS
     run.events = parse_events(run)
-    if not any(run.rows(s) for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)):
+    run.sheet = INSTRUMENTS
+    run.instruments = parse_instruments(run)
+    if not any(run.rows(s) for s in (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS, INSTRUMENTS)):
         run.problems.append(Problem("import.nothing"))
 
 
@@ -160,6 +169,7 @@ def write(run: ImportRun) -> None:
     apply.apply_structure(run)
     apply.apply_measures(run)
     apply_events(run, run.events)
+    apply_instruments(run, run.instruments)
     if run.changes:
         bump_revision(run.session)
 

@@ -42,7 +42,7 @@ from tracker.planfile.limits import (
     too_large,
 )
 from tracker.planfile.merges import Merges, read_merges
-from tracker.planfile.sheets import EVENTS, MEASURES, SHEETS, Sheet
+from tracker.planfile.sheets import EVENTS, INSTRUMENTS, MEASURES, SHEETS, Sheet
 from tracker.planfile.text import ascii_letters, clean, header_key, normalise, plain, shown_header
 
 __all__ = [
@@ -134,8 +134,10 @@ def _is_csv(filename: str) -> bool:
 
 
 def csv_sheet(filename: str) -> Sheet:
-    """A lone CSV file holds measures, unless it is named after the Årshjul sheet."""
-    return EVENTS if sheet_for_name(Path(filename).stem) is EVENTS else MEASURES
+    """A lone CSV file holds measures, unless it is named after the Årshjul or the
+    Virkemidler sheet."""
+    named = sheet_for_name(Path(filename).stem)
+    return named if named in (EVENTS, INSTRUMENTS) else MEASURES
 
 
 def _read_folder(folder: Path, out: Tables, choice: _Choice) -> None:
@@ -273,7 +275,7 @@ def _read_sheets(workbook: Any, out: Tables, choice: _Choice) -> None:
             if worksheet.title not in choice.candidates:
                 out.notices.append(Problem("import.unknown_sheet", {"name": worksheet.title}))
             continue
-        grid = _sheet_grid(worksheet, keep_dates=sheet is EVENTS)
+        grid = _sheet_grid(worksheet, keep_dates=sheet in (EVENTS, INSTRUMENTS))
         if isinstance(grid, Problem):
             out.problems.append(grid)
             continue

@@ -2,7 +2,7 @@
 the lookups of themes, goals and actors (the plan's and the file's), the values each
 is to be given, the specs parsed from the rows, and the problems, notices and changes
 found on the way. The row modules (plan_rows, actor_rows, measure_rows, status_rows,
-events) fill it; apply writes it."""
+events, instruments) fill it; apply writes it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from tracker.models import Actor, Goal, Measure, Plan, Theme
 from tracker.planfile.read import Tables
 from tracker.planfile.resolve import Lookup
 from tracker.planfile.sheets import ACTORS, GOALS, MEASURES, PLAN, THEMES, Sheet
-from tracker.planfile.specs import EventSpec, MeasureSpec
+from tracker.planfile.specs import EventSpec, InstrumentSpec, MeasureSpec
 from tracker.quarters import Quarter
 from tracker.service.checks import Checks, too_long
 from tracker.service.edits import REQUIRED
@@ -49,6 +49,7 @@ class ImportRun:
         self.latest: dict[int, Any] = {}  # measure id -> its latest status report
         self.newest: dict[int, str] = {}  # measure id -> the newest quarter reported
         self.events: list[EventSpec] = []
+        self.instruments: list[InstrumentSpec] = []
         self.plan_themes = False  # the plan had themes before this import
         self.not_begun_rows: list[int] = []  # «Ikke startet» on measures not begun
         self.theme_hints: dict[str, str] | None = None  # themes.named_themes

@@ -173,7 +173,27 @@ EVENTS = Sheet(
     aliases=("arshjul", "aarshjul", "hendelser", "events"),
 )
 
-SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS)
+INSTRUMENTS = Sheet(
+    "instruments",
+    "Virkemidler",
+    (
+        Column("actor", "Aktør", ("tilbyder", "ansvarlig", "actor"), required=True),
+        Column("name", "Virkemiddel", ("navn", "tittel", "name", "instrument"), required=True),
+        Column("kind", "Type", ("kategori", "kind"), required=True),
+        Column("description", "Beskrivelse", ("description",)),
+        Column("groups", "Målgrupper", ("målgruppe", "target groups")),
+        Column("stages", "Fase", ("faser", "stage", "stages")),
+        Column("industries", "Bransjer", ("bransje", "industries")),
+        Column("amount", "Beløp", ("beløp eller ramme", "ramme", "amount")),
+        Column("link", "Lenke", ("søknad", "slik søker du", "url", "link")),
+        Column("deadlines", "Frister", ("frist", "søknadsfrist", "søknadsfrister", "deadlines")),
+    ),
+    aliases=("virkemiddel", "instruments"),
+)
+"""Målgrupper and Fase: labels (or codes) separated by «;». Frister: dates separated
+by «;», each followed by «(hvert år)» when it comes back every year."""
+
+SHEETS: tuple[Sheet, ...] = (PLAN, THEMES, GOALS, ACTORS, MEASURES, EVENTS, INSTRUMENTS)
 
 FIELD_KEYS: tuple[str, ...] = tuple(c.key for c in MEASURES.columns)
 """The measure fields a user may give a column of the file (labels: importfield.<key>)."""

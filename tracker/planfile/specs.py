@@ -1,5 +1,6 @@
 """What a row becomes once parsed: a measure's values to write, the theme, goal and
-actors it names (found or new), and its status report, if it gives one; an event's."""
+actors it names (found or new), and its status report, if it gives one; an event's;
+an instrument's."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from tracker.models import Actor, Goal, Measure, Theme
 from tracker.quarters import Quarter
+from tracker.service.instruments import InstrumentInput
 from tracker.vocab import PartnerRole, Status
 
 
@@ -40,3 +42,10 @@ class EventSpec:
     actor: Actor
     theme: Theme | None
     values: dict[str, Any]
+
+
+@dataclass
+class InstrumentSpec:
+    row: int
+    actor: Actor  # found, or new in this import (its id comes with the write)
+    values: InstrumentInput  # its actor_id is set when written

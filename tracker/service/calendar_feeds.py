@@ -5,7 +5,8 @@ login: the token is the capability.
 
 What a feed holds is what every logged-in user sees on the Årshjul page (the wheel
 shows every event to every role): the events' titles, dates, actor, kind, target
-groups, place and link, and the plan's reporting deadlines. Nothing else.
+groups, place and link, the plan's reporting deadlines and the instruments'
+application deadlines (in the whole wheel's feed and their actor's). Nothing else.
 
 Every active user may see the links (a token is made the first time one is
 asked for, audited); only the admin renews one, which makes the old URL stop
@@ -27,7 +28,8 @@ from tracker.errors import NotFound
 from tracker.i18n import t
 from tracker.models import Actor, CalendarFeed, Plan, Theme, utcnow
 from tracker.service.audit import record
-from tracker.service.events import deadline_events, filter_events, list_events
+from tracker.service.events import deadline_events, filter_events, joined, list_events
+from tracker.service.instruments import instrument_deadline_events
 from tracker.service.principal import Principal, acting_user, require_admin
 from tracker.vocab import AuditAction, Entity
 
@@ -140,14 +142,14 @@ def scope_of_token(session: Session, token: str) -> FeedScope | None:
 def feed_rows(
     stored: pd.DataFrame, deadlines: pd.DataFrame | None, scope: FeedScope
 ) -> pd.DataFrame:
-    """What a feed holds (pure), from list_events and the plan's deadline_events:
-    the whole wheel is both; an actor's or a theme's feed is its stored events
-    (deadlines may then be None)."""
+    """What a feed holds (pure), from list_events (with the instruments' deadlines)
+    and the plan's deadline_events: the whole wheel is both; an actor's or a theme's
+    feed is its own rows of the first (deadlines may then be None)."""
     if scope.actor_id is not None:
         return filter_events(stored, actor_id=scope.actor_id)
     if scope.theme_id is not None:
         return filter_events(stored, theme_id=scope.theme_id)
-    return pd.concat([stored, deadlines])
+    return joined(stored, deadlines) if deadlines is not None else stored
 
 
 def feed_title(scope: FeedScope, lang: str, *, name: str = "") -> str:
@@ -168,7 +170,8 @@ def feed_file(
     name = _target_name(session, scope)
     plan_id = scope.plan_id
     deadlines = deadline_events(session, plan_id=plan_id, lang=lang) if plan_id else None
-    rows = feed_rows(list_events(session), deadlines, scope)
+    stored = joined(list_events(session), instrument_deadline_events(session, lang=lang))
+    rows = feed_rows(stored, deadlines, scope)
     title = calendar_name(feed_title(scope, lang, name=name), lang)
     return calendar_feed.feed(rows, title, lang, written_at=written_at)
 

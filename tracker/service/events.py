@@ -173,6 +173,13 @@ def deadline_events(session: Session, *, plan_id: int, lang: str) -> pd.DataFram
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
+def joined(*frames: pd.DataFrame) -> pd.DataFrame:
+    """Event frames (EVENT_COLUMNS) as one; empty ones are left out (pandas warns
+    about them)."""
+    kept = [frame for frame in frames if not frame.empty]
+    return pd.concat(kept, ignore_index=True) if kept else frames[0]
+
+
 def filter_events(
     events: pd.DataFrame,
     *,

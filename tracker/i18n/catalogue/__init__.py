@@ -21,6 +21,7 @@ from tracker.i18n.catalogue.files import FILE_MESSAGES
 from tracker.i18n.catalogue.forms import FORM_MESSAGES
 from tracker.i18n.catalogue.import_page import IMPORT_PAGE_MESSAGES
 from tracker.i18n.catalogue.imports import IMPORT_MESSAGES
+from tracker.i18n.catalogue.instruments import INSTRUMENT_MESSAGES
 from tracker.i18n.catalogue.labels import LABELS
 from tracker.i18n.catalogue.layouts import LAYOUT_MESSAGES
 from tracker.i18n.catalogue.overlaps import OVERLAP_MESSAGES
@@ -54,6 +55,7 @@ PARTS: dict[str, dict[str, Entry]] = {
     "forms": FORM_MESSAGES,
     "import_page": IMPORT_PAGE_MESSAGES,
     "imports": IMPORT_MESSAGES,
+    "instruments": INSTRUMENT_MESSAGES,
     "labels": LABELS,
     "layouts": LAYOUT_MESSAGES,
     "overlaps": OVERLAP_MESSAGES,
