@@ -12,13 +12,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from tracker.charts.style import OKABE_ITO, apply_layout
-from tracker.i18n import format_date, label, t
+from tracker.i18n import format_date, label, t, tn
 from tracker.vocab import EventKind
 
 WHEEL_HEIGHT = 640
 PALETTE = [c for name, c in OKABE_ITO.items() if name not in ("yellow", "black")]
 SYMBOLS = ["circle", "diamond", "square", "triangle-up", "star", "hexagon", "cross"]
 MONTH_FILLS = ("#F4F6F9", "#FFFFFF")
+MAX_RINGS = 12
+"""Rings a wheel draws, one per actor (or kind): more cannot be told apart, and each is
+a plotly trace (530 actors took 1.7 s). The busiest keep their own; the rest share one."""
 
 
 def wheel(happening: pd.DataFrame, year: int, color_by: str, lang: str) -> go.Figure:
@@ -85,7 +88,14 @@ def _groups(happening: pd.DataFrame, color_by: str, lang: str) -> list[tuple[str
     else:
         names = happening["actor"].astype(str).map(html.escape)  # legend names: stored text
     order = sorted(names.unique(), key=str.casefold)
-    return [(name, happening[names == name]) for name in order]
+    if len(order) <= MAX_RINGS:
+        return [(name, happening[names == name]) for name in order]
+    counts = names.value_counts()
+    busiest = sorted(order, key=lambda name: (-counts[name], name.casefold()))[: MAX_RINGS - 1]
+    kept = [name for name in order if name in busiest]  # in the legend's order
+    rest = ~names.isin(kept)
+    gathered = tn("wheel.others", len(order) - len(kept), lang)
+    return [(name, happening[names == name]) for name in kept] + [(gathered, happening[rest])]
 
 
 def _hover(row: dict, lang: str) -> str:

@@ -194,4 +194,6 @@ PLURAL_MESSAGES: dict[str, dict[str, str]] = {
     },
     "coord.count.one": {"nb": "{count} mulig overlapp", "en": "{count} possible overlap"},
     "coord.count.other": {"nb": "{count} mulige overlapp", "en": "{count} possible overlaps"},
+    "wheel.others.one": {"nb": "Andre ({count} aktør)", "en": "Others ({count} actor)"},
+    "wheel.others.other": {"nb": "Andre ({count} aktører)", "en": "Others ({count} actors)"},
 }
