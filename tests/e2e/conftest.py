@@ -162,6 +162,18 @@ def settled(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
 
 
+def click_bar(page: Page, chart: str, index: int = 1) -> None:
+    """Scroll the chart to the middle of the window, as a person does before
+    clicking, and click one of its bars (through plotly's drag layer)."""
+    page.locator(f".st-key-{chart}_box").evaluate("e => e.scrollIntoView({block: 'center'})")
+    settled(page)
+    bar = page.locator(f".st-key-{chart}_box .plotly .bars .point path").nth(index)
+    expect(bar).to_be_visible()
+    box = bar.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
 def principal(engine: Engine, username: str) -> Principal:
     with db.read_session(engine) as session:
         user = session.scalar(select(User).where(User.username == username))

@@ -23,6 +23,7 @@ from tests.e2e.conftest import (
     LOCK_USER,
     REAL_ADMIN,
     choose,
+    click_bar,
     expect_in_preview,
     go,
     logged_in,
@@ -207,13 +208,7 @@ def test_a_leader_sees_a_new_report_narrows_by_theme_and_finds_it_in_the_history
     )
 
     all_rows = rows_in_list(page)
-    bar = page.locator(".st-key-overview_theme_progress .plotly .bars .point path").first
-    settled(page)
-    expect(bar).to_be_visible()
-    box = bar.bounding_box()
-    assert box is not None
-    # a plotly bar is clicked through the chart's drag layer, as a person's mouse does
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    click_bar(page, "overview_theme_progress", index=0)  # scrolled into view first
     narrowed = page.locator(".st-key-overview_theme_progress_narrowed")
     expect(narrowed).to_be_visible()  # right under the chart (tests/e2e/test_tables.py)
     settled(page)

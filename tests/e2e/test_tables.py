@@ -8,7 +8,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser import App
-from tests.e2e.conftest import go, logged_in, settled
+from tests.e2e.conftest import click_bar, go, logged_in, settled
 from tracker import tables
 from tracker.i18n import t
 
@@ -71,18 +71,6 @@ def assert_status_columns_in_view(grid: Locator) -> None:
     for name in [t(tables.MEASURE_COLUMNS[1].label), *STATUS_HEADERS]:
         left, right = edges[name]
         assert box["x"] <= left and right <= box["x"] + box["width"] <= WIDTH, (name, edges, box)
-
-
-def click_bar(page: Page, chart: str, index: int = 1) -> None:
-    """Scroll the chart to the middle of the window, as a person does before
-    clicking, and click one of its bars (through plotly's drag layer)."""
-    page.locator(f".st-key-{chart}_box").evaluate("e => e.scrollIntoView({block: 'center'})")
-    settled(page)
-    bar = page.locator(f".st-key-{chart}_box .plotly .bars .point path").nth(index)
-    expect(bar).to_be_visible()
-    box = bar.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
 def in_window(locator: Locator) -> bool:
