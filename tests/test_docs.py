@@ -228,7 +228,8 @@ def layout_map() -> tuple[set[str], set[str]]:
             top = current = ""
         elif indent == 2:
             current = top
-        files |= {current + word for word in words if re.fullmatch(r"\w+\.py", word)}
+        named = (word.strip(",;:()") for word in words)
+        files |= {current + word for word in named if re.fullmatch(r"\w+\.py", word)}
     return folders, files
 
 
@@ -257,6 +258,33 @@ def test_the_layout_map_names_every_folder_and_no_other() -> None:
     existing = existing_folders()
     assert existing - covered == set(), "folders the map leaves out"
     assert {folder for folder in named if not (ROOT / folder).is_dir()} == set()
+
+
+LISTED = (
+    "tracker",
+    "tracker/service",
+    "tracker/planfile",
+    "tracker/matching",
+    "tracker/adapters",
+    "tracker/demo",
+    "tracker/charts",
+    "tracker/reports",
+    "ui",
+    "ui/admin",
+    "web",
+)
+"""Folders whose every module the map names (app_pages/: the page table names them)."""
+
+
+@pytest.mark.parametrize("folder", LISTED)
+def test_the_layout_map_names_every_module_of_these_folders(folder: str) -> None:
+    _folders, files = layout_map()
+    modules = {
+        f"{folder}/{path.name}"
+        for path in (ROOT / folder).glob("*.py")
+        if path.name not in ("__init__.py", "__main__.py")
+    }
+    assert modules - files == set(), "modules the README's layout map does not name"
 
 
 def test_the_layout_map_names_no_file_that_does_not_exist() -> None:
