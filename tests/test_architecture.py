@@ -1,4 +1,4 @@
-"""The layering rules of DESIGN.md, checked on the source: tracker/ never imports
+"""The layering rules (the README's «Layout»), checked on the source: tracker/ never imports
 streamlit; dashboard.py and app_pages/ never import sqlalchemy."""
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def widgets_without_key(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", UI_FILES, ids=file_id)
 def test_every_input_widget_has_a_key(path: Path) -> None:
-    """DESIGN rule 6: explicit keys, so AppTest can find every input."""
+    """Explicit keys, so AppTest can find every input."""
     assert widgets_without_key(path) == []
 
 

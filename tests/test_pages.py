@@ -47,7 +47,7 @@ ALL_PAGES = tuple(f"app_pages/{name}.py" for name in NAMES.split())
 ) = ALL_PAGES  # fmt: skip
 SHARED = (OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INSTRUMENTS, INDICATORS)
 
-# The specification (DESIGN.md), written out here rather than read from ui/nav.py,
+# The specification (the README's page table), written out here rather than read from ui/nav.py,
 # so that a wrong entry there fails a test.
 ROLE_PAGES = {
     "admin": (*SHARED, REPORT, EXPORT, ADMIN),

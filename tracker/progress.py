@@ -1,6 +1,6 @@
 """Progress math, pure: no database, no Streamlit.
 
-Rules (docs/DESIGN in ../shared, kept here as code):
+Rules (the product's design notes, kept here as code; the README's «Progress math» says them too):
 - a measure's progress is its reported percentage; `completed` counts as 100;
 - `cancelled` measures leave the average and are counted apart;
 - unknown progress (no report, or a report without a percentage) is not 0: it
