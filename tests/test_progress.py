@@ -324,7 +324,8 @@ row_strategy = st.fixed_dictionaries(
 
 
 def _effective_by_hand(row: dict[str, Any]) -> float | None:
-    """The progress rules (tracker/progress.py's docstring, the README's «Progress math»), written out independently of tracker.progress."""
+    """The progress rules (tracker/progress.py's docstring, the README's «Progress
+    math»), written out independently of tracker.progress."""
     due = Quarter.parse(row["start_period"]).start() <= AS_OF
     if not due or row["status"] in (None, Status.CANCELLED):
         return None
