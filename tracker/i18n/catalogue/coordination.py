@@ -105,14 +105,12 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     },
     "matrix.gap_note": {"nb": "Tomt: ingen aktør", "en": "Empty: no actor"},
     "matrix.crowded_word": {"nb": "trangt", "en": "crowded"},
-    "matrix.gap_word": {"nb": "tomt", "en": "empty"},
     "matrix.crowded": {"nb": "Trange ruter ({count})", "en": "Crowded cells ({count})"},
     "matrix.crowded_none": {"nb": "Ingen trange ruter.", "en": "No crowded cells."},
     "matrix.gaps": {"nb": "Tomme ruter per målgruppe", "en": "Empty cells by target group"},
-    "matrix.gaps_line": {"nb": "**{group}**: {kinds}", "en": "**{group}**: {kinds}"},
     "matrix.gaps_all": {
-        "nb": "**{group}**: ingen aktør for denne målgruppen",
-        "en": "**{group}**: no actor for this target group",
+        "nb": "Alle: ingen aktør for denne målgruppen",
+        "en": "All: no actor for this target group",
     },
     "matrix.cell": {"nb": "Vis en rute", "en": "Show a cell"},
     "matrix.cell_option": {
@@ -136,6 +134,8 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
     "matrix.col.measures": {"nb": "Tiltak", "en": "Measures"},
     "matrix.col.instruments": {"nb": "Virkemidler", "en": "Instruments"},
     "matrix.col.state": {"nb": "Merknad", "en": "Note"},
+    "matrix.col.gaps": {"nb": "Arbeidsformer uten aktør", "en": "Kinds of work without an actor"},
+    "matrix.col.instrument": {"nb": "Virkemiddel", "en": "Instrument"},
     "matrix.col.led": {"nb": "Leder", "en": "Leads"},
     "matrix.col.partner_in": {"nb": "Partner i", "en": "Partner in"},
     # the annual wheel (årshjul)
