@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,11 +22,13 @@ from sqlalchemy.orm import Session
 from tests.apptest_helpers import AppDatabase, app, demo_database, frame, no_exception
 from tests.conftest import build_world, load_world, utc
 from tests.factories import World, make_actor
-from tracker import db
+from tracker import charts, db
+from tracker.charts import RAG_COLORS
 from tracker.code_lists import INSTRUMENT_WORK_KINDS
 from tracker.models import Instrument, InstrumentTargetGroup
 from tracker.quarters import Quarter
 from tracker.reports import Format, build_summary, render
+from tracker.reports.snapshot import freeze, thaw
 from tracker.service.matrix import CROWDED, cell_items, who_does_what
 from tracker.vocab import InstrumentKind, TargetGroup, WorkKind
 
@@ -110,6 +113,21 @@ def test_theme_by_actor_lists_led_and_partner_measures(session: Session, world: 
     }
 
 
+def test_the_heatmap_writes_the_count_in_every_cell_without_rag_colours(
+    session: Session, world: World
+) -> None:
+    fill(session, world)
+    cells = who_does_what(session, plan_id=world.plan.id).cells
+    heatmap = charts.who_does_what(cells, "nb", CROWDED).data[0]
+    assert len(heatmap.text) == len(TargetGroup) and len(heatmap.text[0]) == len(WorkKind)
+    rows, cols = list(TargetGroup).index(TargetGroup.ENTREPRENEURS), 0  # Veiledning first
+    assert heatmap.text[rows][cols] == "3 ▲"  # crowded, marked beside the count
+    assert heatmap.text[list(TargetGroup).index(TargetGroup.AGRICULTURE)][0] == "0"
+    assert "Senja Næringshage" in heatmap.hovertext[rows][cols]
+    palette = {str(colour).upper() for _, colour in heatmap.colorscale}
+    assert not palette & {c.upper() for c in RAG_COLORS.values()}
+
+
 def test_every_instrument_kind_is_a_kind_of_work() -> None:
     assert set(INSTRUMENT_WORK_KINDS) == set(InstrumentKind)
 
@@ -118,9 +136,9 @@ def test_every_instrument_kind_is_a_kind_of_work() -> None:
 
 
 @pytest.fixture(scope="module")
-def workbook(
-    tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
-) -> Iterator[openpyxl.Workbook]:
+def summary_bytes(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> bytes:
+    """The world filled as above, summarised for 2025-Q2 and frozen (as a closed quarter
+    stores it)."""
     path = tmp_path_factory.mktemp("matrix") / "matrix.db"
     shutil.copy(sqlite_template, path)
     engine = db.make_engine(f"sqlite:///{path}")
@@ -138,7 +156,18 @@ def workbook(
             now=utc(2026, 11, 28, 9),
         )
     engine.dispose()
-    yield openpyxl.load_workbook(io.BytesIO(render(summary, Format.XLSX, "nb")))
+    return freeze(summary)
+
+
+@pytest.fixture(scope="module")
+def workbook(summary_bytes: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(render(thaw(summary_bytes), Format.XLSX, "nb")))
+
+
+def test_the_sheet_speaks_english_too(summary_bytes: bytes) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(render(thaw(summary_bytes), Format.XLSX, "en")))
+    sheet = book["Who does what"]
+    assert [c.value for c in sheet[4]][:2] == ["Target group", "Kind of work"]
 
 
 def test_the_summary_has_a_who_does_what_sheet(workbook: openpyxl.Workbook) -> None:
@@ -161,6 +190,21 @@ def test_the_summary_has_a_who_does_what_sheet(workbook: openpyxl.Workbook) -> N
     assert by_cell[("Landbruk", "Kapital og investorer")][2] == 0
     assert by_cell[("Landbruk", "Kapital og investorer")][6] == "Tomt: ingen aktør"
     assert len(by_cell) == len(TargetGroup) * len(WorkKind)
+
+
+def test_a_summary_stored_before_the_matrix_reads_back_without_it(
+    summary_bytes: bytes,
+) -> None:
+    with zipfile.ZipFile(io.BytesIO(summary_bytes)) as archive:
+        old = io.BytesIO()
+        with zipfile.ZipFile(old, "w") as copy:
+            for name in archive.namelist():
+                if name != "matrix.parquet":
+                    copy.writestr(name, archive.read(name))
+    summary = thaw(old.getvalue())
+    assert summary.matrix.empty
+    book = openpyxl.load_workbook(io.BytesIO(render(summary, Format.XLSX, "en")))
+    assert "Who does what" not in book.sheetnames  # nothing to show: no sheet
 
 
 # --- the page ----------------------------------------------------------------------

@@ -35,7 +35,7 @@ def show(plan_id: int) -> None:
 
 
 def _cell_name(group: str, kind: str) -> tuple[str, str]:
-    return label(TargetGroup(group)), label(WorkKind(kind))
+    return label(TargetGroup(group), lang()), label(WorkKind(kind), lang())
 
 
 def _table(columns: dict[str, list[object]], key: str) -> None:
@@ -76,8 +76,10 @@ def _gaps(cells: pd.DataFrame) -> None:
         if empty.empty:
             continue
         every = len(empty) == len(part)
-        kinds = ", ".join(label(WorkKind(k)) for k in empty)
-        rows.append((label(TargetGroup(str(group))), t("matrix.gaps_all") if every else kinds))
+        kinds = ", ".join(label(WorkKind(k), lang()) for k in empty)
+        rows.append(
+            (label(TargetGroup(str(group)), lang()), t("matrix.gaps_all") if every else kinds)
+        )
     _table(
         {
             t("matrix.col.target_group"): [g for g, _ in rows],
