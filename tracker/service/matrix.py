@@ -162,27 +162,21 @@ def cell_items(presence: pd.DataFrame, target_group: str, work_kind: str) -> pd.
 
 def theme_actors(measures: pd.DataFrame) -> pd.DataFrame:
     """Per theme and actor the codes of the measures it leads and takes part in."""
-    found: dict[tuple[int, int], dict[str, object]] = {}
+    rows: dict[tuple[int, int], tuple[str, str, str, list[str], list[str]]] = {}
     for m in measures.to_dict("records"):
-        taking_part = [(int(m["lead_actor_id"]), str(m["lead_name"]), "led")]
+        taking_part = [(int(m["lead_actor_id"]), str(m["lead_name"]), True)]
         taking_part += [
-            (int(a), str(n), "partner_in")
+            (int(a), str(n), False)
             for a, n in zip(m["partner_ids"], m["partner_names"], strict=True)
         ]
-        for actor_id, name, role in taking_part:
-            row = found.setdefault(
-                (int(m["theme_id"]), actor_id),
-                {
-                    "theme_id": int(m["theme_id"]),
-                    "theme_code": str(m["theme_code"]),
-                    "theme_name": str(m["theme_name"]),
-                    "actor_id": actor_id,
-                    "actor": name,
-                    "led": [],
-                    "partner_in": [],
-                },
-            )
-            codes = row[role]
-            assert isinstance(codes, list)
-            codes.append(str(m["code"]))
-    return pd.DataFrame(list(found.values()), columns=THEME_COLUMNS)
+        for actor_id, name, leads in taking_part:
+            key = (int(m["theme_id"]), actor_id)
+            row = rows.setdefault(key, (str(m["theme_code"]), str(m["theme_name"]), name, [], []))
+            (row[3] if leads else row[4]).append(str(m["code"]))
+    return pd.DataFrame(
+        [
+            (theme_id, code, theme, actor_id, name, led, partner_in)
+            for (theme_id, actor_id), (code, theme, name, led, partner_in) in rows.items()
+        ],
+        columns=THEME_COLUMNS,
+    )
