@@ -8,12 +8,25 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
-from tracker.vocab import TargetGroup, WorkKind
+from tracker.vocab import InstrumentKind, TargetGroup, WorkKind
 
 E = TypeVar("E", bound=StrEnum)
 
 MEASURE_LISTS: dict[str, type[StrEnum]] = {"target_groups": TargetGroup, "work_kinds": WorkKind}
 """A measure's fields that hold such a list, and their vocabularies."""
+
+INSTRUMENT_WORK_KINDS: dict[InstrumentKind, WorkKind] = {
+    InstrumentKind.GRANT: WorkKind.FUNDING,
+    InstrumentKind.LOAN: WorkKind.FUNDING,
+    InstrumentKind.ADVICE: WorkKind.ADVICE,
+    InstrumentKind.COURSE: WorkKind.SKILLS,
+    InstrumentKind.NETWORK: WorkKind.MEETING_PLACES,
+    InstrumentKind.EVENT: WorkKind.MEETING_PLACES,
+    InstrumentKind.PREMISES: WorkKind.PREMISES,
+    InstrumentKind.CAPITAL: WorkKind.CAPITAL,
+}
+"""The kind of work an instrument of each kind is (the who-does-what matrix places
+instruments by it): the one place for this mapping."""
 
 SEPARATOR = ";"
 

@@ -21,7 +21,7 @@ from tracker.planfile import export
 from tracker.quarters import Quarter
 from tracker.reports import final as final_report
 from tracker.service import audit_log as audit_service
-from tracker.service import calendar_feeds, network
+from tracker.service import calendar_feeds, matrix, network
 from tracker.service import contributions as contribution_service
 from tracker.service import events as event_service
 from tracker.service import indicators as indicator_service
@@ -151,6 +151,7 @@ final_overview = cached_read(final_report.final_overview)
 final_actor_table = cached_read(final_report.final_actor_table)
 reminders = cached_read(reminder_service.reminders)
 collaboration = cached_read(network.collaboration)
+who_does_what = cached_read(matrix.who_does_what)
 events = cached_read(event_service.list_events)
 deadline_events = cached_read(event_service.deadline_events)
 instruments = cached_read(instrument_service.list_instruments)

@@ -7,6 +7,7 @@ RAG is never shown by colour alone: cells and hovers carry RAG_SYMBOLS or the wo
 
 from tracker.charts.groups import progress_bars, status_mix
 from tracker.charts.indicators import indicator_grid
+from tracker.charts.matrix import who_does_what
 from tracker.charts.network import network_map
 from tracker.charts.rag import rag_colorscale, rag_grid
 from tracker.charts.style import (
@@ -46,4 +47,5 @@ __all__ = [
     "trend_progress",
     "trend_status",
     "wheel",
+    "who_does_what",
 ]

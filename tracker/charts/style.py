@@ -48,6 +48,15 @@ RAG_SYMBOLS: dict[Rag, str] = {Rag.GREEN: "✓", Rag.YELLOW: "!", Rag.RED: "✕"
 """RAG is never colour alone: every chart showing RAG shows the symbol or word too."""
 RAG_ORDER: tuple[Rag, ...] = (Rag.GREEN, Rag.YELLOW, Rag.RED)
 
+MATRIX_SCALE: list[list[float | str]] = [
+    [0.0, "#FFFFFF"],
+    [0.35, "#CFE8F7"],
+    [0.7, OKABE_ITO["sky_blue"]],
+    [1.0, OKABE_ITO["blue"]],
+]
+"""The who-does-what matrix: white (no actor) to blue (many); no RAG colour, as a full
+cell is neither good nor bad, and the count is written in every cell."""
+
 PROGRESS_COLOR = OKABE_ITO["blue"]
 EXPECTED_COLOR = "#333333"
 COVERAGE_COLOR = OKABE_ITO["orange"]

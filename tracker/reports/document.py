@@ -22,7 +22,8 @@ from tracker.i18n import (
 from tracker.i18n import quarter_label as i18n_quarter_label
 from tracker.reports.summary import Summary
 from tracker.service.indicators import period_kind
-from tracker.vocab import Status
+from tracker.service.matrix import CROWDED, CROWDED_STATE, GAP_STATE
+from tracker.vocab import Status, TargetGroup, WorkKind
 
 STATUS_ORDER = (
     Status.COMPLETED,
@@ -65,6 +66,7 @@ class Section:
     sheet: str  # the workbook's sheet name
     title: str
     tables: tuple[Table, ...] = field(default_factory=tuple)
+    use: Use = "all"
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ class Document:
     cover_sheet: str  # the workbook's first sheet
     none_text: str  # what an empty table says
     running_head: str  # plan · quarter (· Foreløpig), at the foot of every page
+
+    def sections_for(self, use: Use) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.use in ("all", use))
 
 
 def document(summary: Summary, lang: str) -> Document:
@@ -100,7 +105,8 @@ def document(summary: Summary, lang: str) -> Document:
                     else []
                 ),
             )
-        ),
+        )
+        + _matrix_section(summary, lang),
         lang=lang,
         cover_sheet=t("summary.section.cover", lang),
         none_text=t("summary.none", lang),
@@ -405,6 +411,45 @@ def _indicators(summary: Summary, lang: str) -> Table:
         Column("state", t("indicators.col.state", lang), width=16),
     )
     return Table("indicators", _head("indicators", lang), columns, frame, chart="indicators")
+
+
+def _matrix_section(summary: Summary, lang: str) -> tuple[Section, ...]:
+    """The who-does-what matrix, one row a cell, in the workbook only (paper has no
+    room for 120 cells); none when no measure or instrument names a group and a kind."""
+    cells = summary.matrix
+    if not (cells["actors"] > 0).any():
+        return ()
+    notes = {
+        CROWDED_STATE: t("matrix.crowded_note", lang, count=CROWDED),
+        GAP_STATE: t("matrix.gap_note", lang),
+    }
+    rows = pd.DataFrame(
+        {
+            "target_group": [label(TargetGroup(c), lang) for c in cells["target_group"]],
+            "work_kind": [label(WorkKind(c), lang) for c in cells["work_kind"]],
+            "actors": cells["actors"],
+            "actor_names": cells["actor_names"],
+            "measures": cells["measures"],
+            "instruments": cells["instruments"],
+            "state": cells["state"].map(notes).fillna(""),
+        }
+    )
+    columns = (
+        Column("target_group", t("matrix.col.target_group", lang), width=20),
+        Column("work_kind", t("matrix.col.work_kind", lang), width=22),
+        Column("actors", t("matrix.col.actors", lang), "int", 9),
+        Column("actor_names", t("matrix.col.who", lang), width=50),
+        Column("measures", t("matrix.col.measures", lang), "int", 9),
+        Column("instruments", t("matrix.col.instruments", lang), "int", 11),
+        Column("state", t("matrix.col.state", lang), width=30),
+    )
+    table = Table(
+        "matrix", _head("matrix", lang), columns, rows, note=t("matrix.rule", lang, count=CROWDED)
+    )
+    key = "matrix"
+    return (
+        Section(key, t(f"summary.section.{key}", lang), _head(key, lang), (table,), use="data"),
+    )
 
 
 def _period_title(periods: pd.Series, lang: str) -> str:

@@ -17,9 +17,12 @@ import pandas as pd
 
 from tracker.quarters import Quarter
 from tracker.reports.summary import Stamp, Summary
+from tracker.service.matrix import CELL_COLUMNS
 
 FORMAT_VERSION = 1
 HEAD = "head.json"  # the summary's values beside its tables
+ADDED_LATER = {"matrix": CELL_COLUMNS}
+"""Tables a summary stored before they were added reads back as empty."""
 TABLES = [f.name for f in fields(Summary) if f.type in ("pd.DataFrame", pd.DataFrame)]
 
 
@@ -63,11 +66,14 @@ def thaw(data: bytes) -> Summary:
     """The summary freeze stored: the same tables and values."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         head = json.loads(archive.read(HEAD))
+        stored = set(archive.namelist())
         tables = {
             name: _objects_back(
                 pd.read_parquet(io.BytesIO(archive.read(f"{name}.parquet"))),
                 head["object_columns"][name],
             )
+            if f"{name}.parquet" in stored
+            else pd.DataFrame(columns=ADDED_LATER[name])
             for name in TABLES
         }
     figures = pd.Series(

@@ -16,6 +16,8 @@ from tracker.progress import ROLLUP_COLUMNS, in_figures, missing_in
 from tracker.quarters import Quarter, quarter_range
 from tracker.service.contributions import list_contributions
 from tracker.service.indicators import list_indicators
+from tracker.service.instruments import list_instruments
+from tracker.service.matrix import matrix_of
 from tracker.service.measures import measure_status
 from tracker.service.overview import busiest_actors, theme_labels
 from tracker.service.quarter_closing import closed_quarters
@@ -65,6 +67,7 @@ class Summary:
     indicators: pd.DataFrame  # list_indicators as reported by the quarter's end
     indicator_values: pd.DataFrame
     stamp: Stamp
+    matrix: pd.DataFrame  # tracker.service.matrix CELL_COLUMNS: the quarter's measures, instruments
 
     def stamped(self, stamp: Stamp) -> Summary:
         return replace(self, stamp=stamp)
@@ -124,6 +127,7 @@ def build_summary(
         indicators=indicators,
         indicator_values=indicator_values,
         stamp=Stamp(produced_at=now, produced_by=produced_by),
+        matrix=matrix_of(metrics, list_instruments(session)).cells,
     )
 
 

@@ -46,7 +46,7 @@ def summary_docx(summary: Summary, doc: Document, images: Images) -> bytes:
     _grid(word, [[f, v] for f, v in doc.cover], [4.0, TEXT_WIDTH_CM - 4.0], header=False)
     for banner in doc.banners:
         _banner(word, banner)
-    for section in doc.sections:
+    for section in doc.sections_for("print"):
         word.add_heading(section.title, level=1)
         for table in section.tables:
             if len(section.tables) > 1:

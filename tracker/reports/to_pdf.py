@@ -86,7 +86,7 @@ def _story(
     story.append(Spacer(1, 4 * mm))
     for banner in doc.banners:
         story += [_banner(banner, styles, width), Spacer(1, 2 * mm)]
-    for index, section in enumerate(doc.sections):
+    for index, section in enumerate(doc.sections_for("print")):
         if index > 0 and section.key in ("changes", "measures"):
             story.append(PageBreak())
         part: list[Flowable] = [Paragraph(escape(section.title), styles["h1"])]

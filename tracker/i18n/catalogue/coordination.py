@@ -81,6 +81,63 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Tiltak med bare én aktør ({count})",
         "en": "Measures with one actor only ({count})",
     },
+    # the who-does-what matrix (a tab on Samarbeid, a sheet of the summary)
+    "network.tab": {"nb": "Nettverket", "en": "The network"},
+    "matrix.tab": {"nb": "Hvem gjør hva", "en": "Who does what"},
+    "matrix.intro": {
+        "nb": "Målgruppe × arbeidsform: i hver rute tallet på aktører som leder eller er "
+        "med i tiltak der (tiltakenes målgrupper og arbeidsformer), eller som tilbyr "
+        "virkemidler der (virkemiddelets målgrupper og den arbeidsformen typen er).",
+        "en": "Target group × kind of work: in each cell the number of actors that lead or "
+        "take part in measures there (the measures' target groups and kinds of work), or "
+        "that offer instruments there (the instrument's target groups and the kind of work "
+        "its kind is).",
+    },
+    "matrix.rule": {
+        "nb": "Trangt: {count} aktører eller flere i samme rute. Tomt: ingen aktør, et hull "
+        "for en målgruppe i listen.",
+        "en": "Crowded: {count} actors or more in one cell. Empty: no actor, a gap for a "
+        "target group of the list.",
+    },
+    "matrix.crowded_note": {
+        "nb": "Trangt: {count} aktører eller flere",
+        "en": "Crowded: {count} actors or more",
+    },
+    "matrix.gap_note": {"nb": "Tomt: ingen aktør", "en": "Empty: no actor"},
+    "matrix.crowded_word": {"nb": "trangt", "en": "crowded"},
+    "matrix.crowded": {"nb": "Trange ruter ({count})", "en": "Crowded cells ({count})"},
+    "matrix.crowded_none": {"nb": "Ingen trange ruter.", "en": "No crowded cells."},
+    "matrix.gaps": {"nb": "Tomme ruter per målgruppe", "en": "Empty cells by target group"},
+    "matrix.gaps_all": {
+        "nb": "Alle: ingen aktør for denne målgruppen",
+        "en": "All: no actor for this target group",
+    },
+    "matrix.cell": {"nb": "Vis en rute", "en": "Show a cell"},
+    "matrix.cell_option": {
+        "nb": "{group} × {kind}: {actors}",
+        "en": "{group} × {kind}: {actors}",
+    },
+    "matrix.hover": {
+        "nb": "{group} × {kind}<br>{actors}",
+        "en": "{group} × {kind}<br>{actors}",
+    },
+    "matrix.items": {"nb": "Tiltak her", "en": "Measures here"},
+    "matrix.offers": {"nb": "Virkemidler her", "en": "Instruments here"},
+    "matrix.none": {"nb": "Ingen her.", "en": "None here."},
+    "matrix.role.lead": {"nb": "leder", "en": "lead"},
+    "matrix.role.partner": {"nb": "partner", "en": "partner"},
+    "matrix.themes": {"nb": "Satsingsområde × aktør", "en": "Theme × actor"},
+    "matrix.col.target_group": {"nb": "Målgruppe", "en": "Target group"},
+    "matrix.col.work_kind": {"nb": "Arbeidsform", "en": "Kind of work"},
+    "matrix.col.actors": {"nb": "Aktører", "en": "Actors"},
+    "matrix.col.who": {"nb": "Hvem", "en": "Who"},
+    "matrix.col.measures": {"nb": "Tiltak", "en": "Measures"},
+    "matrix.col.instruments": {"nb": "Virkemidler", "en": "Instruments"},
+    "matrix.col.state": {"nb": "Merknad", "en": "Note"},
+    "matrix.col.gaps": {"nb": "Arbeidsformer uten aktør", "en": "Kinds of work without an actor"},
+    "matrix.col.instrument": {"nb": "Virkemiddel", "en": "Instrument"},
+    "matrix.col.led": {"nb": "Leder", "en": "Leads"},
+    "matrix.col.partner_in": {"nb": "Partner i", "en": "Partner in"},
     # the annual wheel (årshjul)
     "eventkind.samhandlingsmote": {"nb": "Samhandlingsmøte", "en": "Coordination meeting"},
     "eventkind.arrangement": {"nb": "Arrangement", "en": "Event"},

@@ -47,6 +47,11 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     "summary.section.measures": {"nb": "Tiltak", "en": "Measures"},
     "summary.section.trend": {"nb": "Utvikling", "en": "Trend"},
     "summary.section.indicators": {"nb": "Indikatorer", "en": "Indicators"},
+    "summary.section.matrix": {"nb": "Hvem gjør hva", "en": "Who does what"},
+    "summary.heading.matrix": {
+        "nb": "Hvem gjør hva: målgruppe × arbeidsform",
+        "en": "Who does what: target group × kind of work",
+    },
     "summary.heading.indicators": {
         "nb": "Indikatorer ved utgangen av kvartalet",
         "en": "Indicators at the end of the quarter",
