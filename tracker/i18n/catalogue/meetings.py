@@ -1,0 +1,61 @@
+"""Texts of the annual coordination meeting (samhandlingsmøte): its page, the meeting
+pack, the agreed actions and what the services refuse."""
+
+from __future__ import annotations
+
+MEETING_MESSAGES: dict[str, dict[str, str]] = {
+    "entity.meeting": {"nb": "Samhandlingsmøte", "en": "Coordination meeting"},
+    "entity.meeting_action": {"nb": "Avtalt oppfølging", "en": "Agreed action"},
+    "actionkind.tiltak": {"nb": "Nytt tiltak", "en": "New measure"},
+    "actionkind.avklaring": {"nb": "Avklaring av overlapp", "en": "Overlap to settle"},
+    "actionstatus.open": {"nb": "Åpen", "en": "Open"},
+    "actionstatus.done": {"nb": "Utført", "en": "Done"},
+    "field.meeting.place": {"nb": "Sted", "en": "Place"},
+    "field.meeting.minutes": {"nb": "Referat", "en": "Minutes"},
+    "field.meeting.held_on": {"nb": "Dato", "en": "Date"},
+    "field.meeting.invited": {"nb": "Inviterte aktører", "en": "Invited actors"},
+    "field.meeting.year": {"nb": "År", "en": "Year"},
+    "field.meeting_action.text": {"nb": "Hva er avtalt", "en": "What was agreed"},
+    "field.meeting_action.kind": {"nb": "Blir til", "en": "Becomes"},
+    "field.meeting_action.status": {"nb": "Status", "en": "Status"},
+    "field.meeting_action.measure": {"nb": "Tiltaket det ble", "en": "The measure it became"},
+    "field.meeting_action.pair": {"nb": "Tiltaksparet", "en": "The pair of measures"},
+    "meetings.event_title": {"nb": "Samhandlingsmøte {year}", "en": "Coordination meeting {year}"},
+    "meetings.text_required": {
+        "nb": "Skriv hva som er avtalt.",
+        "en": "Write what was agreed.",
+    },
+    "meetings.lead_required": {
+        "nb": "Velg hvilken aktør som leder oppfølgingen.",
+        "en": "Pick the actor that leads the action.",
+    },
+    "meetings.action_twin": {
+        "nb": "«{text}» er allerede avtalt på dette møtet.",
+        "en": "“{text}” is agreed at this meeting already.",
+    },
+    "meetings.date_in_year": {
+        "nb": "Møtet for {year} må holdes i {year}.",
+        "en": "The meeting for {year} must be held in {year}.",
+    },
+    "meetings.actor_unknown": {
+        "nb": "En av de inviterte aktørene finnes ikke lenger.",
+        "en": "One of the invited actors no longer exists.",
+    },
+    "meetings.unknown": {"nb": "Møtet finnes ikke.", "en": "The meeting does not exist."},
+    "meetings.action_unknown": {
+        "nb": "Den avtalte oppfølgingen finnes ikke.",
+        "en": "The agreed action does not exist.",
+    },
+    "meetings.not_a_measure": {
+        "nb": "Bare en oppfølging av typen «Nytt tiltak» kan bli et tiltak.",
+        "en": "Only an action of the kind “New measure” can become a measure.",
+    },
+    "meetings.measure_made": {
+        "nb": "Denne oppfølgingen er allerede blitt et tiltak.",
+        "en": "This action has become a measure already.",
+    },
+    "meetings.not_a_clarification": {
+        "nb": "Bare en oppfølging av typen «Avklaring av overlapp» avgjør et tiltakspar.",
+        "en": "Only an action of the kind “Overlap to settle” decides a pair of measures.",
+    },
+}
