@@ -65,6 +65,7 @@ class Section:
     sheet: str  # the workbook's sheet name
     title: str
     tables: tuple[Table, ...] = field(default_factory=tuple)
+    new_page: bool = False  # on paper it starts a page (the meeting pack's actor pages)
 
 
 @dataclass(frozen=True)

@@ -58,4 +58,62 @@ MEETING_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Bare en oppfølging av typen «Avklaring av overlapp» avgjør et tiltakspar.",
         "en": "Only an action of the kind “Overlap to settle” decides a pair of measures.",
     },
+    "meetings.not_prepared": {
+        "nb": "Møtet for {year} er ikke forberedt ennå.",
+        "en": "The meeting for {year} is not prepared yet.",
+    },
+    "pack.cover": {"nb": "Forside", "en": "Cover"},
+    "pack.file_name": {"nb": "Møtepakke samhandlingsmøte {year}", "en": "Meeting pack {year}"},
+    "pack.agenda": {"nb": "Dagsorden", "en": "Agenda"},
+    "pack.agenda.welcome": {
+        "nb": "Velkommen, og hva møtet skal ende med",
+        "en": "Welcome, and what the meeting should end with",
+    },
+    "pack.agenda.previous": {
+        "nb": "Oppfølging fra i fjor: hva er gjort, hva står igjen",
+        "en": "Last year's actions: what is done, what is left",
+    },
+    "pack.agenda.actors": {
+        "nb": "Aktørene: strategi, satsingsområder, årshjul, virkemidler og samarbeid",
+        "en": "The actors: strategy, focus areas, annual wheel, instruments and cooperation",
+    },
+    "pack.agenda.overlaps": {
+        "nb": "Mulige overlapp og uklare roller som bør avklares",
+        "en": "Possible overlaps and unclear roles to settle",
+    },
+    "pack.agenda.calendar": {
+        "nb": "Felles aktiviteter og arrangementer i året som kommer",
+        "en": "Shared activities and events in the year ahead",
+    },
+    "pack.agenda.actions": {
+        "nb": "Avtalt oppfølging: hvem gjør hva",
+        "en": "Agreed actions: who does what",
+    },
+    "pack.agenda.other": {"nb": "Eventuelt", "en": "Any other business"},
+    "pack.col.number": {"nb": "Sak", "en": "Item"},
+    "pack.col.item": {"nb": "Tema", "en": "Topic"},
+    "pack.previous": {
+        "nb": "Avtalt oppfølging fra forrige møte",
+        "en": "Actions agreed at the last meeting",
+    },
+    "pack.overlaps": {
+        "nb": "Mulige overlapp å avklare",
+        "en": "Possible overlaps to settle",
+    },
+    "pack.col.why": {"nb": "Hvorfor de ligner", "en": "Why they look alike"},
+    "pack.profile": {"nb": "Profil", "en": "Profile"},
+    "pack.col.value": {"nb": "Innhold", "en": "Content"},
+    "pack.plan_themes": {
+        "nb": "Planens satsingsområder: {themes}",
+        "en": "The plan's themes: {themes}",
+    },
+    "pack.events": {
+        "nb": "Årshjulet i år: hendelser og søknadsfrister",
+        "en": "This year's annual wheel: events and deadlines",
+    },
+    "pack.col.event": {"nb": "Hendelse", "en": "Event"},
+    "pack.measures": {"nb": "Tiltakenes status", "en": "The measures' status"},
+    "pack.col.role": {"nb": "Rolle", "en": "Role"},
+    "pack.role.lead": {"nb": "Leder", "en": "Lead"},
+    "pack.role.partner": {"nb": "Partner", "en": "Partner"},
 }
