@@ -62,6 +62,7 @@ ENTITY_FIELD_KEYS: dict[tuple[str, str], str] = {
     (Entity.PLAN, "measures"): "kpi.measures",
     (Entity.PLAN, "users"): "adminpage.tab.users",
     (Entity.PLAN, "indicators"): "page.indicators",
+    (Entity.PLAN, "meetings"): "page.meeting",
     (Entity.GOAL, "text"): "adminpage.goal_text",
     (Entity.MEASURE, "text"): "field.contribution.text",
     (Entity.INDICATOR, "period"): "audit.field.period",

@@ -116,4 +116,35 @@ MEETING_MESSAGES: dict[str, dict[str, str]] = {
     "pack.col.role": {"nb": "Rolle", "en": "Role"},
     "pack.role.lead": {"nb": "Leder", "en": "Lead"},
     "pack.role.partner": {"nb": "Partner", "en": "Partner"},
+    "page.meeting": {"nb": "Samhandlingsmøte", "en": "Coordination meeting"},
+    "meetings.intro": {
+        "nb": "Nettverkets årlige fysiske møte tidlig på året, for å koordinere og planlegge "
+        "aktiviteter og arrangementer: dato og sted (også i årshjulet), hvem som er invitert, "
+        "møtepakken, og det som ble avtalt.",
+        "en": "The network's yearly meeting early in the year, to coordinate and plan "
+        "activities and events: date and place (in the annual wheel too), who is invited, "
+        "the meeting pack, and what was agreed.",
+    },
+    "meetings.year": {"nb": "Møteår", "en": "Meeting year"},
+    "meetings.no_actions": {"nb": "Ingen avtalt oppfølging.", "en": "No agreed actions."},
+    "meetings.agreed": {"nb": "Avtalt på dette møtet", "en": "Agreed at this meeting"},
+    "meetings.download_docx": {
+        "nb": "Last ned møtepakken (DOCX)",
+        "en": "Download the pack (DOCX)",
+    },
+    "meetings.download_pdf": {"nb": "Last ned møtepakken (PDF)", "en": "Download the pack (PDF)"},
+    "meetings.prepare": {"nb": "Forbered møtet", "en": "Prepare the meeting"},
+    "meetings.save": {"nb": "Lagre møtet", "en": "Save the meeting"},
+    "meetings.saved": {
+        "nb": "Samhandlingsmøtet {year} er lagret, også i årshjulet.",
+        "en": "The coordination meeting {year} is saved, in the annual wheel too.",
+    },
+    "meetings.new_action": {"nb": "Ny avtalt oppfølging", "en": "New agreed action"},
+    "meetings.save_action": {"nb": "Lagre oppfølgingen", "en": "Save the action"},
+    "meetings.action_saved": {"nb": "«{text}» er lagret.", "en": "“{text}” is saved."},
+    "meetings.pick_action": {"nb": "Oppfølging", "en": "Action"},
+    "meetings.mark": {"nb": "Sett status: {status}", "en": "Set status: {status}"},
+    "meetings.status_saved": {"nb": "Statusen er lagret.", "en": "The status is saved."},
+    "meetings.save_minutes": {"nb": "Lagre referatet", "en": "Save the minutes"},
+    "meetings.minutes_saved": {"nb": "Referatet er lagret.", "en": "The minutes are saved."},
 }
