@@ -28,7 +28,13 @@ this_year = today_in_oslo().year
 held = data.meeting_years()
 years = sorted({*held, this_year, this_year + 1, max(held, default=this_year) + 1})
 default = max(held) if held else this_year + 1
-year = st.selectbox(t("meetings.year"), years, index=years.index(default), key="meeting_year")
+year = st.selectbox(
+    t("meetings.year"),
+    years,
+    index=years.index(default),
+    key="meeting_year",
+    placeholder=t("choice.pick"),
+)
 meeting = data.meeting(year=year)
 
 

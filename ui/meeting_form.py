@@ -125,6 +125,7 @@ def status_form(actions: pd.DataFrame) -> None:
         list(by_id),
         format_func=lambda i: str(by_id[i]["text"]),
         key="meeting_status_pick",
+        placeholder=t("choice.pick"),
     )
     row = by_id[int(picked)]
     wanted = ActionStatus.OPEN if row["status"] == ActionStatus.DONE else ActionStatus.DONE
