@@ -14,7 +14,7 @@ from tracker.service.instruments import today_in_oslo
 from tracker.vocab import ActionKind, ActionStatus, Role
 from ui import data, widgets
 from ui.forms import id_labels
-from ui.meeting_form import action_form, minutes_form, prepare_form, status_form
+from ui.meeting_form import action_form, follow_up_form, minutes_form, prepare_form, status_form
 from ui.state import lang, require_user, t
 from ui.text import MISSING, plain
 
@@ -88,5 +88,7 @@ if user.role == Role.ADMIN:
     prepare_form(year, meeting, actor_names)
     if meeting is not None:
         status_form(actions)
+        pairs = data.overlap_candidates(user=user, plan_id=plan_id, limit=50).pairs
+        follow_up_form(actions, plan_id, data.themes(plan_id), pairs)
         action_form(meeting, actor_names)
         minutes_form(meeting)

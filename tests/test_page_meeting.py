@@ -23,10 +23,10 @@ from tests.apptest_helpers import (
     shown,
     table_with,
 )
-from tracker.models import AuditLog, Event, MeetingAction
+from tracker.models import AuditLog, Event, Measure, MeetingAction, Theme
 from tracker.service.instruments import today_in_oslo
 from tracker.service.structure import find_actor
-from tracker.vocab import EventKind
+from tracker.vocab import ActionStatus, EventKind
 
 PAGE = "app_pages/meeting.py"
 NEXT = today_in_oslo().year + 1
@@ -89,3 +89,32 @@ def test_the_admin_records_an_action_once_on_a_double_click(demo: AppDatabase) -
     assert [a.lead_actor_id for a in stored] == [lead]
     agreed = frame(at.dataframe[1])  # the first is last year's
     assert agreed["Hva er avtalt"].tolist() == ["Felles stand på sjømatmessa"]
+
+
+def test_the_admin_makes_an_agreed_action_a_measure(demo: AppDatabase) -> None:
+    with demo.session() as session:
+        lead = find_actor(session, "Kupa").id
+        theme = session.scalars(select(Theme).order_by(Theme.id)).first()
+        assert theme is not None
+        theme_id = theme.id
+    at = app(demo.principal("admin"), page=PAGE)
+    at.text_area(key="meeting_action_text").input("Mentorordning for unge gründere")
+    at.selectbox(key="meeting_action_lead").set_value(lead).run()
+    at.button(key="meeting_action_save").click().run()
+    no_exception(at)
+    with demo.session() as session:
+        action = session.scalars(select(MeetingAction).where(
+            MeetingAction.text == "Mentorordning for unge gründere")).one()  # fmt: skip
+    prefix = f"meeting_measure_{action.id}"
+    at.text_input(key=f"{prefix}_code").input("9.9")
+    at.selectbox(key=f"{prefix}_theme").set_value(theme_id).run()
+    double_click(at, f"{prefix}_save")
+    no_exception(at)
+    assert not at.error
+    with demo.session() as session:
+        made = session.scalars(select(Measure).where(Measure.code == "9.9")).all()
+        done = session.get(MeetingAction, action.id)
+        assert done is not None
+        assert [m.lead_actor_id for m in made] == [lead]
+        assert [m.title for m in made] == ["Mentorordning for unge gründere"]
+        assert (done.measure_id, done.status) == (made[0].id, ActionStatus.DONE)

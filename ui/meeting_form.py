@@ -1,6 +1,7 @@
 """The admin's forms on the Samhandlingsmøte page: prepare the year's meeting (date,
-place, invited actors), record an agreed action, mark one done, and write the
-minutes. Each save button stores once however often it is pressed (ui.save_guard)."""
+place, invited actors), record an agreed action, carry one out (a new measure, or a
+decision on an overlap pair), mark one done, and write the minutes. Each save button
+stores once however often it is pressed (ui.save_guard)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import streamlit as st
 
 from tracker import i18n
 from tracker.service import meetings
+from tracker.service.measure_edits import MeasureInput
 from tracker.service.meetings import ActionInput, MeetingInput, MeetingView
-from tracker.vocab import ActionKind, ActionStatus
+from tracker.vocab import ActionKind, ActionStatus, OverlapVerdict
 from ui import browser_texts, save_guard
 from ui.forms import Slots, defaults, done, forget, noting_save, run_write, value
 from ui.state import lang, t
@@ -162,3 +164,109 @@ def minutes_form(meeting: MeetingView) -> None:
         if ok:
             forget(prefix, start)
             done(t("meetings.minutes_saved"))
+
+
+def follow_up_form(
+    actions: pd.DataFrame, plan_id: int, themes: pd.DataFrame, pairs: pd.DataFrame
+) -> None:
+    """Carry out an open action: a «tiltak» becomes a measure of the plan, an
+    «avklaring» a decision on one of the open overlap pairs."""
+    todo = actions[(actions["status"] == ActionStatus.OPEN.value) & actions["measure_id"].isna()]
+    if todo.empty:
+        return
+    st.subheader(t("meetings.follow_up"))
+    by_id = {int(r["id"]): r for r in todo.to_dict("records")}
+    picked = st.selectbox(
+        t("meetings.pick_action"),
+        list(by_id),
+        format_func=lambda i: str(by_id[i]["text"]),
+        key="meeting_follow_pick",
+        placeholder=t("choice.pick"),
+    )
+    row = by_id[int(picked)]
+    if row["kind"] == ActionKind.MEASURE.value:
+        _measure_form(row, plan_id, themes)
+    else:
+        _pair_form(row, pairs)
+
+
+def _measure_form(row: dict[Any, Any], plan_id: int, themes: pd.DataFrame) -> None:
+    prefix = f"meeting_measure_{row['id']}"
+    year = int(row["year"])
+    start = {"code": "", "theme": None, "start": f"{year}-Q1", "end": f"{year}-Q4"}
+    defaults(prefix, start)
+    slots = Slots()
+    st.text_input(t("col.code"), key=f"{prefix}_code")
+    slots.add("code")
+    names = dict(zip(themes["id"], themes["name"], strict=True))
+    st.selectbox(
+        t("col.theme"),
+        list(names),
+        format_func=lambda i: str(names[i]),
+        key=f"{prefix}_theme",
+        index=None,
+        placeholder=t("choice.pick"),
+    )
+    slots.add("theme_id")
+    st.text_input(t("adminpage.start"), key=f"{prefix}_start")
+    slots.add("start_period")
+    st.text_input(t("adminpage.end"), key=f"{prefix}_end")
+    slots.add("end_period")
+    slots.add(None)
+    if st.button(t("meetings.make_measure"), type="primary", key=f"{prefix}_save"):
+        values = MeasureInput(
+            code=value(prefix, "code") or "",
+            title=str(row["text"])[:300],
+            theme_id=value(prefix, "theme"),
+            lead_actor_id=int(row["lead_actor_id"]),
+            start_period=value(prefix, "start") or "",
+            end_period=value(prefix, "end") or "",
+        )
+        ok, _ = run_write(
+            lambda session, user: meetings.action_to_measure(
+                session, user=user, action_id=int(row["id"]), plan_id=plan_id, values=values
+            ),
+            slots=slots,
+        )
+        if ok:
+            forget(prefix, start)
+            done(t("meetings.measure_made_note"))
+
+
+def _pair_form(row: dict[Any, Any], pairs: pd.DataFrame) -> None:
+    if pairs.empty:
+        st.caption(t("meetings.no_pairs"))
+        return
+    prefix = f"meeting_pair_{row['id']}"
+    records = pairs.to_dict("records")
+    labels = {
+        index: f"{p['a_code']} {p['a_title']} ↔ {p['b_code']} {p['b_title']}"
+        for index, p in enumerate(records)
+    }
+    chosen = st.selectbox(
+        t("field.meeting_action.pair"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=f"{prefix}_pair",
+        placeholder=t("choice.pick"),
+    )
+    verdict = st.radio(
+        t("coord.verdict"),
+        [v.value for v in OverlapVerdict],
+        format_func=lambda v: i18n.label(OverlapVerdict(v), lang()),
+        key=f"{prefix}_verdict",
+        horizontal=True,
+    )
+    if st.button(t("meetings.settle"), type="primary", key=f"{prefix}_save"):
+        pair = records[int(chosen)]
+        ok, _ = run_write(
+            lambda session, user: meetings.settle_pair(
+                session,
+                user=user,
+                action_id=int(row["id"]),
+                measure_ids=(int(pair["a_id"]), int(pair["b_id"])),
+                verdict=verdict,
+            )
+        )
+        if ok:
+            done(t("meetings.settled"))

@@ -147,4 +147,19 @@ MEETING_MESSAGES: dict[str, dict[str, str]] = {
     "meetings.status_saved": {"nb": "Statusen er lagret.", "en": "The status is saved."},
     "meetings.save_minutes": {"nb": "Lagre referatet", "en": "Save the minutes"},
     "meetings.minutes_saved": {"nb": "Referatet er lagret.", "en": "The minutes are saved."},
+    "meetings.follow_up": {"nb": "Følg opp", "en": "Carry out"},
+    "meetings.make_measure": {"nb": "Gjør til tiltak", "en": "Make it a measure"},
+    "meetings.measure_made_note": {
+        "nb": "Tiltaket er laget, og oppfølgingen er utført.",
+        "en": "The measure is made, and the action is done.",
+    },
+    "meetings.no_pairs": {
+        "nb": "Ingen åpne overlapp å avklare.",
+        "en": "No open overlaps to settle.",
+    },
+    "meetings.settle": {"nb": "Lagre avklaringen", "en": "Save the decision"},
+    "meetings.settled": {
+        "nb": "Avklaringen er lagret, og oppfølgingen er utført.",
+        "en": "The decision is saved, and the action is done.",
+    },
 }
