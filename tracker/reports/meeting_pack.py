@@ -234,7 +234,7 @@ def _profile(profile: Profile, lang: str) -> Table:
         if text:
             lines.append((t(f"field.actor_profile.{name}", lang), text))
     columns = (
-        Column("field", t("summary.col.figure", lang), width=18),
+        Column("field", t("pack.col.field", lang), width=18),
         Column("value", t("pack.col.value", lang), width=60),
     )
     rows = pd.DataFrame(lines, columns=[c.key for c in columns])

@@ -102,6 +102,7 @@ MEETING_MESSAGES: dict[str, dict[str, str]] = {
     },
     "pack.col.why": {"nb": "Hvorfor de ligner", "en": "Why they look alike"},
     "pack.profile": {"nb": "Profil", "en": "Profile"},
+    "pack.col.field": {"nb": "Felt", "en": "Field"},
     "pack.col.value": {"nb": "Innhold", "en": "Content"},
     "pack.plan_themes": {
         "nb": "Planens satsingsområder: {themes}",
