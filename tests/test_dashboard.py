@@ -39,7 +39,7 @@ INVALID = i18n.t("auth.invalid", minutes=int(LOCK_TIME.total_seconds() // 60))
 NEW_PASSWORD = "et-helt-nytt-demo-passord"
 SHARED = {
     "overview", "measures", "actors", "collaboration", "coordination", "wheel", "instruments",
-    "indicators",
+    "meeting", "indicators",
 }  # fmt: skip
 ROLE_PAGES = {
     "admin": SHARED | {"report", "export", "admin"},

@@ -28,6 +28,13 @@ from tracker.service.actors import save_actor
 from tracker.service.contributions import ContributionInput, add_contribution
 from tracker.service.instruments import Deadline, InstrumentInput, save_instrument
 from tracker.service.measure_edits import MeasureInput, save_measure
+from tracker.service.meetings import (
+    ActionInput,
+    MeetingInput,
+    add_action,
+    save_meeting,
+    save_minutes,
+)
 from tracker.service.plans import save_plan
 from tracker.service.principal import SYSTEM, Principal
 from tracker.service.status import Report, report_status
@@ -57,7 +64,8 @@ PLAIN_TYPES = {
     "text", "code", "json", "arrow_data_frame", "plotly_chart", "text_input", "text_area",
 }  # fmt: skip
 ADMIN_TABS = ("plan", "measures", "actors", "users", "import", "quarters", "reminders", "audit")
-PAGES = "overview measures actors collaboration coordination wheel instruments indicators report"
+PAGES = "overview measures actors collaboration coordination wheel instruments meeting"
+PAGES += " indicators report"
 PAGES += " export"
 
 
@@ -146,6 +154,12 @@ def fill_every_text_field(session: Any) -> None:
             deadlines=(Deadline(date.today()),),
         ),
     )  # fmt: skip
+    next_year = date.today().year + 1
+    meeting_id = save_meeting(session, user=admin, values=MeetingInput(
+        next_year, date(next_year, 1, 28), f"Sted {PAYLOAD}", (kupa.id,)))  # fmt: skip
+    add_action(session, user=admin, meeting_id=meeting_id,
+               values=ActionInput(f"Avtalt {PAYLOAD}", kupa.id, "tiltak"))  # fmt: skip
+    save_minutes(session, user=admin, meeting_id=meeting_id, minutes=f"Referat {PAYLOAD}")
     indicator = kpi.save_indicator(
         session, user=admin, plan_id=plan_id,
         values=kpi.IndicatorInput(

@@ -38,14 +38,17 @@ from tracker.service.rollups import figures_of
 from tracker.service.structure import list_actors, list_plans, list_themes
 from tracker.vocab import Status
 
-NAMES = "overview measures actors collaboration coordination wheel instruments indicators"
-NAMES += " report export admin"
+NAMES = "overview measures actors collaboration coordination wheel instruments meeting"
+NAMES += " indicators report export admin"
 ALL_PAGES = tuple(f"app_pages/{name}.py" for name in NAMES.split())
 (
-    OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INSTRUMENTS, INDICATORS,
-    REPORT, EXPORT, ADMIN,
+    OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INSTRUMENTS, MEETING,
+    INDICATORS, REPORT, EXPORT, ADMIN,
 ) = ALL_PAGES  # fmt: skip
-SHARED = (OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INSTRUMENTS, INDICATORS)
+SHARED = (
+    OVERVIEW, MEASURES, ACTORS, COLLABORATION, COORDINATION, WHEEL, INSTRUMENTS, MEETING,
+    INDICATORS,
+)  # fmt: skip
 
 # The specification (the README's page table), written out here rather than read from ui/nav.py,
 # so that a wrong entry there fails a test.

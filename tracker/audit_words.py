@@ -18,6 +18,8 @@ from tracker import i18n
 from tracker.code_lists import MEASURE_LISTS, SEPARATOR
 from tracker.quarters import Quarter
 from tracker.vocab import (
+    ActionKind,
+    ActionStatus,
     ActorKind,
     AuditAction,
     Direction,
@@ -46,6 +48,8 @@ ID_FIELDS = {
     "lead_actor_id": Entity.ACTOR,
     "actor_id": Entity.ACTOR,
     "measure_id": Entity.MEASURE,
+    "pair_a_id": Entity.MEASURE,
+    "pair_b_id": Entity.MEASURE,
 }
 """Fields that hold the id of another thing: shown by its name."""
 
@@ -58,6 +62,7 @@ ENTITY_FIELD_KEYS: dict[tuple[str, str], str] = {
     (Entity.PLAN, "measures"): "kpi.measures",
     (Entity.PLAN, "users"): "adminpage.tab.users",
     (Entity.PLAN, "indicators"): "page.indicators",
+    (Entity.PLAN, "meetings"): "page.meeting",
     (Entity.GOAL, "text"): "adminpage.goal_text",
     (Entity.MEASURE, "text"): "field.contribution.text",
     (Entity.INDICATOR, "period"): "audit.field.period",
@@ -66,6 +71,12 @@ ENTITY_FIELD_KEYS: dict[tuple[str, str], str] = {
     (Entity.MEASURE, "work_kinds"): "field.measure.work_kinds",
     (Entity.INSTRUMENT, "target_groups"): "field.instrument.target_groups",
     (Entity.INSTRUMENT, "link"): "field.instrument.link",
+    (Entity.MEETING_ACTION, "text"): "field.meeting_action.text",
+    (Entity.MEETING_ACTION, "kind"): "field.meeting_action.kind",
+    (Entity.MEETING_ACTION, "measure_id"): "field.meeting_action.measure",
+    (Entity.MEETING_ACTION, "pair_a_id"): "field.meeting_action.pair",
+    (Entity.MEETING_ACTION, "pair_b_id"): "field.meeting_action.pair",
+    (Entity.MEETING, "year"): "field.meeting.year",
 }
 """A field's label where the entity decides it; else FIELD_KEYS."""
 
@@ -137,6 +148,9 @@ FIELD_KEYS = {
     "industries": "field.instrument.industries",
     "amount": "field.instrument.amount",
     "deadlines": "field.instrument.deadlines",
+    "held_on": "field.meeting.held_on",
+    "invited": "field.meeting.invited",
+    "minutes": "field.meeting.minutes",
 }
 
 VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
@@ -157,6 +171,7 @@ ENTITY_VOCABULARIES: dict[tuple[str, str], type[StrEnum]] = {
     **CODE_LISTS,
     (Entity.INSTRUMENT, "target_groups"): TargetGroup,
     (Entity.INSTRUMENT, "stages"): Stage,
+    (Entity.MEETING_ACTION, "status"): ActionStatus,
 }
 """Fields whose values are codes of a vocabulary where the entity decides it."""
 
@@ -164,11 +179,12 @@ KIND_OF: dict[str, type[StrEnum]] = {
     Entity.ACTOR: ActorKind,
     Entity.EVENT: EventKind,
     Entity.INSTRUMENT: InstrumentKind,
+    Entity.MEETING_ACTION: ActionKind,
 }
 
 QUARTER_FIELDS = {"period", "quarter", "start_period", "end_period"}
-DATE_FIELDS = {"starts", "ends"}
-YEAR_FIELDS = {"start_year", "end_year", "baseline_year", "target_year"}
+DATE_FIELDS = {"starts", "ends", "held_on"}
+YEAR_FIELDS = {"year", "start_year", "end_year", "baseline_year", "target_year"}
 REASONS = {"demo": "audit.reason.demo"}
 
 THING_BY_ID = {Entity.EVENT, Entity.INDICATOR}

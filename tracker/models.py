@@ -32,6 +32,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from tracker.vocab import (
+    ActionKind,
+    ActionStatus,
     ActorKind,
     Direction,
     EventKind,
@@ -560,3 +562,56 @@ class OverlapDecision(Base):
     score: Mapped[float | None] = mapped_column(Float)  # the finder's score when decided
     decided_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Meeting(Base):
+    """The year's coordination meeting (samhandlingsmøte): its date and place (kept
+    in step with its event in the Årshjul), the invited actors and the minutes.
+    One a year; kept by the admin."""
+
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    minutes: Mapped[str] = mapped_column(Text, default="", info={"max_length": 20000})
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, onupdate=utcnow)
+
+
+class MeetingActor(Base):
+    """An actor invited to a meeting."""
+
+    __tablename__ = "meeting_actor"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class MeetingAction(Base):
+    """An action agreed at a meeting, with its lead actor: a new measure (measure_id
+    once made) or a decision on an overlap pair (the pair once decided)."""
+
+    __tablename__ = "meeting_action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text, info={"max_length": 2000})
+    lead_actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id", ondelete="CASCADE"))
+    kind: Mapped[ActionKind] = mapped_column(vocab(ActionKind, "action_kind"))
+    status: Mapped[ActionStatus] = mapped_column(
+        vocab(ActionStatus, "action_status"), default=ActionStatus.OPEN
+    )
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id", ondelete="SET NULL"))
+    pair_a_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id", ondelete="SET NULL"))
+    pair_b_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, onupdate=utcnow)

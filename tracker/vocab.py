@@ -58,6 +58,8 @@ class Entity(StrEnum):
     CALENDAR_FEED = "calendar_feed"
     ACTOR_PROFILE = "actor_profile"
     INSTRUMENT = "instrument"
+    MEETING = "meeting"
+    MEETING_ACTION = "meeting_action"
 
 
 class AuditAction(StrEnum):
@@ -89,6 +91,20 @@ class EventKind(StrEnum):
     BOARD_MEETING = "styremote"
     COURSE = "kurs"
     OTHER = "annet"
+
+
+class ActionKind(StrEnum):
+    """What an action agreed at the coordination meeting becomes."""
+
+    MEASURE = "tiltak"  # a new measure in the plan
+    CLARIFICATION = "avklaring"  # a decision on an overlap pair
+
+
+class ActionStatus(StrEnum):
+    """Whether an agreed action is carried out."""
+
+    OPEN = "open"
+    DONE = "done"
 
 
 class Direction(StrEnum):
@@ -178,4 +194,6 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     WorkKind,
     InstrumentKind,
     Stage,
+    ActionKind,
+    ActionStatus,
 )

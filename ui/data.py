@@ -20,6 +20,8 @@ from tracker.demo.seed import has_demo_data
 from tracker.planfile import export
 from tracker.quarters import Quarter
 from tracker.reports import final as final_report
+from tracker.reports.meeting_pack import pack_data as meeting_pack_data
+from tracker.reports.meeting_pack import pack_file as meeting_pack_file
 from tracker.service import audit_log as audit_service
 from tracker.service import calendar_feeds, matrix, network
 from tracker.service import contributions as contribution_service
@@ -27,6 +29,7 @@ from tracker.service import events as event_service
 from tracker.service import indicators as indicator_service
 from tracker.service import instruments as instrument_service
 from tracker.service import measures as measure_service
+from tracker.service import meetings as meeting_service
 from tracker.service import overlaps as overlap_service
 from tracker.service import overview as overview_service
 from tracker.service import principal as principal_service
@@ -38,6 +41,7 @@ from tracker.service import status as status_service
 from tracker.service import structure as structure_service
 from tracker.service import users as user_service
 from tracker.service.demo_accounts import active_demo_usernames
+from tracker.service.principal import Principal
 from tracker.service.setup import needs_first_admin as needs_first_admin_service
 from ui.state import engine
 
@@ -163,3 +167,17 @@ measures_frame = cached_read(structure_service.measures_frame)
 overlap_candidates = cached_read(overlap_service.candidates)
 overlap_decisions = cached_read(overlap_service.decisions)
 measure_decisions = cached_read(overlap_service.measure_decisions)
+
+
+def _meeting_pack(
+    session: db.Session, user: Principal, year: int, plan_id: int, lang: str, pdf: bool
+) -> bytes:
+    data = meeting_pack_data(session, user=user, year=year, plan_id=plan_id)
+    return meeting_pack_file(data, lang, pdf=pdf)
+
+
+meeting = cached_read(meeting_service.get_meeting)
+meeting_years = cached_read(meeting_service.meeting_years)
+meeting_actions = cached_read(meeting_service.list_actions)
+previous_meeting_actions = cached_read(meeting_service.previous_actions)
+meeting_pack = cached_read(_meeting_pack)

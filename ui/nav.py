@@ -56,6 +56,13 @@ PAGES = (
         EVERYONE,
     ),
     PageSpec(
+        "app_pages/meeting.py",
+        "page.meeting",
+        ":material/handshake:",
+        "samhandlingsmote",
+        EVERYONE,
+    ),
+    PageSpec(
         "app_pages/indicators.py",
         "page.indicators",
         ":material/monitoring:",

@@ -21,6 +21,7 @@ from tracker.db import ROOT
 from tracker.demo.events import add_demo_events
 from tracker.demo.indicators import add_demo_indicators
 from tracker.demo.instruments import add_demo_instruments
+from tracker.demo.meetings import add_demo_meetings
 from tracker.demo.profiles import add_demo_profiles
 from tracker.errors import ValidationError
 from tracker.models import Measure, Plan, User
@@ -372,6 +373,7 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
     indicators = add_demo_indicators(session, plan_id, start_year)
     profiles = add_demo_profiles(session, plan_id)
     instruments = add_demo_instruments(session, start_year)
+    meetings = add_demo_meetings(session, (now or datetime.now(UTC)).year)
     after = {
         "measures": len(frame),
         "reports": reports,
@@ -380,6 +382,7 @@ def load_demo(session: Session, *, now: datetime | None = None) -> DemoSummary:
         "indicators": indicators,
         "profiles": profiles,
         "instruments": instruments,
+        "meetings": meetings,
     }
     record(
         session, SYSTEM, action=AuditAction.DEMO, entity=Entity.PLAN, entity_id=plan_id, after=after

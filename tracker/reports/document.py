@@ -67,6 +67,7 @@ class Section:
     title: str
     tables: tuple[Table, ...] = field(default_factory=tuple)
     use: Use = "all"
+    new_page: bool = False  # on paper it starts a page (the meeting pack's actor pages)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import io
+from datetime import datetime
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
@@ -36,17 +37,26 @@ FIELD = "\x00"  # marks where a field goes in a text of the catalogue
 
 
 def summary_docx(summary: Summary, doc: Document, images: Images) -> bytes:
+    return document_docx(
+        doc, images, author=summary.stamp.produced_by, created=summary.stamp.produced_at
+    )
+
+
+def document_docx(doc: Document, images: Images, *, author: str, created: datetime) -> bytes:
+    """Any Document (the summary, the meeting pack) as a Word file."""
     word = new_docx()
     _page(word)
     _footer(word, doc)
     word.core_properties.title = doc.title
-    word.core_properties.author = summary.stamp.produced_by
-    word.core_properties.created = summary.stamp.produced_at
+    word.core_properties.author = author
+    word.core_properties.created = created
     word.add_heading(doc.title, level=0)
     _grid(word, [[f, v] for f, v in doc.cover], [4.0, TEXT_WIDTH_CM - 4.0], header=False)
     for banner in doc.banners:
         _banner(word, banner)
     for section in doc.sections_for("print"):
+        if section.new_page:
+            word.add_page_break()
         word.add_heading(section.title, level=1)
         for table in section.tables:
             if len(section.tables) > 1:

@@ -45,6 +45,11 @@ Images = dict[str, tuple[bytes, int, int]]
 
 
 def summary_pdf(summary: Summary, doc: Document, images: Images) -> bytes:
+    return document_pdf(doc, images, author=summary.stamp.produced_by)
+
+
+def document_pdf(doc: Document, images: Images, *, author: str) -> bytes:
+    """Any Document (the summary, the meeting pack) as an A4 PDF."""
     buffer = io.BytesIO()
     regular, bold = fonts()
     styles = _styles(regular, bold)
@@ -65,7 +70,7 @@ def summary_pdf(summary: Summary, doc: Document, images: Images) -> bytes:
         topMargin=MARGIN,
         bottomMargin=MARGIN + 4 * mm,
         title=doc.title,
-        author=summary.stamp.produced_by,
+        author=author,
         invariant=True,  # same input, same bytes: no creation date or random id
     )
     width = A4[0] - 2 * MARGIN
@@ -87,7 +92,7 @@ def _story(
     for banner in doc.banners:
         story += [_banner(banner, styles, width), Spacer(1, 2 * mm)]
     for index, section in enumerate(doc.sections_for("print")):
-        if index > 0 and section.key in ("changes", "measures"):
+        if index > 0 and (section.new_page or section.key in ("changes", "measures")):
             story.append(PageBreak())
         part: list[Flowable] = [Paragraph(escape(section.title), styles["h1"])]
         for table in section.tables:

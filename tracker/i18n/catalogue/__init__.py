@@ -24,6 +24,7 @@ from tracker.i18n.catalogue.imports import IMPORT_MESSAGES
 from tracker.i18n.catalogue.instruments import INSTRUMENT_MESSAGES
 from tracker.i18n.catalogue.labels import LABELS
 from tracker.i18n.catalogue.layouts import LAYOUT_MESSAGES
+from tracker.i18n.catalogue.meetings import MEETING_MESSAGES
 from tracker.i18n.catalogue.overlaps import OVERLAP_MESSAGES
 from tracker.i18n.catalogue.pages import PAGE_MESSAGES
 from tracker.i18n.catalogue.plurals import PLURAL_MESSAGES
@@ -58,6 +59,7 @@ PARTS: dict[str, dict[str, Entry]] = {
     "instruments": INSTRUMENT_MESSAGES,
     "labels": LABELS,
     "layouts": LAYOUT_MESSAGES,
+    "meetings": MEETING_MESSAGES,
     "overlaps": OVERLAP_MESSAGES,
     "pages": PAGE_MESSAGES,
     "plurals": PLURAL_MESSAGES,
