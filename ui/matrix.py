@@ -21,7 +21,7 @@ CELL_KEY = "matrix_cell"
 def show(plan_id: int) -> None:
     matrix: Matrix = data.who_does_what(plan_id=plan_id)
     st.write(t("matrix.intro"))
-    st.caption(t("matrix.rule", count=CROWDED))
+    st.caption(t("matrix.rule", least=CROWDED))
     figures.chart(
         charts.who_does_what, matrix.cells, lang(), CROWDED, key="matrix_chart", scope=(plan_id,)
     )

@@ -332,8 +332,8 @@ def test_an_actor_adds_an_event_to_the_wheel_and_downloads_the_calendar(
     assert target.name == "arshjul-all.ics"
     events = {str(e["summary"]): e for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
     assert str(events[title]["location"]) == "Silsand"
-    assert "Årlig samhandlingsmøte i næringsarenaen" in events  # the demo's yearly meeting
-    assert events["Årlig samhandlingsmøte i næringsarenaen"]["rrule"]["FREQ"] == ["YEARLY"]
+    assert events["Gründeruka"]["rrule"]["FREQ"] == ["YEARLY"]  # a demo event every year
+    assert any(name.startswith("Samhandlingsmøte ") for name in events)  # the meeting's
     # The subscription link shown to copy is the same calendar, fetched with no login.
     link = page.locator("[data-testid='stCode']").filter(has_text="/kalender/").first.inner_text()
     assert link.strip().startswith(f"{app_server.url}/kalender/")

@@ -46,7 +46,7 @@ def who_does_what(cells: pd.DataFrame, lang: str, crowded: int) -> go.Figure:
     fig.update_yaxes(autorange="reversed")
     fig.add_annotation(
         text=html.escape(
-            f"{CROWDED_MARK} {t('matrix.crowded_note', lang, count=crowded)} · "
+            f"{CROWDED_MARK} {t('matrix.crowded_note', lang, least=crowded)} · "
             f"0 {t('matrix.gap_note', lang)}"
         ),
         x=0,
@@ -75,5 +75,5 @@ def _hover(cell: dict[Any, Any], lang: str, crowded: int) -> str:
         actors=html.escape(names),
     )
     if int(str(cell["actors"])) >= crowded:
-        text += "<br>" + html.escape(t("matrix.crowded_note", lang, count=crowded))
+        text += "<br>" + html.escape(t("matrix.crowded_note", lang, least=crowded))
     return text

@@ -28,16 +28,9 @@ class DemoEvent:
     place: str = ""
 
 
+# The yearly coordination meeting is not here: each year's is a meeting of its own
+# (tracker/demo/meetings.py), which keeps its event in the Årshjul.
 DEMO_EVENTS = (
-    DemoEvent(
-        actor="Senja kommune",
-        title="Årlig samhandlingsmøte i næringsarenaen",
-        kind=EventKind.MEETING,
-        month=1,
-        day=28,
-        groups="alle aktører",
-        place="Finnsnes",
-    ),
     DemoEvent(
         actor="Næringshagen Midt-Troms",
         title="Gründeruka",

@@ -421,7 +421,7 @@ def _matrix_section(summary: Summary, lang: str) -> tuple[Section, ...]:
     if not (cells["actors"] > 0).any():
         return ()
     notes = {
-        CROWDED_STATE: t("matrix.crowded_note", lang, count=CROWDED),
+        CROWDED_STATE: t("matrix.crowded_note", lang, least=CROWDED),
         GAP_STATE: t("matrix.gap_note", lang),
     }
     rows = pd.DataFrame(
@@ -445,7 +445,7 @@ def _matrix_section(summary: Summary, lang: str) -> tuple[Section, ...]:
         Column("state", t("matrix.col.state", lang), width=30),
     )
     table = Table(
-        "matrix", _head("matrix", lang), columns, rows, note=t("matrix.rule", lang, count=CROWDED)
+        "matrix", _head("matrix", lang), columns, rows, note=t("matrix.rule", lang, least=CROWDED)
     )
     key = "matrix"
     return (

@@ -94,14 +94,14 @@ COORDINATION_MESSAGES: dict[str, dict[str, str]] = {
         "its kind is).",
     },
     "matrix.rule": {
-        "nb": "Trangt: {count} aktører eller flere i samme rute. Tomt: ingen aktør, et hull "
+        "nb": "Trangt: {least} aktører eller flere i samme rute. Tomt: ingen aktør, et hull "
         "for en målgruppe i listen.",
-        "en": "Crowded: {count} actors or more in one cell. Empty: no actor, a gap for a "
+        "en": "Crowded: {least} actors or more in one cell. Empty: no actor, a gap for a "
         "target group of the list.",
     },
     "matrix.crowded_note": {
-        "nb": "Trangt: {count} aktører eller flere",
-        "en": "Crowded: {count} actors or more",
+        "nb": "Trangt: {least} aktører eller flere",
+        "en": "Crowded: {least} actors or more",
     },
     "matrix.gap_note": {"nb": "Tomt: ingen aktør", "en": "Empty: no actor"},
     "matrix.crowded_word": {"nb": "trangt", "en": "crowded"},
