@@ -69,7 +69,7 @@ else:
     for column, pdf in ((left, False), (right, True)):
         column.download_button(
             t("meetings.download_pdf" if pdf else "meetings.download_docx"),
-            data=data.meeting_pack(user, year, plan_id, lang(), pdf),
+            data=data.meeting_pack_maker(user, year, plan_id, lang(), pdf),
             file_name=pack_file_name(year, lang(), pdf=pdf),
             key=f"meeting_pack_{'pdf' if pdf else 'docx'}",
         )

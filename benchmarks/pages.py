@@ -33,6 +33,7 @@ from tracker.service.principal import Principal
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = (
     "overview", "measures", "actors", "collaboration", "coordination", "wheel", "instruments",
+    "meeting",
     "report", "export", "admin",
 )  # fmt: skip
 WARM_RUNS = 7

@@ -169,15 +169,23 @@ overlap_decisions = cached_read(overlap_service.decisions)
 measure_decisions = cached_read(overlap_service.measure_decisions)
 
 
-def _meeting_pack(
-    session: db.Session, user: Principal, year: int, plan_id: int, lang: str, pdf: bool
-) -> bytes:
-    data = meeting_pack_data(session, user=user, year=year, plan_id=plan_id)
-    return meeting_pack_file(data, lang, pdf=pdf)
+def meeting_pack_maker(
+    user: Principal, year: int, plan_id: int, lang: str, pdf: bool
+) -> Callable[[], bytes]:
+    """The meeting pack, made when the download button is pressed (a page per invited
+    actor: at 1,200 actors not something to make on every view). Streamlit calls it on
+    a thread of its own, outside the script run: it takes the database's address now."""
+    url = db.database_url()
+
+    def make() -> bytes:
+        with db.read_session(engine(url)) as session:
+            data = meeting_pack_data(session, user=user, year=year, plan_id=plan_id)
+        return meeting_pack_file(data, lang, pdf=pdf)
+
+    return make
 
 
 meeting = cached_read(meeting_service.get_meeting)
 meeting_years = cached_read(meeting_service.meeting_years)
 meeting_actions = cached_read(meeting_service.list_actions)
 previous_meeting_actions = cached_read(meeting_service.previous_actions)
-meeting_pack = cached_read(_meeting_pack)
