@@ -21,8 +21,9 @@ def instrument_pairs(instruments: pd.DataFrame) -> pd.DataFrame:
     """The candidate pairs (PAIR_COLUMNS) among instruments (id, actor_id, actor,
     name, kind, target_groups, stages: as service.instruments.list_instruments), best first."""
     rows = []
-    by_kind = instruments.groupby("kind", sort=False) if len(instruments) else []
-    for kind, same_kind in by_kind:
+    if instruments.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    for kind, same_kind in instruments.groupby("kind", sort=False):
         for (_, a), (_, b) in combinations(same_kind.iterrows(), 2):
             groups = _shared(a["target_groups"], b["target_groups"], TargetGroup)
             if a["actor_id"] == b["actor_id"] or not groups:
