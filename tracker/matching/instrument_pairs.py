@@ -5,6 +5,7 @@ shared stage ranks a pair first, then the more groups and stages they share."""
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Any
 
 import pandas as pd
 
@@ -20,7 +21,7 @@ PAIR_COLUMNS = [
 def instrument_pairs(instruments: pd.DataFrame) -> pd.DataFrame:
     """The candidate pairs (PAIR_COLUMNS) among instruments (id, actor_id, actor,
     name, kind, target_groups, stages: as service.instruments.list_instruments), best first."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     if instruments.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     for kind, same_kind in instruments.groupby("kind", sort=False):
@@ -38,23 +39,14 @@ def instrument_pairs(instruments: pd.DataFrame) -> pd.DataFrame:
                     "stages": _shared(a["stages"], b["stages"], Stage),
                 }
             )
-    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS)
-    if pairs.empty:
-        return pairs
-    rank = pd.DataFrame(
-        {
-            "staged": pairs["stages"].map(bool),
-            "groups": pairs["groups"].map(len),
-            "stages": pairs["stages"].map(len),
-            "a_id": pairs["a_id"],
-            "b_id": pairs["b_id"],
-        }
-    )
-    order = rank.sort_values(
-        ["staged", "groups", "stages", "a_id", "b_id"],
-        ascending=[False, False, False, True, True],
-    ).index
-    return pairs.loc[order].reset_index(drop=True)
+    rows.sort(key=_rank)
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+def _rank(pair: dict[str, Any]) -> tuple[bool, int, int, int, int]:
+    """A shared stage first, then more shared groups, more shared stages; then by id."""
+    stages, groups = pair["stages"], pair["groups"]
+    return (not stages, -len(groups), -len(stages), pair["a_id"], pair["b_id"])
 
 
 def _shared(
