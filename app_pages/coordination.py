@@ -1,12 +1,14 @@
 """Samordning: pairs of measures with different lead actors that look like the same
 work, with the reasons; the admin decides a pair (it leaves the list) or takes a
-decision back. Actors' users see the pairs their actor takes part in."""
+decision back. Actors' users see the pairs their actor takes part in. Below, the
+instruments of different actors that may overlap (read-only; everyone reads them)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from tracker import i18n
+from tracker.matching.instrument_pairs import instrument_pairs
 from tracker.matching.score import THRESHOLD
 from tracker.service import overlaps
 from tracker.vocab import OverlapVerdict, Role
@@ -124,3 +126,11 @@ with tab_decided:
             )
             if ok:
                 done(t_md("coord.reopened", pair=taken[pair]))
+
+st.subheader(t("coord.instruments"))
+st.caption(t("coord.instruments_intro"))
+instrument_candidates = instrument_pairs(data.instruments())
+if instrument_candidates.empty:
+    st.info(t("coord.instruments_none"))
+else:
+    view.instrument_pairs_table(instrument_candidates)

@@ -41,7 +41,7 @@ from tracker.service.status import Report, report_status
 from tracker.service.structure import list_plans
 from tracker.service.themes import save_theme
 from tracker.service.users import create_user
-from tracker.vocab import InstrumentKind, OverlapVerdict, Role
+from tracker.vocab import InstrumentKind, OverlapVerdict, Role, TargetGroup
 
 PAYLOAD = (
     "![x](http://127.0.0.1:9/x.png) [klikk](http://evil.example) **fet** <b>b</b> "
@@ -152,6 +152,7 @@ def fill_every_text_field(session: Any) -> None:
             actor_id=kupa.id, name=f"Tilskudd {PAYLOAD}", kind=InstrumentKind.GRANT,
             description=f"Om {PAYLOAD}", industries=f"Sjømat {PAYLOAD}", amount=f"Beløp {PAYLOAD}",
             deadlines=(Deadline(date.today()),),
+            target_groups=(TargetGroup.ENTREPRENEURS,),  # pairs on Samordning
         ),
     )  # fmt: skip
     next_year = date.today().year + 1

@@ -1,5 +1,6 @@
 """How the page Samordning shows pairs of measures: one line per measure, a label per
-pair, the two measures side by side, and the two tables."""
+pair, the two measures side by side, the two tables, and the instruments that may
+overlap."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import i18n
+from tracker.matching import instrument_pairs
 from tracker.matching.score import reasons
 from tracker.vocab import OverlapVerdict
 from ui import widgets
@@ -88,6 +90,28 @@ def decided_table(decided: pd.DataFrame, *, with_plan: bool) -> None:
                 t("coord.col.decided_by"): decided["decided_by"].map(widgets.plain),
                 t("coord.col.decided_at"): [
                     widgets.datetime_text(v) for v in decided["decided_at"]
+                ],
+            }
+        ),
+        hide_index=True,
+        border="horizontal",
+    )
+
+
+def instrument_pairs_table(pairs: pd.DataFrame) -> None:
+    """The instruments that may overlap: «Etableringstilskudd (Innovasjon Norge Arktis)»
+    beside the other, and what they have in common. Read-only."""
+
+    def side(name: str) -> pd.Series:
+        return (pairs[f"{name}_name"] + " (" + pairs[f"{name}_actor"] + ")").map(widgets.plain)
+
+    st.table(
+        pd.DataFrame(
+            {
+                t("coord.col.instrument"): side("a"),
+                t("coord.col.instrument_other"): side("b"),
+                t("coord.col.in_common"): [
+                    instrument_pairs.reasons(row, lang()) for _, row in pairs.iterrows()
                 ],
             }
         ),

@@ -64,6 +64,33 @@ OVERLAP_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ingen uavklarte par over terskelen.",
         "en": "No undecided pairs above the threshold.",
     },
+    "instrument_pair.reason.kind": {"nb": "samme type: {kind}", "en": "same kind: {kind}"},
+    "instrument_pair.reason.groups": {
+        "nb": "felles målgrupper: {groups}",
+        "en": "shared target groups: {groups}",
+    },
+    "instrument_pair.reason.stages": {
+        "nb": "felles faser: {stages}",
+        "en": "shared stages: {stages}",
+    },
+    "coord.instruments": {
+        "nb": "Virkemidler som kan overlappe",
+        "en": "Instruments that may overlap",
+    },
+    "coord.instruments_intro": {
+        "nb": "Virkemidler fra ulike aktører, av samme type, for minst én felles målgruppe; "
+        "par som deler en fase, står først. Bare til oversikt: her tas ingen beslutninger.",
+        "en": "Instruments from different actors, of one kind, for at least one shared "
+        "target group; pairs that share a stage come first. For overview only: no decisions "
+        "are taken here.",
+    },
+    "coord.instruments_none": {
+        "nb": "Ingen virkemidler fra ulike aktører av samme type for samme målgruppe.",
+        "en": "No instruments from different actors of one kind for a shared target group.",
+    },
+    "coord.col.instrument": {"nb": "Virkemiddel", "en": "Instrument"},
+    "coord.col.instrument_other": {"nb": "Kan overlappe med", "en": "May overlap with"},
+    "coord.col.in_common": {"nb": "Til felles", "en": "In common"},
     "coord.col.score": {"nb": "Poeng", "en": "Score"},
     "coord.col.first": {"nb": "Tiltak", "en": "Measure"},
     "coord.col.second": {"nb": "Mulig overlapp med", "en": "Possible overlap with"},
