@@ -20,6 +20,7 @@ from tests.apptest_helpers import (
 )
 from tracker.models import AuditLog
 from tracker.service.profiles import ProfileInput, get_profile, save_profile
+from tracker.vocab import TargetGroup
 
 PAGE = "app_pages/actors.py"
 
@@ -45,7 +46,7 @@ def test_an_actor_writes_its_profile_and_a_double_click_stores_it_once(
     ]
     assert nothing_to_save(at, f"{prefix}_save")
     at.text_area(key=f"{prefix}_about").input("Inkubator for nye bedrifter i Senja.")
-    at.text_input(key=f"{prefix}_target_groups").input("gründere; studenter")
+    at.multiselect(key=f"{prefix}_target_groups").select("grundere").select("ungdom")
     at.text_input(key=f"{prefix}_contact0_name").input("Ola Nordmann")
     at.text_input(key=f"{prefix}_contact0_email").input("ola@example.org").run()
     double_click(at, f"{prefix}_save")
@@ -61,7 +62,7 @@ def test_an_actor_writes_its_profile_and_a_double_click_stores_it_once(
             )
         ).all()
     assert profile.values.about == "Inkubator for nye bedrifter i Senja."
-    assert profile.lists["target_groups"] == ["gründere", "studenter"]
+    assert profile.values.target_groups == (TargetGroup.ENTREPRENEURS, TargetGroup.YOUNG)
     assert [c.email for c in profile.values.contacts] == ["ola@example.org"]
     assert [s.username for s in saves] == ["bkn"]  # one save for the double click
     body = " ".join(shown(m.value) for m in at.markdown)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.factories import World
-from tracker.audit_words import field_text
+from tracker.audit_words import field_text, value_text
 from tracker.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from tracker.models import ActorContact, AuditLog
 from tracker.service.profiles import (
@@ -20,6 +20,7 @@ from tracker.service.profiles import (
     may_keep_profile,
     save_profile,
 )
+from tracker.vocab import TargetGroup, WorkKind
 
 SNH = ProfileInput(
     about="Næringshage for Midt-Troms.",
@@ -27,8 +28,8 @@ SNH = ProfileInput(
     area="Senja og Midt-Troms",
     strategy="Vekst i gründerbedrifter",
     focus_areas="Gründere\nReiseliv",
-    target_groups="gründere; etablerte bedrifter; Gründere",
-    work_kinds="rådgivning; kurs",
+    target_groups=(TargetGroup.COMPANIES, TargetGroup.ENTREPRENEURS, TargetGroup.COMPANIES),
+    work_kinds=(WorkKind.ADVICE, WorkKind.SKILLS),
     cooperation="Felles kursrekke med Kupa",
     contacts=(Contact("Kari Nordmann", "Daglig leder", "Kari@Example.org"),),
 )
@@ -57,7 +58,8 @@ def test_an_actor_keeps_its_own_profile_and_everyone_reads_it(
     shown = get_profile(session, user=world.principals["leader"], actor_id=actor_a)
     assert shown.values.about == "Næringshage for Midt-Troms."
     assert shown.values.focus_areas == "Gründere\nReiseliv"  # lines kept
-    assert shown.lists["target_groups"] == ["gründere", "etablerte bedrifter"]  # tidied
+    # each once, in the list's order
+    assert shown.values.target_groups == (TargetGroup.ENTREPRENEURS, TargetGroup.COMPANIES)
     assert shown.themes == ("Næringsutvikling", "Kompetanse og rekruttering")  # plan order
     assert shown.values.contacts == (Contact("Kari Nordmann", "Daglig leder", "kari@example.org"),)
     assert shown.version == 1 and shown.updated_at is not None
@@ -134,3 +136,18 @@ def test_each_save_is_audited_with_the_text_it_replaced(session: Session, world:
     assert rows[0].after["contacts"] == ["Kari Nordmann, Daglig leder, kari@example.org"]
     assert field_text("actor_profile", "strategy", "nb") == "Strategi"
     assert field_text("actor_profile", "target_groups", "en") == "Target groups"
+
+
+def test_target_groups_and_kinds_of_work_come_from_the_controlled_lists(
+    session: Session, world: World
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        save(session, world, "actor_a", "A", ProfileInput(target_groups=("romvesen",)))
+    assert refused.value.text("nb").startswith("Målgrupper må være en av: Gründere")
+    session.rollback()
+    codes = ProfileInput(target_groups=("ungdom",), work_kinds=("kompetanse",))  # as a form sends
+    save(session, world, "actor_a", "A", codes)
+    session.commit()
+    row = session.scalars(select(AuditLog).where(AuditLog.entity == "actor_profile")).one()
+    assert row.after["target_groups"] == "ungdom"
+    assert value_text("actor_profile", "target_groups", "ungdom", {}, "nb") == "Skoler og ungdom"

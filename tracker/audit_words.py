@@ -163,7 +163,9 @@ VOCABULARY_FIELDS: dict[str, type[StrEnum]] = {
 """Fields whose values are codes of a vocabulary (kind: by entity, KIND_OF)."""
 
 CODE_LISTS: dict[tuple[str, str], type[StrEnum]] = {
-    (Entity.MEASURE, name): kind for name, kind in MEASURE_LISTS.items()
+    (entity, name): kind
+    for entity in (Entity.MEASURE, Entity.ACTOR_PROFILE)
+    for name, kind in MEASURE_LISTS.items()
 }
 """(entity, field) whose value is a list of a vocabulary's codes (tracker.code_lists)."""
 

@@ -13,7 +13,8 @@ from tracker.vocab import InstrumentKind, TargetGroup, WorkKind
 E = TypeVar("E", bound=StrEnum)
 
 MEASURE_LISTS: dict[str, type[StrEnum]] = {"target_groups": TargetGroup, "work_kinds": WorkKind}
-"""A measure's fields that hold such a list, and their vocabularies."""
+"""A measure's fields that hold such a list, and their vocabularies (an actor profile's
+too: the overlap finder, the matrix and the profiles speak of the same groups)."""
 
 INSTRUMENT_WORK_KINDS: dict[InstrumentKind, WorkKind] = {
     InstrumentKind.GRANT: WorkKind.FUNDING,

@@ -9,18 +9,16 @@ import streamlit as st
 
 from tracker import i18n
 from tracker.service.profiles import MAX_CONTACTS, Contact, Profile, ProfileInput, save_profile
+from tracker.vocab import TargetGroup, WorkKind
 from ui.forms import Slots, defaults, done, forget, noting_save, run_write, save_form_button, value
 from ui.state import lang, t
 from ui.text import plain, t_md
 
 TEXTS = ("about", "members", "strategy", "focus_areas", "cooperation")  # several lines
-LINES = ("area", "target_groups", "work_kinds")  # one line each
+LINES = ("area",)  # one line
+LISTS = {"target_groups": TargetGroup, "work_kinds": WorkKind}  # chosen from the lists
 CONTACT_PARTS = ("name", "role", "email")
-HELP = {
-    "focus_areas": "profile.focus_help",
-    "target_groups": "profile.lists_help",
-    "work_kinds": "profile.lists_help",
-}
+HELP = {"focus_areas": "profile.focus_help"}
 
 
 def show_profile(profile: Profile) -> None:
@@ -41,7 +39,7 @@ def show_profile(profile: Profile) -> None:
         _field("focus_areas", shown.focus_areas.splitlines())
         _field("themes", list(profile.themes))
         for name in ("target_groups", "work_kinds"):
-            _field(name, profile.lists[name])
+            _field(name, [i18n.label(m, lang()) for m in getattr(shown, name)])
         if shown.contacts:
             lines = "  \n".join(_contact_line(c) for c in shown.contacts)
             st.markdown(f"**{t('profile.contacts')}**  \n{lines}")
@@ -78,9 +76,14 @@ def profile_form(profile: Profile, themes: dict[int, str]) -> None:
             placeholder=t("choice.pick"),
         )
         slots.add("theme_ids")
-        for name in ("target_groups", "work_kinds"):
-            st.text_input(
-                t(f"field.actor_profile.{name}"), key=f"{prefix}_{name}", help=t(HELP[name])
+        for name, vocabulary in LISTS.items():
+            labels = {m.value: i18n.label(m, lang()) for m in vocabulary}
+            st.multiselect(
+                t(f"field.actor_profile.{name}"),
+                list(labels),
+                format_func=labels.__getitem__,
+                key=f"{prefix}_{name}",
+                placeholder=t("choice.pick"),
             )
             slots.add(name)
         st.text_area(t("field.actor_profile.cooperation"), key=f"{prefix}_cooperation", height=70)
@@ -126,6 +129,7 @@ def _rows(stored: int) -> int:
 def _start(profile: Profile) -> dict[str, Any]:
     shown = profile.values
     start: dict[str, Any] = {name: getattr(shown, name) for name in (*TEXTS, *LINES)}
+    start |= {name: [m.value for m in getattr(shown, name)] for name in LISTS}
     start["theme_ids"] = list(shown.theme_ids)
     start["version"] = profile.version  # the version this form was filled from
     for row in range(_rows(len(shown.contacts))):
@@ -155,6 +159,8 @@ def _typed_input(prefix: str, stored: int) -> ProfileInput:
     )
     return ProfileInput(
         **{name: value(prefix, name) for name in (*TEXTS, *LINES)},
+        target_groups=tuple(TargetGroup(code) for code in value(prefix, "target_groups")),
+        work_kinds=tuple(WorkKind(code) for code in value(prefix, "work_kinds")),
         theme_ids=tuple(value(prefix, "theme_ids")),
         contacts=contacts,
     )

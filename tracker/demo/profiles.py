@@ -13,6 +13,7 @@ from tracker.models import ActorProfile, Theme
 from tracker.service.principal import SYSTEM
 from tracker.service.profiles import Contact, ProfileInput, save_profile
 from tracker.service.structure import find_actor
+from tracker.vocab import TargetGroup, WorkKind
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,8 @@ class DemoProfile:
     strategy: str = ""
     focus_areas: tuple[str, ...] = ()
     theme_codes: tuple[str, ...] = ()
-    target_groups: str = ""
-    work_kinds: str = ""
+    target_groups: tuple[TargetGroup, ...] = ()
+    work_kinds: tuple[WorkKind, ...] = ()
     cooperation: str = ""
     contact: Contact | None = None
 
@@ -38,8 +39,8 @@ DEMO_PROFILES = (
         strategy="En konkurransedyktig og grønn sjømatnæring som rekrutterer lokalt.",
         focus_areas=("Rekruttering til sjømatnæringen", "Landstrøm og elektriske arbeidsbåter"),
         theme_codes=("2", "4"),
-        target_groups="sjømatbedrifter; skoler; ungdom",
-        work_kinds="nettverk; kompetanse; prosjekter",
+        target_groups=(TargetGroup.SEAFOOD, TargetGroup.YOUNG),
+        work_kinds=(WorkKind.MEETING_PLACES, WorkKind.SKILLS, WorkKind.RECRUITMENT),
         cooperation="Skolebesøk med Blått kompetansesenter Nord; restråstoff",
         contact=Contact("Eksempel Klyngeleder", "Klyngeleder", "klyngeleder@example.org"),
     ),
@@ -51,8 +52,8 @@ DEMO_PROFILES = (
         strategy="Vekst i etablerte småbedrifter gjennom rådgivning og nettverk.",
         focus_areas=("Bedriftsutvikling", "Næringshageprogrammet"),
         theme_codes=("3",),
-        target_groups="etablerte bedrifter; gründere",
-        work_kinds="rådgivning; kurs; nettverk",
+        target_groups=(TargetGroup.COMPANIES, TargetGroup.ENTREPRENEURS),
+        work_kinds=(WorkKind.ADVICE, WorkKind.SKILLS, WorkKind.MEETING_PLACES),
         cooperation="Felles inngang for gründere med Kupa og kommunen",
         contact=Contact("Eksempel Rådgiver", "Rådgiver", "radgiver@example.org"),
     ),
@@ -62,8 +63,8 @@ DEMO_PROFILES = (
         strategy="Flere vekstbedrifter fra idé til marked.",
         focus_areas=("Inkubatortilbud", "Entreprenørskap"),
         theme_codes=("3",),
-        target_groups="gründere; oppstartsbedrifter; studenter",
-        work_kinds="inkubator; rådgivning; kapital",
+        target_groups=(TargetGroup.ENTREPRENEURS, TargetGroup.YOUNG),
+        work_kinds=(WorkKind.ADVICE, WorkKind.BUSINESS_DEVELOPMENT, WorkKind.CAPITAL),
         cooperation="Felles inngang for gründere med Næringshagen og kommunen",
         contact=Contact("Eksempel Inkubatorleder", "Inkubatorleder", "inkubator@example.org"),
     ),
@@ -74,8 +75,8 @@ DEMO_PROFILES = (
         strategy="Utdanning der folk bor, etter det næringslivet trenger.",
         focus_areas=("Desentraliserte studietilbud",),
         theme_codes=("2",),
-        target_groups="voksne i arbeid; bedrifter",
-        work_kinds="utdanning; kurs",
+        target_groups=(TargetGroup.COMPANIES, TargetGroup.JOB_SEEKERS),
+        work_kinds=(WorkKind.SKILLS,),
         cooperation="Studietilbud for sjømat og reiseliv sammen med næringen",
     ),
 )

@@ -230,6 +230,8 @@ def _profile(profile: Profile, lang: str) -> Table:
     lines = [(t("adminpage.kind", lang), kind)] if kind else []
     for name in PROFILE_FIELDS:
         text = getattr(values, name)
+        if isinstance(text, tuple):  # target groups, kinds of work: their labels
+            text = ", ".join(label(member, lang) for member in text)
         if name == "focus_areas" and profile.themes:
             themes = t("pack.plan_themes", lang, themes=", ".join(profile.themes))
             text = "\n".join(p for p in (text, themes) if p)

@@ -6,26 +6,29 @@ save made against an older view of the profile is refused."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from tracker.code_lists import MEASURE_LISTS, joined, members
 from tracker.errors import ConflictError, NotFound, PermissionDenied
 from tracker.models import Actor, ActorContact, ActorProfile, ActorProfileTheme, Theme, utcnow
 from tracker.service.audit import record
 from tracker.service.checks import Checks
-from tracker.service.events import split_groups
 from tracker.service.principal import Principal, acting_user
-from tracker.vocab import ActorKind, AuditAction, Entity, Role
+from tracker.vocab import ActorKind, AuditAction, Entity, Role, TargetGroup, WorkKind
+
+E = TypeVar("E", bound=StrEnum)
 
 MAX_CONTACTS = 10
 """Contact persons one actor lists: the people others should call, not a staff list."""
 
 TEXT_FIELDS = ("about", "members", "area", "strategy", "focus_areas", "cooperation")
-LIST_FIELDS = ("target_groups", "work_kinds")  # written «a; b»
+LIST_FIELDS = tuple(MEASURE_LISTS)  # codes of TargetGroup and WorkKind (tracker.code_lists)
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,8 @@ class ProfileInput:
     area: str = ""
     strategy: str = ""
     focus_areas: str = ""
-    target_groups: str = ""
-    work_kinds: str = ""
+    target_groups: tuple[TargetGroup, ...] = ()
+    work_kinds: tuple[WorkKind, ...] = ()
     cooperation: str = ""
     theme_ids: tuple[int, ...] = ()
     contacts: tuple[Contact, ...] = ()
@@ -64,7 +67,6 @@ class Profile:
     version: int = 0
     updated_at: datetime | None = None
     may_keep: bool = False
-    lists: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -101,7 +103,6 @@ def get_profile(session: Session, *, user: Principal, actor_id: int) -> Profile:
         version=stored.version if stored else 0,
         updated_at=stored.updated_at if stored else None,
         may_keep=may_keep_profile(session, user, actor_id),
-        lists={name: split_groups(getattr(values, name)) for name in LIST_FIELDS},
     )
 
 
@@ -125,8 +126,10 @@ def save_profile(
     if stored is None:
         stored = ActorProfile(actor_id=actor_id, version=0)
         session.add(stored)
-    for name in (*TEXT_FIELDS, *LIST_FIELDS):
+    for name in TEXT_FIELDS:
         setattr(stored, name, getattr(cleaned, name))
+    for name in LIST_FIELDS:
+        setattr(stored, name, joined(getattr(cleaned, name)))
     stored.version = seen_version + 1
     stored.updated_at = utcnow()
     _replace_themes(session, actor_id, cleaned.theme_ids)
@@ -157,9 +160,11 @@ def _stored_values(session: Session, actor_id: int, stored: ActorProfile | None)
         .where(ActorContact.actor_id == actor_id)
         .order_by(ActorContact.position, ActorContact.id)
     ).all()
-    texts = {name: getattr(stored, name) for name in (*TEXT_FIELDS, *LIST_FIELDS)} if stored else {}
+    texts: dict[str, Any] = {name: getattr(stored, name) for name in TEXT_FIELDS} if stored else {}
     return ProfileInput(
         **texts,
+        target_groups=members(stored.target_groups if stored else "", TargetGroup),
+        work_kinds=members(stored.work_kinds if stored else "", WorkKind),
         theme_ids=tuple(theme_ids),
         contacts=tuple(Contact(c.name, c.role, c.email) for c in contacts),
     )
@@ -167,16 +172,12 @@ def _stored_values(session: Session, actor_id: int, stored: ActorProfile | None)
 
 def _validated(session: Session, values: ProfileInput) -> ProfileInput:
     checks = Checks()
-    texts = {
+    texts: dict[str, Any] = {
         name: checks.text(name, getattr(values, name), getattr(ActorProfile, name))
         for name in TEXT_FIELDS
     }
-    lists = {
-        name: checks.cleaned(
-            name, "; ".join(split_groups(getattr(values, name))), getattr(ActorProfile, name)
-        )
-        for name in LIST_FIELDS
-    }
+    groups = _codes(checks, "target_groups", values.target_groups, TargetGroup)
+    kinds = _codes(checks, "work_kinds", values.work_kinds, WorkKind)
     theme_ids = tuple(sorted(set(values.theme_ids)))
     known = set(session.scalars(select(Theme.id).where(Theme.id.in_(theme_ids))))
     if set(theme_ids) - known:
@@ -185,7 +186,17 @@ def _validated(session: Session, values: ProfileInput) -> ProfileInput:
     if len(contacts) > MAX_CONTACTS:
         checks.add("profile.too_many_contacts", "contacts", most=MAX_CONTACTS)
     checks.raise_if_any()
-    return ProfileInput(**texts, **lists, theme_ids=theme_ids, contacts=contacts)
+    return ProfileInput(
+        **texts, target_groups=groups, work_kinds=kinds, theme_ids=theme_ids, contacts=contacts
+    )
+
+
+def _codes(
+    checks: Checks, name: str, values: tuple[object, ...], vocabulary: type[E]
+) -> tuple[E, ...]:
+    """The members named (codes or members), each once, in the vocabulary's order."""
+    found = {checks.member(name, v, vocabulary, getattr(ActorProfile, name)) for v in values}
+    return tuple(m for m in vocabulary if m in found)
 
 
 def _checked_contacts(checks: Checks, contacts: tuple[Contact, ...]) -> list[Contact]:
@@ -218,7 +229,8 @@ def _replace_contacts(session: Session, actor_id: int, contacts: tuple[Contact, 
 def _audit_values(session: Session, values: ProfileInput) -> dict[str, Any]:
     """The profile as the audit log keeps it: texts, theme names, contacts in words."""
     names: dict[int, str] = dict(session.execute(select(Theme.id, Theme.name)).all())
-    kept: dict[str, Any] = {name: getattr(values, name) for name in (*TEXT_FIELDS, *LIST_FIELDS)}
+    kept: dict[str, Any] = {name: getattr(values, name) for name in TEXT_FIELDS}
+    kept |= {name: joined(getattr(values, name)) for name in LIST_FIELDS}
     kept["themes"] = [names.get(i, str(i)) for i in values.theme_ids]
     kept["contacts"] = [
         ", ".join(part for part in (c.name, c.role, c.email) if part) for c in values.contacts

@@ -26,10 +26,6 @@ PROFILE_MESSAGES: dict[str, dict[str, str]] = {
     "field.actor_contact.name": {"nb": "Navn", "en": "Name"},
     "field.actor_contact.role": {"nb": "Rolle", "en": "Role"},
     "field.actor_contact.email": {"nb": "E-post", "en": "E-mail"},
-    "profile.lists_help": {
-        "nb": "Skill med semikolon: «gründere; ungdom».",
-        "en": "Separate with semicolons: “entrepreneurs; young people”.",
-    },
     "profile.focus_help": {"nb": "Ett område per linje.", "en": "One area per line."},
     "profile.themes_help": {
         "nb": "Planens satsingsområder som er blant deres.",
