@@ -9,13 +9,18 @@ import io
 from datetime import date
 
 import docx
+import pandas as pd
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Spacer
 from sqlalchemy.orm import Session
 
 from tests.factories import World, make_actor
 from tracker.errors import NotFound
+from tracker.reports.document import Column, Document, Section, Table
 from tracker.reports.meeting_pack import pack_data, pack_document, pack_file, pack_file_name
+from tracker.reports.to_pdf import _story, _styles, fonts
 from tracker.service.events import EventInput, save_event
 from tracker.service.instruments import Deadline, InstrumentInput, save_instrument
 from tracker.service.meetings import ActionInput, MeetingInput, add_action, save_meeting
@@ -141,3 +146,17 @@ def test_the_pack_names_the_crowded_cells_actors_and_the_empty_ones(
 def test_a_year_without_a_meeting_has_no_pack(session: Session, world: World) -> None:
     with pytest.raises(NotFound):
         pack_data(session, user=world.principals["admin"], year=2030, plan_id=world.plan.id)
+
+
+def test_no_space_before_a_page_break_of_the_pdf() -> None:
+    # a section ending at the foot of a page left its trailing space to begin the next
+    # page, and the next section's page break then left that page empty (the demo's
+    # pack had two: 20 pages, 18 without them)
+    rows = pd.DataFrame({"text": ["Rad"]})
+    table = Table("t", "Tabell", (Column("text", "Tekst"),), rows)
+    sections = tuple(Section(k, k, f"Del {k}", (table,), new_page=True) for k in "abc")
+    doc = Document("Pakke", (("Sted", "Silsand"),), (), sections, "nb", "Forside", "Ingen", "")
+    story = _story(doc, {}, _styles(*fonts()), 150 * mm)
+    breaks = [i for i, flowable in enumerate(story) if isinstance(flowable, PageBreak)]
+    assert len(breaks) == 2
+    assert not any(isinstance(story[i - 1], Spacer) for i in breaks)
