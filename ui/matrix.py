@@ -9,7 +9,7 @@ import streamlit as st
 
 from tracker import charts
 from tracker.i18n import label
-from tracker.service.matrix import CROWDED, CROWDED_STATE, GAP_STATE, Matrix, cell_items
+from tracker.service.matrix import CROWDED, CROWDED_STATE, Matrix, cell_items, gaps_by_group
 from tracker.vocab import TargetGroup, WorkKind
 from ui import data, figures
 from ui.state import lang, t
@@ -70,16 +70,13 @@ def _crowded(cells: pd.DataFrame) -> None:
 
 def _gaps(cells: pd.DataFrame) -> None:
     st.subheader(t("matrix.gaps"))
-    rows = []
-    for group, part in cells.groupby("target_group", sort=False):
-        empty = part[part["state"] == GAP_STATE]["work_kind"]
-        if empty.empty:
-            continue
-        every = len(empty) == len(part)
-        kinds = ", ".join(label(WorkKind(k), lang()) for k in empty)
-        rows.append(
-            (label(TargetGroup(str(group)), lang()), t("matrix.gaps_all") if every else kinds)
+    rows = [
+        (
+            label(TargetGroup(group), lang()),
+            t("matrix.gaps_all") if every else ", ".join(label(WorkKind(k), lang()) for k in kinds),
         )
+        for group, kinds, every in gaps_by_group(cells)
+    ]
     _table(
         {
             t("matrix.col.target_group"): [g for g, _ in rows],

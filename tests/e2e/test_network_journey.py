@@ -1,13 +1,18 @@
 """The næringsarena in a real browser (issue 16): an actor writes its profile, adds an
 instrument with an application deadline, and finds the deadline in the Årshjul; a
-reload keeps the user and what was saved."""
+reload keeps the user and what was saved. The admin downloads the coordination
+meeting's pack as PDF and DOCX, and both files open with an actor's page in them."""
 
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import date
+from pathlib import Path
 
+import docx
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from tests.browser import App
@@ -57,3 +62,34 @@ def test_an_actor_keeps_its_profile_adds_an_instrument_and_meets_its_deadline_in
     expect(month).to_be_visible()
     expect(month).to_contain_text(due.strftime("%d.%m.%Y"))
     expect(month).to_contain_text(t("eventkind.soknadsfrist"))
+
+
+def test_the_admin_downloads_the_meeting_pack_as_pdf_and_docx(
+    page: Page, app_server: App, tmp_path: Path
+) -> None:
+    logged_in(page, app_server, "admin")
+    go(page, "page.meeting")
+    texts = {}
+    for kind in ("pdf", "docx"):
+        with page.expect_download() as info:
+            page.locator(f".st-key-meeting_pack_{kind} button").click()
+        target = tmp_path / info.value.suggested_filename
+        info.value.save_as(target)
+        assert target.suffix == f".{kind}"
+        texts[kind] = _pdf_text(target) if kind == "pdf" else _docx_text(target)
+    for text in texts.values():
+        assert t("pack.agenda") in text
+        assert t("pack.matrix") in text
+        assert "Næringshagen Midt-Troms" in text  # an invited actor's page
+        assert t("pack.measures") in text
+
+
+def _pdf_text(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def _docx_text(path: Path) -> str:
+    word = docx.Document(str(path))
+    cells = [c.text for table in word.tables for row in table.rows for c in row.cells]
+    return " ".join([p.text for p in word.paragraphs] + cells)

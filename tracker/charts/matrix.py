@@ -26,7 +26,7 @@ def who_does_what(cells: pd.DataFrame, lang: str, crowded: int) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=[[r["actors"] for r in row] for row in rows],
-            x=[wrap_label(label(k, lang), 14) for k in kinds],
+            x=[label(k, lang) for k in kinds],
             y=[wrap_label(label(g, lang), 22) for g in groups],
             text=[[_mark(r, crowded) for r in row] for row in rows],
             texttemplate="%{text}",
@@ -42,7 +42,9 @@ def who_does_what(cells: pd.DataFrame, lang: str, crowded: int) -> go.Figure:
         )
     )
     apply_layout(fig, lang, height=120 + 44 * len(groups), legend=False, margin={"b": 90})
-    fig.update_xaxes(side="top", tickangle=0)
+    # slanted: a dozen kinds of work side by side leave a label some 60 px, less than
+    # one long word («Førstelinjetjeneste») needs, so level labels ran into each other
+    fig.update_xaxes(side="top", tickangle=-40, automargin=True)
     fig.update_yaxes(autorange="reversed")
     fig.add_annotation(
         text=html.escape(

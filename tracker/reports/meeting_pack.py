@@ -1,9 +1,10 @@
 """The meeting pack for the annual coordination meeting (samhandlingsmøte): the
 agenda, last year's agreed actions and their status, the open overlap candidates to
-settle, then a page per invited actor (its profile, focus areas and cooperation
-wishes, this year's events and instrument deadlines, its instruments, its measures'
-status). Laid out as a tracker.reports.document.Document, so it is written as DOCX
-and PDF by the summary's own renderers, in its style and fonts."""
+settle, the who-does-what matrix's crowded cells and each target group's empty ones
+(tracker.service.matrix), then a page per invited actor (its profile, focus areas and
+cooperation wishes, this year's events and instrument deadlines, its instruments, its
+measures' status). Laid out as a tracker.reports.document.Document, so it is written
+as DOCX and PDF by the summary's own renderers, in its style and fonts."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tracker.matching.score import reasons
 from tracker.reports.document import Column, Document, Section, Table
 from tracker.service import events as event_service
 from tracker.service import instruments as instrument_service
+from tracker.service.matrix import CROWDED_STATE, Matrix, gaps_by_group, matrix_of
 from tracker.service.measures import measure_status
 from tracker.service.meetings import MeetingView, get_meeting, previous_actions
 from tracker.service.overlaps import candidates
@@ -33,6 +35,7 @@ from tracker.vocab import (
     InstrumentKind,
     Stage,
     TargetGroup,
+    WorkKind,
 )
 
 AGENDA = ("welcome", "previous", "actors", "overlaps", "calendar", "actions", "other")
@@ -60,6 +63,7 @@ class PackData:
     events: pd.DataFrame  # the year's occurrences, instrument deadlines too
     instruments: pd.DataFrame  # tracker.service.instruments.COLUMNS
     measures: pd.DataFrame  # measure_status of the plan, with partner_ids
+    matrix: Matrix  # who does what, from those measures and instruments
     made_by: str
     made_at: datetime
 
@@ -75,6 +79,7 @@ def pack_data(session: Session, *, user: Principal, year: int, plan_id: int) -> 
         session, lang="nb", instruments=instruments
     )
     stored = event_service.list_events(session)
+    measures = measure_status(session, plan_id=plan_id)
     return PackData(
         meeting=meeting,
         profiles=tuple(
@@ -87,7 +92,8 @@ def pack_data(session: Session, *, user: Principal, year: int, plan_id: int) -> 
         pairs=candidates(session, user=current, plan_id=plan_id, limit=MAX_PAIRS).pairs,
         events=event_service.occurrences(event_service.joined(stored, deadlines), year),
         instruments=instruments,
-        measures=measure_status(session, plan_id=plan_id),
+        measures=measures,
+        matrix=matrix_of(measures, instruments),
         made_by=current.username,
         made_at=datetime.now(UTC),
     )
@@ -109,6 +115,13 @@ def pack_document(data: PackData, lang: str) -> Document:
             t("pack.overlaps", lang),
             t("pack.overlaps", lang),
             (_pairs(data.pairs, lang),),
+            new_page=True,
+        ),
+        Section(
+            "matrix",
+            t("pack.matrix_sheet", lang),
+            t("pack.matrix", lang),
+            (_crowded(data.matrix.cells, lang), _gaps(data.matrix.cells, lang)),
             new_page=True,
         ),
         *(_actor_page(data, profile, index, lang) for index, profile in enumerate(data.profiles)),
@@ -209,6 +222,43 @@ def _pairs(pairs: pd.DataFrame, lang: str) -> Table:
 
 def _side(row: pd.Series, side: str) -> str:
     return f"{row[f'{side}_code']} {row[f'{side}_title']} ({row[f'{side}_lead_short']})"
+
+
+def _crowded(cells: pd.DataFrame, lang: str) -> Table:
+    crowded = cells[cells["state"] == CROWDED_STATE]
+    columns = (
+        Column("group", t("matrix.col.target_group", lang), width=20),
+        Column("kind", t("matrix.col.work_kind", lang), width=20),
+        Column("actors", t("matrix.col.who", lang), width=60),
+    )
+    rows = pd.DataFrame(
+        {
+            "group": [label(TargetGroup(g), lang) for g in crowded["target_group"]],
+            "kind": [label(WorkKind(k), lang) for k in crowded["work_kind"]],
+            "actors": crowded["actor_names"].tolist(),
+        },
+        columns=[c.key for c in columns],
+    )
+    title = t("matrix.crowded", lang, count=len(crowded))
+    return Table("crowded", title, columns, rows)
+
+
+def _gaps(cells: pd.DataFrame, lang: str) -> Table:
+    columns = (
+        Column("group", t("matrix.col.target_group", lang), width=20),
+        Column("kinds", t("matrix.col.gaps", lang), width=80),
+    )
+    lines = [
+        (
+            label(TargetGroup(group), lang),
+            t("matrix.gaps_all", lang)
+            if every
+            else ", ".join(label(WorkKind(k), lang) for k in kinds),
+        )
+        for group, kinds, every in gaps_by_group(cells)
+    ]
+    rows = pd.DataFrame(lines, columns=[c.key for c in columns])
+    return Table("gaps", t("matrix.gaps", lang), columns, rows)
 
 
 def _actor_page(data: PackData, profile: Profile, index: int, lang: str) -> Section:

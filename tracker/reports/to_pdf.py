@@ -93,6 +93,8 @@ def _story(
         story += [_banner(banner, styles, width), Spacer(1, 2 * mm)]
     for index, section in enumerate(doc.sections_for("print")):
         if index > 0 and (section.new_page or section.key in ("changes", "measures")):
+            if isinstance(story[-1], Spacer):
+                story.pop()  # a space that no longer fits would begin an empty page
             story.append(PageBreak())
         part: list[Flowable] = [Paragraph(escape(section.title), styles["h1"])]
         for table in section.tables:

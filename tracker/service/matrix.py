@@ -142,6 +142,17 @@ def cell_state(actors: int) -> str:
     return GAP_STATE if actors == 0 else ""
 
 
+def gaps_by_group(cells: pd.DataFrame) -> list[tuple[str, list[str], bool]]:
+    """Per target group that has empty cells: (group, its empty kinds of work, whether
+    every kind is empty), in vocabulary order; groups without a gap are left out."""
+    rows = []
+    for group, part in cells.groupby("target_group", sort=False):
+        empty = part.loc[part["state"] == GAP_STATE, "work_kind"].tolist()
+        if empty:
+            rows.append((str(group), empty, len(empty) == len(part)))
+    return rows
+
+
 def cell_items(presence: pd.DataFrame, target_group: str, work_kind: str) -> pd.DataFrame:
     """What puts actors in one cell: one row per measure or instrument (measures first,
     in plan order), with its actors and their roles («Kupa (leder)» is said by the page)."""

@@ -100,6 +100,11 @@ MEETING_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Mulige overlapp å avklare",
         "en": "Possible overlaps to settle",
     },
+    "pack.matrix": {
+        "nb": "Hvem gjør hva: trange og tomme ruter",
+        "en": "Who does what: crowded and empty cells",
+    },
+    "pack.matrix_sheet": {"nb": "Hvem gjør hva", "en": "Who does what"},
     "pack.col.why": {"nb": "Hvorfor de ligner", "en": "Why they look alike"},
     "pack.profile": {"nb": "Profil", "en": "Profile"},
     "pack.col.field": {"nb": "Felt", "en": "Field"},
