@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from tracker.i18n import round_half_up
+from tracker.service.events import joined
 from tracker.tables import ACTOR_COLUMNS
 from ui import data, widgets
-from ui.profile import profile_form, show_profile
-from ui.state import require_user, t, tn
+from ui.profile import profile_form, show_profile, show_year_and_offers
+from ui.state import lang, require_user, t, tn
 from ui.text import MISSING
 
 user = require_user()
@@ -64,6 +65,9 @@ actor_id = st.selectbox(
 )
 profile = data.actor_profile(user=user, actor_id=actor_id)
 show_profile(profile)
+# the year in the Årshjul: its events and its instruments' deadlines (as the wheel shows)
+year_events = joined(data.events(), data.instrument_deadlines(lang=lang()))
+show_year_and_offers(actor_id, year_events, data.instruments())
 if profile.may_keep:
     themes = data.themes(plan_id)
     profile_form(profile, dict(zip(map(int, themes["id"]), themes["name"], strict=True)))

@@ -19,6 +19,7 @@ from tests.apptest_helpers import (
     shown,
 )
 from tracker.models import AuditLog
+from tracker.service.instruments import list_instruments
 from tracker.service.profiles import ProfileInput, get_profile, save_profile
 from tracker.vocab import TargetGroup
 
@@ -113,3 +114,16 @@ def test_a_save_over_a_newer_one_is_refused_and_the_typing_kept(demo: AppDatabas
     with demo.session() as session:
         stored = get_profile(session, user=bkn, actor_id=bkn.actor_id)
     assert stored.values.about == "Adminens tekst"
+
+
+def test_beside_the_profile_the_actors_year_and_what_it_offers(demo: AppDatabase) -> None:
+    kupa = demo.principal("kupa")
+    at = app(demo.principal("ordforer"), page=PAGE)
+    at.selectbox(key="actors_pick").set_value(kupa.actor_id).run()
+    no_exception(at)
+    body = " ".join(shown(m.value) for m in at.markdown)
+    assert "**I årshjulet" in body and "**Virkemidler**" in body
+    with demo.session() as session:
+        offered = list_instruments(session)
+    mine = offered[offered["actor_id"] == kupa.actor_id]["name"].tolist()
+    assert mine and all(name in body for name in mine)  # the demo's instruments of Kupa

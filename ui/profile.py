@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from tracker import i18n
+from tracker.quarters import oslo_today
+from tracker.service import events as wheel
 from tracker.service.profiles import MAX_CONTACTS, Contact, Profile, ProfileInput, save_profile
-from tracker.vocab import TargetGroup, WorkKind
+from tracker.vocab import InstrumentKind, TargetGroup, WorkKind
+from ui import widgets
 from ui.forms import Slots, defaults, done, forget, noting_save, run_write, save_form_button, value
 from ui.state import lang, t
 from ui.text import plain, t_md
@@ -45,6 +49,29 @@ def show_profile(profile: Profile) -> None:
             st.markdown(f"**{t('profile.contacts')}**  \n{lines}")
     if profile.updated_at is not None:
         st.caption(t("profile.updated_at", when=i18n.format_datetime(profile.updated_at, lang())))
+
+
+def show_year_and_offers(actor_id: int, events: pd.DataFrame, instruments: pd.DataFrame) -> None:
+    """The actor's events and deadlines in the Årshjul this year, and what it offers
+    (Virkemidler): what the others should know of it beside its profile."""
+    year = oslo_today().year
+    mine = events[events["actor_id"] == actor_id]
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.markdown(f"**{t('profile.this_year', year=year)}**")
+        happening = wheel.occurrences(mine, year) if not mine.empty else mine
+        if happening.empty:
+            st.caption(t("profile.nothing_yet"))
+        for row in happening.to_dict("records"):
+            st.markdown(f"{widgets.date_text(row['date'])} · {plain(row['title'])}")
+    with right:
+        st.markdown(f"**{t('page.instruments')}**")
+        offered = instruments[instruments["actor_id"] == actor_id]
+        if offered.empty:
+            st.caption(t("profile.nothing_yet"))
+        for row in offered.to_dict("records"):
+            kind = i18n.label(InstrumentKind(row["kind"]), lang())
+            st.markdown(f"{plain(row['name'])} · {kind}")
 
 
 def profile_form(profile: Profile, themes: dict[int, str]) -> None:

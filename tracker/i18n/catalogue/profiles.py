@@ -14,6 +14,8 @@ PROFILE_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Fortell nettverket hva dere gjør: skriv profilen under «Rediger profilen».",
         "en": "Tell the network what you do: write the profile under “Edit the profile”.",
     },
+    "profile.this_year": {"nb": "I årshjulet {year}", "en": "In the annual wheel {year}"},
+    "profile.nothing_yet": {"nb": "Ingen ennå.", "en": "Nothing yet."},
     "profile.edit": {"nb": "Rediger profilen", "en": "Edit the profile"},
     "profile.save": {"nb": "Lagre profilen", "en": "Save the profile"},
     "profile.saved": {"nb": "Profilen til {name} er lagret.", "en": "{name}'s profile is saved."},
