@@ -231,3 +231,13 @@ def test_the_length_checker_counts_lines(tmp_path: Path) -> None:
     body = "\n".join(f"    x{i} = {i}" for i in range(MAX_FUNCTION_LINES))
     sample.write_text(f"def short():\n    pass\n\n\ndef long():\n{body}\n", encoding="utf-8")
     assert long_functions(sample) == [f"long ({MAX_FUNCTION_LINES + 1} lines)"]
+
+
+@pytest.mark.parametrize(
+    "path", python_files("dashboard.py", "app.py", "app_pages", "ui", "web", "tracker"), ids=file_id
+)
+def test_ruff_format_decides_the_layout_of_product_code(path: Path) -> None:
+    """No `# fmt: skip` / `# fmt: off`: a table that reads better by hand is written as
+    data that formats well (one entry a line), not kept from the formatter."""
+    text = path.read_text(encoding="utf-8")
+    assert "fmt: skip" not in text and "fmt: off" not in text

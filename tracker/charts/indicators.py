@@ -29,20 +29,32 @@ def indicator_grid(indicators: pd.DataFrame, values: pd.DataFrame, lang: str) ->
     for index, row in enumerate(indicators.to_dict("records")):
         at = {"row": index // COLUMNS + 1, "col": index % COLUMNS + 1}
         mine = values[values["indicator_id"] == row["id"]]
-        fig.add_trace(go.Scatter(
-            x=[row["baseline_year"], row["target_year"]],
-            y=[row["baseline_value"], row["target_value"]], mode="lines",
-            line={"dash": "dash", "color": EXPECTED_COLOR, "width": 2},
-            name=t("indicators.path", lang), showlegend=index == 0,
-            hovertemplate="%{x}: %{y:,.1~f}<extra></extra>",
-        ), **at)  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=[year_position(p) for p in mine["period"]], y=mine["value"].tolist(),
-            mode="lines+markers", customdata=mine["period"].tolist(),
-            line={"color": PROGRESS_COLOR, "width": 3}, marker={"size": 8},
-            name=t("indicators.actual", lang), showlegend=index == 0,
-            hovertemplate="%{customdata}: %{y:,.1~f}<extra></extra>",
-        ), **at)  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[row["baseline_year"], row["target_year"]],
+                y=[row["baseline_value"], row["target_value"]],
+                mode="lines",
+                line={"dash": "dash", "color": EXPECTED_COLOR, "width": 2},
+                name=t("indicators.path", lang),
+                showlegend=index == 0,
+                hovertemplate="%{x}: %{y:,.1~f}<extra></extra>",
+            ),
+            **at,
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[year_position(p) for p in mine["period"]],
+                y=mine["value"].tolist(),
+                mode="lines+markers",
+                customdata=mine["period"].tolist(),
+                line={"color": PROGRESS_COLOR, "width": 3},
+                marker={"size": 8},
+                name=t("indicators.actual", lang),
+                showlegend=index == 0,
+                hovertemplate="%{customdata}: %{y:,.1~f}<extra></extra>",
+            ),
+            **at,
+        )
         fig.update_xaxes(dtick=1, tickformat="d", **at)
         fig.update_yaxes(tickformat=",.1~f", **at)  # 7 400, and 4,5 where it matters
     apply_layout(fig, lang, height=ROW_HEIGHT * rows + 90, margin={"t": 40, "b": 70})

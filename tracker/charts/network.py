@@ -67,10 +67,14 @@ def _add_lines(
             ys += [where[source][1], where[target][1], None]
         fig.add_trace(
             go.Scatter(
-                x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                x=xs,
+                y=ys,
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
                 line={"width": 1 + 1.5 * min(cast(int, weight), 6), "color": color},
             )
-        )  # fmt: skip
+        )
 
 
 def _hover(row: dict, lang: str) -> str:

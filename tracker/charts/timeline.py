@@ -205,8 +205,11 @@ def _ticks(first: Quarter, last: Quarter) -> tuple[list[datetime], list[str]]:
     """Quarter ends labelled '2025-Q1'; on a longer span only the Q2 and Q4 ends, or
     only the years' ends (Q4), every n-th year, so that at most MAX_TICKS are named."""
     quarters = quarter_range(first, last)
-    step = next(s for s in (1, 2, *range(4, 4 * len(quarters) + 5, 4))
-                if -(-len(quarters) // s) <= MAX_TICKS)  # fmt: skip
+    step = next(
+        s
+        for s in (1, 2, *range(4, 4 * len(quarters) + 5, 4))
+        if -(-len(quarters) // s) <= MAX_TICKS
+    )
     if step < 4:
         named = [q for q in quarters if q.number % step == 0]
     else:

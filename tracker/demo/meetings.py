@@ -29,11 +29,19 @@ MINUTES = (
     "gründerkurs høsten og om å avklare rollene i rekrutteringsarbeidet mot havbruk."
 )
 ACTIONS = (
-    ("Felles gründerkurs for hele Senja, med kurs hos Studiesenteret", "Kupa",
-     ActionKind.MEASURE, ActionStatus.DONE),
-    ("Avklare roller i rekrutteringen til havbruk mellom klyngen og BKN",
-     "Sjømatklyngen Senja", ActionKind.CLARIFICATION, ActionStatus.OPEN),
-)  # fmt: skip
+    (
+        "Felles gründerkurs for hele Senja, med kurs hos Studiesenteret",
+        "Kupa",
+        ActionKind.MEASURE,
+        ActionStatus.DONE,
+    ),
+    (
+        "Avklare roller i rekrutteringen til havbruk mellom klyngen og BKN",
+        "Sjømatklyngen Senja",
+        ActionKind.CLARIFICATION,
+        ActionStatus.OPEN,
+    ),
+)
 
 
 def add_demo_meetings(session: Session, year: int) -> int:

@@ -13,8 +13,16 @@ from tracker.i18n import label, t
 from tracker.vocab import InstrumentKind, Stage, TargetGroup
 
 PAIR_COLUMNS = [
-    "a_id", "a_name", "a_actor", "b_id", "b_name", "b_actor", "kind", "groups", "stages",
-]  # fmt: skip
+    "a_id",
+    "a_name",
+    "a_actor",
+    "b_id",
+    "b_name",
+    "b_actor",
+    "kind",
+    "groups",
+    "stages",
+]
 """groups and stages: the codes the two share, in the vocabulary's order."""
 
 

@@ -37,8 +37,12 @@ from tracker.vocab import Entity, InstrumentKind, Stage, TargetGroup
 
 E = TypeVar("E", bound=StrEnum)
 YEARLY = re.compile(r"\(?\s*(hvert år|hvert ar|årlig|arlig|årleg|yearly|every year)\s*\)?", re.I)
-TEXTS = {"description": Instrument.description, "industries": Instrument.industries,
-         "amount": Instrument.amount, "link": Instrument.link}  # fmt: skip
+TEXTS = {
+    "description": Instrument.description,
+    "industries": Instrument.industries,
+    "amount": Instrument.amount,
+    "link": Instrument.link,
+}
 
 
 def parse_instruments(run: ImportRun) -> list[InstrumentSpec]:

@@ -94,13 +94,13 @@ def _checked(
 ) -> tuple[str, str, Quarter]:
     """The text, link and quarter, checked (ValidationError with every problem)."""
     checks = Checks()
-    text = checks.text("text", contribution.text, Contribution.text,
-                       required="contribution.text_empty")  # fmt: skip
+    text = checks.text(
+        "text", contribution.text, Contribution.text, required="contribution.text_empty"
+    )
     link = checks.text("link", contribution.link, Contribution.link)
     if link and len(link) <= LINK_LIMIT and not LINK.match(link):
         checks.add("contribution.link_invalid", "link", limit=LINK_LIMIT)
-    period = check_period(session, measure, contribution.period, now, checks.problems,
-                          latest=False)  # fmt: skip
+    period = check_period(session, measure, contribution.period, now, checks.problems, latest=False)
     checks.raise_if_any()
     assert period is not None
     return text, link, period

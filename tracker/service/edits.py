@@ -149,9 +149,14 @@ def save_values(
             session.flush()
         after = {k: audit_value(v) for k, v in values.items()} | extra_after
         record(
-            session, principal, action=action or AuditAction.CREATE, entity=entity, entity_id=label,
-            after=after, bump=bump,
-        )  # fmt: skip
+            session,
+            principal,
+            action=action or AuditAction.CREATE,
+            entity=entity,
+            entity_id=label,
+            after=after,
+            bump=bump,
+        )
         return list(values)
     changed = {k: v for k, v in values.items() if getattr(item, k) != v}
     if not changed and not extra_after:

@@ -357,8 +357,9 @@ def _write(session: Session, stored: Instrument, values: InstrumentInput) -> Non
     session.flush()
     for table in (InstrumentTargetGroup, InstrumentStage, InstrumentDeadline):
         session.execute(delete(table).where(table.instrument_id == stored.id))
-    session.add_all(InstrumentTargetGroup(instrument_id=stored.id, target_group=g)
-                    for g in values.target_groups)  # fmt: skip
+    session.add_all(
+        InstrumentTargetGroup(instrument_id=stored.id, target_group=g) for g in values.target_groups
+    )
     session.add_all(InstrumentStage(instrument_id=stored.id, stage=s) for s in values.stages)
     session.add_all(
         InstrumentDeadline(instrument_id=stored.id, due=d.due, yearly=d.yearly)

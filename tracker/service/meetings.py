@@ -276,8 +276,9 @@ def list_actions(session: Session, *, year: int) -> pd.DataFrame:
 
 def previous_actions(session: Session, *, year: int) -> pd.DataFrame:
     """What the last meeting before `year` agreed: where this year's starts."""
-    earlier = session.scalar(select(Meeting.year).where(Meeting.year < year).order_by(
-        Meeting.year.desc()).limit(1))  # fmt: skip
+    earlier = session.scalar(
+        select(Meeting.year).where(Meeting.year < year).order_by(Meeting.year.desc()).limit(1)
+    )
     if earlier is None:
         return pd.DataFrame(columns=ACTION_COLUMNS)
     return list_actions(session, year=earlier)
@@ -323,7 +324,10 @@ def _keep_event(session: Session, current: Principal, meeting: Meeting) -> int |
     event = session.get(Event, meeting.event_id) if meeting.event_id else None
     if event is not None:
         unchanged = (event.starts, event.place, event.title) == (
-            values.starts, values.place, values.title)  # fmt: skip
+            values.starts,
+            values.place,
+            values.title,
+        )
         if unchanged:
             return event.id
         values = replace(values, actor_id=event.actor_id)
@@ -345,8 +349,9 @@ def _validated(session: Session, values: MeetingInput) -> MeetingInput:
 
 
 def _replace_invited(session: Session, meeting_id: int, actor_ids: tuple[int, ...]) -> None:
-    have = set(session.scalars(select(MeetingActor.actor_id).where(
-        MeetingActor.meeting_id == meeting_id)))  # fmt: skip
+    have = set(
+        session.scalars(select(MeetingActor.actor_id).where(MeetingActor.meeting_id == meeting_id))
+    )
     for gone in have - set(actor_ids):
         session.delete(session.get(MeetingActor, (meeting_id, gone)))
     for actor_id in set(actor_ids) - have:
@@ -389,8 +394,9 @@ def _action_label(action: MeetingAction) -> str:
 
 
 def _twin(session: Session, meeting_id: int, text: str) -> bool:
-    texts = session.scalars(select(MeetingAction.text).where(
-        MeetingAction.meeting_id == meeting_id))  # fmt: skip
+    texts = session.scalars(
+        select(MeetingAction.text).where(MeetingAction.meeting_id == meeting_id)
+    )
     return any(stored.strip().casefold() == text.strip().casefold() for stored in texts)
 
 
