@@ -174,6 +174,21 @@ def click_bar(page: Page, chart: str, index: int = 1) -> None:
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
+def open_tab(page: Page, name: str) -> None:
+    """Open the tab `name` as a person does: a click while a rerun has the tabs
+    disabled does nothing, so click again once the run is done."""
+    tab = page.get_by_role("tab", name=name, exact=True)
+    for _ in range(3):
+        settled(page)
+        tab.click()
+        try:
+            expect(tab).to_have_attribute("aria-selected", "true", timeout=10_000)
+            return
+        except AssertionError:
+            continue
+    expect(tab).to_have_attribute("aria-selected", "true")
+
+
 def principal(engine: Engine, username: str) -> Principal:
     with db.read_session(engine) as session:
         user = session.scalar(select(User).where(User.username == username))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser import App
-from tests.e2e.conftest import REAL_ADMIN, logged_in, settled
+from tests.e2e.conftest import REAL_ADMIN, logged_in, open_tab, settled
 from tracker import i18n
 from tracker.quarters import Quarter
 
@@ -54,7 +54,7 @@ def test_the_uploader_and_the_date_fields_speak_the_users_language(
         if lang == "en":
             switch_to(page, "en")
         go_to(page, "page.admin", lang)
-        page.get_by_role("tab", name=i18n.t("adminpage.tab.import", lang)).click()
+        open_tab(page, i18n.t("adminpage.tab.import", lang))
         uploader = page.get_by_test_id("stFileUploaderDropzone")
         button = uploader.get_by_role("button").get_by_test_id("stMarkdownContainer").locator("p")
         assert drawn(button) == i18n.t("browser.upload", lang)
@@ -67,7 +67,7 @@ def test_the_uploader_and_the_date_fields_speak_the_users_language(
         assert drawn(uploader.locator("> div:not([data-testid]) > span")) == i18n.t(
             "browser.drop_file", lang
         )
-        page.get_by_role("tab", name=i18n.t("adminpage.tab.audit", lang)).click()
+        open_tab(page, i18n.t("adminpage.tab.audit", lang))
         field = page.get_by_test_id("stDateInputField").first
         segments = field.locator("[role=spinbutton]")
         expect(segments).to_have_count(3)

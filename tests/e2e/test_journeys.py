@@ -29,6 +29,7 @@ from tests.e2e.conftest import (
     logged_in,
     login,
     metric,
+    open_tab,
     principal,
     reopen_demo_accounts,
     settled,
@@ -254,7 +255,7 @@ def test_an_admin_imports_closes_a_quarter_and_exports_the_summary(
 ) -> None:
     logged_in(page, app_server, *REAL_ADMIN)  # a demo account may not import
     go(page, "page.admin")
-    page.get_by_role("tab", name=t("adminpage.tab.import")).click()
+    open_tab(page, t("adminpage.tab.import"))
     try:
         _import_close_and_export(page, e2e_engine, tmp_path)
     finally:
@@ -286,7 +287,7 @@ def _import_close_and_export(page: Page, e2e_engine: Engine, tmp_path: Path) -> 
     expect(page.get_by_text(re.compile("Demo: denne databasen"))).not_to_be_visible()
     assert measure_by_code(e2e_engine, "9.2") is not None
 
-    page.get_by_role("tab", name=t("adminpage.tab.quarters")).click()
+    open_tab(page, t("adminpage.tab.quarters"))
     page.locator(f".st-key-admin_q_{last}_close button").click()
     expect(page.locator(f".st-key-admin_q_{last}_reopen button")).to_be_visible()
     with db.read_session(e2e_engine) as session:
@@ -356,7 +357,7 @@ def test_an_admin_decides_an_overlap_and_finds_it_on_both_measures(
     expect(page.locator(".st-key-coord_pick").get_by_role("combobox")).not_to_have_value(pair)
     with db.read_session(e2e_engine) as session:
         stored = session.scalars(select(OverlapDecision)).all()
-    page.get_by_role("tab", name=t("coord.decided", count=len(stored))).click()
+    open_tab(page, t("coord.decided", count=len(stored)))
     expect(page.get_by_test_id("stTable").filter(has_text=note)).to_be_visible()
 
     first, second = (measure_by_code(e2e_engine, code) for code in codes)
@@ -494,7 +495,7 @@ def test_a_double_click_on_an_indicator_value_and_a_new_actor_stores_one_of_each
         assert (session.scalar(select(func.count(IndicatorValue.id))) or 0) == before + 1
 
     go(page, "page.admin")
-    page.get_by_role("tab", name=t("adminpage.tab.actors")).click()
+    open_tab(page, t("adminpage.tab.actors"))
     name = f"E2E Aktør {uuid.uuid4().hex[:6]}"
     field = page.locator("[class*='st-key-admin_actor_new'][class*='_name'] input").first
     field.fill(name)

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, expect
 
 from tests.browser import App, nav_titles
-from tests.e2e.conftest import go, logged_in, settled
+from tests.e2e.conftest import go, logged_in, open_tab, settled
 from tracker.i18n import CATALOGUE, t
 from tracker.vocab import Role
 from ui.assets import FAVICON
@@ -74,10 +74,7 @@ def every_page(page: Page, role: Role) -> None:
             expect(chart.locator(".main-svg").first).to_be_visible()
         if spec.url_path == "admin":
             for key in ADMIN_TABS:
-                page.get_by_role("tab", name=t(key), exact=True).click()
-                expect(page.get_by_role("tab", name=t(key), exact=True)).to_have_attribute(
-                    "aria-selected", "true"
-                )
+                open_tab(page, t(key))
                 settled(page)
 
 

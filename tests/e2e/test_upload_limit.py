@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Page, Request
 
 from tests.browser import App
-from tests.e2e.conftest import REAL_ADMIN, go, logged_in
+from tests.e2e.conftest import REAL_ADMIN, go, logged_in, open_tab
 from tracker.i18n import t
 from tracker.planfile.limits import MAX_UPLOAD_MB
 
@@ -22,7 +22,7 @@ def an_upload_request(page: Page, app: App, tmp_path: Path) -> Request:
     """The PUT the Admin page's uploader makes for a small file."""
     logged_in(page, app, *REAL_ADMIN)
     go(page, "page.admin")
-    page.get_by_role("tab", name=t("adminpage.tab.import")).click()
+    open_tab(page, t("adminpage.tab.import"))
     small = tmp_path / "liten.csv"
     small.write_text("Tiltak;Satsingsområde;Ansvarlig\n", encoding="utf-8")
     uploader = page.locator("[class*='st-key-admin_import_file_'] input[type=file]")
