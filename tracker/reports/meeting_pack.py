@@ -26,7 +26,7 @@ from tracker.service.measures import measure_status
 from tracker.service.meetings import MeetingView, get_meeting, previous_actions
 from tracker.service.overlaps import candidates
 from tracker.service.principal import Principal, acting_user
-from tracker.service.profiles import Profile, get_profile
+from tracker.service.profiles import Profile, profiles_of
 from tracker.vocab import (
     ActionKind,
     ActionStatus,
@@ -84,7 +84,7 @@ def pack_data(session: Session, *, user: Principal, year: int, plan_id: int) -> 
         meeting=meeting,
         profiles=tuple(
             sorted(
-                (get_profile(session, user=current, actor_id=a) for a in meeting.actor_ids),
+                profiles_of(session, user=current, actor_ids=meeting.actor_ids).values(),
                 key=lambda p: p.actor_name.casefold(),
             )
         ),

@@ -6,6 +6,7 @@ save made against an older view of the profile is refused."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -75,7 +76,10 @@ class Profile:
 
 def may_keep_profile(session: Session, user: Principal, actor_id: int) -> bool:
     """The admin keeps any profile, an actor's users their own; leadership reads."""
-    current = acting_user(session, user)
+    return _may_keep(acting_user(session, user), actor_id)
+
+
+def _may_keep(current: Principal, actor_id: int) -> bool:
     if current.role == Role.ADMIN:
         return True
     return current.role == Role.ACTOR and current.actor_id == actor_id
@@ -83,27 +87,46 @@ def may_keep_profile(session: Session, user: Principal, actor_id: int) -> bool:
 
 def get_profile(session: Session, *, user: Principal, actor_id: int) -> Profile:
     """The actor's profile; NotFound for an actor that does not exist."""
-    actor = session.get(Actor, actor_id)
-    if actor is None:
+    found = profiles_of(session, user=user, actor_ids=[actor_id])
+    if actor_id not in found:
         raise NotFound.of("profile.actor_unknown", id=actor_id)
-    stored = session.get(ActorProfile, actor_id)
-    values = _stored_values(session, actor_id, stored)
-    themes = session.scalars(
-        select(Theme.name)
-        .join(ActorProfileTheme, ActorProfileTheme.theme_id == Theme.id)
-        .where(ActorProfileTheme.actor_id == actor_id)
+    return found[actor_id]
+
+
+def profiles_of(
+    session: Session, *, user: Principal, actor_ids: Iterable[int]
+) -> dict[int, Profile]:
+    """The profiles of the actors that exist among actor_ids, by actor id: a handful of
+    queries whatever their number (a meeting pack has one page per invited actor)."""
+    ids = list(actor_ids)
+    current = acting_user(session, user)
+    actors = {a.id: a for a in session.scalars(select(Actor).where(Actor.id.in_(ids)))}
+    stored = {
+        p.actor_id: p
+        for p in session.scalars(select(ActorProfile).where(ActorProfile.actor_id.in_(ids)))
+    }
+    values = _values_of(session, ids, stored)
+    themes: dict[int, list[str]] = {}
+    for actor_id, name in session.execute(
+        select(ActorProfileTheme.actor_id, Theme.name)
+        .join(Theme, ActorProfileTheme.theme_id == Theme.id)
+        .where(ActorProfileTheme.actor_id.in_(ids))
         .order_by(Theme.plan_id, Theme.position, Theme.id)
-    ).all()
-    return Profile(
-        actor_id=actor_id,
-        actor_name=actor.name,
-        kind=actor.kind,
-        values=values,
-        themes=tuple(themes),
-        version=stored.version if stored else 0,
-        updated_at=stored.updated_at if stored else None,
-        may_keep=may_keep_profile(session, user, actor_id),
-    )
+    ):
+        themes.setdefault(actor_id, []).append(name)
+    return {
+        actor_id: Profile(
+            actor_id=actor_id,
+            actor_name=actor.name,
+            kind=actor.kind,
+            values=values[actor_id],
+            themes=tuple(themes.get(actor_id, ())),
+            version=stored[actor_id].version if actor_id in stored else 0,
+            updated_at=stored[actor_id].updated_at if actor_id in stored else None,
+            may_keep=_may_keep(current, actor_id),
+        )
+        for actor_id, actor in actors.items()
+    }
 
 
 def save_profile(
@@ -122,7 +145,9 @@ def save_profile(
     stored = session.get(ActorProfile, actor_id)
     if (stored.version if stored else 0) != seen_version:
         raise ConflictError.of("profile.changed_meanwhile", name=actor.name)
-    before = _audit_values(session, _stored_values(session, actor_id, stored))
+    before = _audit_values(
+        session, _values_of(session, [actor_id], {actor_id: stored} if stored else {})[actor_id]
+    )
     if stored is None:
         stored = ActorProfile(actor_id=actor_id, version=0)
         session.add(stored)
@@ -149,24 +174,40 @@ def save_profile(
     return stored.version
 
 
-def _stored_values(session: Session, actor_id: int, stored: ActorProfile | None) -> ProfileInput:
-    theme_ids = session.scalars(
-        select(ActorProfileTheme.theme_id)
-        .where(ActorProfileTheme.actor_id == actor_id)
+def _values_of(
+    session: Session, ids: list[int], stored: dict[int, ActorProfile]
+) -> dict[int, ProfileInput]:
+    """What each actor's profile holds, by actor id (an actor without one: empty)."""
+    theme_ids: dict[int, list[int]] = {}
+    for actor_id, theme_id in session.execute(
+        select(ActorProfileTheme.actor_id, ActorProfileTheme.theme_id)
+        .where(ActorProfileTheme.actor_id.in_(ids))
         .order_by(ActorProfileTheme.theme_id)
-    ).all()
-    contacts = session.scalars(
+    ):
+        theme_ids.setdefault(actor_id, []).append(theme_id)
+    contacts: dict[int, list[Contact]] = {}
+    for c in session.scalars(
         select(ActorContact)
-        .where(ActorContact.actor_id == actor_id)
+        .where(ActorContact.actor_id.in_(ids))
         .order_by(ActorContact.position, ActorContact.id)
-    ).all()
+    ):
+        contacts.setdefault(c.actor_id, []).append(Contact(c.name, c.role, c.email))
+    return {i: _input(stored.get(i), theme_ids, contacts, i) for i in ids}
+
+
+def _input(
+    stored: ActorProfile | None,
+    theme_ids: dict[int, list[int]],
+    contacts: dict[int, list[Contact]],
+    actor_id: int,
+) -> ProfileInput:
     texts: dict[str, Any] = {name: getattr(stored, name) for name in TEXT_FIELDS} if stored else {}
     return ProfileInput(
         **texts,
         target_groups=members(stored.target_groups if stored else "", TargetGroup),
         work_kinds=members(stored.work_kinds if stored else "", WorkKind),
-        theme_ids=tuple(theme_ids),
-        contacts=tuple(Contact(c.name, c.role, c.email) for c in contacts),
+        theme_ids=tuple(theme_ids.get(actor_id, ())),
+        contacts=tuple(contacts.get(actor_id, ())),
     )
 
 
