@@ -4,14 +4,13 @@ without a dot are judged: files, Streamlit's own routes and ours pass through.""
 
 from __future__ import annotations
 
-import html
-
 from starlette.datastructures import Headers
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tracker import i18n
 from ui.nav import PAGES
+from web.plain_page import plain_page
 
 STREAMLIT_PATHS = frozenset(
     {"_stcore", "static", "media", "component", "app", "auth", "oauth2callback"}
@@ -42,16 +41,5 @@ def preferred_language(accept_language: str) -> str:
 
 
 def not_found(path: str, language: str) -> HTMLResponse:
-    def text(key: str, **params: str) -> str:
-        return html.escape(i18n.t(key, language, **params))
-
-    body = f"""<!doctype html>
-<html lang="{language}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{text("page.not_found_title")} – {text("app.title")}</title>
-<style>body{{font-family:system-ui,sans-serif;color:#1B1F24;max-width:40rem;margin:4rem auto;
-padding:0 1rem}}a{{color:#1F4E79}}</style></head>
-<body><h1>{text("page.not_found_title")}</h1>
-<p>{text("page.not_found", path=path[:200])}</p>
-<p><a href="/">{text("page.to_start")}</a></p></body></html>"""
-    return HTMLResponse(body, status_code=404)
+    text = i18n.t("page.not_found", language, path=path[:200])
+    return plain_page(language, "page.not_found_title", text, 404)
