@@ -160,3 +160,17 @@ def test_no_space_before_a_page_break_of_the_pdf() -> None:
     breaks = [i for i, flowable in enumerate(story) if isinstance(flowable, PageBreak)]
     assert len(breaks) == 2
     assert not any(isinstance(story[i - 1], Spacer) for i in breaks)
+
+
+def test_an_english_pack_names_the_deadlines_in_english(session: Session, prepared: World) -> None:
+    """The instruments' deadlines come into the pack titled in the pack's language."""
+    admin, plan_id = prepared.principals["admin"], prepared.plan.id
+    titles = {
+        lang: set(
+            pack_data(session, user=admin, year=2027, plan_id=plan_id, lang=lang).events["title"]
+        )
+        for lang in ("nb", "en")
+    }
+    assert "Søknadsfrist: Inkubatortilskudd" in titles["nb"]
+    assert "Deadline: Inkubatortilskudd" in titles["en"]
+    assert "Søknadsfrist: Inkubatortilskudd" not in titles["en"]

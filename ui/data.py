@@ -179,7 +179,7 @@ def meeting_pack_maker(
 
     def make() -> bytes:
         with db.read_session(engine(url)) as session:
-            data = meeting_pack_data(session, user=user, year=year, plan_id=plan_id)
+            data = meeting_pack_data(session, user=user, year=year, plan_id=plan_id, lang=lang)
         return meeting_pack_file(data, lang, pdf=pdf)
 
     return make

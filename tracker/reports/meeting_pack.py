@@ -68,15 +68,18 @@ class PackData:
     made_at: datetime
 
 
-def pack_data(session: Session, *, user: Principal, year: int, plan_id: int) -> PackData:
-    """Everything the year's pack shows; NotFound when the meeting is not prepared."""
+def pack_data(
+    session: Session, *, user: Principal, year: int, plan_id: int, lang: str = "nb"
+) -> PackData:
+    """Everything the year's pack shows (the deadlines' titles in lang, the pack's
+    language); NotFound when the meeting is not prepared."""
     current = acting_user(session, user)
     meeting = get_meeting(session, year=year)
     if meeting is None:
         raise NotFound.of("meetings.not_prepared", year=year)
     instruments = instrument_service.list_instruments(session)
     deadlines = instrument_service.instrument_deadline_events(
-        session, lang="nb", instruments=instruments
+        session, lang=lang, instruments=instruments
     )
     stored = event_service.list_events(session)
     measures = measure_status(session, plan_id=plan_id)
